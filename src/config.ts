@@ -1,0 +1,176 @@
+/**
+ * Raw inputs (strings, as the runner or the CLI hands them over) → a typed, validated config.
+ * Pure: no I/O, no environment. Every problem is collected so the user sees them all at once.
+ */
+import { parseEntries, type Entry } from './entries.js'
+
+export const FINDING_KINDS = ['missing', 'disabled'] as const
+export type FindingKind = (typeof FINDING_KINDS)[number]
+
+export interface Config {
+  /** The key as it is sent: trimmed, any pasted `Bearer ` prefix removed. */
+  apiKey: string
+  /** Backend base URL without trailing slash or `/public/v1`, e.g. `https://api.postiz.com`. */
+  apiUrl: string
+  entries: Entry[]
+  customer?: string
+  failOn: ReadonlySet<FindingKind>
+  timeoutMs: number
+  retries: number
+  jobSummary: boolean
+  allowInsecureHttp: boolean
+}
+
+export interface RawInputs {
+  'api-key': string
+  'api-url': string
+  integrations: string
+  customer: string
+  'fail-on': string
+  timeout: string
+  retries: string
+  'job-summary': string
+  'allow-insecure-http': string
+}
+
+/** The defaults declared in action.yml; an empty input means "use the default", as on GitHub. */
+export const DEFAULTS: Readonly<RawInputs> = {
+  'api-key': '',
+  'api-url': 'https://api.postiz.com',
+  integrations: '',
+  customer: '',
+  'fail-on': 'missing,disabled',
+  timeout: '30',
+  retries: '3',
+  'job-summary': 'true',
+  'allow-insecure-http': 'false'
+}
+
+export const MAX_TIMEOUT_SECONDS = 600
+export const MAX_RETRIES = 10
+
+export type ConfigResult = { ok: true; config: Config; warnings: string[] } | { ok: false; errors: string[] }
+
+/** Cleans the key as it will be sent; also tells whether a `Bearer ` prefix was removed. */
+export function cleanApiKey(raw: string): { key: string; hadBearer: boolean } {
+  const trimmed = raw.trim()
+  const match = /^bearer\s+/i.exec(trimmed)
+  if (!match) return { key: trimmed, hadBearer: false }
+  return { key: trimmed.slice(match[0].length).trim(), hadBearer: true }
+}
+
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1'])
+
+export function isLoopbackHost(hostname: string): boolean {
+  return LOOPBACK_HOSTS.has(hostname.toLowerCase()) || /^127\.\d+\.\d+\.\d+$/.test(hostname)
+}
+
+/** Normalises `api-url`: accepts a trailing `/` or `/public/v1`. Returns an error text if unusable. */
+export function normaliseApiUrl(raw: string, allowInsecureHttp: boolean): string | { error: string } {
+  const text = raw.trim()
+  let url: URL
+  try {
+    url = new URL(text)
+  } catch {
+    return { error: `api-url: "${text}" is not a URL; write it like https://api.postiz.com or https://postiz.example.com/api` }
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    return { error: `api-url: "${text}" must start with https:// (or http:// for a server on this machine)` }
+  }
+  if (url.username || url.password) {
+    return { error: 'api-url: remove the user name and password from the URL; the API key is the only credential Postiz needs' }
+  }
+  if (url.search || url.hash) {
+    return { error: `api-url: "${text}" must not have a query string or fragment; give the backend's base URL only` }
+  }
+  if (url.protocol === 'http:' && !allowInsecureHttp && !isLoopbackHost(url.hostname)) {
+    return {
+      error:
+        `api-url: "${text}" uses plain http:// to a remote host, which would send the API key across the network unencrypted. ` +
+        'Use https://, or set allow-insecure-http: true if the network path is trusted.'
+    }
+  }
+  let path = url.pathname.replace(/\/+$/, '')
+  path = path.replace(/\/public\/v1$/i, '')
+  return `${url.protocol}//${url.host}${path}`
+}
+
+function parseBoolean(name: string, value: string, errors: string[]): boolean {
+  if (['true', 'True', 'TRUE'].includes(value)) return true
+  if (['false', 'False', 'FALSE'].includes(value)) return false
+  errors.push(`${name}: "${value}" is not a boolean; use true or false`)
+  return false
+}
+
+function parseFailOn(value: string, errors: string[]): Set<FindingKind> {
+  const words = value
+    .split(/[\s,]+/)
+    .map(w => w.trim().toLowerCase())
+    .filter(w => w !== '')
+  const kinds = new Set<FindingKind>()
+  let none = false
+  for (const word of words) {
+    if (word === 'none') none = true
+    else if ((FINDING_KINDS as readonly string[]).includes(word)) kinds.add(word as FindingKind)
+    else errors.push(`fail-on: "${word}" is not a finding kind; use any of ${FINDING_KINDS.join(', ')}, or none`)
+  }
+  if (none && kinds.size > 0) errors.push('fail-on: "none" cannot be combined with other kinds')
+  return kinds
+}
+
+function parseNumber(name: string, value: string, min: number, max: number, integer: boolean, errors: string[]): number {
+  const n = Number(value)
+  const shape = integer ? /^\d+$/ : /^\d+(\.\d+)?$/
+  if (!shape.test(value) || !Number.isFinite(n) || n < min || n > max) {
+    errors.push(`${name}: "${value}" must be ${integer ? 'a whole number' : 'a number of seconds'} from ${min} to ${max}`)
+    return min
+  }
+  return n
+}
+
+/** Turns raw inputs into a Config, or every error found. Empty inputs take the action.yml default. */
+export function parseConfig(partial: Partial<RawInputs>): ConfigResult {
+  const raw = {} as RawInputs
+  for (const name of Object.keys(DEFAULTS) as (keyof RawInputs)[]) {
+    const given = partial[name] ?? ''
+    raw[name] = given.trim() === '' ? DEFAULTS[name] : name === 'api-key' ? given : given.trim()
+  }
+  const errors: string[] = []
+  const warnings: string[] = []
+
+  const { key, hadBearer } = cleanApiKey(raw['api-key'])
+  if (key === '') {
+    errors.push(
+      'api-key: empty. Pass your Postiz API key from a secret (api-key: ${{ secrets.POSTIZ_API_KEY }}); ' +
+        'secrets are empty in workflows triggered from forks and in repositories where the secret is not defined.'
+    )
+  } else if (hadBearer) {
+    warnings.push('api-key: removed a "Bearer " prefix; Postiz expects the raw key in the Authorization header.')
+  }
+
+  const allowInsecureHttp = parseBoolean('allow-insecure-http', raw['allow-insecure-http'], errors)
+  const apiUrl = normaliseApiUrl(raw['api-url'], allowInsecureHttp)
+  if (typeof apiUrl !== 'string') errors.push(apiUrl.error)
+
+  const parsed = parseEntries(raw.integrations)
+  errors.push(...parsed.errors)
+
+  const failOn = parseFailOn(raw['fail-on'], errors)
+  const timeoutSeconds = parseNumber('timeout', raw.timeout, 1, MAX_TIMEOUT_SECONDS, false, errors)
+  const retries = parseNumber('retries', raw.retries, 0, MAX_RETRIES, true, errors)
+  const jobSummary = parseBoolean('job-summary', raw['job-summary'], errors)
+
+  if (errors.length > 0 || typeof apiUrl !== 'string') return { ok: false, errors }
+  const config: Config = {
+    apiKey: key,
+    apiUrl,
+    entries: parsed.entries,
+    failOn,
+    timeoutMs: Math.round(timeoutSeconds * 1000),
+    retries,
+    jobSummary,
+    allowInsecureHttp
+  }
+  if (raw.customer !== '') config.customer = raw.customer
+  return { ok: true, config, warnings }
+}
