@@ -1,0 +1,206 @@
+/**
+ * The check itself: integrations + entries → a report. Pure and linear in integrations + entries
+ * (indexes are built once; no entry × integration scans).
+ */
+import { describeSelector, normaliseProfile, type Entry } from './entries.js'
+import { filterByCustomer, type Integration } from './integrations.js'
+import type { FindingKind } from './config.js'
+
+export type EntryState = 'enabled' | 'disabled' | 'missing'
+
+export interface EntryResult {
+  entry: Entry
+  state: EntryState
+  /** The integration the entry resolved to (for `platform:*`, the first enabled one, if any). */
+  integration: Integration | null
+  /** Every integration the selector matched. */
+  matches: Integration[]
+  /** Value of this entry in the `ids` output. */
+  idsValue: string | string[] | null
+  /** Enabled IDs this entry contributes to `integration-ids`. */
+  enabledIds: string[]
+}
+
+export interface Finding {
+  kind: FindingKind
+  key: string
+  message: string
+  fix: string
+}
+
+export interface CheckResult {
+  status: 'pass' | 'fail'
+  /** No entries were given: the run lists the organisation instead of checking. */
+  discovery: boolean
+  customer?: string
+  /** All integrations the server returned. */
+  total: number
+  /** The integrations considered (after the customer filter), in server order. */
+  considered: Integration[]
+  results: EntryResult[]
+  findings: Finding[]
+  warnings: string[]
+  /** `integration-ids` output: enabled resolved IDs in entry order, no duplicates. */
+  integrationIds: string[]
+}
+
+/** Other names people use for a platform, mapped to the Postiz identifier. */
+const PLATFORM_ALIASES = new Map([
+  ['twitter', 'x'],
+  ['warpcast', 'wrapcast'],
+  ['farcaster', 'wrapcast'],
+  ['google', 'gmb'],
+  ['dev.to', 'devto']
+])
+
+const byId = (a: Integration, b: Integration): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+
+/** Short human description of a channel, for messages. */
+export function describeIntegration(i: Integration): string {
+  const profile = i.profile ? `, @${i.profile.replace(/^@/, '')}` : ''
+  return `"${i.name}" (${i.identifier}${profile}, ID ${i.id})`
+}
+
+interface Indexes {
+  byId: Map<string, Integration>
+  byPlatform: Map<string, Integration[]>
+  byPlatformProfile: Map<string, Integration[]>
+}
+
+function buildIndexes(integrations: Integration[]): Indexes {
+  const indexes: Indexes = { byId: new Map(), byPlatform: new Map(), byPlatformProfile: new Map() }
+  for (const i of integrations) {
+    if (!indexes.byId.has(i.id)) indexes.byId.set(i.id, i)
+    const platform = i.identifier.toLowerCase()
+    push(indexes.byPlatform, platform, i)
+    if (i.profile !== null) push(indexes.byPlatformProfile, `${platform}\n${normaliseProfile(i.profile)}`, i)
+  }
+  return indexes
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key)
+  if (list) list.push(value)
+  else map.set(key, [value])
+}
+
+function missingHint(entry: Entry, indexes: Indexes, everything: () => Indexes, customer: string | undefined): string {
+  const s = entry.selector
+  if (customer !== undefined) {
+    const all = everything()
+    const elsewhere =
+      s.kind === 'id'
+        ? all.byId.get(s.id)
+        : (s.kind === 'profile' ? all.byPlatformProfile.get(`${s.platform}\n${s.profile}`) : all.byPlatform.get(s.platform))?.[0]
+    if (elsewhere) {
+      const owner = elsewhere.customer ? `customer "${elsewhere.customer.name}" (${elsewhere.customer.id})` : 'no customer'
+      return ` It exists as ${describeIntegration(elsewhere)} but belongs to ${owner}, not to customer "${customer}".`
+    }
+  }
+  if (s.kind === 'id') return ''
+  const sameP = indexes.byPlatform.get(s.platform)
+  if (sameP && s.kind === 'profile') {
+    const profiles = sameP.slice(0, 5).map(i => (i.profile ? `${s.platform}:${i.profile.replace(/^@/, '')}` : `ID ${i.id}`))
+    return ` Integrations on ${s.platform}: ${profiles.join(', ')}${sameP.length > 5 ? ', …' : ''}.`
+  }
+  const alias = PLATFORM_ALIASES.get(s.platform)
+  if (alias !== undefined && alias !== s.platform) return ` Postiz calls this platform "${alias}": write ${alias}:${s.kind === 'profile' ? s.profile : '*'}.`
+  return ` No ${s.platform} integration is connected${customer !== undefined ? ` for customer "${customer}"` : ''}.`
+}
+
+function missingFix(entry: Entry): string {
+  return entry.selector.kind === 'id'
+    ? 'Connect the channel in Postiz, or if it was reconnected, update the ID or select it by platform:profile, which survives reconnects.'
+    : 'Connect the channel in Postiz, or correct the entry (see the integrations this run listed).'
+}
+
+/** Every integration an entry's selector matches, sorted by ID for a deterministic choice. */
+function matchesOf(entry: Entry, indexes: Indexes): Integration[] {
+  const s = entry.selector
+  if (s.kind === 'id') {
+    const found = indexes.byId.get(s.id)
+    return found ? [found] : []
+  }
+  const list = s.kind === 'profile' ? indexes.byPlatformProfile.get(`${s.platform}\n${s.profile}`) : indexes.byPlatform.get(s.platform)
+  return list ? [...list].sort(byId) : []
+}
+
+/** Runs the check. `integrations` is everything the server returned. */
+export function runCheck(integrations: Integration[], entries: Entry[], customer?: string): CheckResult {
+  const considered = filterByCustomer(integrations, customer)
+  const indexes = buildIndexes(considered)
+  let allIndexes: Indexes | undefined
+  const everything = (): Indexes => (allIndexes ??= buildIndexes(integrations))
+
+  const results: EntryResult[] = []
+  const findings: Finding[] = []
+  const warnings: string[] = []
+  const integrationIds: string[] = []
+  const seenIds = new Set<string>()
+  const addId = (id: string): void => {
+    if (!seenIds.has(id)) {
+      seenIds.add(id)
+      integrationIds.push(id)
+    }
+  }
+
+  for (const entry of entries) {
+    const matches = matchesOf(entry, indexes)
+    const enabled = matches.filter(i => !i.disabled)
+    const state: EntryState = matches.length === 0 ? 'missing' : enabled.length > 0 ? 'enabled' : 'disabled'
+    const integration = enabled[0] ?? matches[0] ?? null
+    const enabledIds = entry.selector.kind === 'platform' ? enabled.map(i => i.id) : enabled.slice(0, 1).map(i => i.id)
+    const idsValue = entry.selector.kind === 'platform' ? enabledIds : (integration?.id ?? null)
+    results.push({ entry, state, integration, matches, idsValue, enabledIds })
+    enabledIds.forEach(addId)
+
+    if (entry.selector.kind === 'profile' && enabled.length > 1) {
+      warnings.push(
+        `${entry.key}: ${describeSelector(entry.selector)} matches ${enabled.length} enabled integrations; using ${enabled[0].id}, ` +
+          `not ${enabled.slice(1).map(i => i.id).join(', ')}. Select one by ID${customer === undefined ? ' or set customer' : ''} to make this explicit.`
+      )
+    }
+    if (state === 'missing') {
+      const what = entry.selector.kind === 'id' ? `no integration has ID ${entry.selector.id}` : `no integration matches ${describeSelector(entry.selector)}`
+      findings.push({
+        kind: 'missing',
+        key: entry.key,
+        message: `${entry.key}: ${what}${customer !== undefined ? ` among customer "${customer}"'s integrations` : ''}.${missingHint(entry, indexes, everything, customer)}`,
+        fix: missingFix(entry)
+      })
+    } else if (state === 'disabled') {
+      const which = matches.length === 1 ? describeIntegration(matches[0]) : `all ${matches.length} matching integrations (${matches.map(describeIntegration).join(', ')})`
+      findings.push({
+        kind: 'disabled',
+        key: entry.key,
+        message: `${entry.key}: ${which} ${matches.length === 1 ? 'is' : 'are'} disabled in Postiz.`,
+        fix: 'Enable it in Postiz (a plan downgrade or an expired trial disables channels too).'
+      })
+    }
+  }
+
+  if (customer !== undefined && considered.length === 0) {
+    const known = new Map(integrations.flatMap(i => (i.customer ? [[i.customer.id, i.customer.name] as const] : [])))
+    const list = [...known].slice(0, 10).map(([id, name]) => `"${name}" (${id})`)
+    warnings.push(
+      `No integration belongs to customer "${customer}". ` +
+        (list.length > 0 ? `Customers with integrations: ${list.join(', ')}${known.size > 10 ? ', …' : ''}.` : 'No integration is assigned to any customer.')
+    )
+  }
+
+  const discovery = entries.length === 0
+  if (discovery) considered.forEach(i => !i.disabled && addId(i.id))
+
+  const result: CheckResult = {
+    status: findings.length > 0 ? 'fail' : 'pass',
+    discovery,
+    total: integrations.length,
+    considered,
+    results,
+    findings,
+    warnings,
+    integrationIds
+  }
+  if (customer !== undefined) result.customer = customer
+  return result
+}

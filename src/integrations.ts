@@ -1,0 +1,88 @@
+/**
+ * The shape of `GET /public/v1/integrations` and its strict validation. Pure.
+ * Unknown extra fields and unknown platform identifiers are accepted; missing or mistyped
+ * required fields are an error naming the element, never a guess.
+ */
+
+export interface Customer {
+  id: string
+  name: string
+}
+
+export interface Integration {
+  id: string
+  name: string
+  identifier: string
+  picture: string | null
+  disabled: boolean
+  profile: string | null
+  customer: Customer | null
+}
+
+export class ResponseShapeError extends Error {}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null'
+  if (Array.isArray(value)) return 'an array'
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`
+}
+
+function optionalString(element: Record<string, unknown>, field: string, where: string): string | null {
+  const value = element[field]
+  if (value === undefined || value === null) return null
+  if (typeof value !== 'string') throw new ResponseShapeError(`${where}: "${field}" is ${describe(value)}, expected a string or null`)
+  return value
+}
+
+function requiredString(element: Record<string, unknown>, field: string, where: string): string {
+  const value = element[field]
+  if (typeof value !== 'string') throw new ResponseShapeError(`${where}: "${field}" is ${value === undefined ? 'missing' : describe(value)}, expected a string`)
+  return value
+}
+
+/** Validates a parsed JSON body and returns the integrations it holds. */
+export function parseIntegrations(body: unknown): Integration[] {
+  if (!Array.isArray(body)) {
+    const hint = isRecord(body) && 'msg' in body ? ` (it says: ${JSON.stringify(body.msg).slice(0, 200)})` : ''
+    throw new ResponseShapeError(`the response is ${describe(body)}, expected a JSON array of integrations${hint}`)
+  }
+  return body.map((element, index) => {
+    const where = `element ${index}`
+    if (!isRecord(element)) throw new ResponseShapeError(`${where} is ${describe(element)}, expected an object`)
+    const id = requiredString(element, 'id', where)
+    if (id === '') throw new ResponseShapeError(`${where}: "id" is empty`)
+    const at = `${where} (id ${JSON.stringify(id).slice(0, 80)})`
+    const disabled = element.disabled
+    if (typeof disabled !== 'boolean') {
+      throw new ResponseShapeError(`${at}: "disabled" is ${disabled === undefined ? 'missing' : describe(disabled)}, expected true or false`)
+    }
+    let customer: Customer | null = null
+    const rawCustomer = element.customer
+    if (rawCustomer !== undefined && rawCustomer !== null) {
+      if (!isRecord(rawCustomer)) throw new ResponseShapeError(`${at}: "customer" is ${describe(rawCustomer)}, expected an object`)
+      customer = {
+        id: requiredString(rawCustomer, 'id', `${at} customer`),
+        name: optionalString(rawCustomer, 'name', `${at} customer`) ?? ''
+      }
+    }
+    return {
+      id,
+      name: requiredString(element, 'name', at),
+      identifier: requiredString(element, 'identifier', at),
+      picture: optionalString(element, 'picture', at),
+      disabled,
+      profile: optionalString(element, 'profile', at),
+      customer
+    }
+  })
+}
+
+/** Integrations of one customer, given by ID or exact name. */
+export function filterByCustomer(integrations: Integration[], customer: string | undefined): Integration[] {
+  if (customer === undefined) return integrations
+  return integrations.filter(i => i.customer !== null && (i.customer.id === customer || i.customer.name === customer))
+}
