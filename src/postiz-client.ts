@@ -1,0 +1,235 @@
+/**
+ * The Postiz public API client: `GET /public/v1/integrations` with retries, backoff, `Retry-After`,
+ * and a precise diagnosis of every unusable answer (a CheckError with the fix).
+ */
+import { CheckError } from './check-error.js'
+import { httpGet, TransportError, type HttpResponse } from './http-transport.js'
+import { parseIntegrations, ResponseShapeError, type Integration } from './integrations.js'
+import { logSafe } from './sanitize.js'
+import { USER_AGENT } from './version.js'
+
+export const MAX_BODY_BYTES = 32 * 1024 * 1024
+/** Longest `Retry-After` the client waits for; a longer one ends the run at once. */
+export const MAX_RETRY_AFTER_MS = 60_000
+const FIRST_BACKOFF_MS = 1000
+const MAX_BACKOFF_MS = 16_000
+
+export interface ClientOptions {
+  apiUrl: string
+  apiKey: string
+  timeoutMs: number
+  retries: number
+  /** Called with a human line before each retry. */
+  onRetry?: (message: string) => void
+  env?: Record<string, string | undefined>
+  sleep?: (ms: number) => Promise<void>
+  random?: () => number
+}
+
+export interface FetchResult {
+  integrations: Integration[]
+  url: string
+  attempts: number
+  durationMs: number
+}
+
+const defaultSleep = (ms: number): Promise<void> => new Promise(resolve => setTimeout(resolve, ms))
+
+/** Exponential backoff with ±25 % jitter: about 1 s, 2 s, 4 s … capped. */
+export function backoffMs(retry: number, random: () => number = Math.random): number {
+  const base = Math.min(MAX_BACKOFF_MS, FIRST_BACKOFF_MS * 2 ** (retry - 1))
+  return Math.round(base * (0.75 + random() * 0.5))
+}
+
+/** `Retry-After` in milliseconds (seconds or an HTTP date), or undefined when absent or unreadable. */
+export function parseRetryAfter(value: string | undefined, now: number = Date.now()): number | undefined {
+  if (value === undefined || value.trim() === '') return undefined
+  const text = value.trim()
+  if (/^\d+$/.test(text)) return Number(text) * 1000
+  const date = Date.parse(text)
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now)
+}
+
+function header(response: HttpResponse, name: string): string | undefined {
+  const value = response.headers[name]
+  return Array.isArray(value) ? value[0] : value
+}
+
+/** The first bytes of a body, made safe for the log. */
+function snippet(body: Buffer): string {
+  const text = body.subarray(0, 300).toString('utf8').replace(/\s+/g, ' ').trim()
+  return text === '' ? '(empty body)' : `"${logSafe(text, 160)}"`
+}
+
+function serverMessage(body: Buffer): string | undefined {
+  try {
+    const parsed = JSON.parse(body.toString('utf8')) as unknown
+    if (typeof parsed === 'object' && parsed !== null) {
+      const record = parsed as Record<string, unknown>
+      const msg = record.msg ?? record.message
+      if (typeof msg === 'string' && msg.trim() !== '') return logSafe(msg, 200)
+    }
+  } catch {
+    // not JSON: no message
+  }
+  return undefined
+}
+
+const KEY_SOURCE = 'The key comes from the api-key input (usually ${{ secrets.POSTIZ_API_KEY }}); create or copy it in Postiz under Settings → Public API.'
+
+function authError(response: HttpResponse, url: string): CheckError {
+  const msg = serverMessage(response.body)
+  const said = msg ? `: "${msg}"` : ' with an empty body'
+  const fixes: Record<string, string> = {
+    'Invalid API key': `The key is wrong or was rotated (rotating it in Postiz invalidates the old one at once). Update the secret. ${KEY_SOURCE}`,
+    'No API Key found': `The request reached Postiz without a key. ${KEY_SOURCE}`,
+    'Invalid OAuth token': 'The pos_ OAuth token is unknown or was revoked: issue a new one and update the secret.',
+    'No subscription found': 'This Postiz Cloud organisation has no active subscription, so its public API is closed. Renew the subscription.'
+  }
+  const fix =
+    (msg && fixes[msg]) ??
+    (response.status === 403
+      ? `Postiz refused the key. If this persists, check the key and the server's logs. ${KEY_SOURCE}`
+      : `Check the key. ${KEY_SOURCE}`)
+  return new CheckError(`Postiz rejected the API key (HTTP ${response.status}${said}) at ${url}.`, fix)
+}
+
+function looksLikeHtml(response: HttpResponse): boolean {
+  const type = header(response, 'content-type') ?? ''
+  return /html/i.test(type) || /^\s*</.test(response.body.subarray(0, 64).toString('utf8'))
+}
+
+const API_PATH_FIX =
+  'api-url must be the Postiz backend, not the web app: https://api.postiz.com for Postiz Cloud, ' +
+  'https://<your-host>/api for the official Docker image (note the /api), or http://localhost:3000 when the backend runs from source.'
+
+/** Turns a final (non-retried) response into integrations or a CheckError. */
+function interpret(response: HttpResponse, url: string): Integration[] {
+  const { status } = response
+  if (status >= 300 && status < 400) {
+    const location = header(response, 'location')
+    return fail(
+      `${url} answered HTTP ${status}, a redirect${location ? ` to ${logSafe(location, 200)}` : ' without a Location'}; redirects are not followed so the API key is never sent anywhere else.`,
+      location ? 'Set api-url to the address the server redirects to (without /public/v1/integrations).' : API_PATH_FIX
+    )
+  }
+  if (status === 401 || status === 403) throw authError(response, url)
+  if (status === 404) {
+    return fail(
+      `${url} answered HTTP 404 (${looksLikeHtml(response) ? 'an HTML page' : snippet(response.body)}): there is no Postiz public API at this address.`,
+      `${API_PATH_FIX} A server started with MCP_ONLY has no public API at all.`
+    )
+  }
+  if (status === 429) {
+    return fail(`${url} answered HTTP 429: Postiz is rate limiting this organisation.`, rateLimitFix(response))
+  }
+  if (status >= 500) {
+    return fail(`${url} answered HTTP ${status} (${snippet(response.body)}): the Postiz server failed.`, 'Retry later; if it persists, check the Postiz server (its logs, database and Redis).')
+  }
+  if (status < 200 || status >= 300) {
+    return fail(`${url} answered HTTP ${status} (${snippet(response.body)}).`, API_PATH_FIX)
+  }
+  if (looksLikeHtml(response)) {
+    return fail(`${url} answered with an HTML page (${snippet(response.body)}), not JSON: this is a web page, not the Postiz API.`, API_PATH_FIX)
+  }
+  let body: unknown
+  try {
+    body = JSON.parse(response.body.toString('utf8'))
+  } catch (error) {
+    return fail(
+      `${url} answered HTTP ${status} with invalid JSON (${logSafe((error as Error).message, 120)}; it starts ${snippet(response.body)}).`,
+      `Check that api-url points at a Postiz backend and that no proxy rewrites its answers. ${API_PATH_FIX}`
+    )
+  }
+  try {
+    return parseIntegrations(body)
+  } catch (error) {
+    if (!(error instanceof ResponseShapeError)) throw error
+    return fail(
+      `${url} answered with JSON that is not a list of Postiz integrations: ${logSafe(error.message, 300)}.`,
+      'Check that api-url points at a Postiz backend (GET /public/v1/integrations returns a JSON array).'
+    )
+  }
+}
+
+function fail(message: string, fix: string): never {
+  throw new CheckError(message, fix)
+}
+
+function rateLimitFix(response: HttpResponse): string {
+  const waitMs = parseRetryAfter(header(response, 'retry-after'))
+  const when =
+    waitMs === undefined ? 'later' : `after ${new Date(Date.now() + waitMs).toISOString()} (Retry-After: ${logSafe(header(response, 'retry-after') ?? '', 40)})`
+  return (
+    `Run again ${when}. Self-hosted Postiz from v1.11.1 to v1.65.1 limits every public route, this one included, ` +
+    'to 30 requests per hour per organisation: run this check less often, or upgrade Postiz (v2.19.0 and later only limit creating posts).'
+  )
+}
+
+/** Why an attempt should be retried, or undefined when its outcome is final. */
+function retryReason(outcome: HttpResponse | TransportError): string | undefined {
+  if (outcome instanceof TransportError) return outcome.retryable ? outcome.message : undefined
+  if (outcome.status >= 500) return `HTTP ${outcome.status}`
+  if (outcome.status === 429) return 'HTTP 429 (rate limited)'
+  return undefined
+}
+
+/** Fetches every integration of the organisation the key belongs to. */
+export async function fetchIntegrations(options: ClientOptions): Promise<FetchResult> {
+  const url = `${options.apiUrl}/public/v1/integrations`
+  const sleep = options.sleep ?? defaultSleep
+  const headers = {
+    authorization: options.apiKey,
+    accept: 'application/json',
+    'accept-encoding': 'gzip, deflate, br',
+    'user-agent': USER_AGENT
+  }
+  const started = Date.now()
+  const attemptsAllowed = options.retries + 1
+  for (let attempt = 1; ; attempt++) {
+    let outcome: HttpResponse | TransportError
+    try {
+      outcome = await httpGet(new URL(url), { headers, timeoutMs: options.timeoutMs, maxBytes: MAX_BODY_BYTES, env: options.env })
+    } catch (error) {
+      if (!(error instanceof TransportError)) throw error
+      outcome = error
+    }
+    const reason = retryReason(outcome)
+    if (reason === undefined || attempt >= attemptsAllowed) {
+      if (outcome instanceof TransportError) {
+        const tries = attempt > 1 ? ` after ${attempt} attempts` : ''
+        throw new CheckError(`Could not reach Postiz at ${url}${tries}: ${outcome.message}.`, transportFix(outcome))
+      }
+      const integrations = interpret(outcome, url)
+      return { integrations, url, attempts: attempt, durationMs: Date.now() - started }
+    }
+    let waitMs = backoffMs(attempt, options.random)
+    if (!(outcome instanceof TransportError) && outcome.status === 429) {
+      const retryAfter = parseRetryAfter(header(outcome, 'retry-after'))
+      if (retryAfter !== undefined && retryAfter > MAX_RETRY_AFTER_MS) {
+        throw new CheckError(
+          `${url} answered HTTP 429: Postiz is rate limiting this organisation and asks to wait ${Math.ceil(retryAfter / 1000)} s, longer than this check waits.`,
+          rateLimitFix(outcome)
+        )
+      }
+      if (retryAfter !== undefined) waitMs = retryAfter
+    }
+    options.onRetry?.(`Attempt ${attempt} of ${attemptsAllowed} failed (${reason}); retrying in ${(waitMs / 1000).toFixed(1)} s.`)
+    await sleep(waitMs)
+  }
+}
+
+function transportFix(error: TransportError): string {
+  switch (error.code) {
+    case 'timeout':
+      return 'Check that api-url is reachable from the runner; raise the timeout input if the server is slow.'
+    case 'tls':
+      return 'Fix the server certificate, or trust its CA with NODE_EXTRA_CA_CERTS.'
+    case 'proxy':
+      return 'Check HTTPS_PROXY / HTTP_PROXY / NO_PROXY on the runner.'
+    case 'too-large':
+      return 'Check that api-url points at a Postiz backend.'
+    case 'network':
+      return 'Check api-url (host and port) and that the runner can reach it; self-hosted servers must be reachable from GitHub-hosted runners, or use a self-hosted runner.'
+  }
+}

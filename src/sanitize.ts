@@ -1,0 +1,37 @@
+/**
+ * Text from the server (channel names, profiles, error bodies) is attacker-controlled. These
+ * helpers make it safe for the log, where a line starting with `::` or containing `##[` is a
+ * workflow command, and for Markdown/HTML in the job summary.
+ */
+
+// C0/C1 controls, DEL, and the Unicode line/paragraph separators.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g
+
+/** One line, no control characters, no `##[` anywhere and no leading `::` (workflow command syntax). */
+export function logSafe(text: string, maxLength = 300): string {
+  let safe = text.replace(CONTROL, ' ').replace(/##\[/g, '## [').replace(/^(\s*):/, '$1 :')
+  if (safe.length > maxLength) safe = `${safe.slice(0, maxLength)}…`
+  return safe
+}
+
+const MARKDOWN_SPECIAL = /[\\`*_{}[\]()<>#!|~&"':]/g
+const ENTITIES: Record<string, string> = { '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&#39;', '|': '&#124;' }
+
+/** Escapes text for a Markdown table cell or inline HTML: no markup, links, pipes or line breaks. */
+export function markdownSafe(text: string, maxLength = 200): string {
+  const oneLine = logSafe(text, maxLength)
+  return oneLine.replace(MARKDOWN_SPECIAL, c => ENTITIES[c] ?? `\\${c}`)
+}
+
+/** The URL itself if it is an `https:` URL that is safe to put in an attribute, else null. */
+export function safeHttpsUrl(value: string | null): string | null {
+  if (value === null) return null
+  try {
+    const url = new URL(value)
+    if (url.protocol !== 'https:' || url.username || url.password) return null
+    return url.href.replace(/"/g, '%22').replace(/'/g, '%27').replace(/</g, '%3C').replace(/>/g, '%3E')
+  } catch {
+    return null
+  }
+}
