@@ -1,0 +1,137 @@
+/**
+ * The action adapter: reads inputs with @actions/core, wires the stages together
+ * (config → client → check → sinks) and publishes outputs, annotations, summary and report file.
+ */
+import * as core from '@actions/core'
+import { runCheck } from './check.js'
+import { CheckError } from './check-error.js'
+import { cleanApiKey, DEFAULTS, parseConfig, type RawInputs } from './config.js'
+import { buildOutputs } from './outputs.js'
+import { fetchIntegrations } from './postiz-client.js'
+import { buildReport, runStatus, type RunOutcome } from './report.js'
+import { writeReportFile } from './report-file.js'
+import { logSafe } from './sanitize.js'
+import { buildSummary, entryLogLine, headline } from './summary.js'
+
+const INPUT_NAMES = Object.keys(DEFAULTS) as (keyof RawInputs)[]
+
+/** Masks the key as given and as cleaned, before anything else can print it. */
+function maskApiKey(): string {
+  const raw = core.getInput('api-key', { trimWhitespace: false })
+  for (const secret of new Set([raw, raw.trim(), cleanApiKey(raw).key])) {
+    if (secret.trim() !== '') core.setSecret(secret)
+  }
+  return raw
+}
+
+async function gather(rawKey: string, outcome: RunOutcome): Promise<void> {
+  const raw: Partial<RawInputs> = {}
+  for (const name of INPUT_NAMES) raw[name] = name === 'api-key' ? rawKey : core.getInput(name)
+  const parsed = parseConfig(raw)
+  if (!parsed.ok) {
+    outcome.inputErrors = parsed.errors
+    return
+  }
+  const { config } = parsed
+  outcome.config = config
+  outcome.warnings.push(...parsed.warnings)
+  for (const warning of parsed.warnings) core.warning(warning)
+
+  const scope = config.customer !== undefined ? ` for customer "${logSafe(config.customer)}"` : ''
+  core.info(`Checking ${config.entries.length} entr${config.entries.length === 1 ? 'y' : 'ies'} against ${config.apiUrl}${scope}`)
+  const fetched = await fetchIntegrations({
+    apiUrl: config.apiUrl,
+    apiKey: config.apiKey,
+    timeoutMs: config.timeoutMs,
+    retries: config.retries,
+    onRetry: message => core.info(message)
+  })
+  outcome.fetch = { url: fetched.url, attempts: fetched.attempts, durationMs: fetched.durationMs }
+  core.debug(`Fetched ${fetched.integrations.length} integrations in ${fetched.durationMs} ms (${fetched.attempts} attempt(s))`)
+  outcome.check = runCheck(fetched.integrations, config.entries, config.customer)
+}
+
+function publishOutputs(outcome: RunOutcome, reportPath: string): void {
+  core.setOutput('status', runStatus(outcome))
+  if (outcome.check) {
+    for (const [name, value] of Object.entries(buildOutputs(outcome.check))) {
+      if (name !== 'status') core.setOutput(name, value)
+    }
+  }
+  core.setOutput('report', reportPath)
+}
+
+function publishLogAndAnnotations(outcome: RunOutcome): void {
+  const status = runStatus(outcome)
+  for (const error of outcome.inputErrors ?? []) core.error(logSafe(error, 1000), { title: 'Invalid input' })
+  const check = outcome.check
+  if (!check || !outcome.config) return
+  for (const result of check.results) core.info(entryLogLine(result))
+  for (const warning of check.warnings) core.warning(logSafe(warning, 1000), { title: 'Ambiguous selector' })
+  for (const finding of check.findings) {
+    const annotate = outcome.config.failOn.has(finding.kind) ? core.error : core.warning
+    annotate(logSafe(`${finding.message} ${finding.fix}`, 1000), { title: `Postiz integration ${finding.kind}: ${logSafe(finding.key, 100)}` })
+  }
+  if (check.discovery) {
+    core.warning(
+      `No integrations to check: the integrations input is empty, so this run only lists the ${check.considered.length} integration(s) of the organisation` +
+        ' (see the job summary). Set integrations to gate on them.',
+      { title: 'Nothing was checked' }
+    )
+  }
+  core.info(`${status === 'pass' ? '✓' : '✗'} ${headline(outcome)}`)
+}
+
+function verdict(outcome: RunOutcome): string | undefined {
+  if (outcome.inputErrors && outcome.inputErrors.length > 0) {
+    return `${outcome.inputErrors.length} input error${outcome.inputErrors.length === 1 ? '' : 's'}; nothing was checked (see the annotations).`
+  }
+  if (outcome.error) return `${outcome.error.message} ${outcome.error.fix}`
+  const check = outcome.check
+  const failOn = outcome.config?.failOn
+  if (!check || !failOn) return 'Nothing was checked.'
+  const failing = check.findings.filter(f => failOn.has(f.kind))
+  if (failing.length === 0) return undefined
+  return `${headline(outcome)}: ${failing.map(f => logSafe(f.key, 100)).join(', ')}.`
+}
+
+async function publishSummary(outcome: RunOutcome): Promise<void> {
+  const wanted = outcome.config ? outcome.config.jobSummary : core.getInput('job-summary').trim().toLowerCase() !== 'false'
+  if (!wanted) return
+  if (!process.env.GITHUB_STEP_SUMMARY) {
+    core.debug('GITHUB_STEP_SUMMARY is not set: no job summary written.')
+    return
+  }
+  await core.summary.addRaw(buildSummary(outcome)).write()
+}
+
+/** Runs the action. Never throws: every failure ends in outputs, annotations and `setFailed`. */
+export async function run(): Promise<void> {
+  const rawKey = maskApiKey()
+  const outcome: RunOutcome = { startedAt: new Date(), finishedAt: new Date(), warnings: [] }
+  try {
+    await gather(rawKey, outcome)
+  } catch (error) {
+    if (error instanceof CheckError) {
+      outcome.error = { message: error.message, fix: error.fix }
+    } else {
+      core.debug(error instanceof Error ? (error.stack ?? error.message) : String(error))
+      outcome.error = {
+        message: `Unexpected error: ${logSafe(error instanceof Error ? error.message : String(error), 500)}.`,
+        fix: 'This is a bug in postiz-integrations-check: please report it with the step log (run with ACTIONS_STEP_DEBUG=true for details).'
+      }
+    }
+  }
+  outcome.finishedAt = new Date()
+  try {
+    const reportPath = writeReportFile(buildReport(outcome))
+    publishLogAndAnnotations(outcome)
+    publishOutputs(outcome, reportPath)
+    await publishSummary(outcome)
+  } catch (error) {
+    core.setFailed(`Could not publish the results: ${error instanceof Error ? error.message : String(error)}`)
+    return
+  }
+  const failure = verdict(outcome)
+  if (failure !== undefined) core.setFailed(failure)
+}
