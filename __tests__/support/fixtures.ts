@@ -1,0 +1,19 @@
+/** Integrations in the exact shape the Postiz backend returns (see ../shared/postiz/FACTS.md). */
+import type { StandInIntegration } from '../../src/postiz-stand-in.js'
+
+let counter = 0
+
+/** A channel as the backend returns it: `customer` absent unless given, nulls where the backend has them. */
+export function channel(fields: Partial<StandInIntegration> & Pick<StandInIntegration, 'identifier'>): StandInIntegration {
+  counter += 1
+  return {
+    id: `cm${String(counter).padStart(4, '0')}fixture${fields.identifier.replace(/[^a-z]/g, '')}`,
+    name: `${fields.identifier} channel ${counter}`,
+    picture: null,
+    disabled: false,
+    profile: null,
+    ...fields
+  }
+}
+
+export const API_KEY = 'k3y-Secret-1234567890abcdef'

@@ -1,0 +1,22 @@
+#!/usr/bin/env node
+/**
+ * Serves the Postiz stand-in with a sample organisation on 127.0.0.1 until killed.
+ * Prints `url=<base URL>` on its first line. Usage: node scripts/serve-stand-in.mjs [--prefix /api] [--key KEY]
+ * Used by the repository's own workflow to run the action with `uses: ./`.
+ */
+import { startPostizStandIn } from '../src/postiz-stand-in.js'
+import { SAMPLE_INTEGRATIONS } from '../src/sample-organisation.js'
+
+const args = process.argv.slice(2)
+/** @param {string} name @param {string} fallback */
+const option = (name, fallback) => {
+  const i = args.indexOf(name)
+  return i === -1 ? fallback : args[i + 1]
+}
+const standIn = await startPostizStandIn({
+  integrations: SAMPLE_INTEGRATIONS,
+  prefix: option('--prefix', ''),
+  apiKey: option('--key', 'test-api-key')
+})
+console.log(`url=${standIn.baseUrl}`)
+process.on('SIGTERM', () => standIn.close().then(() => process.exit(0)))

@@ -1,0 +1,96 @@
+/**
+ * A Postiz-compatible HTTP server for loopback use: tests, the CI workflow and demos.
+ * It behaves like the Postiz backend's public API as ../shared/postiz/FACTS.md describes it:
+ * raw key in `Authorization` (no `Bearer`), 401 bodies `{"msg": …}`, a bare JSON array from
+ * GET /public/v1/integrations with `null` picture/profile and `customer` absent when unassigned,
+ * gzip when accepted, an optional `/api` prefix (the official Docker image), and the web app's
+ * HTML page outside the API.
+ *
+ * Plain JavaScript (typed with JSDoc) so that scripts and workflows can run it without a build.
+ */
+import { createServer } from 'node:http'
+import { gzipSync } from 'node:zlib'
+
+/**
+ * @typedef {{ id: string, name: string, identifier: string, picture: string | null, disabled: boolean,
+ *   profile: string | null, customer?: { id: string, name: string } }} StandInIntegration
+ * @typedef {{ method: string, url: string, headers: import('node:http').IncomingHttpHeaders }} RecordedRequest
+ * @typedef {(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse, count: number) => boolean | Promise<boolean>} Fault
+ * @typedef {{ integrations?: StandInIntegration[], apiKey?: string, prefix?: string, fault?: Fault, host?: string }} StandInOptions
+ * @typedef {{ url: string, baseUrl: string, port: number, requests: RecordedRequest[],
+ *   integrations: StandInIntegration[], close: () => Promise<void> }} StandIn
+ */
+
+const WEB_APP_PAGE = '<!DOCTYPE html><html><head><title>Postiz</title></head><body><div id="root"></div></body></html>'
+
+/**
+ * @param {import('node:http').IncomingMessage} req
+ * @param {import('node:http').ServerResponse} res
+ * @param {number} status
+ * @param {unknown} value
+ */
+function sendJson(req, res, status, value) {
+  const body = Buffer.from(JSON.stringify(value))
+  const gzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    ...(gzip ? { 'content-encoding': 'gzip', vary: 'Accept-Encoding' } : {})
+  })
+  res.end(gzip ? gzipSync(body) : body)
+}
+
+/**
+ * Starts the stand-in on 127.0.0.1 (a free port).
+ * @param {StandInOptions} [options]
+ * @returns {Promise<StandIn>}
+ */
+export async function startPostizStandIn(options = {}) {
+  const apiKey = options.apiKey ?? 'test-api-key'
+  const prefix = options.prefix ?? ''
+  const integrations = options.integrations ?? []
+  /** @type {RecordedRequest[]} */
+  const requests = []
+
+  const server = createServer(async (req, res) => {
+    requests.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers })
+    if (options.fault && (await options.fault(req, res, requests.length))) return
+    const url = new URL(req.url ?? '/', 'http://stand-in')
+    if (!url.pathname.startsWith(`${prefix}/public/v1/`)) {
+      if (req.method === 'GET' && !url.pathname.startsWith(`${prefix}/`)) {
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+        res.end(WEB_APP_PAGE)
+        return
+      }
+      sendJson(req, res, 404, { message: `Cannot ${req.method} ${url.pathname}`, error: 'Not Found', statusCode: 404 })
+      return
+    }
+    const route = url.pathname.slice(`${prefix}/public/v1`.length)
+    const auth = req.headers.authorization ?? ''
+    if (auth === '') return sendJson(req, res, 401, { msg: 'No API Key found' })
+    if (auth !== apiKey) return sendJson(req, res, 401, { msg: auth.startsWith('pos_') ? 'Invalid OAuth token' : 'Invalid API key' })
+    if (req.method === 'GET' && route === '/integrations') return sendJson(req, res, 200, integrations)
+    if (req.method === 'GET' && route === '/is-connected') return sendJson(req, res, 200, { connected: true })
+    if (req.method === 'GET' && route === '/groups') {
+      const customers = new Map(integrations.filter(i => i.customer).map(i => [i.customer?.id, i.customer]))
+      return sendJson(req, res, 200, [...customers.values()])
+    }
+    sendJson(req, res, 404, { message: `Cannot ${req.method} ${url.pathname}`, error: 'Not Found', statusCode: 404 })
+  })
+
+  await new Promise(resolve => server.listen(0, options.host ?? '127.0.0.1', () => resolve(undefined)))
+  const address = server.address()
+  const port = typeof address === 'object' && address ? address.port : 0
+  const url = `http://127.0.0.1:${port}`
+  return {
+    url,
+    baseUrl: `${url}${prefix}`,
+    port,
+    requests,
+    integrations,
+    close: () =>
+      new Promise(resolve => {
+        server.closeAllConnections()
+        server.close(() => resolve(undefined))
+      })
+  }
+}
