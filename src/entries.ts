@@ -25,11 +25,14 @@ export interface ParsedEntries {
 const ALIAS = /^[A-Za-z_][A-Za-z0-9_-]*$/
 const PLATFORM = /^[a-z0-9][a-z0-9._-]*$/
 
-/** Splits the input into entry texts: newlines or commas; blank lines and `#` lines ignored. */
+/**
+ * Splits the input into entry texts: newlines or commas; blank lines and `#` lines are ignored,
+ * and a `#` after white space starts a comment (so `x:acme  # our main account` works in YAML blocks).
+ */
 export function splitEntryList(input: string): string[] {
   const texts: string[] = []
   for (const line of input.split(/\r?\n/)) {
-    const trimmed = line.trim()
+    const trimmed = line.replace(/\s#.*$/, '').trim()
     if (trimmed === '' || trimmed.startsWith('#')) continue
     for (const part of trimmed.split(',')) {
       const text = part.trim()

@@ -10,7 +10,7 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g
 
 /** One line, no control characters, no `##[` anywhere and no leading `::` (workflow command syntax). */
 export function logSafe(text: string, maxLength = 300): string {
-  let safe = text.replace(CONTROL, ' ').replace(/##\[/g, '## [').replace(/^(\s*):/, '$1 :')
+  let safe = text.replace(CONTROL, ' ').replace(/##\[/g, '## [').replace(/^(\s*)::/, '$1: :')
   if (safe.length > maxLength) safe = `${safe.slice(0, maxLength)}…`
   return safe
 }

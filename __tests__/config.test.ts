@@ -1,0 +1,83 @@
+import { describe, expect, it } from '@jest/globals'
+import { cleanApiKey, normaliseApiUrl, parseConfig } from '../src/config.js'
+
+const ok = (inputs: Parameters<typeof parseConfig>[0]) => {
+  const result = parseConfig({ 'api-key': 'key', ...inputs })
+  if (!result.ok) throw new Error(result.errors.join('\n'))
+  return result
+}
+
+describe('parseConfig', () => {
+  it('applies action.yml defaults to empty inputs', () => {
+    const { config } = ok({ 'api-url': '', timeout: ' ' })
+    expect(config.apiUrl).toBe('https://api.postiz.com')
+    expect([...config.failOn]).toEqual(['missing', 'disabled'])
+    expect(config.timeoutMs).toBe(30_000)
+    expect(config.retries).toBe(3)
+    expect(config.jobSummary).toBe(true)
+    expect(config.customer).toBeUndefined()
+    expect(config.entries).toEqual([])
+  })
+
+  it('reads every input', () => {
+    const { config } = ok({
+      'api-url': 'https://postiz.example.com/api/public/v1/',
+      integrations: 'x:a',
+      customer: ' Acme ',
+      'fail-on': 'disabled',
+      timeout: '2.5',
+      retries: '0',
+      'job-summary': 'False'
+    })
+    expect(config).toMatchObject({ apiUrl: 'https://postiz.example.com/api', customer: 'Acme', timeoutMs: 2500, retries: 0, jobSummary: false })
+    expect([...config.failOn]).toEqual(['disabled'])
+  })
+
+  it('accepts fail-on: none as an empty set', () => {
+    expect(ok({ 'fail-on': 'none' }).config.failOn.size).toBe(0)
+  })
+
+  it('collects every error at once', () => {
+    const result = parseConfig({ 'api-key': '', 'fail-on': 'none,missing', timeout: '0', retries: '1.5', 'job-summary': 'yes', 'api-url': 'postiz' })
+    expect(result.ok).toBe(false)
+    if (result.ok) return
+    expect(result.errors.map(e => e.split(':')[0])).toEqual(['api-key', 'api-url', 'fail-on', 'timeout', 'retries', 'job-summary'])
+  })
+
+  it('warns when a Bearer prefix is removed', () => {
+    const result = ok({ 'api-key': ' Bearer abc ' })
+    expect(result.config.apiKey).toBe('abc')
+    expect(result.warnings[0]).toMatch(/Bearer/)
+  })
+})
+
+describe('cleanApiKey', () => {
+  it('trims and removes a Bearer prefix in any case', () => {
+    expect(cleanApiKey('  abc\n')).toEqual({ key: 'abc', hadBearer: false })
+    expect(cleanApiKey('bearer   pos_abc')).toEqual({ key: 'pos_abc', hadBearer: true })
+  })
+})
+
+describe('normaliseApiUrl', () => {
+  it.each([
+    ['https://api.postiz.com', 'https://api.postiz.com'],
+    ['https://api.postiz.com/', 'https://api.postiz.com'],
+    ['https://api.postiz.com/public/v1', 'https://api.postiz.com'],
+    ['https://postiz.example.com/api/public/v1/', 'https://postiz.example.com/api'],
+    ['http://localhost:3000', 'http://localhost:3000'],
+    ['http://127.0.0.1:3000/api', 'http://127.0.0.1:3000/api']
+  ])('%s → %s', (input, expected) => {
+    expect(normaliseApiUrl(input, false)).toBe(expected)
+  })
+
+  it('refuses plain http to a remote host unless allowed', () => {
+    expect(normaliseApiUrl('http://postiz.example.com', false)).toEqual({ error: expect.stringMatching(/allow-insecure-http/) })
+    expect(normaliseApiUrl('http://postiz.example.com', true)).toBe('http://postiz.example.com')
+  })
+
+  it('refuses credentials, queries and other schemes', () => {
+    expect(normaliseApiUrl('https://u:p@postiz.example.com', false)).toEqual({ error: expect.stringMatching(/user name and password/) })
+    expect(normaliseApiUrl('https://postiz.example.com/?a=1', false)).toEqual({ error: expect.stringMatching(/query string/) })
+    expect(normaliseApiUrl('ftp://postiz.example.com', false)).toEqual({ error: expect.stringMatching(/must start with https/) })
+  })
+})

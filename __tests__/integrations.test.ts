@@ -1,0 +1,42 @@
+import { describe, expect, it } from '@jest/globals'
+import { filterByCustomer, parseIntegrations } from '../src/integrations.js'
+
+const backendElement = { id: 'cm1', name: 'A', identifier: 'x', picture: null, disabled: false, profile: null }
+
+describe('parseIntegrations', () => {
+  it('accepts the backend shape: nulls, customer absent, unknown fields and platforms', () => {
+    const parsed = parseIntegrations([
+      backendElement,
+      { ...backendElement, id: 'cm2', identifier: 'brand-new-network', extra: 1, customer: { id: 'c', name: 'C' } }
+    ])
+    expect(parsed).toEqual([
+      { ...backendElement, customer: null },
+      { ...backendElement, id: 'cm2', identifier: 'brand-new-network', customer: { id: 'c', name: 'C' } }
+    ])
+  })
+
+  it.each([
+    [{ a: 1 }, /the response is an object, expected a JSON array/],
+    [{ msg: 'nope' }, /it says: "nope"/],
+    ['[]', /the response is a string/],
+    [[null], /element 0 is null, expected an object/],
+    [[{ ...backendElement, id: 5 }], /element 0: "id" is a number, expected a string/],
+    [[{ name: 'x' }], /element 0: "id" is missing/],
+    [[{ ...backendElement, id: '' }], /"id" is empty/],
+    [[{ ...backendElement, disabled: 'no' }], /"disabled" is a string, expected true or false/],
+    [[{ ...backendElement, identifier: null }], /"identifier" is null, expected a string/],
+    [[{ ...backendElement, customer: 'c' }], /"customer" is a string/]
+  ])('rejects %j', (body, message) => {
+    expect(() => parseIntegrations(body)).toThrow(message)
+  })
+})
+
+describe('filterByCustomer', () => {
+  it('keeps only the customer, by ID or by exact name', () => {
+    const list = parseIntegrations([backendElement, { ...backendElement, id: 'cm2', customer: { id: 'c', name: 'Acme' } }])
+    expect(filterByCustomer(list, 'c').map(i => i.id)).toEqual(['cm2'])
+    expect(filterByCustomer(list, 'Acme').map(i => i.id)).toEqual(['cm2'])
+    expect(filterByCustomer(list, 'acme')).toEqual([])
+    expect(filterByCustomer(list, undefined)).toHaveLength(2)
+  })
+})

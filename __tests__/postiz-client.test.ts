@@ -1,0 +1,26 @@
+import { describe, expect, it } from '@jest/globals'
+import { backoffMs, parseRetryAfter } from '../src/postiz-client.js'
+
+describe('parseRetryAfter', () => {
+  const now = Date.parse('2026-11-28T12:00:00Z')
+  it('reads seconds and HTTP dates', () => {
+    expect(parseRetryAfter('5', now)).toBe(5000)
+    expect(parseRetryAfter('Sat, 28 Nov 2026 12:00:30 GMT', now)).toBe(30_000)
+    expect(parseRetryAfter('Sat, 28 Nov 2026 11:00:00 GMT', now)).toBe(0)
+  })
+  it('ignores absent or unreadable values', () => {
+    expect(parseRetryAfter(undefined, now)).toBeUndefined()
+    expect(parseRetryAfter('soon', now)).toBeUndefined()
+    expect(parseRetryAfter('', now)).toBeUndefined()
+  })
+})
+
+describe('backoffMs', () => {
+  it('starts near 1 s, doubles, jitters and caps', () => {
+    expect(backoffMs(1, () => 0)).toBe(750)
+    expect(backoffMs(1, () => 1)).toBe(1250)
+    expect(backoffMs(2, () => 0.5)).toBe(2000)
+    expect(backoffMs(3, () => 0.5)).toBe(4000)
+    expect(backoffMs(20, () => 0.5)).toBe(16_000)
+  })
+})

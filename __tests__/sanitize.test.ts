@@ -1,0 +1,38 @@
+import { describe, expect, it } from '@jest/globals'
+import { logSafe, markdownSafe, safeHttpsUrl } from '../src/sanitize.js'
+
+describe('logSafe', () => {
+  it('removes line breaks and control characters', () => {
+    expect(logSafe('a\nb\r\u0000c\u2028d\u009be')).toBe('a b  c d e')
+  })
+  it('neutralises workflow commands', () => {
+    expect(logSafe('::stop-commands::x')).toBe(': :stop-commands::x')
+    expect(logSafe('  ::error::x').trimStart().startsWith('::')).toBe(false)
+    expect(logSafe('name ##[error]x')).not.toContain('##[')
+  })
+  it('truncates long text', () => {
+    expect(logSafe('a'.repeat(10), 4)).toBe('aaaa…')
+  })
+})
+
+describe('markdownSafe', () => {
+  it('escapes table pipes, HTML and link syntax', () => {
+    const out = markdownSafe('a | <img src=x> [l](javascript:alert(1)) *b* `c`')
+    expect(out).not.toMatch(/[|<>]/)
+    expect(out).not.toContain('](')
+    expect(out).toContain('&#124;')
+    expect(out).toContain('&lt;img')
+    expect(out).toContain('\\*b\\*')
+  })
+})
+
+describe('safeHttpsUrl', () => {
+  it('keeps https URLs only', () => {
+    expect(safeHttpsUrl('https://cdn.example/a.png')).toBe('https://cdn.example/a.png')
+    expect(safeHttpsUrl('http://cdn.example/a.png')).toBeNull()
+    expect(safeHttpsUrl('javascript:alert(1)')).toBeNull()
+    expect(safeHttpsUrl('data:image/png;base64,xx')).toBeNull()
+    expect(safeHttpsUrl(null)).toBeNull()
+    expect(safeHttpsUrl('https://cdn.example/a.png?"onload=x')).not.toContain('"')
+  })
+})

@@ -1,0 +1,77 @@
+import { describe, expect, it } from '@jest/globals'
+import { runCheck } from '../src/check.js'
+import { parseConfig } from '../src/config.js'
+import type { Integration } from '../src/integrations.js'
+import type { RunOutcome } from '../src/report.js'
+import { buildSummary, entryLogLine, SUMMARY_LIST_LIMIT } from '../src/summary.js'
+
+const channel = (id: string, extra: Partial<Integration> = {}): Integration => ({
+  id,
+  name: `Name ${id}`,
+  identifier: 'x',
+  picture: null,
+  disabled: false,
+  profile: `p_${id}`,
+  customer: null,
+  ...extra
+})
+
+function outcome(integrations: Integration[], list: string, extra: Partial<RunOutcome> = {}): RunOutcome {
+  const parsed = parseConfig({ 'api-key': 'k', integrations: list })
+  if (!parsed.ok) throw new Error(parsed.errors.join())
+  const at = new Date('2026-11-28T12:00:00Z')
+  return { startedAt: at, finishedAt: at, config: parsed.config, check: runCheck(integrations, parsed.config.entries), warnings: [], ...extra }
+}
+
+describe('buildSummary', () => {
+  it('pass: a headline and one row per entry, other integrations collapsed', () => {
+    const md = buildSummary(outcome([channel('a'), channel('b')], 'a'))
+    expect(md.split('\n')[0]).toBe('## ✅ All 1 Postiz integration ready')
+    expect(md).toMatch(/^\| <code>a<\/code> \| Name a<br><code>a<\/code> \| x \| p\\_a \|  \| ✅ enabled \|  \|$/m)
+    expect(md).toContain("<details><summary>The organisation's 1 other integration</summary>")
+  })
+
+  it('fail: states and fixes per row', () => {
+    const md = buildSummary(outcome([channel('a', { disabled: true })], 'a, gone'))
+    expect(md.split('\n')[0]).toBe('## ❌ 2 of 2 Postiz integrations need attention (1 missing, 1 disabled)')
+    expect(md).toMatch(/\| ⛔ disabled \| Enable it in Postiz/)
+    expect(md).toMatch(/\| ❌ missing \| Connect the channel in Postiz/)
+    expect(md).not.toContain('<details>')
+  })
+
+  it('error: the diagnosis and the fix instead of a table', () => {
+    const at = new Date()
+    const md = buildSummary({ startedAt: at, finishedAt: at, warnings: [], error: { message: 'It broke | <b>', fix: 'Fix it.' } })
+    expect(md).toContain('## ⚠️ Could not check the Postiz integrations')
+    expect(md).toContain('**What happened:** It broke &#124; &lt;b&gt;')
+    expect(md).toContain('**How to fix it:** Fix it.')
+    expect(md).not.toContain('| Entry |')
+  })
+
+  it('discovery: lists the organisation open, with selectors', () => {
+    const md = buildSummary(outcome([channel('a'), channel('b', { profile: null })], ''))
+    expect(md.split('\n')[0]).toBe('## ✅ Listed 2 Postiz integrations (no integrations to check were given)')
+    expect(md).toContain('<code>x\\:p\\_a</code>')
+    expect(md).not.toContain('<details>')
+  })
+
+  it('cuts long lists and points to the report file', () => {
+    const many = Array.from({ length: SUMMARY_LIST_LIMIT + 20 }, (_, n) => channel(`c${n}`))
+    const md = buildSummary(outcome(many, ''))
+    expect(md).toContain('…and 20 more — see the report file.')
+  })
+
+  it('uses only https pictures', () => {
+    const md = buildSummary(outcome([channel('a', { picture: 'https://cdn.example/a.png' }), channel('b', { picture: 'javascript:alert(1)' })], 'a, b'))
+    expect(md).toContain('<img src="https://cdn.example/a.png"')
+    expect(md).not.toContain('javascript')
+  })
+})
+
+describe('entryLogLine', () => {
+  it('starts with our own mark, never with server text', () => {
+    const result = outcome([channel('a', { name: '\n::error::owned' })], 'a').check!.results[0]
+    expect(entryLogLine(result)).toBe('✓ a: enabled → " ::error::owned" (x, @p_a, ID a)')
+    expect(entryLogLine(result)).not.toContain('\n')
+  })
+})
