@@ -107,7 +107,9 @@ async function openRequest(url: URL, options: GetOptions, signal: AbortSignal): 
   const tunnel = await openTunnel(proxy, url, signal)
   const servername = net.isIP(bareHost(url.hostname)) ? undefined : url.hostname
   const socket = tls.connect({ socket: tunnel as net.Socket, servername })
-  return https.request({ ...base, host: bareHost(url.hostname), port: portOf(url), path, createConnection: () => socket })
+  // No agent at all (not agent: false, which makes a fresh Agent that would dial the host itself):
+  // the request must use the TLS socket inside the tunnel.
+  return https.request({ ...base, agent: undefined, host: bareHost(url.hostname), port: portOf(url), path, createConnection: () => socket })
 }
 
 function decoded(res: http.IncomingMessage): Readable {

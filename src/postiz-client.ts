@@ -116,7 +116,7 @@ function interpret(response: HttpResponse, url: string): Integration[] {
   if (status === 401 || status === 403) throw authError(response, url)
   if (status === 404) {
     return fail(
-      `${url} answered HTTP 404 (${looksLikeHtml(response) ? 'an HTML page' : snippet(response.body)}): there is no Postiz public API at this address.`,
+      `${url} answered HTTP 404 (${looksLikeHtml(response) ? 'an HTML page' : 'body'} ${snippet(response.body)}): there is no Postiz public API at this address.`,
       `${API_PATH_FIX} A server started with MCP_ONLY has no public API at all.`
     )
   }
@@ -198,7 +198,7 @@ export async function fetchIntegrations(options: ClientOptions): Promise<FetchRe
     if (reason === undefined || attempt >= attemptsAllowed) {
       if (outcome instanceof TransportError) {
         const tries = attempt > 1 ? ` after ${attempt} attempts` : ''
-        throw new CheckError(`Could not reach Postiz at ${url}${tries}: ${outcome.message}.`, transportFix(outcome))
+        throw new CheckError(`Could not reach Postiz at ${url}${tries}: ${outcome.message.replace(/\.$/, '')}.`, transportFix(outcome))
       }
       const integrations = interpret(outcome, url)
       return { integrations, url, attempts: attempt, durationMs: Date.now() - started }

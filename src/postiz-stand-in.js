@@ -9,6 +9,7 @@
  * Plain JavaScript (typed with JSDoc) so that scripts and workflows can run it without a build.
  */
 import { createServer } from 'node:http'
+import { createServer as createTlsServer } from 'node:https'
 import { gzipSync } from 'node:zlib'
 
 /**
@@ -16,7 +17,8 @@ import { gzipSync } from 'node:zlib'
  *   profile: string | null, customer?: { id: string, name: string } }} StandInIntegration
  * @typedef {{ method: string, url: string, headers: import('node:http').IncomingHttpHeaders }} RecordedRequest
  * @typedef {(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse, count: number) => boolean | Promise<boolean>} Fault
- * @typedef {{ integrations?: StandInIntegration[], apiKey?: string, prefix?: string, fault?: Fault, host?: string }} StandInOptions
+ * @typedef {{ integrations?: StandInIntegration[], apiKey?: string, prefix?: string, fault?: Fault, host?: string,
+ *   tls?: { key: string | Buffer, cert: string | Buffer } }} StandInOptions
  * @typedef {{ url: string, baseUrl: string, port: number, requests: RecordedRequest[],
  *   integrations: StandInIntegration[], close: () => Promise<void> }} StandIn
  */
@@ -51,7 +53,8 @@ export async function startPostizStandIn(options = {}) {
   /** @type {RecordedRequest[]} */
   const requests = []
 
-  const server = createServer(async (req, res) => {
+  /** @type {import('node:http').RequestListener} */
+  const handler = async (req, res) => {
     requests.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers })
     if (options.fault && (await options.fault(req, res, requests.length))) return
     const url = new URL(req.url ?? '/', 'http://stand-in')
@@ -75,12 +78,13 @@ export async function startPostizStandIn(options = {}) {
       return sendJson(req, res, 200, [...customers.values()])
     }
     sendJson(req, res, 404, { message: `Cannot ${req.method} ${url.pathname}`, error: 'Not Found', statusCode: 404 })
-  })
+  }
+  const server = options.tls ? createTlsServer(options.tls, handler) : createServer(handler)
 
   await new Promise(resolve => server.listen(0, options.host ?? '127.0.0.1', () => resolve(undefined)))
   const address = server.address()
   const port = typeof address === 'object' && address ? address.port : 0
-  const url = `http://127.0.0.1:${port}`
+  const url = `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`
   return {
     url,
     baseUrl: `${url}${prefix}`,
