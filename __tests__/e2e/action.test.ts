@@ -74,6 +74,7 @@ describe('passing checks', () => {
     expect(run.outputs.status).toBe('pass')
     expect(server?.requests[0].url).toBe('/api/public/v1/integrations')
     expect(server?.requests[0].headers['accept-encoding']).toMatch(/gzip/)
+    expect(server?.requests[0].headers.accept).toBe('application/json')
     expect(server?.requests[0].headers['user-agent']).toMatch(/^postiz-integrations-check\/\d+\.\d+\.\d+/)
   })
 
