@@ -32025,7 +32025,9 @@ async function openRequest(url, options, signal) {
     const tunnel = await openTunnel(proxy, url, signal);
     const servername = external_node_net_.isIP(bareHost(url.hostname)) ? undefined : url.hostname;
     const socket = external_node_tls_.connect({ socket: tunnel, servername });
-    return external_node_https_namespaceObject.request({ ...base, host: bareHost(url.hostname), port: portOf(url), path, createConnection: () => socket });
+    // No agent at all (not agent: false, which makes a fresh Agent that would dial the host itself):
+    // the request must use the TLS socket inside the tunnel.
+    return external_node_https_namespaceObject.request({ ...base, agent: undefined, host: bareHost(url.hostname), port: portOf(url), path, createConnection: () => socket });
 }
 function decoded(res) {
     switch ((res.headers['content-encoding'] ?? '').trim().toLowerCase()) {
@@ -32239,7 +32241,7 @@ function interpret(response, url) {
     if (status === 401 || status === 403)
         throw authError(response, url);
     if (status === 404) {
-        return fail(`${url} answered HTTP 404 (${looksLikeHtml(response) ? 'an HTML page' : snippet(response.body)}): there is no Postiz public API at this address.`, `${API_PATH_FIX} A server started with MCP_ONLY has no public API at all.`);
+        return fail(`${url} answered HTTP 404 (${looksLikeHtml(response) ? 'an HTML page' : 'body'} ${snippet(response.body)}): there is no Postiz public API at this address.`, `${API_PATH_FIX} A server started with MCP_ONLY has no public API at all.`);
     }
     if (status === 429) {
         return fail(`${url} answered HTTP 429: Postiz is rate limiting this organisation.`, rateLimitFix(response));
@@ -32314,7 +32316,7 @@ async function fetchIntegrations(options) {
         if (reason === undefined || attempt >= attemptsAllowed) {
             if (outcome instanceof TransportError) {
                 const tries = attempt > 1 ? ` after ${attempt} attempts` : '';
-                throw new CheckError(`Could not reach Postiz at ${url}${tries}: ${outcome.message}.`, transportFix(outcome));
+                throw new CheckError(`Could not reach Postiz at ${url}${tries}: ${outcome.message.replace(/\.$/, '')}.`, transportFix(outcome));
             }
             const integrations = interpret(outcome, url);
             return { integrations, url, attempts: attempt, durationMs: Date.now() - started };
