@@ -26,16 +26,16 @@ function outcome(integrations: Integration[], list: string, extra: Partial<RunOu
 describe('buildSummary', () => {
   it('pass: a headline and one row per entry, other integrations collapsed', () => {
     const md = buildSummary(outcome([channel('a'), channel('b')], 'a'))
-    expect(md.split('\n')[0]).toBe('## ✅ All 1 Postiz integration ready')
+    expect(md.split('\n')[0]).toBe('## ✅ Pass: 1 of 1 Postiz integration ready')
     expect(md).toMatch(/^\| <code>a<\/code> \| Name a<br><code>a<\/code> \| x \| p\\_a \|  \| ✅ enabled \|  \|$/m)
     expect(md).toContain("<details><summary>The organisation's 1 other integration</summary>")
   })
 
   it('fail: states and fixes per row', () => {
     const md = buildSummary(outcome([channel('a', { disabled: true })], 'a, gone'))
-    expect(md.split('\n')[0]).toBe('## ❌ 2 of 2 Postiz integrations need attention (1 missing, 1 disabled)')
-    expect(md).toMatch(/\| ⛔ disabled \| Enable it in Postiz/)
-    expect(md).toMatch(/\| ❌ missing \| Connect the channel in Postiz/)
+    expect(md.split('\n')[0]).toBe('## ❌ Fail: 2 of 2 Postiz integrations need attention (1 missing, 1 disabled)')
+    expect(md).toMatch(/\| ⛔ disabled \| Enable it in Postiz\. \|$/m)
+    expect(md).toMatch(/\| ❌ missing \| Reconnect it and update the ID, or select it by `platform:profile`\. \|$/m)
     expect(md).not.toContain('<details>')
   })
 
@@ -50,7 +50,7 @@ describe('buildSummary', () => {
 
   it('discovery: lists the organisation open, with selectors', () => {
     const md = buildSummary(outcome([channel('a'), channel('b', { profile: null })], ''))
-    expect(md.split('\n')[0]).toBe('## ✅ Listed 2 Postiz integrations (no integrations to check were given)')
+    expect(md.split('\n')[0]).toBe('## 🔎 Discovery: listed 2 Postiz integrations, checked none')
     expect(md).toContain('<code>x\\:p\\_a</code>')
     expect(md).not.toContain('<details>')
   })
@@ -58,7 +58,28 @@ describe('buildSummary', () => {
   it('cuts long lists and points to the report file', () => {
     const many = Array.from({ length: SUMMARY_LIST_LIMIT + 20 }, (_, n) => channel(`c${n}`))
     const md = buildSummary(outcome(many, ''))
-    expect(md).toContain('…and 20 more — see the report file.')
+    expect(md).toContain('…and 20 more integrations — see the report file (the `report` output).')
+  })
+
+  it('stays under 1 MiB at 10,000 integrations and 1,000 entries, even with names that escape to six times their size', () => {
+    const nasty = '|<>&"\''.repeat(40)
+    const many = Array.from({ length: 10_000 }, (_, n) =>
+      channel(`c${n}`, { name: `${nasty}${n}`, picture: `https://cdn.example/${'p'.repeat(400)}.png`, customer: { id: 'cu', name: nasty } })
+    )
+    const list = Array.from({ length: 1000 }, (_, n) => (n % 20 === 0 ? `gone${n}` : `c${n * 7}`)).join('\n')
+    const md = buildSummary(outcome(many, list))
+    expect(Buffer.byteLength(md, 'utf8')).toBeLessThan(1024 * 1024)
+    expect(md).toMatch(/…and \d+ more (entries|integrations) — see the report file/)
+    expect(md.split('\n')[0]).toBe('## ❌ Fail: 50 of 1000 Postiz integrations need attention (50 missing)')
+  })
+
+  it('shows every entry of a large but ordinary organisation, and cuts only the browsing list', () => {
+    const many = Array.from({ length: 10_000 }, (_, n) => channel(`c${n}`, { picture: 'https://cdn.example/a.png' }))
+    const list = Array.from({ length: 1000 }, (_, n) => `c${n * 7}`).join('\n')
+    const md = buildSummary(outcome(many, list))
+    expect(Buffer.byteLength(md, 'utf8')).toBeLessThan(1024 * 1024)
+    expect(md.match(/^\| <code>c\d+<\/code> \|/gm)).toHaveLength(1000)
+    expect(md).toContain('…and 8000 more integrations — see the report file')
   })
 
   it('uses only https pictures', () => {

@@ -24,8 +24,12 @@ export interface EntryResult {
 export interface Finding {
   kind: FindingKind
   key: string
+  /** What is wrong, with the details that help (other profiles, the customer it belongs to…). */
   message: string
+  /** How to fix it, in a sentence. */
   fix: string
+  /** The fix in a few words, for the summary table. */
+  action: string
 }
 
 export interface CheckResult {
@@ -108,10 +112,21 @@ function missingHint(entry: Entry, indexes: Indexes, everything: () => Indexes, 
   return ` No ${s.platform} integration is connected${customer !== undefined ? ` for customer "${customer}"` : ''}.`
 }
 
-function missingFix(entry: Entry): string {
-  return entry.selector.kind === 'id'
-    ? 'Connect the channel in Postiz, or if it was reconnected, update the ID or select it by platform:profile, which survives reconnects.'
-    : 'Connect the channel in Postiz, or correct the entry (see the integrations this run listed).'
+function missingFix(entry: Entry): { fix: string; action: string } {
+  switch (entry.selector.kind) {
+    case 'id':
+      return {
+        fix: 'Connect the channel in Postiz, or if it was reconnected, update the ID or select it by platform:profile, which survives reconnects.',
+        action: 'Reconnect it and update the ID, or select it by `platform:profile`.'
+      }
+    case 'profile':
+      return {
+        fix: 'Connect the channel in Postiz, or correct the entry (see the integrations this run listed).',
+        action: 'Connect it in Postiz, or correct the profile.'
+      }
+    case 'platform':
+      return { fix: `Connect a ${entry.selector.platform} channel in Postiz, or correct the platform identifier.`, action: `Connect a ${entry.selector.platform} channel in Postiz.` }
+  }
 }
 
 /** Every integration an entry's selector matches, sorted by ID for a deterministic choice. */
@@ -166,7 +181,7 @@ export function runCheck(integrations: Integration[], entries: Entry[], customer
         kind: 'missing',
         key: entry.key,
         message: `${entry.key}: ${what}${customer !== undefined ? ` among customer "${customer}"'s integrations` : ''}.${missingHint(entry, indexes, everything, customer)}`,
-        fix: missingFix(entry)
+        ...missingFix(entry)
       })
     } else if (state === 'disabled') {
       const which = matches.length === 1 ? describeIntegration(matches[0]) : `all ${matches.length} matching integrations (${matches.map(describeIntegration).join(', ')})`
@@ -174,7 +189,8 @@ export function runCheck(integrations: Integration[], entries: Entry[], customer
         kind: 'disabled',
         key: entry.key,
         message: `${entry.key}: ${which} ${matches.length === 1 ? 'is' : 'are'} disabled in Postiz.`,
-        fix: 'Enable it in Postiz (a plan downgrade or an expired trial disables channels too).'
+        fix: 'Enable it in Postiz (a plan downgrade or an expired trial disables channels too).',
+        action: 'Enable it in Postiz.'
       })
     }
   }

@@ -1,31 +1,55 @@
 /**
  * Human-readable renderings of a run: the job summary (Markdown) and the log lines. Pure.
- * Every string from the server passes through `markdownSafe` or `logSafe`.
+ * Every string from the server passes through `markdownSafe` or `logSafe`. The summary stays
+ * under GitHub's 1 MiB per step however large the organisation: long lists are cut with a line
+ * pointing to the report file, which keeps everything.
  */
 import { describeIntegration, type CheckResult, type EntryResult } from './check.js'
 import type { Integration } from './integrations.js'
 import { runStatus, type RunOutcome } from './report.js'
 import { logSafe, markdownSafe, safeHttpsUrl } from './sanitize.js'
 
-/** Lists longer than this are cut in the summary; the report file keeps everything. */
-export const SUMMARY_LIST_LIMIT = 500
+/** GitHub refuses a step summary over 1 MiB; this leaves room to spare. */
+export const SUMMARY_MAX_BYTES = 1_000_000
+/** At most this many rows in the list of other integrations (it is for browsing, not for search). */
+export const SUMMARY_LIST_LIMIT = 1000
+/** Bytes kept back from the entries table for the lines that follow it. */
+const TAIL_RESERVE = 40_000
+const MAX_PICTURE_URL = 500
 
 const MARK = { enabled: '✅ enabled', disabled: '⛔ disabled', missing: '❌ missing' } as const
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`
 
+/** The one-line verdict with its counts, used by the summary, the log and the failure message. */
 export function headline(outcome: RunOutcome): string {
   const status = runStatus(outcome)
   const check = outcome.check
   if (status === 'error' || !check) return 'Could not check the Postiz integrations'
-  if (check.discovery) {
-    return `Listed ${check.considered.length} Postiz integration${check.considered.length === 1 ? '' : 's'} (no integrations to check were given)`
-  }
+  if (check.discovery) return `Discovery: listed ${plural(check.considered.length, 'Postiz integration')}, checked none`
   const total = check.results.length
-  if (status === 'pass') return `All ${total} Postiz integration${total === 1 ? '' : 's'} ready`
+  if (status === 'pass') return `Pass: ${total} of ${plural(total, 'Postiz integration')} ready`
   const counts = (['missing', 'disabled'] as const)
     .map(kind => [kind, check.findings.filter(f => f.kind === kind).length] as const)
     .filter(([, n]) => n > 0)
     .map(([kind, n]) => `${n} ${kind}`)
-  return `${check.findings.length} of ${total} Postiz integrations need attention (${counts.join(', ')})`
+  return `Fail: ${check.findings.length} of ${plural(total, 'Postiz integration')} need${check.findings.length === 1 ? 's' : ''} attention (${counts.join(', ')})`
+}
+
+/** Lines within a byte budget. */
+class Budget {
+  constructor(private left: number) {}
+  take(line: string): boolean {
+    const size = Buffer.byteLength(line, 'utf8') + 1
+    if (size > this.left) return false
+    this.left -= size
+    return true
+  }
+  reserve(bytes: number): void {
+    this.left -= bytes
+  }
+  release(bytes: number): void {
+    this.left += bytes
+  }
 }
 
 function cell(text: string | null | undefined): string {
@@ -34,20 +58,17 @@ function cell(text: string | null | undefined): string {
 
 function channelCell(i: Integration | null): string {
   if (!i) return '—'
-  const picture = safeHttpsUrl(i.picture)
+  const picture = i.picture !== null && i.picture.length <= MAX_PICTURE_URL ? safeHttpsUrl(i.picture) : null
   const avatar = picture ? `<img src="${picture}" width="20" height="20" alt=""> ` : ''
   return `${avatar}${cell(i.name)}<br><code>${cell(i.id)}</code>`
 }
 
-function fixFor(result: EntryResult, check: CheckResult): string {
-  const finding = check.findings.find(f => f.key === result.entry.key)
-  return finding ? markdownSafe(finding.fix, 400) : ''
-}
-
-function entryRow(result: EntryResult, check: CheckResult): string {
+function entryRow(result: EntryResult, actions: Map<string, string>): string {
   const i = result.integration
-  const channel = result.entry.selector.kind === 'platform' && result.enabledIds.length > 1 ? `${channelCell(i)}<br>and ${result.enabledIds.length - 1} more` : channelCell(i)
-  return `| <code>${cell(result.entry.text)}</code> | ${channel} | ${cell(i?.identifier)} | ${cell(i?.profile)} | ${cell(i?.customer?.name)} | ${MARK[result.state]} | ${fixFor(result, check)} |`
+  const more = result.entry.selector.kind === 'platform' && result.enabledIds.length > 1 ? `<br>and ${result.enabledIds.length - 1} more` : ''
+  // The action is this project's own text (platform identifiers in it are validated), not escaped.
+  const action = actions.get(result.entry.key) ?? ''
+  return `| <code>${cell(result.entry.text)}</code> | ${channelCell(i)}${more} | ${cell(i?.identifier)} | ${cell(i?.profile)} | ${cell(i?.customer?.name)} | ${MARK[result.state]} | ${action} |`
 }
 
 function integrationRow(i: Integration): string {
@@ -55,60 +76,84 @@ function integrationRow(i: Integration): string {
   return `| ${channelCell(i)} | ${cell(i.identifier)} | ${selector} | ${cell(i.customer?.name)} | ${i.disabled ? MARK.disabled : MARK.enabled} |`
 }
 
-function integrationTable(list: Integration[]): string[] {
-  const lines = ['| Channel | Platform | Selector | Customer | State |', '|---|---|---|---|---|']
-  for (const i of list.slice(0, SUMMARY_LIST_LIMIT)) lines.push(integrationRow(i))
-  if (list.length > SUMMARY_LIST_LIMIT) lines.push('', `…and ${list.length - SUMMARY_LIST_LIMIT} more — see the report file.`)
-  return lines
+/** Appends a table: the header always, then rows while the budget and `limit` allow, then a "more" line. */
+function pushTable<T>(lines: string[], header: string[], items: T[], row: (item: T) => string, budget: Budget, noun: string, limit = Infinity): void {
+  for (const line of header) {
+    budget.take(line)
+    lines.push(line)
+  }
+  let shown = 0
+  while (shown < items.length && shown < limit) {
+    const line = row(items[shown])
+    if (!budget.take(line)) break
+    lines.push(line)
+    shown++
+  }
+  if (shown < items.length) lines.push('', `…and ${items.length - shown} more ${noun} — see the report file (the \`report\` output).`)
 }
 
-/** The job summary in GitHub-flavoured Markdown. */
-export function buildSummary(outcome: RunOutcome): string {
-  const status = runStatus(outcome)
-  const icon = { pass: '✅', fail: '❌', error: '⚠️' }[status]
-  const lines = [`## ${icon} ${headline(outcome)}`, '']
-  const check = outcome.check
-  if (status === 'error' || !check) {
-    if (outcome.inputErrors && outcome.inputErrors.length > 0) {
-      lines.push('The inputs have problems; nothing was sent to Postiz.', '')
-      for (const e of outcome.inputErrors) lines.push(`- ${markdownSafe(e, 600)}`)
-    } else if (outcome.error) {
-      lines.push(`**What happened:** ${markdownSafe(outcome.error.message, 1000)}`, '', `**How to fix it:** ${markdownSafe(outcome.error.fix, 1000)}`)
-    }
-    return `${lines.join('\n')}\n`
+const INTEGRATION_HEADER = ['| Channel | Platform | Selector | Customer | State |', '|---|---|---|---|---|']
+
+function errorSection(outcome: RunOutcome, lines: string[]): void {
+  if (outcome.inputErrors && outcome.inputErrors.length > 0) {
+    lines.push('The inputs have problems; nothing was sent to Postiz.', '')
+    for (const e of outcome.inputErrors.slice(0, 100)) lines.push(`- ${markdownSafe(e, 600)}`)
+  } else if (outcome.error) {
+    lines.push(`**What happened:** ${markdownSafe(outcome.error.message, 1000)}`, '', `**How to fix it:** ${markdownSafe(outcome.error.fix, 1000)}`)
   }
+}
+
+function checkSection(outcome: RunOutcome, check: CheckResult, lines: string[], budget: Budget): void {
   const scope = check.customer !== undefined ? ` of customer ${markdownSafe(check.customer)}` : ''
-  lines.push(`Checked against ${check.considered.length} integration${check.considered.length === 1 ? '' : 's'}${scope} (the server returned ${check.total}).`, '')
+  lines.push(`Checked against ${plural(check.considered.length, 'integration')}${scope} (the server returned ${check.total}).`, '')
 
   if (check.discovery) {
-    lines.push(
-      'Put IDs or `platform:profile` selectors from this list in the `integrations` input to gate on them.',
-      '',
-      ...integrationTable(check.considered)
-    )
-    return `${lines.join('\n')}\n`
+    lines.push('Put IDs or `platform:profile` selectors from this list in the `integrations` input to gate on them.', '')
+    pushTable(lines, INTEGRATION_HEADER, check.considered, integrationRow, budget, 'integrations', SUMMARY_LIST_LIMIT)
+    return
   }
 
-  lines.push('| Entry | Channel | Platform | Profile | Customer | State | Fix |', '|---|---|---|---|---|---|---|')
-  for (const r of check.results.slice(0, SUMMARY_LIST_LIMIT)) lines.push(entryRow(r, check))
-  if (check.results.length > SUMMARY_LIST_LIMIT) lines.push('', `…and ${check.results.length - SUMMARY_LIST_LIMIT} more entries — see the report file.`)
+  const actions = new Map(check.findings.map(f => [f.key, f.action]))
+  budget.reserve(TAIL_RESERVE)
+  pushTable(
+    lines,
+    ['| Entry | Channel | Platform | Profile | Customer | State | Fix |', '|---|---|---|---|---|---|---|'],
+    check.results,
+    r => entryRow(r, actions),
+    budget,
+    'entries'
+  )
+  budget.release(TAIL_RESERVE)
 
   const warnings = [...outcome.warnings, ...check.warnings]
   if (warnings.length > 0) {
     lines.push('', '**Warnings**', '')
-    for (const w of warnings.slice(0, 50)) lines.push(`- ${markdownSafe(w, 600)}`)
+    for (const w of warnings.slice(0, 20)) lines.push(`- ${markdownSafe(w, 600)}`)
+    if (warnings.length > 20) lines.push(`- …and ${warnings.length - 20} more in the report file.`)
   }
 
   const used = new Set(check.results.flatMap(r => r.matches.map(i => i.id)))
   const others = check.considered.filter(i => !used.has(i.id))
   if (others.length > 0) {
-    lines.push('', `<details><summary>The organisation's ${others.length} other integration${others.length === 1 ? '' : 's'}</summary>`, '')
-    lines.push(...integrationTable(others), '', '</details>')
+    lines.push('', `<details><summary>The organisation's ${plural(others.length, 'other integration')}</summary>`, '')
+    budget.reserve(200)
+    pushTable(lines, INTEGRATION_HEADER, others, integrationRow, budget, 'integrations', SUMMARY_LIST_LIMIT)
+    lines.push('', '</details>')
   }
+}
+
+/** The job summary in GitHub-flavoured Markdown. */
+export function buildSummary(outcome: RunOutcome): string {
+  const status = runStatus(outcome)
+  const icon = outcome.check?.discovery ? '🔎' : { pass: '✅', fail: '❌', error: '⚠️' }[status]
+  const lines = [`## ${icon} ${headline(outcome)}`, '']
+  const budget = new Budget(SUMMARY_MAX_BYTES - 4000)
+  if (status === 'error' || !outcome.check) errorSection(outcome, lines)
+  else checkSection(outcome, outcome.check, lines, budget)
   return `${lines.join('\n')}\n`
 }
 
-/** One log line per entry; every line starts with our own text, never with server text. */
+/** One log line per entry; every line starts with our own mark, never with server text. */
 export function entryLogLine(result: EntryResult): string {
   const mark = result.state === 'enabled' ? '✓' : '✗'
   const i = result.integration
