@@ -3,6 +3,7 @@
  * (config → client → check → sinks) and publishes outputs, annotations, summary and report file.
  */
 import * as core from '@actions/core'
+import { planAnnotations } from './annotations.js'
 import { runCheck } from './check.js'
 import { CheckError } from './check-error.js'
 import { cleanApiKey, DEFAULTS, parseConfig, type RawInputs } from './config.js'
@@ -35,7 +36,6 @@ async function gather(rawKey: string, outcome: RunOutcome): Promise<void> {
   const { config } = parsed
   outcome.config = config
   outcome.warnings.push(...parsed.warnings)
-  for (const warning of parsed.warnings) core.warning(warning)
 
   const scope = config.customer !== undefined ? ` for customer "${logSafe(config.customer)}"` : ''
   core.info(`Checking ${config.entries.length} entr${config.entries.length === 1 ? 'y' : 'ies'} against ${config.apiUrl}${scope}`)
@@ -54,45 +54,25 @@ async function gather(rawKey: string, outcome: RunOutcome): Promise<void> {
 function publishOutputs(outcome: RunOutcome, reportPath: string): void {
   core.setOutput('status', runStatus(outcome))
   if (outcome.check) {
-    for (const [name, value] of Object.entries(buildOutputs(outcome.check))) {
+    const { outputs, integrationsIncluded } = buildOutputs(outcome.check)
+    for (const [name, value] of Object.entries(outputs)) {
       if (name !== 'status') core.setOutput(name, value)
+    }
+    const all = outcome.check.considered.length
+    if (integrationsIncluded < all) {
+      core.info(`The integrations output holds ${integrationsIncluded} of ${all} integrations (GitHub limits outputs); the report file has them all.`)
     }
   }
   core.setOutput('report', reportPath)
 }
 
-function publishLogAndAnnotations(outcome: RunOutcome): void {
-  const status = runStatus(outcome)
-  for (const error of outcome.inputErrors ?? []) core.error(logSafe(error, 1000), { title: 'Invalid input' })
-  const check = outcome.check
-  if (!check || !outcome.config) return
-  for (const result of check.results) core.info(entryLogLine(result))
-  for (const warning of check.warnings) core.warning(logSafe(warning, 1000), { title: 'Ambiguous selector' })
-  for (const finding of check.findings) {
-    const annotate = outcome.config.failOn.has(finding.kind) ? core.error : core.warning
-    annotate(logSafe(`${finding.message} ${finding.fix}`, 1000), { title: `Postiz integration ${finding.kind}: ${logSafe(finding.key, 100)}` })
-  }
-  if (check.discovery) {
-    core.warning(
-      `No integrations to check: the integrations input is empty, so this run only lists the ${check.considered.length} integration(s) of the organisation` +
-        ' (see the job summary). Set integrations to gate on them.',
-      { title: 'Nothing was checked' }
-    )
-  }
-  core.info(`${status === 'pass' ? '✓' : '✗'} ${headline(outcome)}`)
-}
-
-function verdict(outcome: RunOutcome): string | undefined {
-  if (outcome.inputErrors && outcome.inputErrors.length > 0) {
-    return `${outcome.inputErrors.length} input error${outcome.inputErrors.length === 1 ? '' : 's'}; nothing was checked (see the annotations).`
-  }
-  if (outcome.error) return `${outcome.error.message} ${outcome.error.fix}`
-  const check = outcome.check
-  const failOn = outcome.config?.failOn
-  if (!check || !failOn) return 'Nothing was checked.'
-  const failing = check.findings.filter(f => failOn.has(f.kind))
-  if (failing.length === 0) return undefined
-  return `${headline(outcome)}: ${failing.map(f => logSafe(f.key, 100)).join(', ')}.`
+/** One log line per entry, the annotations, and a one-line verdict; returns the failure message, if any. */
+function publishLogAndAnnotations(outcome: RunOutcome): string | undefined {
+  for (const result of outcome.check?.results ?? []) core.info(entryLogLine(result))
+  const plan = planAnnotations(outcome)
+  for (const { level, title, message } of plan.annotations) (level === 'error' ? core.error : core.warning)(message, { title })
+  if (outcome.check) core.info(`${runStatus(outcome) === 'pass' ? '✓' : '✗'} ${headline(outcome)}`)
+  return plan.failure
 }
 
 async function publishSummary(outcome: RunOutcome): Promise<void> {
@@ -123,15 +103,15 @@ export async function run(): Promise<void> {
     }
   }
   outcome.finishedAt = new Date()
+  let failure: string | undefined
   try {
     const reportPath = writeReportFile(buildReport(outcome))
-    publishLogAndAnnotations(outcome)
+    failure = publishLogAndAnnotations(outcome)
     publishOutputs(outcome, reportPath)
     await publishSummary(outcome)
   } catch (error) {
     core.setFailed(`Could not publish the results: ${error instanceof Error ? error.message : String(error)}`)
     return
   }
-  const failure = verdict(outcome)
   if (failure !== undefined) core.setFailed(failure)
 }

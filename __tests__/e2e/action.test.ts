@@ -63,7 +63,7 @@ describe('passing checks', () => {
     expect(firstLines[0]).toMatch(/^::add-mask::/)
     expect(run.stdout).toContain(`::add-mask::${API_KEY}`)
     expect(run.code).toBe(0)
-    expect(run.stdout).toMatch(/::warning::api-key: removed a "Bearer " prefix/)
+    expect(run.stdout).toMatch(/::warning title=Input::api-key: removed a "Bearer " prefix/)
     expect(server?.requests[0].headers.authorization).toBe(API_KEY)
     expect(run.everything).not.toContain(API_KEY)
   })
@@ -122,7 +122,7 @@ describe('passing checks', () => {
     expect(run.outputs['integration-ids'].split(',')).toEqual([X.id, LINKEDIN.id, GLOBEX_IG.id])
     expect(json(run, 'ids')).toEqual({})
     expect(run.stdout).toMatch(/::warning title=Nothing was checked::/)
-    expect(run.summary).toContain('Listed 4 Postiz integrations')
+    expect(run.summary).toContain('## 🔎 Discovery: listed 4 Postiz integrations, checked none')
     expect(run.summary).toContain('linkedin-page\\:acme-inc')
   })
 
@@ -152,8 +152,8 @@ describe('failing checks', () => {
     expect(run.outputs['integration-ids']).toBe(X.id)
     expect(run.stdout).toMatch(/::error title=Postiz integration disabled%3A bluesky%3Aacme.bsky.social::.*"Acme Bluesky" \(bluesky.*is disabled in Postiz. Enable it/)
     expect(run.stdout).toMatch(/::error title=Postiz integration missing%3A cm_deleted_channel::.*no integration has ID cm_deleted_channel.*platform:profile/)
-    expect(run.stdout).toMatch(/::error::3 of 4 Postiz integrations need attention \(2 missing, 1 disabled\)/)
-    expect(run.summary).toContain('❌ 3 of 4 Postiz integrations need attention')
+    expect(run.stdout).toMatch(/::error::Fail: 3 of 4 Postiz integrations need attention \(2 missing, 1 disabled\): bluesky:acme.bsky.social, cm_deleted_channel, mastodon:\*\./)
+    expect(run.summary).toContain('## ❌ Fail: 3 of 4 Postiz integrations need attention')
     expect(run.summary).toContain('⛔ disabled')
   })
 

@@ -1,0 +1,58 @@
+import { describe, expect, it } from '@jest/globals'
+import { MAX_ANNOTATIONS_PER_LEVEL, planAnnotations } from '../src/annotations.js'
+import { runCheck } from '../src/check.js'
+import { parseConfig, type RawInputs } from '../src/config.js'
+import type { Integration } from '../src/integrations.js'
+import type { RunOutcome } from '../src/report.js'
+
+const channel = (id: string, disabled = false): Integration => ({ id, name: id, identifier: 'x', picture: null, disabled, profile: id, customer: null })
+
+function outcome(integrations: Integration[], inputs: Partial<RawInputs>): RunOutcome {
+  const parsed = parseConfig({ 'api-key': 'k', ...inputs })
+  if (!parsed.ok) throw new Error(parsed.errors.join())
+  const at = new Date()
+  return { startedAt: at, finishedAt: at, config: parsed.config, check: runCheck(integrations, parsed.config.entries), warnings: parsed.warnings }
+}
+
+const thirty = Array.from({ length: 30 }, (_, n) => `gone${n}`).join(',')
+
+describe('planAnnotations', () => {
+  it('one error per finding and the failure message, within 10', () => {
+    const plan = planAnnotations(outcome([channel('a', true)], { integrations: 'a, gone' }))
+    expect(plan.annotations.map(a => [a.level, a.title])).toEqual([
+      ['error', 'Postiz integration disabled: a'],
+      ['error', 'Postiz integration missing: gone']
+    ])
+    expect(plan.failure).toBe('Fail: 2 of 2 Postiz integrations need attention (1 missing, 1 disabled): a, gone.')
+  })
+
+  it('30 findings: 9 error annotations plus the failure message, which says how many more there are', () => {
+    const plan = planAnnotations(outcome([], { integrations: thirty }))
+    const errors = plan.annotations.filter(a => a.level === 'error')
+    expect(errors).toHaveLength(MAX_ANNOTATIONS_PER_LEVEL - 1)
+    expect(errors.map(e => e.title)).toEqual(Array.from({ length: 9 }, (_, n) => `Postiz integration missing: gone${n}`))
+    expect(plan.failure).toMatch(/^Fail: 30 of 30 Postiz integrations need attention \(30 missing\): gone0, .*gone19, …\. 21 more problems are not annotated/)
+  })
+
+  it('30 findings under fail-on: none: 10 warnings, the last saying how many more, and no failure', () => {
+    const plan = planAnnotations(outcome([], { integrations: thirty, 'fail-on': 'none' }))
+    expect(plan.failure).toBeUndefined()
+    expect(plan.annotations.every(a => a.level === 'warning')).toBe(true)
+    expect(plan.annotations).toHaveLength(MAX_ANNOTATIONS_PER_LEVEL)
+    expect(plan.annotations[9].message).toMatch(/^21 more warnings are not annotated/)
+  })
+
+  it('a pass makes no annotation and no failure; discovery warns that nothing was checked', () => {
+    expect(planAnnotations(outcome([channel('a')], { integrations: 'a' }))).toEqual({ annotations: [] })
+    const discovery = planAnnotations(outcome([channel('a')], {}))
+    expect(discovery.failure).toBeUndefined()
+    expect(discovery.annotations.map(a => a.title)).toEqual(['Nothing was checked'])
+  })
+
+  it('input errors: each annotated, the failure counts them', () => {
+    const at = new Date()
+    const plan = planAnnotations({ startedAt: at, finishedAt: at, warnings: [], inputErrors: ['timeout: bad', 'retries: bad'] })
+    expect(plan.annotations.map(a => a.title)).toEqual(['Invalid input', 'Invalid input'])
+    expect(plan.failure).toBe('2 input errors; nothing was checked.')
+  })
+})

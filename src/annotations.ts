@@ -1,0 +1,87 @@
+/**
+ * Which annotations a run makes, and the step's failure message. Pure.
+ * GitHub shows at most 10 annotations of each level per step (the failure message from
+ * `setFailed` is one of the errors), so the plan stays within that and says how many were left out.
+ */
+import type { RunOutcome } from './report.js'
+import { logSafe } from './sanitize.js'
+import { headline } from './summary.js'
+
+export const MAX_ANNOTATIONS_PER_LEVEL = 10
+
+export interface Annotation {
+  level: 'error' | 'warning'
+  title: string
+  message: string
+}
+
+export interface AnnotationPlan {
+  annotations: Annotation[]
+  /** The `setFailed` message, when the step fails. It is the last error annotation. */
+  failure?: string
+}
+
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`
+
+function failureMessage(outcome: RunOutcome): string | undefined {
+  const inputErrors = outcome.inputErrors ?? []
+  if (inputErrors.length > 0) return `${plural(inputErrors.length, 'input error')}; nothing was checked.`
+  if (outcome.error) return `${outcome.error.message} ${outcome.error.fix}`
+  const { check, config } = outcome
+  if (!check || !config) return 'Nothing was checked.'
+  const failing = check.findings.filter(f => config.failOn.has(f.kind))
+  if (failing.length === 0) return undefined
+  const keys = failing.slice(0, 20).map(f => logSafe(f.key, 100))
+  return `${headline(outcome)}: ${keys.join(', ')}${failing.length > 20 ? ', …' : ''}.`
+}
+
+function cap(list: Annotation[], room: number, overflow: (hidden: number) => Annotation): Annotation[] {
+  if (list.length <= room) return list
+  return [...list.slice(0, room - 1), overflow(list.length - room + 1)]
+}
+
+export function planAnnotations(outcome: RunOutcome): AnnotationPlan {
+  const errors: Annotation[] = []
+  const warnings: Annotation[] = []
+  for (const message of outcome.inputErrors ?? []) errors.push({ level: 'error', title: 'Invalid input', message: logSafe(message, 1000) })
+  for (const message of outcome.warnings) warnings.push({ level: 'warning', title: 'Input', message: logSafe(message, 1000) })
+
+  const { check, config } = outcome
+  if (check && config) {
+    for (const finding of check.findings) {
+      const annotation: Annotation = {
+        level: config.failOn.has(finding.kind) ? 'error' : 'warning',
+        title: `Postiz integration ${finding.kind}: ${logSafe(finding.key, 100)}`,
+        message: logSafe(`${finding.message} ${finding.fix}`, 1000)
+      }
+      ;(annotation.level === 'error' ? errors : warnings).push(annotation)
+    }
+    for (const message of check.warnings) warnings.push({ level: 'warning', title: 'Ambiguous selector', message: logSafe(message, 1000) })
+    if (check.discovery) {
+      warnings.push({
+        level: 'warning',
+        title: 'Nothing was checked',
+        message:
+          `No integrations to check: the integrations input is empty, so this run only lists the ${plural(check.considered.length, 'integration')} ` +
+          'of the organisation (see the job summary). Set integrations to gate on them.'
+      })
+    }
+  }
+
+  let failure = failureMessage(outcome)
+  // The failure message is itself an error annotation: the findings get the other nine places.
+  const errorRoom = MAX_ANNOTATIONS_PER_LEVEL - (failure === undefined ? 0 : 1)
+  if (errors.length > errorRoom && failure !== undefined) {
+    const hidden = errors.length - errorRoom
+    failure = `${failure} ${hidden} more problem${hidden === 1 ? ' is' : 's are'} not annotated (GitHub shows 10 error annotations per step): see the job summary or the report file.`
+  }
+  const shownErrors = errors.slice(0, errorRoom)
+  const shownWarnings = cap(warnings, MAX_ANNOTATIONS_PER_LEVEL, hidden => ({
+    level: 'warning',
+    title: `${hidden} more warnings`,
+    message: `${hidden} more warnings are not annotated (GitHub shows 10 warning annotations per step): see the job summary or the report file.`
+  }))
+  const plan: AnnotationPlan = { annotations: [...shownErrors, ...shownWarnings] }
+  if (failure !== undefined) plan.failure = failure
+  return plan
+}
