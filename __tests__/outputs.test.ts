@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals'
 import { runCheck } from '../src/check.js'
 import { parseEntries } from '../src/entries.js'
 import type { Integration } from '../src/integrations.js'
-import { buildOutputs, cappedJsonArray, INTEGRATIONS_OUTPUT_MAX_BYTES } from '../src/outputs.js'
+import { buildOutputs, cappedJsonArray, INTEGRATIONS_OUTPUT_MAX_BYTES, OUTPUTS_MAX_UTF16_BYTES } from '../src/outputs.js'
 
 const channel = (n: number, name = `Channel ${n}`): Integration => ({
   id: `id${n}`,
@@ -17,18 +17,18 @@ const channel = (n: number, name = `Channel ${n}`): Integration => ({
 describe('buildOutputs', () => {
   it('keeps __proto__ as an ordinary key of ids', () => {
     const result = runCheck([channel(1)], parseEntries('__proto__=id1').entries)
-    expect(JSON.parse(buildOutputs(result).ids)).toEqual(JSON.parse('{"__proto__":"id1"}'))
-    expect(buildOutputs(result).ids).toBe('{"__proto__":"id1"}')
+    expect(JSON.parse(buildOutputs(result).outputs.ids)).toEqual(JSON.parse('{"__proto__":"id1"}'))
+    expect(buildOutputs(result).outputs.ids).toBe('{"__proto__":"id1"}')
   })
 
   it('projects integrations without pictures', () => {
-    const out = buildOutputs(runCheck([channel(1)], []))
+    const out = buildOutputs(runCheck([channel(1)], [])).outputs
     expect(JSON.parse(out.integrations)).toEqual([{ id: 'id1', name: 'Channel 1', identifier: 'x', profile: 'p1', disabled: false, customer: null }])
   })
 
   it('caps the integrations output at 256 KiB of whole elements, counting UTF-8 bytes', () => {
     const many = Array.from({ length: 5000 }, (_, n) => channel(n, `Канал ${n} ${'é'.repeat(40)}`))
-    const json = buildOutputs(runCheck(many, [])).integrations
+    const json = buildOutputs(runCheck(many, [])).outputs.integrations
     expect(Buffer.byteLength(json, 'utf8')).toBeLessThanOrEqual(INTEGRATIONS_OUTPUT_MAX_BYTES)
     const parsed = JSON.parse(json) as unknown[]
     expect(parsed.length).toBeGreaterThan(100)
@@ -39,5 +39,19 @@ describe('buildOutputs', () => {
     expect(cappedJsonArray([1, 2, 3], 5)).toEqual({ json: '[1,2]', included: 2 })
     expect(cappedJsonArray([1, 2, 3], 4)).toEqual({ json: '[1]', included: 1 })
     expect(cappedJsonArray([], 2)).toEqual({ json: '[]', included: 0 })
+    expect(cappedJsonArray(['é'], 100, 8)).toEqual({ json: '[]', included: 0 }) // ["é"] is 5 units = 10 bytes of UTF-16
+    expect(cappedJsonArray(['é'], 100, 10)).toEqual({ json: '["é"]', included: 1 })
+  })
+
+  it('keeps every output together under GitHub\'s per-job limit at 10,000 integrations and 1,000 entries', () => {
+    const many = Array.from({ length: 10_000 }, (_, n) => channel(n, `Channel ${n} ${'名'.repeat(n % 50)}`))
+    const list = Array.from({ length: 1000 }, (_, n) => (n % 10 === 0 ? `entry_${n}=x:gone${n}` : `entry_${n}=x:p${n * 9}`)).join('\n')
+    const built = buildOutputs(runCheck(many, parseEntries(list).entries))
+    const total = Object.entries(built.outputs).reduce((sum, [k, v]) => sum + (k.length + v.length) * 2, 0)
+    expect(total).toBeLessThanOrEqual(OUTPUTS_MAX_UTF16_BYTES)
+    expect(Object.keys(JSON.parse(built.outputs.ids))).toHaveLength(1000)
+    expect(JSON.parse(built.outputs.missing)).toHaveLength(100)
+    expect(built.integrationsIncluded).toBe((JSON.parse(built.outputs.integrations) as unknown[]).length)
+    expect(built.integrationsIncluded).toBeGreaterThan(500)
   })
 })

@@ -5,6 +5,16 @@ import type { CheckResult } from './check.js'
 import type { Integration } from './integrations.js'
 
 export const INTEGRATIONS_OUTPUT_MAX_BYTES = 256 * 1024
+/**
+ * GitHub allows 1 MB of outputs per job, measured in UTF-16. This action keeps its own outputs
+ * under 800,000 bytes so that other steps of the job keep some room.
+ */
+export const OUTPUTS_MAX_UTF16_BYTES = 800_000
+
+/** Size of a string as GitHub approximates it: UTF-16, two bytes per code unit. */
+export function utf16Bytes(text: string): number {
+  return text.length * 2
+}
 
 export interface Outputs {
   status: string
@@ -20,30 +30,43 @@ export function projectIntegration(i: Integration): Pick<Integration, 'id' | 'na
   return { id: i.id, name: i.name, identifier: i.identifier, profile: i.profile, disabled: i.disabled, customer: i.customer }
 }
 
-/** A JSON array of whole elements whose UTF-8 size stays within `maxBytes`. */
-export function cappedJsonArray(items: unknown[], maxBytes: number): { json: string; included: number } {
+/** A JSON array of whole elements within `maxUtf8` bytes of UTF-8 and `maxUtf16` bytes of UTF-16. */
+export function cappedJsonArray(items: unknown[], maxUtf8: number, maxUtf16 = Infinity): { json: string; included: number } {
   const parts: string[] = []
-  let size = 2 // the brackets
+  let utf8 = 2 // the brackets
+  let units = 2
   for (const item of items) {
     const part = JSON.stringify(item)
-    const added = Buffer.byteLength(part, 'utf8') + (parts.length > 0 ? 1 : 0)
-    if (size + added > maxBytes) break
+    const comma = parts.length > 0 ? 1 : 0
+    const addedUtf8 = Buffer.byteLength(part, 'utf8') + comma
+    const addedUnits = part.length + comma
+    if (utf8 + addedUtf8 > maxUtf8 || (units + addedUnits) * 2 > maxUtf16) break
     parts.push(part)
-    size += added
+    utf8 += addedUtf8
+    units += addedUnits
   }
   return { json: `[${parts.join(',')}]`, included: parts.length }
 }
 
-export function buildOutputs(result: CheckResult): Outputs {
+export interface BuiltOutputs {
+  outputs: Outputs
+  /** How many integrations the `integrations` output holds (the report file has them all). */
+  integrationsIncluded: number
+}
+
+export function buildOutputs(result: CheckResult): BuiltOutputs {
   // Object.fromEntries defines own properties, so keys such as "__proto__" stay ordinary keys.
   const ids = Object.fromEntries(result.results.map(r => [r.entry.key, r.idsValue]))
   const keysIn = (state: string): string[] => result.results.filter(r => r.state === state).map(r => r.entry.key)
-  return {
+  const fixed = {
     status: result.status,
     ids: JSON.stringify(ids),
     'integration-ids': result.integrationIds.join(','),
     missing: JSON.stringify(keysIn('missing')),
-    disabled: JSON.stringify(keysIn('disabled')),
-    integrations: cappedJsonArray(result.considered.map(projectIntegration), INTEGRATIONS_OUTPUT_MAX_BYTES).json
+    disabled: JSON.stringify(keysIn('disabled'))
   }
+  const used = Object.entries(fixed).reduce((sum, [name, value]) => sum + utf16Bytes(name) + utf16Bytes(value), 0)
+  const room = Math.max(4, OUTPUTS_MAX_UTF16_BYTES - used - utf16Bytes('integrations'))
+  const capped = cappedJsonArray(result.considered.map(projectIntegration), INTEGRATIONS_OUTPUT_MAX_BYTES, room)
+  return { outputs: { ...fixed, integrations: capped.json }, integrationsIncluded: capped.included }
 }
