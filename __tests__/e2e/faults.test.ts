@@ -40,6 +40,7 @@ async function check(server: StandIn, inputs: Record<string, string> = {}, env: 
   const run = await runAction({ inputs: { 'api-key': API_KEY, 'api-url': server.baseUrl, integrations: 'x:acme', ...inputs }, env })
   expect(run.everything).not.toContain(API_KEY)
   expect(run.stdout + run.stderr).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m) // no stack trace
+  expect(run.elapsedMs).toBeLessThan(15_000) // nothing here may take long; tighter bounds below
   return run
 }
 
