@@ -28374,7 +28374,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2670);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4122);
 /** Entry point of the action bundle (dist/index.js). */
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -28384,7 +28384,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2670:
+/***/ 4122:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31204,7 +31204,7 @@ function setCommandEcho(enabled) {
  */
 function setFailed(message) {
     process.exitCode = ExitCode.Failure;
-    core_error(message);
+    error(message);
 }
 //-----------------------------------------------------------------------
 // Logging Commands
@@ -31227,7 +31227,7 @@ function core_debug(message) {
  * @param message error issue message. Errors will be converted to string via toString()
  * @param properties optional properties to add to the annotation.
  */
-function core_error(message, properties = {}) {
+function error(message, properties = {}) {
     command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
@@ -31235,7 +31235,7 @@ function core_error(message, properties = {}) {
  * @param message warning issue message. Errors will be converted to string via toString()
  * @param properties optional properties to add to the annotation.
  */
-function core_warning(message, properties = {}) {
+function warning(message, properties = {}) {
     command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
@@ -31338,6 +31338,44 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
+;// CONCATENATED MODULE: ./src/sanitize.ts
+/**
+ * Text from the server (channel names, profiles, error bodies) is attacker-controlled. These
+ * helpers make it safe for the log, where a line starting with `::` or containing `##[` is a
+ * workflow command, and for Markdown/HTML in the job summary.
+ */
+// C0/C1 controls, DEL, and the Unicode line/paragraph separators.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+/** One line, no control characters, no `##[` anywhere and no leading `::` (workflow command syntax). */
+function logSafe(text, maxLength = 300) {
+    let safe = text.replace(CONTROL, ' ').replace(/##\[/g, '## [').replace(/^(\s*)::/, '$1: :');
+    if (safe.length > maxLength)
+        safe = `${safe.slice(0, maxLength)}…`;
+    return safe;
+}
+const MARKDOWN_SPECIAL = /[\\`*_{}[\]()<>#!|~&"':]/g;
+const ENTITIES = { '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&#39;', '|': '&#124;' };
+/** Escapes text for a Markdown table cell or inline HTML: no markup, links, pipes or line breaks. */
+function markdownSafe(text, maxLength = 200) {
+    const oneLine = logSafe(text, maxLength);
+    return oneLine.replace(MARKDOWN_SPECIAL, c => ENTITIES[c] ?? `\\${c}`);
+}
+/** The URL itself if it is an `https:` URL that is safe to put in an attribute, else null. */
+function safeHttpsUrl(value) {
+    if (value === null)
+        return null;
+    try {
+        const url = new URL(value);
+        if (url.protocol !== 'https:' || url.username || url.password)
+            return null;
+        return url.href.replace(/"/g, '%22').replace(/'/g, '%27').replace(/</g, '%3C').replace(/>/g, '%3E');
+    }
+    catch {
+        return null;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/entries.ts
 /**
  * The entry grammar of the `integrations` input: `[alias=]selector`, one per line or
@@ -31588,9 +31626,20 @@ function missingHint(entry, indexes, everything, customer) {
     return ` No ${s.platform} integration is connected${customer !== undefined ? ` for customer "${customer}"` : ''}.`;
 }
 function missingFix(entry) {
-    return entry.selector.kind === 'id'
-        ? 'Connect the channel in Postiz, or if it was reconnected, update the ID or select it by platform:profile, which survives reconnects.'
-        : 'Connect the channel in Postiz, or correct the entry (see the integrations this run listed).';
+    switch (entry.selector.kind) {
+        case 'id':
+            return {
+                fix: 'Connect the channel in Postiz, or if it was reconnected, update the ID or select it by platform:profile, which survives reconnects.',
+                action: 'Reconnect it and update the ID, or select it by `platform:profile`.'
+            };
+        case 'profile':
+            return {
+                fix: 'Connect the channel in Postiz, or correct the entry (see the integrations this run listed).',
+                action: 'Connect it in Postiz, or correct the profile.'
+            };
+        case 'platform':
+            return { fix: `Connect a ${entry.selector.platform} channel in Postiz, or correct the platform identifier.`, action: `Connect a ${entry.selector.platform} channel in Postiz.` };
+    }
 }
 /** Every integration an entry's selector matches, sorted by ID for a deterministic choice. */
 function matchesOf(entry, indexes) {
@@ -31638,7 +31687,7 @@ function runCheck(integrations, entries, customer) {
                 kind: 'missing',
                 key: entry.key,
                 message: `${entry.key}: ${what}${customer !== undefined ? ` among customer "${customer}"'s integrations` : ''}.${missingHint(entry, indexes, everything, customer)}`,
-                fix: missingFix(entry)
+                ...missingFix(entry)
             });
         }
         else if (state === 'disabled') {
@@ -31647,7 +31696,8 @@ function runCheck(integrations, entries, customer) {
                 kind: 'disabled',
                 key: entry.key,
                 message: `${entry.key}: ${which} ${matches.length === 1 ? 'is' : 'are'} disabled in Postiz.`,
-                fix: 'Enable it in Postiz (a plan downgrade or an expired trial disables channels too).'
+                fix: 'Enable it in Postiz (a plan downgrade or an expired trial disables channels too).',
+                action: 'Enable it in Postiz.'
             });
         }
     }
@@ -31673,6 +31723,303 @@ function runCheck(integrations, entries, customer) {
     if (customer !== undefined)
         result.customer = customer;
     return result;
+}
+
+;// CONCATENATED MODULE: ./src/version.ts
+/** Kept equal to package.json's version by a test. */
+const NAME = 'postiz-integrations-check';
+const VERSION = '1.0.0';
+const USER_AGENT = `${NAME}/${VERSION} (+https://github.com/marketplace/actions/postiz-integrations-check)`;
+
+;// CONCATENATED MODULE: ./src/report.ts
+
+const REPORT_SCHEMA_VERSION = 1;
+function runStatus(outcome) {
+    if (outcome.error || (outcome.inputErrors?.length ?? 0) > 0 || !outcome.check)
+        return 'error';
+    return outcome.check.status;
+}
+function integrationJson(i) {
+    return { id: i.id, name: i.name, identifier: i.identifier, picture: i.picture, disabled: i.disabled, profile: i.profile, customer: i.customer };
+}
+function buildReport(outcome) {
+    const { config, check } = outcome;
+    return {
+        schemaVersion: REPORT_SCHEMA_VERSION,
+        tool: { name: NAME, version: VERSION },
+        status: runStatus(outcome),
+        startedAt: outcome.startedAt.toISOString(),
+        finishedAt: outcome.finishedAt.toISOString(),
+        durationMs: outcome.finishedAt.getTime() - outcome.startedAt.getTime(),
+        inputs: config
+            ? {
+                apiUrl: config.apiUrl,
+                integrations: config.entries.map(e => ({ key: e.key, text: e.text, alias: e.alias ?? null, selector: e.selector })),
+                customer: config.customer ?? null,
+                failOn: [...config.failOn],
+                timeoutSeconds: config.timeoutMs / 1000,
+                retries: config.retries,
+                jobSummary: config.jobSummary,
+                allowInsecureHttp: config.allowInsecureHttp
+            }
+            : null,
+        server: outcome.fetch ? { url: outcome.fetch.url, attempts: outcome.fetch.attempts, durationMs: outcome.fetch.durationMs } : null,
+        error: outcome.error ?? null,
+        inputErrors: outcome.inputErrors ?? [],
+        warnings: [...outcome.warnings, ...(check?.warnings ?? [])],
+        discovery: check?.discovery ?? false,
+        counts: check
+            ? {
+                integrations: check.total,
+                considered: check.considered.length,
+                enabled: check.considered.filter(i => !i.disabled).length,
+                entries: check.results.length,
+                missing: check.findings.filter(f => f.kind === 'missing').length,
+                disabled: check.findings.filter(f => f.kind === 'disabled').length
+            }
+            : null,
+        entries: (check?.results ?? []).map(r => ({
+            key: r.entry.key,
+            text: r.entry.text,
+            state: r.state,
+            integrationId: r.integration?.id ?? null,
+            ids: r.idsValue,
+            matches: r.matches.map(i => i.id)
+        })),
+        findings: check?.findings ?? [],
+        integrations: (check?.considered ?? []).map(integrationJson)
+    };
+}
+
+;// CONCATENATED MODULE: ./src/summary.ts
+/**
+ * Human-readable renderings of a run: the job summary (Markdown) and the log lines. Pure.
+ * Every string from the server passes through `markdownSafe` or `logSafe`. The summary stays
+ * under GitHub's 1 MiB per step however large the organisation: long lists are cut with a line
+ * pointing to the report file, which keeps everything.
+ */
+
+
+
+/** GitHub refuses a step summary over 1 MiB; this leaves room to spare. */
+const SUMMARY_MAX_BYTES = 1_000_000;
+/** At most this many rows in the list of other integrations (it is for browsing, not for search). */
+const SUMMARY_LIST_LIMIT = 1000;
+/** Bytes kept back from the entries table for the lines that follow it. */
+const TAIL_RESERVE = 40_000;
+const MAX_PICTURE_URL = 500;
+const MARK = { enabled: '✅ enabled', disabled: '⛔ disabled', missing: '❌ missing' };
+const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+/** The one-line verdict with its counts, used by the summary, the log and the failure message. */
+function headline(outcome) {
+    const status = runStatus(outcome);
+    const check = outcome.check;
+    if (status === 'error' || !check)
+        return 'Could not check the Postiz integrations';
+    if (check.discovery)
+        return `Discovery: listed ${plural(check.considered.length, 'Postiz integration')}, checked none`;
+    const total = check.results.length;
+    if (status === 'pass')
+        return `Pass: ${total} of ${plural(total, 'Postiz integration')} ready`;
+    const counts = ['missing', 'disabled']
+        .map(kind => [kind, check.findings.filter(f => f.kind === kind).length])
+        .filter(([, n]) => n > 0)
+        .map(([kind, n]) => `${n} ${kind}`);
+    return `Fail: ${check.findings.length} of ${plural(total, 'Postiz integration')} need${check.findings.length === 1 ? 's' : ''} attention (${counts.join(', ')})`;
+}
+/** Lines within a byte budget. */
+class Budget {
+    left;
+    constructor(left) {
+        this.left = left;
+    }
+    take(line) {
+        const size = Buffer.byteLength(line, 'utf8') + 1;
+        if (size > this.left)
+            return false;
+        this.left -= size;
+        return true;
+    }
+    reserve(bytes) {
+        this.left -= bytes;
+    }
+    release(bytes) {
+        this.left += bytes;
+    }
+}
+function cell(text) {
+    return text ? markdownSafe(text) : '';
+}
+function channelCell(i) {
+    if (!i)
+        return '—';
+    const picture = i.picture !== null && i.picture.length <= MAX_PICTURE_URL ? safeHttpsUrl(i.picture) : null;
+    const avatar = picture ? `<img src="${picture}" width="20" height="20" alt=""> ` : '';
+    return `${avatar}${cell(i.name)}<br><code>${cell(i.id)}</code>`;
+}
+function entryRow(result, actions) {
+    const i = result.integration;
+    const more = result.entry.selector.kind === 'platform' && result.enabledIds.length > 1 ? `<br>and ${result.enabledIds.length - 1} more` : '';
+    // The action is this project's own text (platform identifiers in it are validated), not escaped.
+    const action = actions.get(result.entry.key) ?? '';
+    return `| <code>${cell(result.entry.text)}</code> | ${channelCell(i)}${more} | ${cell(i?.identifier)} | ${cell(i?.profile)} | ${cell(i?.customer?.name)} | ${MARK[result.state]} | ${action} |`;
+}
+function integrationRow(i) {
+    const selector = i.profile ? `<code>${cell(`${i.identifier}:${i.profile.replace(/^@/, '')}`)}</code>` : '';
+    return `| ${channelCell(i)} | ${cell(i.identifier)} | ${selector} | ${cell(i.customer?.name)} | ${i.disabled ? MARK.disabled : MARK.enabled} |`;
+}
+/** Appends a table: the header always, then rows while the budget and `limit` allow, then a "more" line. */
+function pushTable(lines, header, items, row, budget, noun, limit = Infinity) {
+    for (const line of header) {
+        budget.take(line);
+        lines.push(line);
+    }
+    let shown = 0;
+    while (shown < items.length && shown < limit) {
+        const line = row(items[shown]);
+        if (!budget.take(line))
+            break;
+        lines.push(line);
+        shown++;
+    }
+    if (shown < items.length)
+        lines.push('', `…and ${items.length - shown} more ${noun} — see the report file (the \`report\` output).`);
+}
+const INTEGRATION_HEADER = ['| Channel | Platform | Selector | Customer | State |', '|---|---|---|---|---|'];
+function errorSection(outcome, lines) {
+    if (outcome.inputErrors && outcome.inputErrors.length > 0) {
+        lines.push('The inputs have problems; nothing was sent to Postiz.', '');
+        for (const e of outcome.inputErrors.slice(0, 100))
+            lines.push(`- ${markdownSafe(e, 600)}`);
+    }
+    else if (outcome.error) {
+        lines.push(`**What happened:** ${markdownSafe(outcome.error.message, 1000)}`, '', `**How to fix it:** ${markdownSafe(outcome.error.fix, 1000)}`);
+    }
+}
+function checkSection(outcome, check, lines, budget) {
+    const scope = check.customer !== undefined ? ` of customer ${markdownSafe(check.customer)}` : '';
+    lines.push(`Checked against ${plural(check.considered.length, 'integration')}${scope} (the server returned ${check.total}).`, '');
+    if (check.discovery) {
+        lines.push('Put IDs or `platform:profile` selectors from this list in the `integrations` input to gate on them.', '');
+        pushTable(lines, INTEGRATION_HEADER, check.considered, integrationRow, budget, 'integrations', SUMMARY_LIST_LIMIT);
+        return;
+    }
+    const actions = new Map(check.findings.map(f => [f.key, f.action]));
+    budget.reserve(TAIL_RESERVE);
+    pushTable(lines, ['| Entry | Channel | Platform | Profile | Customer | State | Fix |', '|---|---|---|---|---|---|---|'], check.results, r => entryRow(r, actions), budget, 'entries');
+    budget.release(TAIL_RESERVE);
+    const warnings = [...outcome.warnings, ...check.warnings];
+    if (warnings.length > 0) {
+        lines.push('', '**Warnings**', '');
+        for (const w of warnings.slice(0, 20))
+            lines.push(`- ${markdownSafe(w, 600)}`);
+        if (warnings.length > 20)
+            lines.push(`- …and ${warnings.length - 20} more in the report file.`);
+    }
+    const used = new Set(check.results.flatMap(r => r.matches.map(i => i.id)));
+    const others = check.considered.filter(i => !used.has(i.id));
+    if (others.length > 0) {
+        lines.push('', `<details><summary>The organisation's ${plural(others.length, 'other integration')}</summary>`, '');
+        budget.reserve(200);
+        pushTable(lines, INTEGRATION_HEADER, others, integrationRow, budget, 'integrations', SUMMARY_LIST_LIMIT);
+        lines.push('', '</details>');
+    }
+}
+/** The job summary in GitHub-flavoured Markdown. */
+function buildSummary(outcome) {
+    const status = runStatus(outcome);
+    const icon = outcome.check?.discovery ? '🔎' : { pass: '✅', fail: '❌', error: '⚠️' }[status];
+    const lines = [`## ${icon} ${headline(outcome)}`, ''];
+    const budget = new Budget(SUMMARY_MAX_BYTES - 4000);
+    if (status === 'error' || !outcome.check)
+        errorSection(outcome, lines);
+    else
+        checkSection(outcome, outcome.check, lines, budget);
+    return `${lines.join('\n')}\n`;
+}
+/** One log line per entry; every line starts with our own mark, never with server text. */
+function entryLogLine(result) {
+    const mark = result.state === 'enabled' ? '✓' : '✗';
+    const i = result.integration;
+    if (result.state === 'missing')
+        return logSafe(`${mark} ${result.entry.key}: missing`, 400);
+    if (result.entry.selector.kind === 'platform') {
+        const enabled = result.enabledIds.length;
+        return logSafe(`${mark} ${result.entry.key}: ${enabled} enabled of ${result.matches.length} (${result.matches.map(m => m.id).join(', ')})`, 400);
+    }
+    return logSafe(`${mark} ${result.entry.key}: ${result.state} → ${i ? describeIntegration(i) : ''}`, 400);
+}
+
+;// CONCATENATED MODULE: ./src/annotations.ts
+
+
+const MAX_ANNOTATIONS_PER_LEVEL = 10;
+const annotations_plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+function failureMessage(outcome) {
+    const inputErrors = outcome.inputErrors ?? [];
+    if (inputErrors.length > 0)
+        return `${annotations_plural(inputErrors.length, 'input error')}; nothing was checked.`;
+    if (outcome.error)
+        return `${outcome.error.message} ${outcome.error.fix}`;
+    const { check, config } = outcome;
+    if (!check || !config)
+        return 'Nothing was checked.';
+    const failing = check.findings.filter(f => config.failOn.has(f.kind));
+    if (failing.length === 0)
+        return undefined;
+    const keys = failing.slice(0, 20).map(f => logSafe(f.key, 100));
+    return `${headline(outcome)}: ${keys.join(', ')}${failing.length > 20 ? ', …' : ''}.`;
+}
+function cap(list, room, overflow) {
+    if (list.length <= room)
+        return list;
+    return [...list.slice(0, room - 1), overflow(list.length - room + 1)];
+}
+function planAnnotations(outcome) {
+    const errors = [];
+    const warnings = [];
+    for (const message of outcome.inputErrors ?? [])
+        errors.push({ level: 'error', title: 'Invalid input', message: logSafe(message, 1000) });
+    for (const message of outcome.warnings)
+        warnings.push({ level: 'warning', title: 'Input', message: logSafe(message, 1000) });
+    const { check, config } = outcome;
+    if (check && config) {
+        for (const finding of check.findings) {
+            const annotation = {
+                level: config.failOn.has(finding.kind) ? 'error' : 'warning',
+                title: `Postiz integration ${finding.kind}: ${logSafe(finding.key, 100)}`,
+                message: logSafe(`${finding.message} ${finding.fix}`, 1000)
+            };
+            (annotation.level === 'error' ? errors : warnings).push(annotation);
+        }
+        for (const message of check.warnings)
+            warnings.push({ level: 'warning', title: 'Ambiguous selector', message: logSafe(message, 1000) });
+        if (check.discovery) {
+            warnings.push({
+                level: 'warning',
+                title: 'Nothing was checked',
+                message: `No integrations to check: the integrations input is empty, so this run only lists the ${annotations_plural(check.considered.length, 'integration')} ` +
+                    'of the organisation (see the job summary). Set integrations to gate on them.'
+            });
+        }
+    }
+    let failure = failureMessage(outcome);
+    // The failure message is itself an error annotation: the findings get the other nine places.
+    const errorRoom = MAX_ANNOTATIONS_PER_LEVEL - (failure === undefined ? 0 : 1);
+    if (errors.length > errorRoom && failure !== undefined) {
+        const hidden = errors.length - errorRoom;
+        failure = `${failure} ${hidden} more problem${hidden === 1 ? ' is' : 's are'} not annotated (GitHub shows 10 error annotations per step): see the job summary or the report file.`;
+    }
+    const shownErrors = errors.slice(0, errorRoom);
+    const shownWarnings = cap(warnings, MAX_ANNOTATIONS_PER_LEVEL, hidden => ({
+        level: 'warning',
+        title: `${hidden} more warnings`,
+        message: `${hidden} more warnings are not annotated (GitHub shows 10 warning annotations per step): see the job summary or the report file.`
+    }));
+    const plan = { annotations: [...shownErrors, ...shownWarnings] };
+    if (failure !== undefined)
+        plan.failure = failure;
+    return plan;
 }
 
 ;// CONCATENATED MODULE: ./src/check-error.ts
@@ -31830,21 +32177,34 @@ function parseConfig(partial) {
 
 ;// CONCATENATED MODULE: ./src/outputs.ts
 const INTEGRATIONS_OUTPUT_MAX_BYTES = 256 * 1024;
+/**
+ * GitHub allows 1 MB of outputs per job, measured in UTF-16. This action keeps its own outputs
+ * under 800,000 bytes so that other steps of the job keep some room.
+ */
+const OUTPUTS_MAX_UTF16_BYTES = 800_000;
+/** Size of a string as GitHub approximates it: UTF-16, two bytes per code unit. */
+function utf16Bytes(text) {
+    return text.length * 2;
+}
 /** The public projection of an integration used by the `integrations` output and listings. */
 function projectIntegration(i) {
     return { id: i.id, name: i.name, identifier: i.identifier, profile: i.profile, disabled: i.disabled, customer: i.customer };
 }
-/** A JSON array of whole elements whose UTF-8 size stays within `maxBytes`. */
-function cappedJsonArray(items, maxBytes) {
+/** A JSON array of whole elements within `maxUtf8` bytes of UTF-8 and `maxUtf16` bytes of UTF-16. */
+function cappedJsonArray(items, maxUtf8, maxUtf16 = Infinity) {
     const parts = [];
-    let size = 2; // the brackets
+    let utf8 = 2; // the brackets
+    let units = 2;
     for (const item of items) {
         const part = JSON.stringify(item);
-        const added = Buffer.byteLength(part, 'utf8') + (parts.length > 0 ? 1 : 0);
-        if (size + added > maxBytes)
+        const comma = parts.length > 0 ? 1 : 0;
+        const addedUtf8 = Buffer.byteLength(part, 'utf8') + comma;
+        const addedUnits = part.length + comma;
+        if (utf8 + addedUtf8 > maxUtf8 || (units + addedUnits) * 2 > maxUtf16)
             break;
         parts.push(part);
-        size += added;
+        utf8 += addedUtf8;
+        units += addedUnits;
     }
     return { json: `[${parts.join(',')}]`, included: parts.length };
 }
@@ -31852,14 +32212,17 @@ function buildOutputs(result) {
     // Object.fromEntries defines own properties, so keys such as "__proto__" stay ordinary keys.
     const ids = Object.fromEntries(result.results.map(r => [r.entry.key, r.idsValue]));
     const keysIn = (state) => result.results.filter(r => r.state === state).map(r => r.entry.key);
-    return {
+    const fixed = {
         status: result.status,
         ids: JSON.stringify(ids),
         'integration-ids': result.integrationIds.join(','),
         missing: JSON.stringify(keysIn('missing')),
-        disabled: JSON.stringify(keysIn('disabled')),
-        integrations: cappedJsonArray(result.considered.map(projectIntegration), INTEGRATIONS_OUTPUT_MAX_BYTES).json
+        disabled: JSON.stringify(keysIn('disabled'))
     };
+    const used = Object.entries(fixed).reduce((sum, [name, value]) => sum + utf16Bytes(name) + utf16Bytes(value), 0);
+    const room = Math.max(4, OUTPUTS_MAX_UTF16_BYTES - used - utf16Bytes('integrations'));
+    const capped = cappedJsonArray(result.considered.map(projectIntegration), INTEGRATIONS_OUTPUT_MAX_BYTES, room);
+    return { outputs: { ...fixed, integrations: capped.json }, integrationsIncluded: capped.included };
 }
 
 // EXTERNAL MODULE: external "node:http"
@@ -32110,50 +32473,6 @@ async function httpGet(url, options) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/sanitize.ts
-/**
- * Text from the server (channel names, profiles, error bodies) is attacker-controlled. These
- * helpers make it safe for the log, where a line starting with `::` or containing `##[` is a
- * workflow command, and for Markdown/HTML in the job summary.
- */
-// C0/C1 controls, DEL, and the Unicode line/paragraph separators.
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
-/** One line, no control characters, no `##[` anywhere and no leading `::` (workflow command syntax). */
-function logSafe(text, maxLength = 300) {
-    let safe = text.replace(CONTROL, ' ').replace(/##\[/g, '## [').replace(/^(\s*)::/, '$1: :');
-    if (safe.length > maxLength)
-        safe = `${safe.slice(0, maxLength)}…`;
-    return safe;
-}
-const MARKDOWN_SPECIAL = /[\\`*_{}[\]()<>#!|~&"':]/g;
-const ENTITIES = { '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&#39;', '|': '&#124;' };
-/** Escapes text for a Markdown table cell or inline HTML: no markup, links, pipes or line breaks. */
-function markdownSafe(text, maxLength = 200) {
-    const oneLine = logSafe(text, maxLength);
-    return oneLine.replace(MARKDOWN_SPECIAL, c => ENTITIES[c] ?? `\\${c}`);
-}
-/** The URL itself if it is an `https:` URL that is safe to put in an attribute, else null. */
-function safeHttpsUrl(value) {
-    if (value === null)
-        return null;
-    try {
-        const url = new URL(value);
-        if (url.protocol !== 'https:' || url.username || url.password)
-            return null;
-        return url.href.replace(/"/g, '%22').replace(/'/g, '%27').replace(/</g, '%3C').replace(/>/g, '%3E');
-    }
-    catch {
-        return null;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/version.ts
-/** Kept equal to package.json's version by a test. */
-const NAME = 'postiz-integrations-check';
-const VERSION = '1.0.0';
-const USER_AGENT = `${NAME}/${VERSION} (+https://github.com/marketplace/actions/postiz-integrations-check)`;
-
 ;// CONCATENATED MODULE: ./src/postiz-client.ts
 /**
  * The Postiz public API client: `GET /public/v1/integrations` with retries, backoff, `Retry-After`,
@@ -32349,66 +32668,6 @@ function transportFix(error) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/report.ts
-
-const REPORT_SCHEMA_VERSION = 1;
-function runStatus(outcome) {
-    if (outcome.error || (outcome.inputErrors?.length ?? 0) > 0 || !outcome.check)
-        return 'error';
-    return outcome.check.status;
-}
-function integrationJson(i) {
-    return { id: i.id, name: i.name, identifier: i.identifier, picture: i.picture, disabled: i.disabled, profile: i.profile, customer: i.customer };
-}
-function buildReport(outcome) {
-    const { config, check } = outcome;
-    return {
-        schemaVersion: REPORT_SCHEMA_VERSION,
-        tool: { name: NAME, version: VERSION },
-        status: runStatus(outcome),
-        startedAt: outcome.startedAt.toISOString(),
-        finishedAt: outcome.finishedAt.toISOString(),
-        durationMs: outcome.finishedAt.getTime() - outcome.startedAt.getTime(),
-        inputs: config
-            ? {
-                apiUrl: config.apiUrl,
-                integrations: config.entries.map(e => ({ key: e.key, text: e.text, alias: e.alias ?? null, selector: e.selector })),
-                customer: config.customer ?? null,
-                failOn: [...config.failOn],
-                timeoutSeconds: config.timeoutMs / 1000,
-                retries: config.retries,
-                jobSummary: config.jobSummary,
-                allowInsecureHttp: config.allowInsecureHttp
-            }
-            : null,
-        server: outcome.fetch ? { url: outcome.fetch.url, attempts: outcome.fetch.attempts, durationMs: outcome.fetch.durationMs } : null,
-        error: outcome.error ?? null,
-        inputErrors: outcome.inputErrors ?? [],
-        warnings: [...outcome.warnings, ...(check?.warnings ?? [])],
-        discovery: check?.discovery ?? false,
-        counts: check
-            ? {
-                integrations: check.total,
-                considered: check.considered.length,
-                enabled: check.considered.filter(i => !i.disabled).length,
-                entries: check.results.length,
-                missing: check.findings.filter(f => f.kind === 'missing').length,
-                disabled: check.findings.filter(f => f.kind === 'disabled').length
-            }
-            : null,
-        entries: (check?.results ?? []).map(r => ({
-            key: r.entry.key,
-            text: r.entry.text,
-            state: r.state,
-            integrationId: r.integration?.id ?? null,
-            ids: r.idsValue,
-            matches: r.matches.map(i => i.id)
-        })),
-        findings: check?.findings ?? [],
-        integrations: (check?.considered ?? []).map(integrationJson)
-    };
-}
-
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: external "node:fs"
@@ -32429,125 +32688,12 @@ function writeReportFile(report, dir = process.env.RUNNER_TEMP || (0,external_no
     return path;
 }
 
-;// CONCATENATED MODULE: ./src/summary.ts
-/**
- * Human-readable renderings of a run: the job summary (Markdown) and the log lines. Pure.
- * Every string from the server passes through `markdownSafe` or `logSafe`.
- */
-
-
-
-/** Lists longer than this are cut in the summary; the report file keeps everything. */
-const SUMMARY_LIST_LIMIT = 500;
-const MARK = { enabled: '✅ enabled', disabled: '⛔ disabled', missing: '❌ missing' };
-function headline(outcome) {
-    const status = runStatus(outcome);
-    const check = outcome.check;
-    if (status === 'error' || !check)
-        return 'Could not check the Postiz integrations';
-    if (check.discovery) {
-        return `Listed ${check.considered.length} Postiz integration${check.considered.length === 1 ? '' : 's'} (no integrations to check were given)`;
-    }
-    const total = check.results.length;
-    if (status === 'pass')
-        return `All ${total} Postiz integration${total === 1 ? '' : 's'} ready`;
-    const counts = ['missing', 'disabled']
-        .map(kind => [kind, check.findings.filter(f => f.kind === kind).length])
-        .filter(([, n]) => n > 0)
-        .map(([kind, n]) => `${n} ${kind}`);
-    return `${check.findings.length} of ${total} Postiz integrations need attention (${counts.join(', ')})`;
-}
-function cell(text) {
-    return text ? markdownSafe(text) : '';
-}
-function channelCell(i) {
-    if (!i)
-        return '—';
-    const picture = safeHttpsUrl(i.picture);
-    const avatar = picture ? `<img src="${picture}" width="20" height="20" alt=""> ` : '';
-    return `${avatar}${cell(i.name)}<br><code>${cell(i.id)}</code>`;
-}
-function fixFor(result, check) {
-    const finding = check.findings.find(f => f.key === result.entry.key);
-    return finding ? markdownSafe(finding.fix, 400) : '';
-}
-function entryRow(result, check) {
-    const i = result.integration;
-    const channel = result.entry.selector.kind === 'platform' && result.enabledIds.length > 1 ? `${channelCell(i)}<br>and ${result.enabledIds.length - 1} more` : channelCell(i);
-    return `| <code>${cell(result.entry.text)}</code> | ${channel} | ${cell(i?.identifier)} | ${cell(i?.profile)} | ${cell(i?.customer?.name)} | ${MARK[result.state]} | ${fixFor(result, check)} |`;
-}
-function integrationRow(i) {
-    const selector = i.profile ? `<code>${cell(`${i.identifier}:${i.profile.replace(/^@/, '')}`)}</code>` : '';
-    return `| ${channelCell(i)} | ${cell(i.identifier)} | ${selector} | ${cell(i.customer?.name)} | ${i.disabled ? MARK.disabled : MARK.enabled} |`;
-}
-function integrationTable(list) {
-    const lines = ['| Channel | Platform | Selector | Customer | State |', '|---|---|---|---|---|'];
-    for (const i of list.slice(0, SUMMARY_LIST_LIMIT))
-        lines.push(integrationRow(i));
-    if (list.length > SUMMARY_LIST_LIMIT)
-        lines.push('', `…and ${list.length - SUMMARY_LIST_LIMIT} more — see the report file.`);
-    return lines;
-}
-/** The job summary in GitHub-flavoured Markdown. */
-function buildSummary(outcome) {
-    const status = runStatus(outcome);
-    const icon = { pass: '✅', fail: '❌', error: '⚠️' }[status];
-    const lines = [`## ${icon} ${headline(outcome)}`, ''];
-    const check = outcome.check;
-    if (status === 'error' || !check) {
-        if (outcome.inputErrors && outcome.inputErrors.length > 0) {
-            lines.push('The inputs have problems; nothing was sent to Postiz.', '');
-            for (const e of outcome.inputErrors)
-                lines.push(`- ${markdownSafe(e, 600)}`);
-        }
-        else if (outcome.error) {
-            lines.push(`**What happened:** ${markdownSafe(outcome.error.message, 1000)}`, '', `**How to fix it:** ${markdownSafe(outcome.error.fix, 1000)}`);
-        }
-        return `${lines.join('\n')}\n`;
-    }
-    const scope = check.customer !== undefined ? ` of customer ${markdownSafe(check.customer)}` : '';
-    lines.push(`Checked against ${check.considered.length} integration${check.considered.length === 1 ? '' : 's'}${scope} (the server returned ${check.total}).`, '');
-    if (check.discovery) {
-        lines.push('Put IDs or `platform:profile` selectors from this list in the `integrations` input to gate on them.', '', ...integrationTable(check.considered));
-        return `${lines.join('\n')}\n`;
-    }
-    lines.push('| Entry | Channel | Platform | Profile | Customer | State | Fix |', '|---|---|---|---|---|---|---|');
-    for (const r of check.results.slice(0, SUMMARY_LIST_LIMIT))
-        lines.push(entryRow(r, check));
-    if (check.results.length > SUMMARY_LIST_LIMIT)
-        lines.push('', `…and ${check.results.length - SUMMARY_LIST_LIMIT} more entries — see the report file.`);
-    const warnings = [...outcome.warnings, ...check.warnings];
-    if (warnings.length > 0) {
-        lines.push('', '**Warnings**', '');
-        for (const w of warnings.slice(0, 50))
-            lines.push(`- ${markdownSafe(w, 600)}`);
-    }
-    const used = new Set(check.results.flatMap(r => r.matches.map(i => i.id)));
-    const others = check.considered.filter(i => !used.has(i.id));
-    if (others.length > 0) {
-        lines.push('', `<details><summary>The organisation's ${others.length} other integration${others.length === 1 ? '' : 's'}</summary>`, '');
-        lines.push(...integrationTable(others), '', '</details>');
-    }
-    return `${lines.join('\n')}\n`;
-}
-/** One log line per entry; every line starts with our own text, never with server text. */
-function entryLogLine(result) {
-    const mark = result.state === 'enabled' ? '✓' : '✗';
-    const i = result.integration;
-    if (result.state === 'missing')
-        return logSafe(`${mark} ${result.entry.key}: missing`, 400);
-    if (result.entry.selector.kind === 'platform') {
-        const enabled = result.enabledIds.length;
-        return logSafe(`${mark} ${result.entry.key}: ${enabled} enabled of ${result.matches.length} (${result.matches.map(m => m.id).join(', ')})`, 400);
-    }
-    return logSafe(`${mark} ${result.entry.key}: ${result.state} → ${i ? describeIntegration(i) : ''}`, 400);
-}
-
 ;// CONCATENATED MODULE: ./src/main.ts
 /**
  * The action adapter: reads inputs with @actions/core, wires the stages together
  * (config → client → check → sinks) and publishes outputs, annotations, summary and report file.
  */
+
 
 
 
@@ -32580,8 +32726,6 @@ async function gather(rawKey, outcome) {
     const { config } = parsed;
     outcome.config = config;
     outcome.warnings.push(...parsed.warnings);
-    for (const warning of parsed.warnings)
-        core_warning(warning);
     const scope = config.customer !== undefined ? ` for customer "${logSafe(config.customer)}"` : '';
     info(`Checking ${config.entries.length} entr${config.entries.length === 1 ? 'y' : 'ies'} against ${config.apiUrl}${scope}`);
     const fetched = await fetchIntegrations({
@@ -32598,48 +32742,28 @@ async function gather(rawKey, outcome) {
 function publishOutputs(outcome, reportPath) {
     setOutput('status', runStatus(outcome));
     if (outcome.check) {
-        for (const [name, value] of Object.entries(buildOutputs(outcome.check))) {
+        const { outputs, integrationsIncluded } = buildOutputs(outcome.check);
+        for (const [name, value] of Object.entries(outputs)) {
             if (name !== 'status')
                 setOutput(name, value);
+        }
+        const all = outcome.check.considered.length;
+        if (integrationsIncluded < all) {
+            info(`The integrations output holds ${integrationsIncluded} of ${all} integrations (GitHub limits outputs); the report file has them all.`);
         }
     }
     setOutput('report', reportPath);
 }
+/** One log line per entry, the annotations, and a one-line verdict; returns the failure message, if any. */
 function publishLogAndAnnotations(outcome) {
-    const status = runStatus(outcome);
-    for (const error of outcome.inputErrors ?? [])
-        core_error(logSafe(error, 1000), { title: 'Invalid input' });
-    const check = outcome.check;
-    if (!check || !outcome.config)
-        return;
-    for (const result of check.results)
+    for (const result of outcome.check?.results ?? [])
         info(entryLogLine(result));
-    for (const warning of check.warnings)
-        core_warning(logSafe(warning, 1000), { title: 'Ambiguous selector' });
-    for (const finding of check.findings) {
-        const annotate = outcome.config.failOn.has(finding.kind) ? core_error : core_warning;
-        annotate(logSafe(`${finding.message} ${finding.fix}`, 1000), { title: `Postiz integration ${finding.kind}: ${logSafe(finding.key, 100)}` });
-    }
-    if (check.discovery) {
-        core_warning(`No integrations to check: the integrations input is empty, so this run only lists the ${check.considered.length} integration(s) of the organisation` +
-            ' (see the job summary). Set integrations to gate on them.', { title: 'Nothing was checked' });
-    }
-    info(`${status === 'pass' ? '✓' : '✗'} ${headline(outcome)}`);
-}
-function verdict(outcome) {
-    if (outcome.inputErrors && outcome.inputErrors.length > 0) {
-        return `${outcome.inputErrors.length} input error${outcome.inputErrors.length === 1 ? '' : 's'}; nothing was checked (see the annotations).`;
-    }
-    if (outcome.error)
-        return `${outcome.error.message} ${outcome.error.fix}`;
-    const check = outcome.check;
-    const failOn = outcome.config?.failOn;
-    if (!check || !failOn)
-        return 'Nothing was checked.';
-    const failing = check.findings.filter(f => failOn.has(f.kind));
-    if (failing.length === 0)
-        return undefined;
-    return `${headline(outcome)}: ${failing.map(f => logSafe(f.key, 100)).join(', ')}.`;
+    const plan = planAnnotations(outcome);
+    for (const { level, title, message } of plan.annotations)
+        (level === 'error' ? error : warning)(message, { title });
+    if (outcome.check)
+        info(`${runStatus(outcome) === 'pass' ? '✓' : '✗'} ${headline(outcome)}`);
+    return plan.failure;
 }
 async function publishSummary(outcome) {
     const wanted = outcome.config ? outcome.config.jobSummary : getInput('job-summary').trim().toLowerCase() !== 'false';
@@ -32671,9 +32795,10 @@ async function run() {
         }
     }
     outcome.finishedAt = new Date();
+    let failure;
     try {
         const reportPath = writeReportFile(buildReport(outcome));
-        publishLogAndAnnotations(outcome);
+        failure = publishLogAndAnnotations(outcome);
         publishOutputs(outcome, reportPath);
         await publishSummary(outcome);
     }
@@ -32681,7 +32806,6 @@ async function run() {
         setFailed(`Could not publish the results: ${error instanceof Error ? error.message : String(error)}`);
         return;
     }
-    const failure = verdict(outcome);
     if (failure !== undefined)
         setFailed(failure);
 }
