@@ -18,7 +18,7 @@ describe('logSafe', () => {
 describe('markdownSafe', () => {
   it('escapes table pipes, HTML and link syntax', () => {
     const out = markdownSafe('a | <img src=x> [l](javascript:alert(1)) *b* `c`')
-    expect(out).not.toMatch(/[|<>]/)
+    expect(out.replace(/<wbr>/g, '')).not.toMatch(/[|<>]/)
     expect(out).not.toContain('](')
     expect(out).toContain('&#124;')
     expect(out).toContain('&lt;img')
@@ -34,5 +34,27 @@ describe('safeHttpsUrl', () => {
     expect(safeHttpsUrl('data:image/png;base64,xx')).toBeNull()
     expect(safeHttpsUrl(null)).toBeNull()
     expect(safeHttpsUrl('https://cdn.example/a.png?"onload=x')).not.toContain('"')
+  })
+})
+
+describe('markdownSafe rendered by a GFM renderer', () => {
+  it.each([
+    'acme@mastodon.social',
+    'visit www.evil.example now',
+    'https://evil.example/login',
+    '[click](https://evil.example)',
+    '<a href="https://evil.example">x</a>',
+    '![x](https://evil.example/p.png)',
+    '<script>alert(1)</script>',
+    'a | b',
+    '`code` *em* _em_ ~~s~~'
+  ])('%j renders as plain text in a table cell', async text => {
+    const { marked } = await import('marked')
+    const html = await marked.parse(`| h |\n|---|\n| ${markdownSafe(text)} |`, { gfm: true })
+    const cell = /<td>([\s\S]*)<\/td>/.exec(html)?.[1] ?? ''
+    expect(cell).not.toMatch(/<(a|img|script|em|code|del|strong)\b/)
+    const entities: Record<string, string> = { '&lt;': '<', '&gt;': '>', '&amp;': '&', '&quot;': '"', '&#39;': "'", '&#124;': '|' }
+    const visible = cell.replace(/<wbr>/g, '').replace(/&(lt|gt|amp|quot|#39|#124);/g, e => entities[e]).trim()
+    expect(visible).toBe(text)
   })
 })

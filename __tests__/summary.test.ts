@@ -51,7 +51,7 @@ describe('buildSummary', () => {
   it('discovery: lists the organisation open, with selectors', () => {
     const md = buildSummary(outcome([channel('a'), channel('b', { profile: null })], ''))
     expect(md.split('\n')[0]).toBe('## 🔎 Discovery: listed 2 Postiz integrations, checked none')
-    expect(md).toContain('<code>x\\:p\\_a</code>')
+    expect(md).toContain('<code>x\\:<wbr>p\\_a</code>')
     expect(md).not.toContain('<details>')
   })
 

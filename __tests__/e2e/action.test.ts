@@ -123,7 +123,7 @@ describe('passing checks', () => {
     expect(json(run, 'ids')).toEqual({})
     expect(run.stdout).toMatch(/::warning title=Nothing was checked::/)
     expect(run.summary).toContain('## 🔎 Discovery: listed 4 Postiz integrations, checked none')
-    expect(run.summary).toContain('linkedin-page\\:acme-inc')
+    expect(run.summary).toContain('<code>linkedin-page\\:<wbr>acme-inc</code>')
   })
 
   it('writes the report file with every integration and the inputs as interpreted, never the key', async () => {
