@@ -31356,10 +31356,18 @@ function logSafe(text, maxLength = 300) {
 }
 const MARKDOWN_SPECIAL = /[\\`*_{}[\]()<>#!|~&"':]/g;
 const ENTITIES = { '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&#39;', '|': '&#124;' };
-/** Escapes text for a Markdown table cell or inline HTML: no markup, links, pipes or line breaks. */
+/**
+ * Escapes text for a Markdown table cell or inline HTML: no markup, links, pipes or line breaks.
+ * GitHub also turns bare `https://…`, `www.…` and `name@host` into links; an invisible `<wbr>`
+ * after `:`, `www.` and `@` splits them so that server text can never become a link.
+ */
 function markdownSafe(text, maxLength = 200) {
     const oneLine = logSafe(text, maxLength);
-    return oneLine.replace(MARKDOWN_SPECIAL, c => ENTITIES[c] ?? `\\${c}`);
+    return oneLine
+        .replace(MARKDOWN_SPECIAL, c => ENTITIES[c] ?? `\\${c}`)
+        .replace(/\\:/g, '\\:<wbr>')
+        .replace(/@/g, '@<wbr>')
+        .replace(/\b(www)\./gi, '$1.<wbr>');
 }
 /** The URL itself if it is an `https:` URL that is safe to put in an attribute, else null. */
 function safeHttpsUrl(value) {
