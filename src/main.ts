@@ -4,11 +4,9 @@
  */
 import * as core from '@actions/core'
 import { planAnnotations } from './annotations.js'
-import { runCheck } from './check.js'
-import { CheckError } from './check-error.js'
-import { cleanApiKey, DEFAULTS, parseConfig, type RawInputs } from './config.js'
+import { cleanApiKey, DEFAULTS, type RawInputs } from './config.js'
+import { checkIntegrations } from './engine.js'
 import { buildOutputs } from './outputs.js'
-import { fetchIntegrations } from './postiz-client.js'
 import { buildReport, runStatus, type RunOutcome } from './report.js'
 import { writeReportFile } from './report-file.js'
 import { logSafe } from './sanitize.js'
@@ -23,32 +21,6 @@ function maskApiKey(): string {
     if (secret.trim() !== '') core.setSecret(secret)
   }
   return raw
-}
-
-async function gather(rawKey: string, outcome: RunOutcome): Promise<void> {
-  const raw: Partial<RawInputs> = {}
-  for (const name of INPUT_NAMES) raw[name] = name === 'api-key' ? rawKey : core.getInput(name)
-  const parsed = parseConfig(raw)
-  if (!parsed.ok) {
-    outcome.inputErrors = parsed.errors
-    return
-  }
-  const { config } = parsed
-  outcome.config = config
-  outcome.warnings.push(...parsed.warnings)
-
-  const scope = config.customer !== undefined ? ` for customer "${logSafe(config.customer)}"` : ''
-  core.info(`Checking ${config.entries.length} entr${config.entries.length === 1 ? 'y' : 'ies'} against ${config.apiUrl}${scope}`)
-  const fetched = await fetchIntegrations({
-    apiUrl: config.apiUrl,
-    apiKey: config.apiKey,
-    timeoutMs: config.timeoutMs,
-    retries: config.retries,
-    onRetry: message => core.info(message)
-  })
-  outcome.fetch = { url: fetched.url, attempts: fetched.attempts, durationMs: fetched.durationMs }
-  core.debug(`Fetched ${fetched.integrations.length} integrations in ${fetched.durationMs} ms (${fetched.attempts} attempt(s))`)
-  outcome.check = runCheck(fetched.integrations, config.entries, config.customer)
 }
 
 function publishOutputs(outcome: RunOutcome, reportPath: string): void {
@@ -88,21 +60,16 @@ async function publishSummary(outcome: RunOutcome): Promise<void> {
 /** Runs the action. Never throws: every failure ends in outputs, annotations and `setFailed`. */
 export async function run(): Promise<void> {
   const rawKey = maskApiKey()
-  const outcome: RunOutcome = { startedAt: new Date(), finishedAt: new Date(), warnings: [] }
-  try {
-    await gather(rawKey, outcome)
-  } catch (error) {
-    if (error instanceof CheckError) {
-      outcome.error = { message: error.message, fix: error.fix }
-    } else {
-      core.debug(error instanceof Error ? (error.stack ?? error.message) : String(error))
-      outcome.error = {
-        message: `Unexpected error: ${logSafe(error instanceof Error ? error.message : String(error), 500)}.`,
-        fix: 'This is a bug in postiz-integrations-check: please report it with the step log (run with ACTIONS_STEP_DEBUG=true for details).'
-      }
-    }
-  }
-  outcome.finishedAt = new Date()
+  const raw: Partial<RawInputs> = {}
+  for (const name of INPUT_NAMES) raw[name] = name === 'api-key' ? rawKey : core.getInput(name)
+  const outcome = await checkIntegrations(raw, {
+    onStart: config => {
+      const scope = config.customer !== undefined ? ` for customer "${logSafe(config.customer)}"` : ''
+      core.info(`Checking ${config.entries.length} entr${config.entries.length === 1 ? 'y' : 'ies'} against ${config.apiUrl}${scope}`)
+    },
+    onRetry: message => core.info(message),
+    onDebug: message => core.debug(message)
+  })
   let failure: string | undefined
   try {
     const reportPath = writeReportFile(buildReport(outcome))
