@@ -1,0 +1,130 @@
+/**
+ * Command-line arguments → CLI options. Pure. The API key is never a flag: it would land in shell
+ * history and process lists; it comes from POSTIZ_API_KEY like the official Postiz CLI.
+ */
+import type { RawInputs } from './config.js'
+
+export interface CliOptions {
+  inputs: Partial<RawInputs>
+  json: boolean
+  help: boolean
+  version: boolean
+  demo: boolean
+}
+
+export type CliArgsResult = { ok: true; options: CliOptions } | { ok: false; error: string }
+
+/** Flags that take a value, mapped to the action input they set. */
+const VALUE_FLAGS = {
+  '--integrations': 'integrations',
+  '--customer': 'customer',
+  '--fail-on': 'fail-on',
+  '--timeout': 'timeout',
+  '--retries': 'retries'
+} as const satisfies Record<string, keyof RawInputs>
+
+const SWITCHES = ['--json', '--help', '--version', '--demo', '--allow-insecure-http'] as const
+const SHORT: Record<string, string> = { '-h': '--help', '-v': '--version', '-V': '--version', '-i': '--integrations' }
+const KNOWN = [...Object.keys(VALUE_FLAGS), ...SWITCHES]
+
+const SECRET_FLAGS = /^--(api-?key|key|token|secret|password)$/
+const URL_FLAGS = /^--(api-?url|url|host|server|base-url)$/
+
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i)
+  for (let i = 1; i <= a.length; i++) {
+    let previous = row[0]
+    row[0] = i
+    for (let j = 1; j <= b.length; j++) {
+      const current = row[j]
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1))
+      previous = current
+    }
+  }
+  return row[b.length]
+}
+
+function unknownFlag(flag: string): string {
+  if (SECRET_FLAGS.test(flag)) {
+    return `${flag} is not accepted: a key on the command line lands in shell history and process lists. Set it in the environment: export POSTIZ_API_KEY=…`
+  }
+  if (URL_FLAGS.test(flag)) return `${flag} is not a flag: set the backend in the environment, e.g. export POSTIZ_API_URL=https://postiz.example.com/api`
+  const best = KNOWN.map(known => [known, distance(flag, known)] as const).sort((a, b) => a[1] - b[1])[0]
+  const hint = best[1] <= 3 ? ` Did you mean ${best[0]}?` : ''
+  return `unknown option ${flag}.${hint} See --help.`
+}
+
+export function parseCliArgs(argv: string[]): CliArgsResult {
+  const options: CliOptions = { inputs: {}, json: false, help: false, version: false, demo: false }
+  const integrations: string[] = []
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]
+    if (arg === '--') return { ok: false, error: 'unexpected "--": entries go in --integrations. See --help.' }
+    if (!arg.startsWith('-')) {
+      return { ok: false, error: `unexpected argument "${arg}": pass entries with --integrations "${arg}". See --help.` }
+    }
+    const eq = arg.indexOf('=')
+    const flag = SHORT[arg] ?? (eq === -1 ? arg : arg.slice(0, eq))
+    const inline = eq === -1 || SHORT[arg] ? undefined : arg.slice(eq + 1)
+
+    if ((SWITCHES as readonly string[]).includes(flag)) {
+      if (inline !== undefined) return { ok: false, error: `${flag} takes no value. See --help.` }
+      if (flag === '--allow-insecure-http') options.inputs['allow-insecure-http'] = 'true'
+      else options[flag.slice(2) as 'json' | 'help' | 'version' | 'demo'] = true
+      continue
+    }
+    if (flag in VALUE_FLAGS) {
+      const value = inline ?? argv[i + 1]
+      if (value === undefined || (inline === undefined && value.startsWith('--'))) return { ok: false, error: `${flag} needs a value. See --help.` }
+      if (inline === undefined) i++
+      const input = VALUE_FLAGS[flag as keyof typeof VALUE_FLAGS]
+      if (input === 'integrations') integrations.push(value)
+      else options.inputs[input] = value
+      continue
+    }
+    return { ok: false, error: unknownFlag(flag) }
+  }
+  if (integrations.length > 0) options.inputs.integrations = integrations.join('\n')
+  return { ok: true, options }
+}
+
+/** Renames the action's input names in config errors to what a CLI user sets. */
+export function cliWording(message: string): string {
+  return message
+    .replace(/^api-key: empty\..*$/, 'POSTIZ_API_KEY is not set. Export your Postiz API key (Settings → Public API): export POSTIZ_API_KEY=…')
+    .replace(/^api-url:/, 'POSTIZ_API_URL:')
+    .replace(/set allow-insecure-http: true/, 'pass --allow-insecure-http')
+    .replace(/^(integrations|customer|fail-on|timeout|retries|allow-insecure-http):/, '--$1:')
+}
+
+export const USAGE = `Usage: postiz-integrations-check [options]
+
+Checks that the Postiz channels (integrations) you rely on exist and are enabled.
+
+Environment:
+  POSTIZ_API_KEY          Postiz API key or pos_ OAuth token (required; never a flag)
+  POSTIZ_API_URL          Postiz backend (default https://api.postiz.com; self-hosted:
+                          https://postiz.example.com/api)
+  HTTPS_PROXY, NO_PROXY, NODE_EXTRA_CA_CERTS are honoured. NO_COLOR turns colour off.
+
+Options:
+  -i, --integrations LIST  Entries to check, comma-separated or repeated: an ID,
+                           platform:profile (x:acme) or platform:* , each optionally
+                           alias=… . Without it, lists the organisation's channels.
+  --customer ID_OR_NAME    Only consider one customer's channels
+  --fail-on KINDS          missing,disabled (default), or none
+  --timeout SECONDS        Per HTTP attempt (default 30)
+  --retries N              Extra attempts on network errors, 5xx and 429 (default 3)
+  --allow-insecure-http    Allow http:// to a host other than this machine
+  --json                   Print the report as JSON on stdout, nothing else
+  --demo                   Check a sample organisation served on 127.0.0.1 (no account)
+  -h, --help               Show this help
+  -v, --version            Show the version
+
+Exit codes: 0 pass, 1 fail (per --fail-on), 2 could not check (bad input, auth,
+network, bad response).
+
+Example:
+  export POSTIZ_API_KEY=…
+  postiz-integrations-check --integrations x:acme,linkedin-page:acme-inc
+`

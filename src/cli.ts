@@ -1,0 +1,81 @@
+/**
+ * The CLI adapter (dist/cli/index.js): environment and flags → the shared engine → a table or JSON.
+ * Exit codes: 0 pass, 1 fail (per --fail-on), 2 could not check.
+ */
+import { planAnnotations } from './annotations.js'
+import { parseCliArgs, USAGE, type CliOptions } from './cli-args.js'
+import { checkIntegrations } from './engine.js'
+import { startPostizStandIn } from './postiz-stand-in.js'
+import { buildReport, runStatus, type RunOutcome } from './report.js'
+import { SAMPLE_INTEGRATIONS } from './sample-organisation.js'
+import { logSafe } from './sanitize.js'
+import { renderTerminalReport } from './terminal-report.js'
+import { NAME, VERSION } from './version.js'
+
+export const EXIT = { pass: 0, fail: 1, error: 2 } as const
+
+interface Io {
+  env: Record<string, string | undefined>
+  stdout: (text: string) => void
+  stderr: (text: string) => void
+  isTty: boolean
+}
+
+function exitCode(outcome: RunOutcome): number {
+  const status = runStatus(outcome)
+  if (status === 'error') return EXIT.error
+  return planAnnotations(outcome).failure === undefined ? EXIT.pass : EXIT.fail
+}
+
+async function check(options: CliOptions, io: Io, apiUrl: string | undefined, apiKey: string | undefined): Promise<number> {
+  const outcome = await checkIntegrations(
+    { ...options.inputs, 'api-key': apiKey ?? '', 'api-url': apiUrl ?? '' },
+    { onRetry: message => io.stderr(`${message}\n`), env: io.env }
+  )
+  if (options.json) io.stdout(`${JSON.stringify(buildReport(outcome), null, 2)}\n`)
+  else io.stdout(renderTerminalReport(outcome, io.isTty && io.env.NO_COLOR === undefined && io.env.TERM !== 'dumb'))
+  return exitCode(outcome)
+}
+
+const DEMO_KEY = 'demo-key-not-a-secret'
+const DEMO_ENTRIES = 'x=x:acme,linkedin=linkedin-page:acme-inc,bluesky:*'
+
+async function demo(options: CliOptions, io: Io): Promise<number> {
+  const standIn = await startPostizStandIn({ integrations: SAMPLE_INTEGRATIONS, apiKey: DEMO_KEY })
+  try {
+    const demoOptions: CliOptions = { ...options, inputs: { integrations: DEMO_ENTRIES, ...options.inputs } }
+    if (!options.json) {
+      io.stdout(
+        `Demo: a sample Postiz organisation is served on ${standIn.baseUrl} (no account needed).\n` +
+          `$ POSTIZ_API_URL=${standIn.baseUrl} postiz-integrations-check --integrations ${demoOptions.inputs.integrations?.replace(/\n/g, ',')}\n\n`
+      )
+    }
+    const code = await check(demoOptions, io, standIn.baseUrl, DEMO_KEY)
+    if (!options.json) {
+      io.stdout('\nOn your own organisation: export POSTIZ_API_KEY=… (Settings → Public API), then run without --demo.\n')
+    }
+    return code
+  } finally {
+    await standIn.close()
+  }
+}
+
+/** Runs the CLI with the given arguments; returns the exit code. */
+export async function main(argv: string[], io: Io): Promise<number> {
+  const parsed = parseCliArgs(argv)
+  if (!parsed.ok) {
+    io.stderr(`${NAME}: ${logSafe(parsed.error, 600)}\n`)
+    return EXIT.error
+  }
+  const { options } = parsed
+  if (options.help) {
+    io.stdout(USAGE)
+    return EXIT.pass
+  }
+  if (options.version) {
+    io.stdout(`${NAME} ${VERSION}\n`)
+    return EXIT.pass
+  }
+  if (options.demo) return demo(options, io)
+  return check(options, io, io.env.POSTIZ_API_URL, io.env.POSTIZ_API_KEY)
+}

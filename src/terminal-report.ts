@@ -1,0 +1,96 @@
+/**
+ * The CLI's human output: a table and a verdict line, coloured only when asked. Pure.
+ * Server text passes through `logSafe`, which also strips terminal escape sequences' ESC.
+ */
+import { cliWording } from './cli-args.js'
+import type { Integration } from './integrations.js'
+import { runStatus, type RunOutcome } from './report.js'
+import { logSafe } from './sanitize.js'
+import { headline } from './summary.js'
+
+const CELL_MAX = 40
+
+type Paint = (text: string) => string
+interface Palette {
+  green: Paint
+  red: Paint
+  yellow: Paint
+  dim: Paint
+  bold: Paint
+}
+
+function palette(colour: boolean): Palette {
+  const code =
+    (open: number, close: number): Paint =>
+    text =>
+      colour ? `\u001b[${open}m${text}\u001b[${close}m` : text
+  return { green: code(32, 39), red: code(31, 39), yellow: code(33, 39), dim: code(2, 22), bold: code(1, 22) }
+}
+
+function clip(text: string): string {
+  const safe = logSafe(text, 400)
+  return safe.length > CELL_MAX ? `${safe.slice(0, CELL_MAX - 1)}…` : safe
+}
+
+/** Left-aligned columns; `paint` colours a whole cell after padding so widths stay right. */
+function table(header: string[], rows: { cells: string[]; paint?: Paint[] }[], p: Palette): string[] {
+  const widths = header.map((h, c) => Math.max(h.length, ...rows.map(r => r.cells[c].length)))
+  const line = (cells: string[], paints?: Paint[]): string =>
+    cells
+      .map((cell, c) => {
+        const padded = c === cells.length - 1 ? cell : cell.padEnd(widths[c])
+        return paints?.[c] ? paints[c](padded) : padded
+      })
+      .join('  ')
+      .trimEnd()
+  return [p.bold(line(header)), ...rows.map(r => line(r.cells, r.paint))]
+}
+
+function integrationRows(list: Integration[], p: Palette): { cells: string[]; paint?: Paint[] }[] {
+  return list.map(i => ({
+    cells: [i.disabled ? 'disabled' : 'enabled', clip(i.identifier), i.profile ? clip(`${i.identifier}:${i.profile.replace(/^@/, '')}`) : '—', clip(i.name), clip(i.customer?.name ?? ''), logSafe(i.id, 100)],
+    paint: [i.disabled ? p.yellow : p.green]
+  }))
+}
+
+export function renderTerminalReport(outcome: RunOutcome, colour: boolean): string {
+  const p = palette(colour)
+  const status = runStatus(outcome)
+  const lines: string[] = []
+  const check = outcome.check
+  for (const warning of [...outcome.warnings, ...(check?.warnings ?? [])]) lines.push(p.yellow(`warning: ${logSafe(cliWording(warning), 600)}`))
+
+  if (status === 'error' || !check) {
+    lines.push(p.red(`✗ ${headline(outcome)}`))
+    for (const error of outcome.inputErrors ?? []) lines.push(`  - ${logSafe(cliWording(error), 600)}`)
+    if (outcome.error) lines.push(`  ${logSafe(outcome.error.message, 1000)}`, `  Fix: ${logSafe(outcome.error.fix, 1000)}`)
+    return `${lines.join('\n')}\n`
+  }
+
+  if (check.discovery) {
+    lines.push(...table(['STATE', 'PLATFORM', 'SELECTOR', 'NAME', 'CUSTOMER', 'ID'], integrationRows(check.considered, p), p), '')
+    lines.push(p.bold(`${headline(outcome)}. Pass entries with --integrations to check them.`))
+    return `${lines.join('\n')}\n`
+  }
+
+  const mark = { enabled: '✓ enabled', disabled: '✗ disabled', missing: '✗ missing' } as const
+  const paint = { enabled: p.green, disabled: p.yellow, missing: p.red } as const
+  const rows = check.results.map(r => {
+    const i = r.integration
+    const more = r.entry.selector.kind === 'platform' && r.enabledIds.length > 1 ? ` (+${r.enabledIds.length - 1})` : ''
+    return {
+      cells: [mark[r.state], clip(r.entry.text), i ? `${clip(i.name)}${more}` : '—', clip(i?.identifier ?? ''), clip(i?.profile ?? ''), i ? logSafe(i.id, 100) : ''],
+      paint: [paint[r.state]]
+    }
+  })
+  lines.push(...table(['STATE', 'ENTRY', 'CHANNEL', 'PLATFORM', 'PROFILE', 'ID'], rows, p))
+  if (check.findings.length > 0) {
+    lines.push('')
+    for (const f of check.findings) {
+      const failing = outcome.config?.failOn.has(f.kind) ?? true
+      lines.push(`${failing ? p.red('✗') : p.yellow('!')} ${logSafe(f.message, 1000)}`, `  Fix: ${logSafe(f.fix, 600)}`)
+    }
+  }
+  lines.push('', status === 'pass' ? p.green(`✓ ${headline(outcome)}`) : p.red(`✗ ${headline(outcome)}`))
+  return `${lines.join('\n')}\n`
+}
