@@ -28374,7 +28374,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4122);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8890);
 /** Entry point of the action bundle (dist/index.js). */
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -28384,7 +28384,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4122:
+/***/ 8890:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32030,17 +32030,6 @@ function planAnnotations(outcome) {
     return plan;
 }
 
-;// CONCATENATED MODULE: ./src/check-error.ts
-/** An expected failure that makes the run `status=error`: a diagnosis and the fix, never a stack trace. */
-class CheckError extends Error {
-    fix;
-    constructor(message, fix) {
-        super(message);
-        this.fix = fix;
-        this.name = 'CheckError';
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/config.ts
 /**
  * Raw inputs (strings, as the runner or the CLI hands them over) → a typed, validated config.
@@ -32183,54 +32172,15 @@ function parseConfig(partial) {
     return { ok: true, config, warnings };
 }
 
-;// CONCATENATED MODULE: ./src/outputs.ts
-const INTEGRATIONS_OUTPUT_MAX_BYTES = 256 * 1024;
-/**
- * GitHub allows 1 MB of outputs per job, measured in UTF-16. This action keeps its own outputs
- * under 800,000 bytes so that other steps of the job keep some room.
- */
-const OUTPUTS_MAX_UTF16_BYTES = 800_000;
-/** Size of a string as GitHub approximates it: UTF-16, two bytes per code unit. */
-function utf16Bytes(text) {
-    return text.length * 2;
-}
-/** The public projection of an integration used by the `integrations` output and listings. */
-function projectIntegration(i) {
-    return { id: i.id, name: i.name, identifier: i.identifier, profile: i.profile, disabled: i.disabled, customer: i.customer };
-}
-/** A JSON array of whole elements within `maxUtf8` bytes of UTF-8 and `maxUtf16` bytes of UTF-16. */
-function cappedJsonArray(items, maxUtf8, maxUtf16 = Infinity) {
-    const parts = [];
-    let utf8 = 2; // the brackets
-    let units = 2;
-    for (const item of items) {
-        const part = JSON.stringify(item);
-        const comma = parts.length > 0 ? 1 : 0;
-        const addedUtf8 = Buffer.byteLength(part, 'utf8') + comma;
-        const addedUnits = part.length + comma;
-        if (utf8 + addedUtf8 > maxUtf8 || (units + addedUnits) * 2 > maxUtf16)
-            break;
-        parts.push(part);
-        utf8 += addedUtf8;
-        units += addedUnits;
+;// CONCATENATED MODULE: ./src/check-error.ts
+/** An expected failure that makes the run `status=error`: a diagnosis and the fix, never a stack trace. */
+class CheckError extends Error {
+    fix;
+    constructor(message, fix) {
+        super(message);
+        this.fix = fix;
+        this.name = 'CheckError';
     }
-    return { json: `[${parts.join(',')}]`, included: parts.length };
-}
-function buildOutputs(result) {
-    // Object.fromEntries defines own properties, so keys such as "__proto__" stay ordinary keys.
-    const ids = Object.fromEntries(result.results.map(r => [r.entry.key, r.idsValue]));
-    const keysIn = (state) => result.results.filter(r => r.state === state).map(r => r.entry.key);
-    const fixed = {
-        status: result.status,
-        ids: JSON.stringify(ids),
-        'integration-ids': result.integrationIds.join(','),
-        missing: JSON.stringify(keysIn('missing')),
-        disabled: JSON.stringify(keysIn('disabled'))
-    };
-    const used = Object.entries(fixed).reduce((sum, [name, value]) => sum + utf16Bytes(name) + utf16Bytes(value), 0);
-    const room = Math.max(4, OUTPUTS_MAX_UTF16_BYTES - used - utf16Bytes('integrations'));
-    const capped = cappedJsonArray(result.considered.map(projectIntegration), INTEGRATIONS_OUTPUT_MAX_BYTES, room);
-    return { outputs: { ...fixed, integrations: capped.json }, integrationsIncluded: capped.included };
 }
 
 // EXTERNAL MODULE: external "node:http"
@@ -32676,6 +32626,108 @@ function transportFix(error) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/engine.ts
+/**
+ * The engine shared by the action and the CLI: raw inputs → config → Postiz client → check,
+ * gathered into a RunOutcome. Never throws: every failure is recorded in the outcome.
+ */
+
+
+
+
+
+const BUG_FIX = 'This is a bug in postiz-integrations-check: please report it with the log (in Actions, run with ACTIONS_STEP_DEBUG=true for details).';
+async function gather(raw, outcome, hooks) {
+    const parsed = parseConfig(raw);
+    if (!parsed.ok) {
+        outcome.inputErrors = parsed.errors;
+        return;
+    }
+    const { config } = parsed;
+    outcome.config = config;
+    outcome.warnings.push(...parsed.warnings);
+    hooks.onStart?.(config);
+    const fetched = await fetchIntegrations({
+        apiUrl: config.apiUrl,
+        apiKey: config.apiKey,
+        timeoutMs: config.timeoutMs,
+        retries: config.retries,
+        onRetry: hooks.onRetry,
+        env: hooks.env
+    });
+    outcome.fetch = { url: fetched.url, attempts: fetched.attempts, durationMs: fetched.durationMs };
+    hooks.onDebug?.(`Fetched ${fetched.integrations.length} integrations in ${fetched.durationMs} ms (${fetched.attempts} attempt(s))`);
+    outcome.check = runCheck(fetched.integrations, config.entries, config.customer);
+}
+/** Checks the integrations described by `raw` and returns everything the run learnt. */
+async function checkIntegrations(raw, hooks = {}) {
+    const outcome = { startedAt: new Date(), finishedAt: new Date(), warnings: [] };
+    try {
+        await gather(raw, outcome, hooks);
+    }
+    catch (error) {
+        if (error instanceof CheckError) {
+            outcome.error = { message: error.message, fix: error.fix };
+        }
+        else {
+            hooks.onDebug?.(error instanceof Error ? (error.stack ?? error.message) : String(error));
+            outcome.error = { message: `Unexpected error: ${logSafe(error instanceof Error ? error.message : String(error), 500)}.`, fix: BUG_FIX };
+        }
+    }
+    outcome.finishedAt = new Date();
+    return outcome;
+}
+
+;// CONCATENATED MODULE: ./src/outputs.ts
+const INTEGRATIONS_OUTPUT_MAX_BYTES = 256 * 1024;
+/**
+ * GitHub allows 1 MB of outputs per job, measured in UTF-16. This action keeps its own outputs
+ * under 800,000 bytes so that other steps of the job keep some room.
+ */
+const OUTPUTS_MAX_UTF16_BYTES = 800_000;
+/** Size of a string as GitHub approximates it: UTF-16, two bytes per code unit. */
+function utf16Bytes(text) {
+    return text.length * 2;
+}
+/** The public projection of an integration used by the `integrations` output and listings. */
+function projectIntegration(i) {
+    return { id: i.id, name: i.name, identifier: i.identifier, profile: i.profile, disabled: i.disabled, customer: i.customer };
+}
+/** A JSON array of whole elements within `maxUtf8` bytes of UTF-8 and `maxUtf16` bytes of UTF-16. */
+function cappedJsonArray(items, maxUtf8, maxUtf16 = Infinity) {
+    const parts = [];
+    let utf8 = 2; // the brackets
+    let units = 2;
+    for (const item of items) {
+        const part = JSON.stringify(item);
+        const comma = parts.length > 0 ? 1 : 0;
+        const addedUtf8 = Buffer.byteLength(part, 'utf8') + comma;
+        const addedUnits = part.length + comma;
+        if (utf8 + addedUtf8 > maxUtf8 || (units + addedUnits) * 2 > maxUtf16)
+            break;
+        parts.push(part);
+        utf8 += addedUtf8;
+        units += addedUnits;
+    }
+    return { json: `[${parts.join(',')}]`, included: parts.length };
+}
+function buildOutputs(result) {
+    // Object.fromEntries defines own properties, so keys such as "__proto__" stay ordinary keys.
+    const ids = Object.fromEntries(result.results.map(r => [r.entry.key, r.idsValue]));
+    const keysIn = (state) => result.results.filter(r => r.state === state).map(r => r.entry.key);
+    const fixed = {
+        status: result.status,
+        ids: JSON.stringify(ids),
+        'integration-ids': result.integrationIds.join(','),
+        missing: JSON.stringify(keysIn('missing')),
+        disabled: JSON.stringify(keysIn('disabled'))
+    };
+    const used = Object.entries(fixed).reduce((sum, [name, value]) => sum + utf16Bytes(name) + utf16Bytes(value), 0);
+    const room = Math.max(4, OUTPUTS_MAX_UTF16_BYTES - used - utf16Bytes('integrations'));
+    const capped = cappedJsonArray(result.considered.map(projectIntegration), INTEGRATIONS_OUTPUT_MAX_BYTES, room);
+    return { outputs: { ...fixed, integrations: capped.json }, integrationsIncluded: capped.included };
+}
+
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: external "node:fs"
@@ -32710,8 +32762,6 @@ function writeReportFile(report, dir = process.env.RUNNER_TEMP || (0,external_no
 
 
 
-
-
 const INPUT_NAMES = Object.keys(DEFAULTS);
 /** Masks the key as given and as cleaned, before anything else can print it. */
 function maskApiKey() {
@@ -32721,31 +32771,6 @@ function maskApiKey() {
             core_setSecret(secret);
     }
     return raw;
-}
-async function gather(rawKey, outcome) {
-    const raw = {};
-    for (const name of INPUT_NAMES)
-        raw[name] = name === 'api-key' ? rawKey : getInput(name);
-    const parsed = parseConfig(raw);
-    if (!parsed.ok) {
-        outcome.inputErrors = parsed.errors;
-        return;
-    }
-    const { config } = parsed;
-    outcome.config = config;
-    outcome.warnings.push(...parsed.warnings);
-    const scope = config.customer !== undefined ? ` for customer "${logSafe(config.customer)}"` : '';
-    info(`Checking ${config.entries.length} entr${config.entries.length === 1 ? 'y' : 'ies'} against ${config.apiUrl}${scope}`);
-    const fetched = await fetchIntegrations({
-        apiUrl: config.apiUrl,
-        apiKey: config.apiKey,
-        timeoutMs: config.timeoutMs,
-        retries: config.retries,
-        onRetry: message => info(message)
-    });
-    outcome.fetch = { url: fetched.url, attempts: fetched.attempts, durationMs: fetched.durationMs };
-    core_debug(`Fetched ${fetched.integrations.length} integrations in ${fetched.durationMs} ms (${fetched.attempts} attempt(s))`);
-    outcome.check = runCheck(fetched.integrations, config.entries, config.customer);
 }
 function publishOutputs(outcome, reportPath) {
     setOutput('status', runStatus(outcome));
@@ -32786,23 +32811,17 @@ async function publishSummary(outcome) {
 /** Runs the action. Never throws: every failure ends in outputs, annotations and `setFailed`. */
 async function run() {
     const rawKey = maskApiKey();
-    const outcome = { startedAt: new Date(), finishedAt: new Date(), warnings: [] };
-    try {
-        await gather(rawKey, outcome);
-    }
-    catch (error) {
-        if (error instanceof CheckError) {
-            outcome.error = { message: error.message, fix: error.fix };
-        }
-        else {
-            core_debug(error instanceof Error ? (error.stack ?? error.message) : String(error));
-            outcome.error = {
-                message: `Unexpected error: ${logSafe(error instanceof Error ? error.message : String(error), 500)}.`,
-                fix: 'This is a bug in postiz-integrations-check: please report it with the step log (run with ACTIONS_STEP_DEBUG=true for details).'
-            };
-        }
-    }
-    outcome.finishedAt = new Date();
+    const raw = {};
+    for (const name of INPUT_NAMES)
+        raw[name] = name === 'api-key' ? rawKey : getInput(name);
+    const outcome = await checkIntegrations(raw, {
+        onStart: config => {
+            const scope = config.customer !== undefined ? ` for customer "${logSafe(config.customer)}"` : '';
+            info(`Checking ${config.entries.length} entr${config.entries.length === 1 ? 'y' : 'ies'} against ${config.apiUrl}${scope}`);
+        },
+        onRetry: message => info(message),
+        onDebug: message => core_debug(message)
+    });
     let failure;
     try {
         const reportPath = writeReportFile(buildReport(outcome));
