@@ -1,0 +1,70 @@
+import { describe, expect, it } from '@jest/globals'
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Finding } from '../src/check.js'
+import { buildIssueBody, fingerprint, isTrackingIssue, parseIssueConfig, planIssueAction, trackingMarker, type IssueContext } from '../src/tracking-issue.js'
+import { ROOT } from './support/run-action.js'
+
+const env = { GITHUB_REPOSITORY: 'acme/site', GITHUB_SERVER_URL: 'https://github.com', GITHUB_RUN_ID: '7' }
+const finding = (key: string, kind: Finding['kind'] = 'missing'): Finding => ({ kind, key, message: `${key}: gone.`, fix: 'Fix it.', action: 'Reconnect it.' })
+const context = (findings: Finding[]): IssueContext => ({ title: 'T', runUrl: 'https://github.com/acme/site/actions/runs/7', findings, headline: 'Fail: …', now: new Date('2026-11-28T06:17:00Z') })
+
+describe('parseIssueConfig', () => {
+  it('is off by default and then needs nothing', () => {
+    expect(parseIssueConfig({}, {})).toEqual({ config: null, errors: [] })
+  })
+  it('reads title, labels, token and the run link', () => {
+    expect(parseIssueConfig({ issue: 'true', 'issue-labels': 'postiz, ops ,', 'github-token': 't' }, env)).toEqual({
+      config: { title: 'Postiz integrations need attention', labels: ['postiz', 'ops'], token: 't', owner: 'acme', repo: 'site', runUrl: 'https://github.com/acme/site/actions/runs/7' },
+      errors: []
+    })
+  })
+  it('reports every problem', () => {
+    expect(parseIssueConfig({ issue: 'yes' }, env).errors).toEqual(['issue: "yes" is not a boolean; use true or false'])
+    expect(parseIssueConfig({ issue: 'true', 'issue-title': 'x'.repeat(201) }, {}).errors.map(e => e.split(':')[0])).toEqual(['issue-title', 'github-token', 'issue'])
+  })
+})
+
+describe('markers', () => {
+  it('encode the title so no title can close the comment or collide with another', () => {
+    expect(trackingMarker('a --> b')).toBe('<!-- postiz-integrations-check:tracking-issue:a%20--%3E%20b -->')
+    expect(isTrackingIssue(buildIssueBody(context([finding('a')])), 'T')).toBe(true)
+    expect(isTrackingIssue(buildIssueBody(context([finding('a')])), 'T2')).toBe(false)
+    expect(isTrackingIssue('Postiz integrations need attention', 'Postiz integrations need attention')).toBe(false)
+  })
+  it('fingerprint the set of findings, not their order', () => {
+    expect(fingerprint([finding('a'), finding('b', 'disabled')])).toBe(fingerprint([finding('b', 'disabled'), finding('a')]))
+    expect(fingerprint([finding('a')])).not.toBe(fingerprint([finding('a', 'disabled')]))
+  })
+})
+
+describe('planIssueAction', () => {
+  const open = (findings: Finding[]) => ({ number: 3, body: buildIssueBody(context(findings)) })
+  it('fail: create, then update quietly, then comment on change', () => {
+    expect(planIssueAction('fail', false, null, context([finding('a')])).kind).toBe('create')
+    expect(planIssueAction('fail', false, open([finding('a')]), context([finding('a')]))).toEqual({ kind: 'update', number: 3, body: expect.any(String) })
+    const changed = planIssueAction('fail', false, open([finding('a')]), context([finding('b')]))
+    expect(changed.kind === 'update' && changed.comment).toMatch(/- New: `missing:b`\n- Resolved: `missing:a`/)
+  })
+  it('pass closes an open issue and does nothing otherwise; error and discovery never act', () => {
+    expect(planIssueAction('pass', false, open([finding('a')]), context([])).kind).toBe('close')
+    expect(planIssueAction('pass', false, null, context([])).kind).toBe('none')
+    expect(planIssueAction('error', false, open([finding('a')]), context([])).kind).toBe('none')
+    expect(planIssueAction('pass', true, open([finding('a')]), context([])).kind).toBe('none')
+  })
+  it('keeps the body under GitHub\'s 65,536 characters with thousands of findings', () => {
+    const many = Array.from({ length: 3000 }, (_, n) => finding(`entry_${n}_${'x'.repeat(60)}`))
+    const body = buildIssueBody(context(many))
+    expect(body.length).toBeLessThan(65_536)
+    expect(body).toMatch(/…and \d+ more — see the run's job summary/)
+  })
+})
+
+describe('the action bundle', () => {
+  it('loads the GitHub client only in a separate chunk', () => {
+    const dist = join(ROOT, 'dist')
+    expect(readFileSync(join(dist, 'index.js'), 'utf8')).not.toContain('octokit-core.js')
+    const chunks = readdirSync(dist).filter(f => /^\d+\.index\.js$/.test(f))
+    expect(chunks.some(f => readFileSync(join(dist, f), 'utf8').includes('octokit-core.js'))).toBe(true)
+  })
+})

@@ -1,0 +1,181 @@
+/**
+ * The tracking issue kept by scheduled runs: its inputs, its hidden markers, its body, and what a
+ * run should do to it. Pure: the GitHub calls live in github-issues.ts.
+ *
+ * The issue is recognised by a hidden marker that includes the title, never by label or title
+ * alone, so issues written by people are never edited or closed.
+ */
+import { createHash } from 'node:crypto'
+import type { Finding } from './check.js'
+import type { RunStatus } from './report.js'
+import { markdownSafe } from './sanitize.js'
+
+export const ISSUE_DEFAULTS = {
+  issue: 'false',
+  'issue-title': 'Postiz integrations need attention',
+  'issue-labels': 'postiz',
+  'github-token': ''
+} as const
+
+export type IssueInputs = Record<keyof typeof ISSUE_DEFAULTS, string>
+
+export interface IssueConfig {
+  title: string
+  labels: string[]
+  token: string
+  owner: string
+  repo: string
+  runUrl: string
+}
+
+/** `null` when `issue` is off; otherwise the config or every error in the issue inputs. */
+export function parseIssueConfig(raw: Partial<IssueInputs>, env: Record<string, string | undefined>): { config: IssueConfig | null; errors: string[] } {
+  const value = (name: keyof IssueInputs): string => {
+    const given = (raw[name] ?? '').trim()
+    return given === '' ? ISSUE_DEFAULTS[name] : given
+  }
+  const errors: string[] = []
+  const enabled = value('issue')
+  if (!['true', 'True', 'TRUE', 'false', 'False', 'FALSE'].includes(enabled)) {
+    return { config: null, errors: [`issue: "${enabled}" is not a boolean; use true or false`] }
+  }
+  if (enabled.toLowerCase() === 'false') return { config: null, errors: [] }
+
+  const title = value('issue-title')
+  if (title.length > 200) errors.push('issue-title: longer than 200 characters; use a shorter title')
+  const labels = value('issue-labels')
+    .split(',')
+    .map(l => l.trim())
+    .filter(l => l !== '')
+  for (const label of labels) if (label.length > 50) errors.push(`issue-labels: "${label.slice(0, 60)}…" is longer than 50 characters, GitHub's limit`)
+  const token = value('github-token')
+  if (token === '') errors.push('github-token: empty, so the tracking issue cannot be kept. Leave it at its default (${{ github.token }}) or pass a token with issues: write.')
+  const [owner, repo, extra] = (env.GITHUB_REPOSITORY ?? '').split('/')
+  if (!owner || !repo || extra !== undefined) errors.push('issue: GITHUB_REPOSITORY is not set as owner/repo, so there is no repository to keep the issue in (is this running outside GitHub Actions?)')
+  const server = (env.GITHUB_SERVER_URL ?? 'https://github.com').replace(/\/+$/, '')
+  const runUrl = env.GITHUB_RUN_ID ? `${server}/${owner}/${repo}/actions/runs/${env.GITHUB_RUN_ID}` : `${server}/${owner}/${repo}/actions`
+  if (errors.length > 0) return { config: null, errors }
+  return { config: { title, labels, token, owner, repo, runUrl }, errors: [] }
+}
+
+const TOOL = 'postiz-integrations-check'
+
+/** The hidden marker naming this check's tracking issue; the title is encoded so that no text can end the comment. */
+export function trackingMarker(title: string): string {
+  return `<!-- ${TOOL}:tracking-issue:${encodeURIComponent(title)} -->`
+}
+
+/** The findings as comparable lines, sorted. */
+export function findingLines(findings: Finding[]): string[] {
+  return findings.map(f => `${f.kind}:${f.key}`).sort()
+}
+
+export function fingerprint(findings: Finding[]): string {
+  return createHash('sha256').update(findingLines(findings).join('\n')).digest('hex').slice(0, 16)
+}
+
+const FINGERPRINT = new RegExp(`<!-- ${TOOL}:findings:([0-9a-f]{16}) -->`)
+const LIST = new RegExp(`<!-- ${TOOL}:finding-list:([A-Za-z0-9_-]*) -->`)
+/** How many finding lines the body remembers, to say in a comment what changed. */
+const REMEMBERED = 200
+const BODY_BUDGET = 60_000
+
+export function isTrackingIssue(body: string | null | undefined, title: string): boolean {
+  return (body ?? '').includes(trackingMarker(title))
+}
+
+function remembered(body: string): string[] | null {
+  const match = LIST.exec(body)
+  if (!match) return null
+  try {
+    const list = JSON.parse(Buffer.from(match[1], 'base64url').toString('utf8')) as unknown
+    return Array.isArray(list) && list.every(x => typeof x === 'string') ? (list as string[]) : null
+  } catch {
+    return null
+  }
+}
+
+export interface IssueContext {
+  title: string
+  runUrl: string
+  findings: Finding[]
+  headline: string
+  now: Date
+}
+
+function findingsTable(findings: Finding[], budget: number): string[] {
+  const lines = ['| Entry | Problem | Fix |', '|---|---|---|']
+  let used = 0
+  let shown = 0
+  for (const f of findings) {
+    const row = `| <code>${markdownSafe(f.key, 120)}</code> | ${f.kind}: ${markdownSafe(f.message, 600)} | ${f.action} |`
+    if (used + row.length > budget) break
+    lines.push(row)
+    used += row.length + 1
+    shown++
+  }
+  if (shown < findings.length) lines.push('', `…and ${findings.length - shown} more — see the run's job summary and report file.`)
+  return lines
+}
+
+export function buildIssueBody(context: IssueContext): string {
+  const lines = findingLines(context.findings)
+  const list = lines.length <= REMEMBERED ? Buffer.from(JSON.stringify(lines)).toString('base64url') : ''
+  return [
+    trackingMarker(context.title),
+    `<!-- ${TOOL}:findings:${fingerprint(context.findings)} -->`,
+    `<!-- ${TOOL}:finding-list:${list} -->`,
+    `## ❌ ${markdownSafe(context.headline, 300)}`,
+    '',
+    `Found by [this run](${context.runUrl}) on ${context.now.toISOString().replace(/\.\d+Z$/, 'Z')}.`,
+    '',
+    ...findingsTable(context.findings, BODY_BUDGET),
+    '',
+    '**What to do:** fix each channel in Postiz (enable it, or reconnect it), or correct the workflow\'s `integrations` list. ' +
+      'Posts to these channels fail until then.',
+    '',
+    `This issue is kept by ${TOOL}: failing runs update it (and comment when the problems change), the first passing run closes it. ` +
+      'Edit the text above the line at will, but keep the hidden markers.'
+  ].join('\n')
+}
+
+function changeComment(previous: string[] | null, context: IssueContext): string {
+  const now = findingLines(context.findings)
+  const header = `The problems changed in [this run](${context.runUrl}): ${markdownSafe(context.headline, 300)}.`
+  if (previous === null) return header
+  const added = now.filter(l => !previous.includes(l))
+  const resolved = previous.filter(l => !now.includes(l))
+  const list = (items: string[]): string => items.slice(0, 50).map(i => `\`${i.replace(/`/g, "'")}\``).join(', ') + (items.length > 50 ? ', …' : '')
+  return [header, '', ...(added.length > 0 ? [`- New: ${list(added)}`] : []), ...(resolved.length > 0 ? [`- Resolved: ${list(resolved)}`] : [])].join('\n')
+}
+
+export type IssueAction =
+  | { kind: 'none'; reason: string }
+  | { kind: 'create'; title: string; body: string }
+  | { kind: 'update'; number: number; body: string; comment?: string }
+  | { kind: 'close'; number: number; comment: string }
+
+export interface OpenIssue {
+  number: number
+  body: string
+}
+
+/** What this run does to the tracking issue. `discovery` runs checked nothing, so they change nothing. */
+export function planIssueAction(status: RunStatus, discovery: boolean, open: OpenIssue | null, context: IssueContext): IssueAction {
+  if (status === 'error') return { kind: 'none', reason: 'the check could not run, so there is nothing to report about the channels' }
+  if (discovery) return { kind: 'none', reason: 'no integrations were checked (discovery)' }
+  if (status === 'pass') {
+    if (open === null) return { kind: 'none', reason: 'all channels pass and no tracking issue is open' }
+    return {
+      kind: 'close',
+      number: open.number,
+      comment: `✅ All channels pass again in [this run](${context.runUrl}) (${context.now.toISOString().replace(/\.\d+Z$/, 'Z')}). Closing.`
+    }
+  }
+  const body = buildIssueBody(context)
+  if (open === null) return { kind: 'create', title: context.title, body }
+  const before = FINGERPRINT.exec(open.body)?.[1]
+  const action: IssueAction = { kind: 'update', number: open.number, body }
+  if (before !== fingerprint(context.findings)) action.comment = changeComment(remembered(open.body), context)
+  return action
+}
