@@ -21,10 +21,10 @@ export interface EngineHooks {
 
 export const BUG_FIX = 'This is a bug in postiz-integrations-check: please report it with the log (in Actions, run with ACTIONS_STEP_DEBUG=true for details).'
 
-async function gather(raw: Partial<RawInputs>, outcome: RunOutcome, hooks: EngineHooks): Promise<void> {
+async function gather(raw: Partial<RawInputs>, outcome: RunOutcome, hooks: EngineHooks, otherErrors: string[]): Promise<void> {
   const parsed = parseConfig(raw)
-  if (!parsed.ok) {
-    outcome.inputErrors = parsed.errors
+  if (!parsed.ok || otherErrors.length > 0) {
+    outcome.inputErrors = [...(parsed.ok ? [] : parsed.errors), ...otherErrors]
     return
   }
   const { config } = parsed
@@ -44,11 +44,14 @@ async function gather(raw: Partial<RawInputs>, outcome: RunOutcome, hooks: Engin
   outcome.check = runCheck(fetched.integrations, config.entries, config.customer)
 }
 
-/** Checks the integrations described by `raw` and returns everything the run learnt. */
-export async function checkIntegrations(raw: Partial<RawInputs>, hooks: EngineHooks = {}): Promise<RunOutcome> {
+/**
+ * Checks the integrations described by `raw` and returns everything the run learnt.
+ * `otherErrors` are the adapter's own input errors: reported with the others, and no request is sent.
+ */
+export async function checkIntegrations(raw: Partial<RawInputs>, hooks: EngineHooks = {}, otherErrors: string[] = []): Promise<RunOutcome> {
   const outcome: RunOutcome = { startedAt: new Date(), finishedAt: new Date(), warnings: [] }
   try {
-    await gather(raw, outcome, hooks)
+    await gather(raw, outcome, hooks, otherErrors)
   } catch (error) {
     if (error instanceof CheckError) {
       outcome.error = { message: error.message, fix: error.fix }

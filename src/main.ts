@@ -6,13 +6,16 @@ import * as core from '@actions/core'
 import { planAnnotations } from './annotations.js'
 import { cleanApiKey, DEFAULTS, type RawInputs } from './config.js'
 import { checkIntegrations } from './engine.js'
+import { syncTrackingIssue } from './github-issues.js'
 import { buildOutputs } from './outputs.js'
 import { buildReport, runStatus, type RunOutcome } from './report.js'
 import { writeReportFile } from './report-file.js'
 import { logSafe } from './sanitize.js'
 import { buildSummary, entryLogLine, headline } from './summary.js'
+import { ISSUE_DEFAULTS, parseIssueConfig, planIssueAction, type IssueConfig, type IssueInputs } from './tracking-issue.js'
 
 const INPUT_NAMES = Object.keys(DEFAULTS) as (keyof RawInputs)[]
+const ISSUE_INPUT_NAMES = Object.keys(ISSUE_DEFAULTS) as (keyof IssueInputs)[]
 
 /** Masks the key as given and as cleaned, before anything else can print it. */
 function maskApiKey(): string {
@@ -57,11 +60,30 @@ async function publishSummary(outcome: RunOutcome): Promise<void> {
   await core.summary.addRaw(buildSummary(outcome)).write()
 }
 
+/** Keeps the tracking issue (issue: true). A GitHub failure is a warning: the check's result stands. */
+async function publishTrackingIssue(outcome: RunOutcome, config: IssueConfig): Promise<void> {
+  const status = runStatus(outcome)
+  const check = outcome.check
+  if (status === 'error' || !check || check.discovery) {
+    core.info(`Tracking issue: left as it is (${status === 'error' ? 'the check could not run' : 'no integrations were checked'}).`)
+    return
+  }
+  const context = { title: config.title, runUrl: config.runUrl, findings: check.findings, headline: headline(outcome), now: outcome.finishedAt }
+  const result = await syncTrackingIssue(config, open => planIssueAction(status, check.discovery, open, context))
+  core.info(result.note)
+  if (result.warning !== undefined) core.warning(result.warning, { title: 'Tracking issue' })
+  if (result.number !== undefined) core.setOutput('issue-number', String(result.number))
+}
+
 /** Runs the action. Never throws: every failure ends in outputs, annotations and `setFailed`. */
 export async function run(): Promise<void> {
   const rawKey = maskApiKey()
   const raw: Partial<RawInputs> = {}
   for (const name of INPUT_NAMES) raw[name] = name === 'api-key' ? rawKey : core.getInput(name)
+  const issueInputs: Partial<IssueInputs> = {}
+  for (const name of ISSUE_INPUT_NAMES) issueInputs[name] = core.getInput(name)
+  if (issueInputs['github-token']) core.setSecret(issueInputs['github-token'])
+  const issue = parseIssueConfig(issueInputs, process.env)
   const outcome = await checkIntegrations(raw, {
     onStart: config => {
       const scope = config.customer !== undefined ? ` for customer "${logSafe(config.customer)}"` : ''
@@ -69,13 +91,14 @@ export async function run(): Promise<void> {
     },
     onRetry: message => core.info(message),
     onDebug: message => core.debug(message)
-  })
+  }, issue.errors)
   let failure: string | undefined
   try {
     const reportPath = writeReportFile(buildReport(outcome))
     failure = publishLogAndAnnotations(outcome)
     publishOutputs(outcome, reportPath)
     await publishSummary(outcome)
+    if (issue.config) await publishTrackingIssue(outcome, issue.config)
   } catch (error) {
     core.setFailed(`Could not publish the results: ${error instanceof Error ? error.message : String(error)}`)
     return

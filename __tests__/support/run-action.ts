@@ -17,6 +17,9 @@ interface ActionYml {
   outputs: Record<string, unknown>
 }
 
+/** The token the runner would put in ${{ github.token }}. */
+export const JOB_TOKEN = 'ghs_jobTokenForTests0123456789'
+
 export const actionYml = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as ActionYml
 
 export interface ActionRun {
@@ -76,8 +79,9 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
     GITHUB_ACTIONS: 'true'
   }
   if (options.summaryFile !== false) env.GITHUB_STEP_SUMMARY = summaryFile
+  // Defaults as the runner evaluates them: ${{ github.token }} becomes the job's token.
   for (const [name, spec] of Object.entries(actionYml.inputs)) {
-    env[`INPUT_${name.toUpperCase()}`] = spec.default ?? ''
+    env[`INPUT_${name.toUpperCase()}`] = (spec.default ?? '').replace('${{ github.token }}', JOB_TOKEN)
   }
   for (const [name, value] of Object.entries(options.inputs)) {
     if (!(name in actionYml.inputs)) throw new Error(`test bug: ${name} is not an input in action.yml`)
