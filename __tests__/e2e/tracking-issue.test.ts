@@ -1,0 +1,154 @@
+/**
+ * The tracking issue, end to end: the built action against the Postiz stand-in and a loopback
+ * stand-in for the GitHub REST API reached through GITHUB_API_URL, as on Enterprise Server.
+ */
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
+import { startPostizStandIn, type StandIn } from '../../src/postiz-stand-in.js'
+import { API_KEY, channel } from '../support/fixtures.js'
+import { startGitHubStandIn, type GitHubStandIn } from '../support/github-stand-in.js'
+import { JOB_TOKEN, runAction, type ActionRun } from '../support/run-action.js'
+
+const X = channel({ identifier: 'x', profile: 'acme' })
+const LI = channel({ identifier: 'linkedin', profile: 'acme', disabled: true })
+
+let postiz: StandIn
+let github: GitHubStandIn
+beforeEach(async () => {
+  postiz = await startPostizStandIn({ integrations: [X, LI], apiKey: API_KEY })
+  github = await startGitHubStandIn('acme', 'site')
+})
+afterEach(async () => {
+  await postiz.close()
+  await github.close()
+})
+
+async function scheduled(integrations: string, inputs: Record<string, string> = {}, apiKey = API_KEY): Promise<ActionRun> {
+  const run = await runAction({
+    inputs: { 'api-key': apiKey, 'api-url': postiz.baseUrl, integrations, issue: 'true', ...inputs },
+    env: { GITHUB_API_URL: github.url, GITHUB_REPOSITORY: 'acme/site', GITHUB_SERVER_URL: 'https://github.example', GITHUB_RUN_ID: '4242' }
+  })
+  expect(run.everything).not.toContain(API_KEY)
+  expect(run.everything).not.toContain(JOB_TOKEN)
+  return run
+}
+
+const tracking = () => github.issues.filter(i => i.body.includes('postiz-integrations-check:tracking-issue'))
+
+describe('the tracking issue through a failure and a recovery', () => {
+  it('opens one issue, updates it quietly, comments on change, closes on pass, then stays quiet', async () => {
+    // 1. fail → one issue
+    let run = await scheduled('x:acme, linkedin:acme')
+    expect(run.code).toBe(1)
+    expect(run.outputs.status).toBe('fail')
+    expect(run.outputs['issue-number']).toBe('1')
+    expect(github.writes()).toEqual(['POST /repos/acme/site/issues'])
+    expect(github.requests[0].headers.authorization).toBe(`token ${JOB_TOKEN}`)
+    const [issue] = github.issues
+    expect(issue.title).toBe('Postiz integrations need attention')
+    expect(issue.labels).toEqual(['postiz'])
+    expect(issue.body).toContain('<!-- postiz-integrations-check:tracking-issue:Postiz%20integrations%20need%20attention -->')
+    expect(issue.body).toContain('[this run](https://github.example/acme/site/actions/runs/4242)')
+    expect(issue.body).toMatch(/\| <code>linkedin\\:<wbr>acme<\/code> \| disabled: /)
+    expect(run.stdout).toContain('Tracking issue: opened #1.')
+
+    // 2. the same failure → still one issue, body refreshed, no comment
+    github.requests.length = 0
+    run = await scheduled('x:acme, linkedin:acme')
+    expect(run.outputs['issue-number']).toBe('1')
+    expect(github.writes()).toEqual(['PATCH /repos/acme/site/issues/1'])
+    expect(github.issues).toHaveLength(1)
+    expect(issue.comments).toHaveLength(0)
+
+    // 3. different findings → same issue, updated, with a comment saying what changed
+    github.requests.length = 0
+    run = await scheduled('x:gone, linkedin:acme')
+    expect(github.writes()).toEqual(['PATCH /repos/acme/site/issues/1', 'POST /repos/acme/site/issues/1/comments'])
+    expect(issue.comments).toHaveLength(1)
+    expect(issue.comments[0]).toMatch(/The problems changed in \[this run\]\(https:\/\/github\.example\/acme\/site\/actions\/runs\/4242\)/)
+    expect(issue.comments[0]).toContain('- New: `missing:x:gone`')
+    expect(github.issues).toHaveLength(1)
+
+    // 4. pass → closed with a comment linking the passing run
+    github.requests.length = 0
+    run = await scheduled('x:acme')
+    expect(run.code).toBe(0)
+    expect(run.outputs.status).toBe('pass')
+    expect(run.outputs['issue-number']).toBe('1')
+    expect(github.writes()).toEqual(['POST /repos/acme/site/issues/1/comments', 'PATCH /repos/acme/site/issues/1'])
+    expect(issue.state).toBe('closed')
+    expect(issue.comments[1]).toMatch(/^✅ All channels pass again in \[this run\]/)
+
+    // 5. pass again → no writes at all
+    github.requests.length = 0
+    run = await scheduled('x:acme')
+    expect(run.code).toBe(0)
+    expect(github.writes()).toEqual([])
+    expect(run.outputs['issue-number']).toBeUndefined()
+  })
+})
+
+describe('what it never does', () => {
+  it("never touches a person's issue with the same label and title", async () => {
+    github.issues.push({ number: 1, title: 'Postiz integrations need attention', body: 'Our X account looks odd — Sam', state: 'open', labels: ['postiz'], comments: [] })
+    let run = await scheduled('linkedin:acme')
+    expect(run.outputs['issue-number']).toBe('2')
+    run = await scheduled('x:acme')
+    expect(github.issues[0]).toEqual({ number: 1, title: 'Postiz integrations need attention', body: 'Our X account looks odd — Sam', state: 'open', labels: ['postiz'], comments: [] })
+    expect(github.issues[1].state).toBe('closed')
+    expect(github.writes().filter(w => w.includes('/issues/1'))).toEqual([])
+  })
+
+  it('keeps two checks with different titles apart', async () => {
+    await scheduled('linkedin:acme', { 'issue-title': 'Brand A channels' })
+    await scheduled('linkedin:acme', { 'issue-title': 'Brand B channels' })
+    expect(tracking().map(i => i.title)).toEqual(['Brand A channels', 'Brand B channels'])
+    await scheduled('x:acme', { 'issue-title': 'Brand A channels' })
+    expect(github.issues.map(i => i.state)).toEqual(['closed', 'open'])
+  })
+
+  it('opens no issue when the check could not run, and leaves an open one as it is', async () => {
+    await scheduled('linkedin:acme')
+    github.requests.length = 0
+    const run = await scheduled('linkedin:acme', {}, 'wrong-key')
+    expect(run.outputs.status).toBe('error')
+    expect(run.code).toBe(1)
+    expect(github.requests).toHaveLength(0)
+    expect(run.stdout).toContain('Tracking issue: left as it is (the check could not run).')
+    expect(github.issues[0].state).toBe('open')
+  })
+
+  it('makes no request to GitHub with issue: false (the default)', async () => {
+    const run = await scheduled('linkedin:acme', { issue: 'false' })
+    expect(run.outputs.status).toBe('fail')
+    expect(github.requests).toHaveLength(0)
+    expect(run.outputs['issue-number']).toBeUndefined()
+  })
+})
+
+describe('permissions', () => {
+  it('a read-only token gives a warning naming the permission, and the result stays the check result', async () => {
+    github.readOnly = true
+    let run = await scheduled('linkedin:acme')
+    expect(run.code).toBe(1)
+    expect(run.outputs.status).toBe('fail')
+    expect(run.stdout).toMatch(/::warning title=Tracking issue::Could not keep the tracking issue in acme\/site: GitHub answered 403 .*permissions: issues: write/)
+    expect(run.outputs['issue-number']).toBeUndefined()
+
+    run = await scheduled('x:acme')
+    expect(run.code).toBe(0)
+    expect(run.outputs.status).toBe('pass')
+    expect(github.issues).toHaveLength(0)
+  })
+
+  it('reports a missing repository or token as input errors, before any request', async () => {
+    const run = await runAction({
+      inputs: { 'api-key': API_KEY, 'api-url': postiz.baseUrl, integrations: 'x:acme', issue: 'true', 'github-token': '' },
+      env: { GITHUB_API_URL: github.url }
+    })
+    expect(run.outputs.status).toBe('error')
+    expect(run.stdout).toMatch(/::error title=Invalid input::github-token: empty/)
+    expect(run.stdout).toMatch(/::error title=Invalid input::issue: GITHUB_REPOSITORY is not set/)
+    expect(postiz.requests).toHaveLength(0)
+    expect(github.requests).toHaveLength(0)
+  })
+})
