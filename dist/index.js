@@ -4,7 +4,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ 770:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-/* unused reexport */ __nccwpck_require__(218);
+module.exports = __nccwpck_require__(218);
 
 
 /***/ }),
@@ -12,7 +12,6 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ 218:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-var __webpack_unused_export__;
 
 
 var net = __nccwpck_require__(9278);
@@ -24,10 +23,10 @@ var assert = __nccwpck_require__(2613);
 var util = __nccwpck_require__(9023);
 
 
-__webpack_unused_export__ = httpOverHttp;
-__webpack_unused_export__ = httpsOverHttp;
-__webpack_unused_export__ = httpOverHttps;
-__webpack_unused_export__ = httpsOverHttps;
+exports.httpOverHttp = httpOverHttp;
+exports.httpsOverHttp = httpsOverHttp;
+exports.httpOverHttps = httpOverHttps;
+exports.httpsOverHttps = httpsOverHttps;
 
 
 function httpOverHttp(options) {
@@ -276,7 +275,7 @@ if (process.env.NODE_DEBUG && /\btunnel\b/.test(process.env.NODE_DEBUG)) {
 } else {
   debug = function() {};
 }
-__webpack_unused_export__ = debug; // for test
+exports.debug = debug; // for test
 
 
 /***/ }),
@@ -284,7 +283,6 @@ __webpack_unused_export__ = debug; // for test
 /***/ 6752:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-var __webpack_unused_export__;
 
 
 const Client = __nccwpck_require__(3701)
@@ -312,29 +310,29 @@ const createRedirectInterceptor = __nccwpck_require__(5092)
 
 Object.assign(Dispatcher.prototype, api)
 
-__webpack_unused_export__ = Dispatcher
-__webpack_unused_export__ = Client
-__webpack_unused_export__ = Pool
-__webpack_unused_export__ = BalancedPool
-__webpack_unused_export__ = Agent
-__webpack_unused_export__ = ProxyAgent
-__webpack_unused_export__ = EnvHttpProxyAgent
-__webpack_unused_export__ = RetryAgent
-__webpack_unused_export__ = RetryHandler
+module.exports.Dispatcher = Dispatcher
+module.exports.Client = Client
+module.exports.Pool = Pool
+module.exports.BalancedPool = BalancedPool
+module.exports.Agent = Agent
+module.exports.ProxyAgent = ProxyAgent
+module.exports.EnvHttpProxyAgent = EnvHttpProxyAgent
+module.exports.RetryAgent = RetryAgent
+module.exports.RetryHandler = RetryHandler
 
-__webpack_unused_export__ = DecoratorHandler
-__webpack_unused_export__ = RedirectHandler
-__webpack_unused_export__ = createRedirectInterceptor
-__webpack_unused_export__ = {
+module.exports.DecoratorHandler = DecoratorHandler
+module.exports.RedirectHandler = RedirectHandler
+module.exports.createRedirectInterceptor = createRedirectInterceptor
+module.exports.interceptors = {
   redirect: __nccwpck_require__(1514),
   retry: __nccwpck_require__(2026),
   dump: __nccwpck_require__(8060),
   dns: __nccwpck_require__(379)
 }
 
-__webpack_unused_export__ = buildConnector
-__webpack_unused_export__ = errors
-__webpack_unused_export__ = {
+module.exports.buildConnector = buildConnector
+module.exports.errors = errors
+module.exports.util = {
   parseHeaders: util.parseHeaders,
   headerNameToString: util.headerNameToString
 }
@@ -388,11 +386,11 @@ function makeDispatcher (fn) {
   }
 }
 
-__webpack_unused_export__ = setGlobalDispatcher
-__webpack_unused_export__ = getGlobalDispatcher
+module.exports.setGlobalDispatcher = setGlobalDispatcher
+module.exports.getGlobalDispatcher = getGlobalDispatcher
 
 const fetchImpl = (__nccwpck_require__(4398).fetch)
-__webpack_unused_export__ = async function fetch (init, options = undefined) {
+module.exports.fetch = async function fetch (init, options = undefined) {
   try {
     return await fetchImpl(init, options)
   } catch (err) {
@@ -403,57 +401,57 @@ __webpack_unused_export__ = async function fetch (init, options = undefined) {
     throw err
   }
 }
-/* unused reexport */ __nccwpck_require__(660).Headers
-/* unused reexport */ __nccwpck_require__(9051).Response
-/* unused reexport */ __nccwpck_require__(9967).Request
-/* unused reexport */ __nccwpck_require__(5910).FormData
-__webpack_unused_export__ = globalThis.File ?? (__nccwpck_require__(4573).File)
-/* unused reexport */ __nccwpck_require__(8355).FileReader
+module.exports.Headers = __nccwpck_require__(660).Headers
+module.exports.Response = __nccwpck_require__(9051).Response
+module.exports.Request = __nccwpck_require__(9967).Request
+module.exports.FormData = __nccwpck_require__(5910).FormData
+module.exports.File = globalThis.File ?? (__nccwpck_require__(4573).File)
+module.exports.FileReader = __nccwpck_require__(8355).FileReader
 
 const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(1059)
 
-__webpack_unused_export__ = setGlobalOrigin
-__webpack_unused_export__ = getGlobalOrigin
+module.exports.setGlobalOrigin = setGlobalOrigin
+module.exports.getGlobalOrigin = getGlobalOrigin
 
 const { CacheStorage } = __nccwpck_require__(3245)
 const { kConstruct } = __nccwpck_require__(109)
 
 // Cache & CacheStorage are tightly coupled with fetch. Even if it may run
 // in an older version of Node, it doesn't have any use without fetch.
-__webpack_unused_export__ = new CacheStorage(kConstruct)
+module.exports.caches = new CacheStorage(kConstruct)
 
 const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(9061)
 
-__webpack_unused_export__ = deleteCookie
-__webpack_unused_export__ = getCookies
-__webpack_unused_export__ = getSetCookies
-__webpack_unused_export__ = setCookie
+module.exports.deleteCookie = deleteCookie
+module.exports.getCookies = getCookies
+module.exports.getSetCookies = getSetCookies
+module.exports.setCookie = setCookie
 
 const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(1900)
 
-__webpack_unused_export__ = parseMIMEType
-__webpack_unused_export__ = serializeAMimeType
+module.exports.parseMIMEType = parseMIMEType
+module.exports.serializeAMimeType = serializeAMimeType
 
 const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(5188)
-/* unused reexport */ __nccwpck_require__(3726).WebSocket
-__webpack_unused_export__ = CloseEvent
-__webpack_unused_export__ = ErrorEvent
-__webpack_unused_export__ = MessageEvent
+module.exports.WebSocket = __nccwpck_require__(3726).WebSocket
+module.exports.CloseEvent = CloseEvent
+module.exports.ErrorEvent = ErrorEvent
+module.exports.MessageEvent = MessageEvent
 
-__webpack_unused_export__ = makeDispatcher(api.request)
-__webpack_unused_export__ = makeDispatcher(api.stream)
-__webpack_unused_export__ = makeDispatcher(api.pipeline)
-__webpack_unused_export__ = makeDispatcher(api.connect)
-__webpack_unused_export__ = makeDispatcher(api.upgrade)
+module.exports.request = makeDispatcher(api.request)
+module.exports.stream = makeDispatcher(api.stream)
+module.exports.pipeline = makeDispatcher(api.pipeline)
+module.exports.connect = makeDispatcher(api.connect)
+module.exports.upgrade = makeDispatcher(api.upgrade)
 
-__webpack_unused_export__ = MockClient
-__webpack_unused_export__ = MockPool
-__webpack_unused_export__ = MockAgent
-__webpack_unused_export__ = mockErrors
+module.exports.MockClient = MockClient
+module.exports.MockPool = MockPool
+module.exports.MockAgent = MockAgent
+module.exports.mockErrors = mockErrors
 
 const { EventSource } = __nccwpck_require__(1238)
 
-__webpack_unused_export__ = EventSource
+module.exports.EventSource = EventSource
 
 
 /***/ }),
@@ -28374,7 +28372,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8890);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3375);
 /** Entry point of the action bundle (dist/index.js). */
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -28384,7 +28382,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8890:
+/***/ 3375:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28393,8 +28391,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
 });
 
-;// CONCATENATED MODULE: external "os"
-const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+// EXTERNAL MODULE: external "os"
+var external_os_ = __nccwpck_require__(857);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -28469,7 +28467,7 @@ function utils_toCommandProperties(annotationProperties) {
  */
 function command_issueCommand(command, properties, message) {
     const cmd = new Command(command, properties, message);
-    process.stdout.write(cmd.toString() + external_os_namespaceObject.EOL);
+    process.stdout.write(cmd.toString() + external_os_.EOL);
 }
 function command_issue(name, message = '') {
     command_issueCommand(name, {}, message);
@@ -28525,8 +28523,8 @@ function escapeProperty(s) {
 //# sourceMappingURL=command.js.map
 ;// CONCATENATED MODULE: external "crypto"
 const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
-;// CONCATENATED MODULE: external "fs"
-const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __nccwpck_require__(9896);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
@@ -28540,10 +28538,10 @@ function file_command_issueFileCommand(command, message) {
     if (!filePath) {
         throw new Error(`Unable to find environment variable for file command ${command}`);
     }
-    if (!external_fs_namespaceObject.existsSync(filePath)) {
+    if (!external_fs_.existsSync(filePath)) {
         throw new Error(`Missing file at path: ${filePath}`);
     }
-    external_fs_namespaceObject.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
+    external_fs_.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_.EOL}`, {
         encoding: 'utf8'
     });
 }
@@ -28559,7 +28557,7 @@ function file_command_prepareKeyValueMessage(key, value) {
     if (convertedValue.includes(delimiter)) {
         throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
     }
-    return `${key}<<${delimiter}${external_os_namespaceObject.EOL}${convertedValue}${external_os_namespaceObject.EOL}${delimiter}`;
+    return `${key}<<${delimiter}${external_os_.EOL}${convertedValue}${external_os_.EOL}${delimiter}`;
 }
 //# sourceMappingURL=file-command.js.map
 ;// CONCATENATED MODULE: external "path"
@@ -29522,7 +29520,7 @@ var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { access, appendFile, writeFile } = external_fs_namespaceObject.promises;
+const { access, appendFile, writeFile } = external_fs_.promises;
 const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
 const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
 class Summary {
@@ -29545,7 +29543,7 @@ class Summary {
                 throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
             }
             try {
-                yield access(pathFromEnv, external_fs_namespaceObject.constants.R_OK | external_fs_namespaceObject.constants.W_OK);
+                yield access(pathFromEnv, external_fs_.constants.R_OK | external_fs_.constants.W_OK);
             }
             catch (_a) {
                 throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
@@ -29641,7 +29639,7 @@ class Summary {
      * @returns {Summary} summary instance
      */
     addEOL() {
-        return this.addRaw(external_os_namespaceObject.EOL);
+        return this.addRaw(external_os_.EOL);
     }
     /**
      * Adds an HTML codeblock to the summary buffer
@@ -29845,7 +29843,7 @@ var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_namespaceObject.promises;
+const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_.promises;
 // export const {open} = 'fs'
 const IS_WINDOWS = process.platform === 'win32';
 /**
@@ -29872,7 +29870,7 @@ function readlink(fsPath) {
 }
 // See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
 const UV_FS_O_EXLOCK = 0x10000000;
-const READONLY = external_fs_namespaceObject.constants.O_RDONLY;
+const READONLY = external_fs_.constants.O_RDONLY;
 function exists(fsPath) {
     return io_util_awaiter(this, void 0, void 0, function* () {
         try {
@@ -30365,13 +30363,13 @@ class ToolRunner extends external_events_.EventEmitter {
     _processLineBuffer(data, strBuffer, onLine) {
         try {
             let s = strBuffer + data.toString();
-            let n = s.indexOf(external_os_namespaceObject.EOL);
+            let n = s.indexOf(external_os_.EOL);
             while (n > -1) {
                 const line = s.substring(0, n);
                 onLine(line);
                 // the rest of the string ...
-                s = s.substring(n + external_os_namespaceObject.EOL.length);
-                n = s.indexOf(external_os_namespaceObject.EOL);
+                s = s.substring(n + external_os_.EOL.length);
+                n = s.indexOf(external_os_.EOL);
             }
             return s;
         }
@@ -30662,7 +30660,7 @@ class ToolRunner extends external_events_.EventEmitter {
                 }
                 const optionsNonNull = this._cloneExecOptions(this.options);
                 if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_namespaceObject.EOL);
+                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_.EOL);
                 }
                 const state = new ExecState(optionsNonNull, this.toolPath);
                 state.on('debug', (message) => {
@@ -31001,8 +30999,8 @@ const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* ()
         version
     };
 });
-const platform = external_os_namespaceObject.platform();
-const arch = external_os_namespaceObject.arch();
+const platform = external_os_.platform();
+const arch = external_os_.arch();
 const isWindows = platform === 'win32';
 const isMacOS = platform === 'darwin';
 const isLinux = platform === 'linux';
@@ -31183,7 +31181,7 @@ function setOutput(name, value) {
     if (filePath) {
         return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
     }
-    process.stdout.write(external_os_namespaceObject.EOL);
+    process.stdout.write(external_os_.EOL);
     command_issueCommand('set-output', { name }, utils_toCommandValue(value));
 }
 /**
@@ -31251,7 +31249,7 @@ function notice(message, properties = {}) {
  * @param message info message
  */
 function info(message) {
-    process.stdout.write(message + external_os_namespaceObject.EOL);
+    process.stdout.write(message + external_os_.EOL);
 }
 /**
  * Begin an output group.
@@ -32637,10 +32635,10 @@ function transportFix(error) {
 
 
 const BUG_FIX = 'This is a bug in postiz-integrations-check: please report it with the log (in Actions, run with ACTIONS_STEP_DEBUG=true for details).';
-async function gather(raw, outcome, hooks) {
+async function gather(raw, outcome, hooks, otherErrors) {
     const parsed = parseConfig(raw);
-    if (!parsed.ok) {
-        outcome.inputErrors = parsed.errors;
+    if (!parsed.ok || otherErrors.length > 0) {
+        outcome.inputErrors = [...(parsed.ok ? [] : parsed.errors), ...otherErrors];
         return;
     }
     const { config } = parsed;
@@ -32659,11 +32657,14 @@ async function gather(raw, outcome, hooks) {
     hooks.onDebug?.(`Fetched ${fetched.integrations.length} integrations in ${fetched.durationMs} ms (${fetched.attempts} attempt(s))`);
     outcome.check = runCheck(fetched.integrations, config.entries, config.customer);
 }
-/** Checks the integrations described by `raw` and returns everything the run learnt. */
-async function checkIntegrations(raw, hooks = {}) {
+/**
+ * Checks the integrations described by `raw` and returns everything the run learnt.
+ * `otherErrors` are the adapter's own input errors: reported with the others, and no request is sent.
+ */
+async function checkIntegrations(raw, hooks = {}, otherErrors = []) {
     const outcome = { startedAt: new Date(), finishedAt: new Date(), warnings: [] };
     try {
-        await gather(raw, outcome, hooks);
+        await gather(raw, outcome, hooks, otherErrors);
     }
     catch (error) {
         if (error instanceof CheckError) {
@@ -32676,6 +32677,230 @@ async function checkIntegrations(raw, hooks = {}) {
     }
     outcome.finishedAt = new Date();
     return outcome;
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/tracking-issue.ts
+/**
+ * The tracking issue kept by scheduled runs: its inputs, its hidden markers, its body, and what a
+ * run should do to it. Pure: the GitHub calls live in github-issues.ts.
+ *
+ * The issue is recognised by a hidden marker that includes the title, never by label or title
+ * alone, so issues written by people are never edited or closed.
+ */
+
+
+const ISSUE_DEFAULTS = {
+    issue: 'false',
+    'issue-title': 'Postiz integrations need attention',
+    'issue-labels': 'postiz',
+    'github-token': ''
+};
+/** `null` when `issue` is off; otherwise the config or every error in the issue inputs. */
+function parseIssueConfig(raw, env) {
+    const value = (name) => {
+        const given = (raw[name] ?? '').trim();
+        return given === '' ? ISSUE_DEFAULTS[name] : given;
+    };
+    const errors = [];
+    const enabled = value('issue');
+    if (!['true', 'True', 'TRUE', 'false', 'False', 'FALSE'].includes(enabled)) {
+        return { config: null, errors: [`issue: "${enabled}" is not a boolean; use true or false`] };
+    }
+    if (enabled.toLowerCase() === 'false')
+        return { config: null, errors: [] };
+    const title = value('issue-title');
+    if (title.length > 200)
+        errors.push('issue-title: longer than 200 characters; use a shorter title');
+    const labels = value('issue-labels')
+        .split(',')
+        .map(l => l.trim())
+        .filter(l => l !== '');
+    for (const label of labels)
+        if (label.length > 50)
+            errors.push(`issue-labels: "${label.slice(0, 60)}…" is longer than 50 characters, GitHub's limit`);
+    const token = value('github-token');
+    if (token === '')
+        errors.push('github-token: empty, so the tracking issue cannot be kept. Leave it at its default (${{ github.token }}) or pass a token with issues: write.');
+    const [owner, repo, extra] = (env.GITHUB_REPOSITORY ?? '').split('/');
+    if (!owner || !repo || extra !== undefined)
+        errors.push('issue: GITHUB_REPOSITORY is not set as owner/repo, so there is no repository to keep the issue in (is this running outside GitHub Actions?)');
+    const server = (env.GITHUB_SERVER_URL ?? 'https://github.com').replace(/\/+$/, '');
+    const runUrl = env.GITHUB_RUN_ID ? `${server}/${owner}/${repo}/actions/runs/${env.GITHUB_RUN_ID}` : `${server}/${owner}/${repo}/actions`;
+    if (errors.length > 0)
+        return { config: null, errors };
+    return { config: { title, labels, token, owner, repo, runUrl }, errors: [] };
+}
+const TOOL = 'postiz-integrations-check';
+/** The hidden marker naming this check's tracking issue; the title is encoded so that no text can end the comment. */
+function trackingMarker(title) {
+    return `<!-- ${TOOL}:tracking-issue:${encodeURIComponent(title)} -->`;
+}
+/** The findings as comparable lines, sorted. */
+function findingLines(findings) {
+    return findings.map(f => `${f.kind}:${f.key}`).sort();
+}
+function fingerprint(findings) {
+    return (0,external_node_crypto_.createHash)('sha256').update(findingLines(findings).join('\n')).digest('hex').slice(0, 16);
+}
+const FINGERPRINT = new RegExp(`<!-- ${TOOL}:findings:([0-9a-f]{16}) -->`);
+const LIST = new RegExp(`<!-- ${TOOL}:finding-list:([A-Za-z0-9_-]*) -->`);
+/** How many finding lines the body remembers, to say in a comment what changed. */
+const REMEMBERED = 200;
+const BODY_BUDGET = 60_000;
+function isTrackingIssue(body, title) {
+    return (body ?? '').includes(trackingMarker(title));
+}
+function remembered(body) {
+    const match = LIST.exec(body);
+    if (!match)
+        return null;
+    try {
+        const list = JSON.parse(Buffer.from(match[1], 'base64url').toString('utf8'));
+        return Array.isArray(list) && list.every(x => typeof x === 'string') ? list : null;
+    }
+    catch {
+        return null;
+    }
+}
+function findingsTable(findings, budget) {
+    const lines = ['| Entry | Problem | Fix |', '|---|---|---|'];
+    let used = 0;
+    let shown = 0;
+    for (const f of findings) {
+        const row = `| <code>${markdownSafe(f.key, 120)}</code> | ${f.kind}: ${markdownSafe(f.message, 600)} | ${f.action} |`;
+        if (used + row.length > budget)
+            break;
+        lines.push(row);
+        used += row.length + 1;
+        shown++;
+    }
+    if (shown < findings.length)
+        lines.push('', `…and ${findings.length - shown} more — see the run's job summary and report file.`);
+    return lines;
+}
+function buildIssueBody(context) {
+    const lines = findingLines(context.findings);
+    const list = lines.length <= REMEMBERED ? Buffer.from(JSON.stringify(lines)).toString('base64url') : '';
+    return [
+        trackingMarker(context.title),
+        `<!-- ${TOOL}:findings:${fingerprint(context.findings)} -->`,
+        `<!-- ${TOOL}:finding-list:${list} -->`,
+        `## ❌ ${markdownSafe(context.headline, 300)}`,
+        '',
+        `Found by [this run](${context.runUrl}) on ${context.now.toISOString().replace(/\.\d+Z$/, 'Z')}.`,
+        '',
+        ...findingsTable(context.findings, BODY_BUDGET),
+        '',
+        '**What to do:** fix each channel in Postiz (enable it, or reconnect it), or correct the workflow\'s `integrations` list. ' +
+            'Posts to these channels fail until then.',
+        '',
+        `This issue is kept by ${TOOL}: failing runs update it (and comment when the problems change), the first passing run closes it. ` +
+            'Edit the text above the line at will, but keep the hidden markers.'
+    ].join('\n');
+}
+function changeComment(previous, context) {
+    const now = findingLines(context.findings);
+    const header = `The problems changed in [this run](${context.runUrl}): ${markdownSafe(context.headline, 300)}.`;
+    if (previous === null)
+        return header;
+    const added = now.filter(l => !previous.includes(l));
+    const resolved = previous.filter(l => !now.includes(l));
+    const list = (items) => items.slice(0, 50).map(i => `\`${i.replace(/`/g, "'")}\``).join(', ') + (items.length > 50 ? ', …' : '');
+    return [header, '', ...(added.length > 0 ? [`- New: ${list(added)}`] : []), ...(resolved.length > 0 ? [`- Resolved: ${list(resolved)}`] : [])].join('\n');
+}
+/** What this run does to the tracking issue. `discovery` runs checked nothing, so they change nothing. */
+function planIssueAction(status, discovery, open, context) {
+    if (status === 'error')
+        return { kind: 'none', reason: 'the check could not run, so there is nothing to report about the channels' };
+    if (discovery)
+        return { kind: 'none', reason: 'no integrations were checked (discovery)' };
+    if (status === 'pass') {
+        if (open === null)
+            return { kind: 'none', reason: 'all channels pass and no tracking issue is open' };
+        return {
+            kind: 'close',
+            number: open.number,
+            comment: `✅ All channels pass again in [this run](${context.runUrl}) (${context.now.toISOString().replace(/\.\d+Z$/, 'Z')}). Closing.`
+        };
+    }
+    const body = buildIssueBody(context);
+    if (open === null)
+        return { kind: 'create', title: context.title, body };
+    const before = FINGERPRINT.exec(open.body)?.[1];
+    const action = { kind: 'update', number: open.number, body };
+    if (before !== fingerprint(context.findings))
+        action.comment = changeComment(remembered(open.body), context);
+    return action;
+}
+
+;// CONCATENATED MODULE: ./src/github-issues.ts
+
+/** Pages of open issues read at most when looking for the tracking issue (100 per page). */
+const MAX_PAGES = 10;
+async function findOpenIssue(octokit, config) {
+    let pages = 0;
+    const iterator = octokit.paginate.iterator(octokit.rest.issues.listForRepo, {
+        owner: config.owner,
+        repo: config.repo,
+        state: 'open',
+        ...(config.labels.length > 0 ? { labels: config.labels.join(',') } : {}),
+        per_page: 100
+    });
+    const found = [];
+    for await (const page of iterator) {
+        for (const issue of page.data) {
+            if (!issue.pull_request && isTrackingIssue(issue.body, config.title))
+                found.push({ number: issue.number, body: issue.body ?? '' });
+        }
+        if (++pages >= MAX_PAGES)
+            break;
+    }
+    found.sort((a, b) => a.number - b.number);
+    return found[0] ?? null;
+}
+function describeFailure(error, config) {
+    const status = error.status;
+    const message = error instanceof Error ? error.message : String(error);
+    if (status === 403 || status === 401) {
+        return (`Could not keep the tracking issue in ${config.owner}/${config.repo}: GitHub answered ${status} (${message.slice(0, 200)}). ` +
+            'The token needs permission to write issues: add "permissions: issues: write" to the job (read-only tokens, such as on pull requests from forks, cannot).');
+    }
+    if (status === 404)
+        return `Could not keep the tracking issue: ${config.owner}/${config.repo} was not found with this token (HTTP 404). Check github-token.`;
+    return `Could not keep the tracking issue in ${config.owner}/${config.repo}: ${message.slice(0, 300)}`;
+}
+/** Finds the open tracking issue, asks `decide` what to do, and does it. */
+async function syncTrackingIssue(config, decide) {
+    let action = { kind: 'none', reason: 'nothing was decided' };
+    try {
+        const { getOctokit } = await __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 2413));
+        const octokit = getOctokit(config.token);
+        const open = await findOpenIssue(octokit, config);
+        action = decide(open);
+        const where = { owner: config.owner, repo: config.repo };
+        switch (action.kind) {
+            case 'none':
+                return { action: action.kind, note: `Tracking issue: nothing to do (${action.reason}).` };
+            case 'create': {
+                const created = await octokit.rest.issues.create({ ...where, title: action.title, body: action.body, labels: config.labels });
+                return { action: action.kind, number: created.data.number, note: `Tracking issue: opened #${created.data.number}.` };
+            }
+            case 'update':
+                await octokit.rest.issues.update({ ...where, issue_number: action.number, body: action.body });
+                if (action.comment !== undefined)
+                    await octokit.rest.issues.createComment({ ...where, issue_number: action.number, body: action.comment });
+                return { action: action.kind, number: action.number, note: `Tracking issue: updated #${action.number}${action.comment !== undefined ? ' and commented (the problems changed)' : ''}.` };
+            case 'close':
+                await octokit.rest.issues.createComment({ ...where, issue_number: action.number, body: action.comment });
+                await octokit.rest.issues.update({ ...where, issue_number: action.number, state: 'closed', state_reason: 'completed' });
+                return { action: action.kind, number: action.number, note: `Tracking issue: closed #${action.number}.` };
+        }
+    }
+    catch (error) {
+        return { action: action.kind, warning: describeFailure(error, config), note: 'Tracking issue: not kept (see the warning).' };
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/outputs.ts
@@ -32728,8 +32953,6 @@ function buildOutputs(result) {
     return { outputs: { ...fixed, integrations: capped.json }, integrationsIncluded: capped.included };
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:os"
@@ -32762,7 +32985,10 @@ function writeReportFile(report, dir = process.env.RUNNER_TEMP || (0,external_no
 
 
 
+
+
 const INPUT_NAMES = Object.keys(DEFAULTS);
+const ISSUE_INPUT_NAMES = Object.keys(ISSUE_DEFAULTS);
 /** Masks the key as given and as cleaned, before anything else can print it. */
 function maskApiKey() {
     const raw = getInput('api-key', { trimWhitespace: false });
@@ -32808,12 +33034,34 @@ async function publishSummary(outcome) {
     }
     await summary.addRaw(buildSummary(outcome)).write();
 }
+/** Keeps the tracking issue (issue: true). A GitHub failure is a warning: the check's result stands. */
+async function publishTrackingIssue(outcome, config) {
+    const status = runStatus(outcome);
+    const check = outcome.check;
+    if (status === 'error' || !check || check.discovery) {
+        info(`Tracking issue: left as it is (${status === 'error' ? 'the check could not run' : 'no integrations were checked'}).`);
+        return;
+    }
+    const context = { title: config.title, runUrl: config.runUrl, findings: check.findings, headline: headline(outcome), now: outcome.finishedAt };
+    const result = await syncTrackingIssue(config, open => planIssueAction(status, check.discovery, open, context));
+    info(result.note);
+    if (result.warning !== undefined)
+        warning(result.warning, { title: 'Tracking issue' });
+    if (result.number !== undefined)
+        setOutput('issue-number', String(result.number));
+}
 /** Runs the action. Never throws: every failure ends in outputs, annotations and `setFailed`. */
 async function run() {
     const rawKey = maskApiKey();
     const raw = {};
     for (const name of INPUT_NAMES)
         raw[name] = name === 'api-key' ? rawKey : getInput(name);
+    const issueInputs = {};
+    for (const name of ISSUE_INPUT_NAMES)
+        issueInputs[name] = getInput(name);
+    if (issueInputs['github-token'])
+        core_setSecret(issueInputs['github-token']);
+    const issue = parseIssueConfig(issueInputs, process.env);
     const outcome = await checkIntegrations(raw, {
         onStart: config => {
             const scope = config.customer !== undefined ? ` for customer "${logSafe(config.customer)}"` : '';
@@ -32821,13 +33069,15 @@ async function run() {
         },
         onRetry: message => info(message),
         onDebug: message => core_debug(message)
-    });
+    }, issue.errors);
     let failure;
     try {
         const reportPath = writeReportFile(buildReport(outcome));
         failure = publishLogAndAnnotations(outcome);
         publishOutputs(outcome, reportPath);
         await publishSummary(outcome);
+        if (issue.config)
+            await publishTrackingIssue(outcome, issue.config);
     }
     catch (error) {
         setFailed(`Could not publish the results: ${error instanceof Error ? error.message : String(error)}`);
@@ -32851,6 +33101,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
+/***/ 9896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
 
 /***/ }),
 
@@ -33015,6 +33272,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 
 /***/ }),
 
+/***/ 857:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+
+/***/ }),
+
 /***/ 3193:
 /***/ ((module) => {
 
@@ -33058,7 +33322,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 	// Execute the module function
 /******/ 	var threw = true;
 /******/ 	try {
-/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
 /******/ 		threw = false;
 /******/ 	} finally {
 /******/ 		if(threw) delete __webpack_module_cache__[moduleId];
@@ -33067,6 +33331,9 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 	// Return the exports of the module
 /******/ 	return module.exports;
 /******/ }
+/******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
 /******/ 
 /************************************************************************/
 /******/ /* webpack/runtime/asset-relocator-loader */
@@ -33153,9 +33420,94 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
 /******/ })();
 /******/ 
 /************************************************************************/

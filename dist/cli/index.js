@@ -1449,10 +1449,10 @@ function transportFix(error) {
 
 
 const BUG_FIX = 'This is a bug in postiz-integrations-check: please report it with the log (in Actions, run with ACTIONS_STEP_DEBUG=true for details).';
-async function gather(raw, outcome, hooks) {
+async function gather(raw, outcome, hooks, otherErrors) {
     const parsed = parseConfig(raw);
-    if (!parsed.ok) {
-        outcome.inputErrors = parsed.errors;
+    if (!parsed.ok || otherErrors.length > 0) {
+        outcome.inputErrors = [...(parsed.ok ? [] : parsed.errors), ...otherErrors];
         return;
     }
     const { config } = parsed;
@@ -1471,11 +1471,14 @@ async function gather(raw, outcome, hooks) {
     hooks.onDebug?.(`Fetched ${fetched.integrations.length} integrations in ${fetched.durationMs} ms (${fetched.attempts} attempt(s))`);
     outcome.check = runCheck(fetched.integrations, config.entries, config.customer);
 }
-/** Checks the integrations described by `raw` and returns everything the run learnt. */
-async function checkIntegrations(raw, hooks = {}) {
+/**
+ * Checks the integrations described by `raw` and returns everything the run learnt.
+ * `otherErrors` are the adapter's own input errors: reported with the others, and no request is sent.
+ */
+async function checkIntegrations(raw, hooks = {}, otherErrors = []) {
     const outcome = { startedAt: new Date(), finishedAt: new Date(), warnings: [] };
     try {
-        await gather(raw, outcome, hooks);
+        await gather(raw, outcome, hooks, otherErrors);
     }
     catch (error) {
         if (error instanceof CheckError) {
