@@ -32439,6 +32439,7 @@ async function httpGet(url, options) {
 
 
 
+
 const MAX_BODY_BYTES = 32 * 1024 * 1024;
 /** Longest `Retry-After` the client waits for; a longer one ends the run at once. */
 const MAX_RETRY_AFTER_MS = 60_000;
@@ -32506,12 +32507,12 @@ function looksLikeHtml(response) {
 }
 const API_PATH_FIX = 'api-url must be the Postiz backend, not the web app: https://api.postiz.com for Postiz Cloud, ' +
     'https://<your-host>/api for the official Docker image (note the /api), or http://localhost:3000 when the backend runs from source.';
-/** Turns a final (non-retried) response into integrations or a CheckError. */
+/** Turns a final (non-retried) response into parsed JSON, or a CheckError with the diagnosis. */
 function interpret(response, url) {
     const { status } = response;
     if (status >= 300 && status < 400) {
         const location = header(response, 'location');
-        return fail(`${url} answered HTTP ${status}, a redirect${location ? ` to ${logSafe(location, 200)}` : ' without a Location'}; redirects are not followed so the API key is never sent anywhere else.`, location ? 'Set api-url to the address the server redirects to (without /public/v1/integrations).' : API_PATH_FIX);
+        return fail(`${url} answered HTTP ${status}, a redirect${location ? ` to ${logSafe(location, 200)}` : ' without a Location'}; redirects are not followed so the API key is never sent anywhere else.`, location ? 'Set api-url to the address the server redirects to (its base, without /public/v1/…).' : API_PATH_FIX);
     }
     if (status === 401 || status === 403)
         throw authError(response, url);
@@ -32524,26 +32525,31 @@ function interpret(response, url) {
     if (status >= 500) {
         return fail(`${url} answered HTTP ${status} (${snippet(response.body)}): the Postiz server failed.`, 'Retry later; if it persists, check the Postiz server (its logs, database and Redis).');
     }
+    if (status === 400) {
+        return fail(`${url} answered HTTP 400 (${snippet(response.body)}): the server rejected the request.`, `Check api-url. ${API_PATH_FIX}`);
+    }
     if (status < 200 || status >= 300) {
         return fail(`${url} answered HTTP ${status} (${snippet(response.body)}).`, API_PATH_FIX);
     }
     if (looksLikeHtml(response)) {
         return fail(`${url} answered with an HTML page (${snippet(response.body)}), not JSON: this is a web page, not the Postiz API.`, API_PATH_FIX);
     }
-    let body;
     try {
-        body = JSON.parse(response.body.toString('utf8'));
+        return JSON.parse(response.body.toString('utf8'));
     }
     catch (error) {
         return fail(`${url} answered HTTP ${status} with invalid JSON (${logSafe(error.message, 120)}; it starts ${snippet(response.body)}).`, `Check that api-url points at a Postiz backend and that no proxy rewrites its answers. ${API_PATH_FIX}`);
     }
+}
+/** Validates a JSON body with `parse`; a shape error becomes a CheckError naming what was expected. */
+function shaped(body, url, parse, expected, shape) {
     try {
-        return parseIntegrations(body);
+        return parse(body);
     }
     catch (error) {
         if (!(error instanceof ResponseShapeError))
             throw error;
-        return fail(`${url} answered with JSON that is not a list of Postiz integrations: ${logSafe(error.message, 300)}.`, 'Check that api-url points at a Postiz backend (GET /public/v1/integrations returns a JSON array).');
+        return fail(`${url} answered with JSON that is not ${expected}: ${logSafe(error.message, 300)}.`, `Check that api-url points at a Postiz backend (${shape}). ${API_PATH_FIX}`);
     }
 }
 function fail(message, fix) {
@@ -32565,9 +32571,12 @@ function retryReason(outcome) {
         return 'HTTP 429 (rate limited)';
     return undefined;
 }
-/** Fetches every integration of the organisation the key belongs to. */
-async function fetchIntegrations(options) {
-    const url = `${options.apiUrl}/public/v1/integrations`;
+/** GET a public API path with retries, backoff and Retry-After; returns its parsed JSON. */
+async function getJson(options, path, query = {}) {
+    const target = new URL(`${options.apiUrl}${path}`);
+    for (const [name, value] of Object.entries(query))
+        target.searchParams.set(name, value);
+    const url = target.href;
     const sleep = options.sleep ?? defaultSleep;
     const headers = {
         authorization: options.apiKey,
@@ -32580,7 +32589,7 @@ async function fetchIntegrations(options) {
     for (let attempt = 1;; attempt++) {
         let outcome;
         try {
-            outcome = await httpGet(new URL(url), { headers, timeoutMs: options.timeoutMs, maxBytes: MAX_BODY_BYTES, env: options.env });
+            outcome = await httpGet(target, { headers, timeoutMs: options.timeoutMs, maxBytes: MAX_BODY_BYTES, env: options.env });
         }
         catch (error) {
             if (!(error instanceof TransportError))
@@ -32593,8 +32602,7 @@ async function fetchIntegrations(options) {
                 const tries = attempt > 1 ? ` after ${attempt} attempts` : '';
                 throw new CheckError(`Could not reach Postiz at ${url}${tries}: ${outcome.message.replace(/\.$/, '')}.`, transportFix(outcome));
             }
-            const integrations = interpret(outcome, url);
-            return { integrations, url, attempts: attempt, durationMs: Date.now() - started };
+            return { body: interpret(outcome, url), url, attempts: attempt, durationMs: Date.now() - started };
         }
         let waitMs = backoffMs(attempt, options.random);
         if (!(outcome instanceof TransportError) && outcome.status === 429) {
@@ -32608,6 +32616,21 @@ async function fetchIntegrations(options) {
         options.onRetry?.(`Attempt ${attempt} of ${attemptsAllowed} failed (${reason}); retrying in ${(waitMs / 1000).toFixed(1)} s.`);
         await sleep(waitMs);
     }
+}
+/** Fetches every integration of the organisation the key belongs to. */
+async function fetchIntegrations(options) {
+    const { body, url, attempts, durationMs } = await getJson(options, '/public/v1/integrations');
+    const integrations = shaped(body, url, parseIntegrations, 'a list of Postiz integrations', 'GET /public/v1/integrations returns a JSON array');
+    return { integrations, url, attempts, durationMs };
+}
+/** Fetches the posts whose publish date lies in the window. */
+async function fetchPosts(options, window) {
+    const query = { startDate: window.startDate.toISOString(), endDate: window.endDate.toISOString() };
+    if (window.customer !== undefined)
+        query.customer = window.customer;
+    const { body, url, attempts, durationMs } = await getJson(options, '/public/v1/posts', query);
+    const posts = shaped(body, url, parsePosts, 'a list of Postiz posts', 'GET /public/v1/posts returns {"posts": [...]}');
+    return { posts, url, attempts, durationMs };
 }
 function transportFix(error) {
     switch (error.code) {

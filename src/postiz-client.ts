@@ -5,6 +5,7 @@
 import { CheckError } from './check-error.js'
 import { httpGet, TransportError, type HttpResponse } from './http-transport.js'
 import { parseIntegrations, ResponseShapeError, type Integration } from './integrations.js'
+import { parsePosts, type Post } from './posts.js'
 import { logSafe } from './sanitize.js'
 import { USER_AGENT } from './version.js'
 
@@ -103,14 +104,14 @@ const API_PATH_FIX =
   'api-url must be the Postiz backend, not the web app: https://api.postiz.com for Postiz Cloud, ' +
   'https://<your-host>/api for the official Docker image (note the /api), or http://localhost:3000 when the backend runs from source.'
 
-/** Turns a final (non-retried) response into integrations or a CheckError. */
-function interpret(response: HttpResponse, url: string): Integration[] {
+/** Turns a final (non-retried) response into parsed JSON, or a CheckError with the diagnosis. */
+function interpret(response: HttpResponse, url: string): unknown {
   const { status } = response
   if (status >= 300 && status < 400) {
     const location = header(response, 'location')
     return fail(
       `${url} answered HTTP ${status}, a redirect${location ? ` to ${logSafe(location, 200)}` : ' without a Location'}; redirects are not followed so the API key is never sent anywhere else.`,
-      location ? 'Set api-url to the address the server redirects to (without /public/v1/integrations).' : API_PATH_FIX
+      location ? 'Set api-url to the address the server redirects to (its base, without /public/v1/…).' : API_PATH_FIX
     )
   }
   if (status === 401 || status === 403) throw authError(response, url)
@@ -126,29 +127,32 @@ function interpret(response: HttpResponse, url: string): Integration[] {
   if (status >= 500) {
     return fail(`${url} answered HTTP ${status} (${snippet(response.body)}): the Postiz server failed.`, 'Retry later; if it persists, check the Postiz server (its logs, database and Redis).')
   }
+  if (status === 400) {
+    return fail(`${url} answered HTTP 400 (${snippet(response.body)}): the server rejected the request.`, `Check api-url. ${API_PATH_FIX}`)
+  }
   if (status < 200 || status >= 300) {
     return fail(`${url} answered HTTP ${status} (${snippet(response.body)}).`, API_PATH_FIX)
   }
   if (looksLikeHtml(response)) {
     return fail(`${url} answered with an HTML page (${snippet(response.body)}), not JSON: this is a web page, not the Postiz API.`, API_PATH_FIX)
   }
-  let body: unknown
   try {
-    body = JSON.parse(response.body.toString('utf8'))
+    return JSON.parse(response.body.toString('utf8'))
   } catch (error) {
     return fail(
       `${url} answered HTTP ${status} with invalid JSON (${logSafe((error as Error).message, 120)}; it starts ${snippet(response.body)}).`,
       `Check that api-url points at a Postiz backend and that no proxy rewrites its answers. ${API_PATH_FIX}`
     )
   }
+}
+
+/** Validates a JSON body with `parse`; a shape error becomes a CheckError naming what was expected. */
+function shaped<T>(body: unknown, url: string, parse: (body: unknown) => T, expected: string, shape: string): T {
   try {
-    return parseIntegrations(body)
+    return parse(body)
   } catch (error) {
     if (!(error instanceof ResponseShapeError)) throw error
-    return fail(
-      `${url} answered with JSON that is not a list of Postiz integrations: ${logSafe(error.message, 300)}.`,
-      'Check that api-url points at a Postiz backend (GET /public/v1/integrations returns a JSON array).'
-    )
+    return fail(`${url} answered with JSON that is not ${expected}: ${logSafe(error.message, 300)}.`, `Check that api-url points at a Postiz backend (${shape}). ${API_PATH_FIX}`)
   }
 }
 
@@ -174,9 +178,18 @@ function retryReason(outcome: HttpResponse | TransportError): string | undefined
   return undefined
 }
 
-/** Fetches every integration of the organisation the key belongs to. */
-export async function fetchIntegrations(options: ClientOptions): Promise<FetchResult> {
-  const url = `${options.apiUrl}/public/v1/integrations`
+interface JsonResult {
+  body: unknown
+  url: string
+  attempts: number
+  durationMs: number
+}
+
+/** GET a public API path with retries, backoff and Retry-After; returns its parsed JSON. */
+async function getJson(options: ClientOptions, path: string, query: Record<string, string> = {}): Promise<JsonResult> {
+  const target = new URL(`${options.apiUrl}${path}`)
+  for (const [name, value] of Object.entries(query)) target.searchParams.set(name, value)
+  const url = target.href
   const sleep = options.sleep ?? defaultSleep
   const headers = {
     authorization: options.apiKey,
@@ -189,7 +202,7 @@ export async function fetchIntegrations(options: ClientOptions): Promise<FetchRe
   for (let attempt = 1; ; attempt++) {
     let outcome: HttpResponse | TransportError
     try {
-      outcome = await httpGet(new URL(url), { headers, timeoutMs: options.timeoutMs, maxBytes: MAX_BODY_BYTES, env: options.env })
+      outcome = await httpGet(target, { headers, timeoutMs: options.timeoutMs, maxBytes: MAX_BODY_BYTES, env: options.env })
     } catch (error) {
       if (!(error instanceof TransportError)) throw error
       outcome = error
@@ -200,8 +213,7 @@ export async function fetchIntegrations(options: ClientOptions): Promise<FetchRe
         const tries = attempt > 1 ? ` after ${attempt} attempts` : ''
         throw new CheckError(`Could not reach Postiz at ${url}${tries}: ${outcome.message.replace(/\.$/, '')}.`, transportFix(outcome))
       }
-      const integrations = interpret(outcome, url)
-      return { integrations, url, attempts: attempt, durationMs: Date.now() - started }
+      return { body: interpret(outcome, url), url, attempts: attempt, durationMs: Date.now() - started }
     }
     let waitMs = backoffMs(attempt, options.random)
     if (!(outcome instanceof TransportError) && outcome.status === 429) {
@@ -217,6 +229,36 @@ export async function fetchIntegrations(options: ClientOptions): Promise<FetchRe
     options.onRetry?.(`Attempt ${attempt} of ${attemptsAllowed} failed (${reason}); retrying in ${(waitMs / 1000).toFixed(1)} s.`)
     await sleep(waitMs)
   }
+}
+
+/** Fetches every integration of the organisation the key belongs to. */
+export async function fetchIntegrations(options: ClientOptions): Promise<FetchResult> {
+  const { body, url, attempts, durationMs } = await getJson(options, '/public/v1/integrations')
+  const integrations = shaped(body, url, parseIntegrations, 'a list of Postiz integrations', 'GET /public/v1/integrations returns a JSON array')
+  return { integrations, url, attempts, durationMs }
+}
+
+export interface PostsWindow {
+  startDate: Date
+  endDate: Date
+  /** Customer ID, to let newer servers filter. */
+  customer?: string
+}
+
+export interface PostsResult {
+  posts: Post[]
+  url: string
+  attempts: number
+  durationMs: number
+}
+
+/** Fetches the posts whose publish date lies in the window. */
+export async function fetchPosts(options: ClientOptions, window: PostsWindow): Promise<PostsResult> {
+  const query: Record<string, string> = { startDate: window.startDate.toISOString(), endDate: window.endDate.toISOString() }
+  if (window.customer !== undefined) query.customer = window.customer
+  const { body, url, attempts, durationMs } = await getJson(options, '/public/v1/posts', query)
+  const posts = shaped(body, url, parsePosts, 'a list of Postiz posts', 'GET /public/v1/posts returns {"posts": [...]}')
+  return { posts, url, attempts, durationMs }
 }
 
 function transportFix(error: TransportError): string {

@@ -1,0 +1,33 @@
+/**
+ * The shape of `GET /public/v1/posts` and its strict validation. Pure.
+ * Unknown states and extra fields are accepted; what the signals need is required.
+ */
+import { ResponseShapeError } from './integrations.js'
+
+export interface Post {
+  id: string
+  /** Milliseconds since the epoch. */
+  publishAt: number
+  state: string
+  integrationId: string
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+export function parsePosts(body: unknown): Post[] {
+  if (!isRecord(body) || !Array.isArray(body.posts)) {
+    throw new ResponseShapeError(`the response is ${Array.isArray(body) ? 'an array' : typeof body === 'object' ? 'an object without a "posts" array' : `a ${typeof body}`}`)
+  }
+  return body.posts.map((post, index) => {
+    const where = `post ${index}`
+    if (!isRecord(post)) throw new ResponseShapeError(`${where} is not an object`)
+    if (typeof post.id !== 'string') throw new ResponseShapeError(`${where}: "id" is not a string`)
+    const publishAt = typeof post.publishDate === 'string' ? Date.parse(post.publishDate) : NaN
+    if (Number.isNaN(publishAt)) throw new ResponseShapeError(`${where}: "publishDate" is not a date`)
+    if (typeof post.state !== 'string') throw new ResponseShapeError(`${where}: "state" is not a string`)
+    if (!isRecord(post.integration) || typeof post.integration.id !== 'string') throw new ResponseShapeError(`${where}: "integration.id" is not a string`)
+    return { id: post.id, publishAt, state: post.state, integrationId: post.integration.id }
+  })
+}
