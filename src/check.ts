@@ -5,6 +5,7 @@
 import { describeSelector, normaliseProfile, type Entry } from './entries.js'
 import { filterByCustomer, type Integration } from './integrations.js'
 import type { FindingKind } from './config.js'
+import type { PostCounts } from './post-signals.js'
 
 export type EntryState = 'enabled' | 'disabled' | 'missing'
 
@@ -19,6 +20,8 @@ export interface EntryResult {
   idsValue: string | string[] | null
   /** Enabled IDs this entry contributes to `integration-ids`. */
   enabledIds: string[]
+  /** Failed and queued posts on its channels, when the post signals are on. */
+  posts?: PostCounts
 }
 
 export interface Finding {
@@ -46,6 +49,8 @@ export interface CheckResult {
   warnings: string[]
   /** `integration-ids` output: enabled resolved IDs in entry order, no duplicates. */
   integrationIds: string[]
+  /** Set when failed or upcoming posts were read (see post-signals.ts). */
+  postSignals?: { failedPostsDays: number; upcomingPostsDays: number }
 }
 
 /** Other names people use for a platform, mapped to the Postiz identifier. */

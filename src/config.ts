@@ -4,7 +4,7 @@
  */
 import { parseEntries, type Entry } from './entries.js'
 
-export const FINDING_KINDS = ['missing', 'disabled'] as const
+export const FINDING_KINDS = ['missing', 'disabled', 'failing'] as const
 export type FindingKind = (typeof FINDING_KINDS)[number]
 
 export interface Config {
@@ -19,6 +19,10 @@ export interface Config {
   retries: number
   jobSummary: boolean
   allowInsecureHttp: boolean
+  /** Days to look back for posts in state ERROR (0: off). */
+  failedPostsDays: number
+  /** Days to look ahead for queued posts (0: off). */
+  upcomingPostsDays: number
 }
 
 export interface RawInputs {
@@ -31,6 +35,8 @@ export interface RawInputs {
   retries: string
   'job-summary': string
   'allow-insecure-http': string
+  'failed-posts-days': string
+  'upcoming-posts-days': string
 }
 
 /** The defaults declared in action.yml; an empty input means "use the default", as on GitHub. */
@@ -43,11 +49,14 @@ export const DEFAULTS: Readonly<RawInputs> = {
   timeout: '30',
   retries: '3',
   'job-summary': 'true',
-  'allow-insecure-http': 'false'
+  'allow-insecure-http': 'false',
+  'failed-posts-days': '0',
+  'upcoming-posts-days': '0'
 }
 
 export const MAX_TIMEOUT_SECONDS = 600
 export const MAX_RETRIES = 10
+export const MAX_POSTS_DAYS = 365
 
 export type ConfigResult = { ok: true; config: Config; warnings: string[] } | { ok: false; errors: string[] }
 
@@ -159,6 +168,11 @@ export function parseConfig(partial: Partial<RawInputs>): ConfigResult {
   const timeoutSeconds = parseNumber('timeout', raw.timeout, 1, MAX_TIMEOUT_SECONDS, false, errors)
   const retries = parseNumber('retries', raw.retries, 0, MAX_RETRIES, true, errors)
   const jobSummary = parseBoolean('job-summary', raw['job-summary'], errors)
+  const failedPostsDays = parseNumber('failed-posts-days', raw['failed-posts-days'], 0, MAX_POSTS_DAYS, true, errors)
+  const upcomingPostsDays = parseNumber('upcoming-posts-days', raw['upcoming-posts-days'], 0, MAX_POSTS_DAYS, true, errors)
+  if (failOn.has('failing') && failedPostsDays === 0 && !errors.some(e => e.startsWith('failed-posts-days'))) {
+    errors.push('fail-on: "failing" needs failed-posts-days above 0 (how many days to look back for failed posts)')
+  }
 
   if (errors.length > 0 || typeof apiUrl !== 'string') return { ok: false, errors }
   const config: Config = {
@@ -169,7 +183,9 @@ export function parseConfig(partial: Partial<RawInputs>): ConfigResult {
     timeoutMs: Math.round(timeoutSeconds * 1000),
     retries,
     jobSummary,
-    allowInsecureHttp
+    allowInsecureHttp,
+    failedPostsDays,
+    upcomingPostsDays
   }
   if (raw.customer !== '') config.customer = raw.customer
   return { ok: true, config, warnings }

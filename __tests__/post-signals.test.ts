@@ -1,0 +1,75 @@
+import { describe, expect, it } from '@jest/globals'
+import { runCheck } from '../src/check.js'
+import { parseConfig } from '../src/config.js'
+import { parseEntries } from '../src/entries.js'
+import type { Integration } from '../src/integrations.js'
+import { applyPostSignals, DAY_MS, postsWindow } from '../src/post-signals.js'
+import { parsePosts, type Post } from '../src/posts.js'
+
+const NOW = Date.parse('2026-11-28T12:00:00Z')
+const channel = (id: string, disabled = false): Integration => ({ id, name: id, identifier: 'x', picture: null, disabled, profile: id, customer: null })
+const post = (integrationId: string, state: string, daysFromNow: number): Post => ({ id: `${integrationId}-${state}-${daysFromNow}`, publishAt: NOW + daysFromNow * DAY_MS, state, integrationId })
+const ORG = [channel('a'), channel('b'), channel('off', true)]
+const options = { failedPostsDays: 7, upcomingPostsDays: 3, now: NOW }
+
+function check(list: string, posts: Post[]) {
+  return applyPostSignals(runCheck(ORG, parseEntries(list).entries), posts, options)
+}
+
+describe('applyPostSignals', () => {
+  it('reports an enabled channel with failed posts in the window as failing', () => {
+    const result = check('a, b', [post('a', 'ERROR', -2), post('a', 'ERROR', -1), post('a', 'PUBLISHED', -1), post('b', 'ERROR', -8)])
+    expect(result.status).toBe('fail')
+    expect(result.findings.map(f => [f.kind, f.key])).toEqual([['failing', 'a']])
+    expect(result.findings[0].message).toMatch(/had 2 failed posts in the last 7 days \(latest 2026-11-27T12:00:00Z\)/)
+    expect(result.results.map(r => r.posts?.failed)).toEqual([2, 0])
+    expect(result.postSignals).toEqual({ failedPostsDays: 7, upcomingPostsDays: 3 })
+  })
+
+  it('counts queued posts ahead, and says those on a disabled or missing channel will not go out', () => {
+    const result = check('a, off, gone', [post('a', 'QUEUE', 1), post('off', 'QUEUE', 2), post('off', 'QUEUE', 1), post('gone', 'QUEUE', 1), post('a', 'QUEUE', 5)])
+    expect(result.results.map(r => [r.posts?.queued, r.posts?.nextQueued])).toEqual([
+      [1, '2026-11-29T12:00:00Z'],
+      [2, '2026-11-29T12:00:00Z'],
+      [1, '2026-11-29T12:00:00Z']
+    ])
+    expect(result.findings.map(f => f.kind)).toEqual(['disabled', 'missing'])
+    expect(result.findings[0].message).toMatch(/2 queued posts in the next 3 days will not go out \(the next at 2026-11-29T12:00:00Z\)\.$/)
+    expect(result.findings[1].message).toMatch(/1 queued post in the next 3 days will not go out/)
+  })
+
+  it('does not mark a disabled channel as failing too (one finding per entry)', () => {
+    const result = check('off', [post('off', 'ERROR', -1)])
+    expect(result.findings.map(f => f.kind)).toEqual(['disabled'])
+    expect(result.results[0].posts?.failed).toBe(1)
+  })
+
+  it('passes when no post failed', () => {
+    expect(check('a', [post('a', 'PUBLISHED', -1), post('a', 'QUEUE', 1)]).status).toBe('pass')
+  })
+
+  it('one window covers both signals', () => {
+    expect(postsWindow(options)).toEqual({ startDate: new Date(NOW - 7 * DAY_MS), endDate: new Date(NOW + 3 * DAY_MS) })
+  })
+})
+
+describe('parsePosts', () => {
+  it('reads the backend shape and accepts unknown states', () => {
+    expect(parsePosts({ posts: [{ id: 'p', publishDate: '2026-11-28T12:00:00.000Z', state: 'SOMETHING_NEW', integration: { id: 'a', providerIdentifier: 'x' }, content: 'hi' }] })).toEqual([
+      { id: 'p', publishAt: NOW, state: 'SOMETHING_NEW', integrationId: 'a' }
+    ])
+  })
+  it.each([[[]], [{}], [{ posts: [{ id: 'p', publishDate: 'soon', state: 'QUEUE', integration: { id: 'a' } }] }], [{ posts: [{ id: 'p', publishDate: '2026-01-01', state: 'QUEUE' }] }]])('rejects %j', body => {
+    expect(() => parsePosts(body)).toThrow()
+  })
+})
+
+describe('config', () => {
+  it('needs failed-posts-days for fail-on: failing', () => {
+    const result = parseConfig({ 'api-key': 'k', 'fail-on': 'missing,failing' })
+    expect(result.ok).toBe(false)
+    if (!result.ok) expect(result.errors).toEqual(['fail-on: "failing" needs failed-posts-days above 0 (how many days to look back for failed posts)'])
+    expect(parseConfig({ 'api-key': 'k', 'fail-on': 'failing', 'failed-posts-days': '7' }).ok).toBe(true)
+    expect(parseConfig({ 'api-key': 'k', 'upcoming-posts-days': '400' }).ok).toBe(false)
+  })
+})

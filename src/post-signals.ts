@@ -1,0 +1,110 @@
+/**
+ * What is at stake per entry: failed posts in the look-back window (a channel that needs
+ * reconnecting looks enabled in GET /integrations, but its posts fail) and queued posts ahead
+ * (those on a disabled or missing channel will not go out). Pure and linear in posts + entries.
+ */
+import { describeIntegration, type CheckResult, type EntryResult, type Finding } from './check.js'
+import type { Post } from './posts.js'
+
+export const DAY_MS = 86_400_000
+
+export interface PostSignalOptions {
+  failedPostsDays: number
+  upcomingPostsDays: number
+  /** Milliseconds since the epoch. */
+  now: number
+}
+
+export interface PostCounts {
+  failed: number
+  /** ISO 8601, or null. */
+  latestFailed: string | null
+  queued: number
+  nextQueued: string | null
+}
+
+export function signalsOn(options: Pick<PostSignalOptions, 'failedPostsDays' | 'upcomingPostsDays'>): boolean {
+  return options.failedPostsDays > 0 || options.upcomingPostsDays > 0
+}
+
+/** The one window covering both signals: back `failedPostsDays`, ahead `upcomingPostsDays`. */
+export function postsWindow(options: PostSignalOptions): { startDate: Date; endDate: Date } {
+  return { startDate: new Date(options.now - options.failedPostsDays * DAY_MS), endDate: new Date(options.now + options.upcomingPostsDays * DAY_MS) }
+}
+
+const day = (ms: number): string => new Date(ms).toISOString().replace(/\.\d+Z$/, 'Z')
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`
+
+/** The channels whose posts count for an entry: its enabled matches, else every match, else the ID it names. */
+function channelIds(result: EntryResult): string[] {
+  const enabled = result.matches.filter(i => !i.disabled)
+  if (enabled.length > 0) return enabled.map(i => i.id)
+  if (result.matches.length > 0) return result.matches.map(i => i.id)
+  return result.entry.selector.kind === 'id' ? [result.entry.selector.id] : []
+}
+
+function countFor(ids: string[], byChannel: Map<string, Post[]>, options: PostSignalOptions): PostCounts {
+  const counts: PostCounts = { failed: 0, latestFailed: null, queued: 0, nextQueued: null }
+  let latest = -Infinity
+  let next = Infinity
+  const failedFrom = options.now - options.failedPostsDays * DAY_MS
+  const queuedUntil = options.now + options.upcomingPostsDays * DAY_MS
+  for (const id of new Set(ids)) {
+    for (const post of byChannel.get(id) ?? []) {
+      if (options.failedPostsDays > 0 && post.state === 'ERROR' && post.publishAt >= failedFrom && post.publishAt <= options.now) {
+        counts.failed++
+        latest = Math.max(latest, post.publishAt)
+      } else if (options.upcomingPostsDays > 0 && post.state === 'QUEUE' && post.publishAt >= options.now && post.publishAt <= queuedUntil) {
+        counts.queued++
+        next = Math.min(next, post.publishAt)
+      }
+    }
+  }
+  if (counts.failed > 0) counts.latestFailed = day(latest)
+  if (counts.queued > 0) counts.nextQueued = day(next)
+  return counts
+}
+
+/** Adds post counts to every entry, `failing` findings, and queued posts at risk to existing findings. */
+export function applyPostSignals(check: CheckResult, posts: Post[], options: PostSignalOptions): CheckResult {
+  const byChannel = new Map<string, Post[]>()
+  for (const post of posts) {
+    const list = byChannel.get(post.integrationId)
+    if (list) list.push(post)
+    else byChannel.set(post.integrationId, [post])
+  }
+  const findingsByKey = new Map<string, Finding[]>()
+  for (const f of check.findings) findingsByKey.set(f.key, [...(findingsByKey.get(f.key) ?? []), { ...f }])
+
+  const results = check.results.map(result => ({ ...result, posts: countFor(channelIds(result), byChannel, options) }))
+  for (const result of results) {
+    const counts = result.posts
+    const key = result.entry.key
+    const existing = findingsByKey.get(key) ?? []
+    if (result.state === 'enabled' && counts.failed > 0) {
+      const which = result.integration && result.enabledIds.length === 1 ? describeIntegration(result.integration) : `its ${plural(result.enabledIds.length, 'channel')}`
+      existing.push({
+        kind: 'failing',
+        key,
+        message:
+          `${key}: ${which} had ${plural(counts.failed, 'failed post')} in the last ${plural(options.failedPostsDays, 'day')} (latest ${counts.latestFailed}). ` +
+          'Postiz lists the channel as enabled, but failing posts usually mean its connection expired.',
+        fix: 'Reconnect the channel in Postiz, then retry or reschedule the failed posts.',
+        action: 'Reconnect it in Postiz; retry the failed posts.'
+      })
+    } else if (result.state !== 'enabled' && counts.queued > 0) {
+      for (const f of existing) {
+        f.message += ` ${plural(counts.queued, 'queued post')} in the next ${plural(options.upcomingPostsDays, 'day')} will not go out (the next at ${counts.nextQueued}).`
+      }
+    }
+    findingsByKey.set(key, existing)
+  }
+  const findings = results.flatMap(r => findingsByKey.get(r.entry.key) ?? [])
+  return {
+    ...check,
+    results,
+    findings,
+    status: findings.length > 0 ? 'fail' : 'pass',
+    postSignals: { failedPostsDays: options.failedPostsDays, upcomingPostsDays: options.upcomingPostsDays }
+  }
+}
