@@ -68,7 +68,7 @@ describe('run', () => {
     expect(out.status).toBe('pass')
     expect(JSON.parse(out.ids)).toEqual({ main: X.id })
     expect(out['integration-ids']).toBe(X.id)
-    expect(Object.keys(out).sort()).toEqual(['disabled', 'ids', 'integration-ids', 'integrations', 'missing', 'report', 'status'])
+    expect(Object.keys(out).sort()).toEqual(['disabled', 'failing', 'ids', 'integration-ids', 'integrations', 'missing', 'report', 'status'])
     expect(summary.addRaw).toHaveBeenCalled()
   })
 

@@ -44,7 +44,7 @@ export function planAnnotations(outcome: RunOutcome): AnnotationPlan {
   const errors: Annotation[] = []
   const warnings: Annotation[] = []
   for (const message of outcome.inputErrors ?? []) errors.push({ level: 'error', title: 'Invalid input', message: logSafe(message, 1000) })
-  for (const message of outcome.warnings) warnings.push({ level: 'warning', title: 'Input', message: logSafe(message, 1000) })
+  for (const message of outcome.warnings) warnings.push({ level: 'warning', title: 'Warning', message: logSafe(message, 1000) })
 
   const { check, config } = outcome
   if (check && config) {

@@ -20,7 +20,9 @@ const VALUE_FLAGS = {
   '--customer': 'customer',
   '--fail-on': 'fail-on',
   '--timeout': 'timeout',
-  '--retries': 'retries'
+  '--retries': 'retries',
+  '--failed-posts-days': 'failed-posts-days',
+  '--upcoming-posts-days': 'upcoming-posts-days'
 } as const satisfies Record<string, keyof RawInputs>
 
 const SWITCHES = ['--json', '--help', '--version', '--demo', '--allow-insecure-http'] as const
@@ -94,7 +96,8 @@ export function cliWording(message: string): string {
     .replace(/^api-key: empty\..*$/, 'POSTIZ_API_KEY is not set. Export your Postiz API key (Settings → Public API): export POSTIZ_API_KEY=…')
     .replace(/^api-url:/, 'POSTIZ_API_URL:')
     .replace(/set allow-insecure-http: true/, 'pass --allow-insecure-http')
-    .replace(/^(integrations|customer|fail-on|timeout|retries|allow-insecure-http):/, '--$1:')
+    .replace(/needs failed-posts-days above 0/, 'needs --failed-posts-days above 0')
+    .replace(/^(integrations|customer|fail-on|timeout|retries|allow-insecure-http|failed-posts-days|upcoming-posts-days):/, '--$1:')
 }
 
 export const USAGE = `Usage: postiz-integrations-check [options]
@@ -112,9 +115,11 @@ Options:
                            platform:profile (x:acme) or platform:* , each optionally
                            alias=… . Without it, lists the organisation's channels.
   --customer ID_OR_NAME    Only consider one customer's channels
-  --fail-on KINDS          missing,disabled (default), or none
+  --fail-on KINDS          missing,disabled (default), failing, or none
   --timeout SECONDS        Per HTTP attempt (default 30)
   --retries N              Extra attempts on network errors, 5xx and 429 (default 3)
+  --failed-posts-days N    Look back N days for failed posts per channel (default 0, off)
+  --upcoming-posts-days N  Look ahead N days for queued posts per channel (default 0, off)
   --allow-insecure-http    Allow http:// to a host other than this machine
   --json                   Print the report as JSON on stdout, nothing else
   --demo                   Check a sample organisation served on 127.0.0.1 (no account)

@@ -2,10 +2,11 @@
  * The engine shared by the action and the CLI: raw inputs → config → Postiz client → check,
  * gathered into a RunOutcome. Never throws: every failure is recorded in the outcome.
  */
-import { runCheck } from './check.js'
+import { runCheck, type CheckResult } from './check.js'
 import { CheckError } from './check-error.js'
 import { parseConfig, type Config, type RawInputs } from './config.js'
-import { fetchIntegrations } from './postiz-client.js'
+import { fetchIntegrations, fetchPosts, type ClientOptions } from './postiz-client.js'
+import { applyPostSignals, postsWindow, signalsOn } from './post-signals.js'
 import type { RunOutcome } from './report.js'
 import { logSafe } from './sanitize.js'
 
@@ -21,6 +22,10 @@ export interface EngineHooks {
 
 export const BUG_FIX = 'This is a bug in postiz-integrations-check: please report it with the log (in Actions, run with ACTIONS_STEP_DEBUG=true for details).'
 
+function clientOptions(config: Config, hooks: EngineHooks): ClientOptions {
+  return { apiUrl: config.apiUrl, apiKey: config.apiKey, timeoutMs: config.timeoutMs, retries: config.retries, onRetry: hooks.onRetry, env: hooks.env }
+}
+
 async function gather(raw: Partial<RawInputs>, outcome: RunOutcome, hooks: EngineHooks, otherErrors: string[]): Promise<void> {
   const parsed = parseConfig(raw)
   if (!parsed.ok || otherErrors.length > 0) {
@@ -31,17 +36,40 @@ async function gather(raw: Partial<RawInputs>, outcome: RunOutcome, hooks: Engin
   outcome.config = config
   outcome.warnings.push(...parsed.warnings)
   hooks.onStart?.(config)
-  const fetched = await fetchIntegrations({
-    apiUrl: config.apiUrl,
-    apiKey: config.apiKey,
-    timeoutMs: config.timeoutMs,
-    retries: config.retries,
-    onRetry: hooks.onRetry,
-    env: hooks.env
-  })
+  const fetched = await fetchIntegrations(clientOptions(config, hooks))
   outcome.fetch = { url: fetched.url, attempts: fetched.attempts, durationMs: fetched.durationMs }
   hooks.onDebug?.(`Fetched ${fetched.integrations.length} integrations in ${fetched.durationMs} ms (${fetched.attempts} attempt(s))`)
   outcome.check = runCheck(fetched.integrations, config.entries, config.customer)
+  if (signalsOn(config)) await addPostSignals(config, outcome, outcome.check, hooks)
+}
+
+/** The customer's ID for the posts query, from the integrations (the input may give its name). */
+function customerId(check: CheckResult): string | undefined {
+  if (check.customer === undefined) return undefined
+  const owner = check.considered.find(i => i.customer !== null)?.customer
+  return owner?.id
+}
+
+/**
+ * One more request for the failed and upcoming posts. If it fails, the verdict on the integrations
+ * stands and the signal becomes a warning, unless `failing` is in fail-on: then the run is an error.
+ */
+async function addPostSignals(config: Config, outcome: RunOutcome, check: CheckResult, hooks: EngineHooks): Promise<void> {
+  const options = { failedPostsDays: config.failedPostsDays, upcomingPostsDays: config.upcomingPostsDays, now: Date.now() }
+  const window = postsWindow(options)
+  const customer = customerId(check)
+  outcome.posts = { startDate: window.startDate.toISOString(), endDate: window.endDate.toISOString() }
+  try {
+    const fetched = await fetchPosts(clientOptions(config, hooks), { ...window, ...(customer !== undefined ? { customer } : {}) })
+    Object.assign(outcome.posts, { url: fetched.url, attempts: fetched.attempts, durationMs: fetched.durationMs })
+    hooks.onDebug?.(`Fetched ${fetched.posts.length} posts in ${fetched.durationMs} ms (${fetched.attempts} attempt(s))`)
+    outcome.check = applyPostSignals(check, fetched.posts, options)
+  } catch (error) {
+    if (!(error instanceof CheckError)) throw error
+    if (config.failOn.has('failing')) throw new CheckError(`Could not read the posts, which fail-on: failing needs: ${error.message}`, error.fix)
+    outcome.posts.error = { message: error.message, fix: error.fix }
+    outcome.warnings.push(`Could not read the posts, so failed and upcoming posts are not shown (the channels were checked): ${error.message} ${error.fix}`)
+  }
 }
 
 /**

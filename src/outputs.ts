@@ -22,6 +22,7 @@ export interface Outputs {
   'integration-ids': string
   missing: string
   disabled: string
+  failing: string
   integrations: string
 }
 
@@ -63,7 +64,8 @@ export function buildOutputs(result: CheckResult): BuiltOutputs {
     ids: JSON.stringify(ids),
     'integration-ids': result.integrationIds.join(','),
     missing: JSON.stringify(keysIn('missing')),
-    disabled: JSON.stringify(keysIn('disabled'))
+    disabled: JSON.stringify(keysIn('disabled')),
+    failing: JSON.stringify(result.findings.filter(f => f.kind === 'failing').map(f => f.key))
   }
   const used = Object.entries(fixed).reduce((sum, [name, value]) => sum + utf16Bytes(name) + utf16Bytes(value), 0)
   const room = Math.max(4, OUTPUTS_MAX_UTF16_BYTES - used - utf16Bytes('integrations'))

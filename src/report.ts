@@ -20,6 +20,8 @@ export interface RunOutcome {
   fetch?: { url: string; attempts: number; durationMs: number }
   /** Set when the check ran. */
   check?: CheckResult
+  /** Set when failed or upcoming posts were asked for. */
+  posts?: { startDate: string; endDate: string; url?: string; attempts?: number; durationMs?: number; error?: { message: string; fix: string } }
   /** Set when the run could not check. */
   error?: { message: string; fix: string }
   inputErrors?: string[]
@@ -53,10 +55,13 @@ export function buildReport(outcome: RunOutcome): Record<string, unknown> {
           timeoutSeconds: config.timeoutMs / 1000,
           retries: config.retries,
           jobSummary: config.jobSummary,
-          allowInsecureHttp: config.allowInsecureHttp
+          allowInsecureHttp: config.allowInsecureHttp,
+          failedPostsDays: config.failedPostsDays,
+          upcomingPostsDays: config.upcomingPostsDays
         }
       : null,
     server: outcome.fetch ? { url: outcome.fetch.url, attempts: outcome.fetch.attempts, durationMs: outcome.fetch.durationMs } : null,
+    posts: outcome.posts ?? null,
     error: outcome.error ?? null,
     inputErrors: outcome.inputErrors ?? [],
     warnings: [...outcome.warnings, ...(check?.warnings ?? [])],
@@ -68,7 +73,8 @@ export function buildReport(outcome: RunOutcome): Record<string, unknown> {
           enabled: check.considered.filter(i => !i.disabled).length,
           entries: check.results.length,
           missing: check.findings.filter(f => f.kind === 'missing').length,
-          disabled: check.findings.filter(f => f.kind === 'disabled').length
+          disabled: check.findings.filter(f => f.kind === 'disabled').length,
+          failing: check.findings.filter(f => f.kind === 'failing').length
         }
       : null,
     entries: (check?.results ?? []).map(r => ({
@@ -77,7 +83,8 @@ export function buildReport(outcome: RunOutcome): Record<string, unknown> {
       state: r.state,
       integrationId: r.integration?.id ?? null,
       ids: r.idsValue,
-      matches: r.matches.map(i => i.id)
+      matches: r.matches.map(i => i.id),
+      posts: r.posts ?? null
     })),
     findings: check?.findings ?? [],
     integrations: (check?.considered ?? []).map(integrationJson)

@@ -5,6 +5,7 @@
  * pointing to the report file, which keeps everything.
  */
 import { describeIntegration, type CheckResult, type EntryResult } from './check.js'
+import { FINDING_KINDS } from './config.js'
 import type { Integration } from './integrations.js'
 import { runStatus, type RunOutcome } from './report.js'
 import { logSafe, markdownSafe, safeHttpsUrl } from './sanitize.js'
@@ -28,7 +29,7 @@ export function headline(outcome: RunOutcome): string {
   if (check.discovery) return `Discovery: listed ${plural(check.considered.length, 'Postiz integration')}, checked none`
   const total = check.results.length
   if (status === 'pass') return `Pass: ${total} of ${plural(total, 'Postiz integration')} ready`
-  const counts = (['missing', 'disabled'] as const)
+  const counts = FINDING_KINDS
     .map(kind => [kind, check.findings.filter(f => f.kind === kind).length] as const)
     .filter(([, n]) => n > 0)
     .map(([kind, n]) => `${n} ${kind}`)
@@ -63,12 +64,29 @@ function channelCell(i: Integration | null): string {
   return `${avatar}${cell(i.name)}<br><code>${cell(i.id)}</code>`
 }
 
-function entryRow(result: EntryResult, actions: Map<string, string>): string {
+function postsCells(result: EntryResult, signals: CheckResult['postSignals']): string {
+  if (!signals) return ''
+  const p = result.posts
+  const failed = signals.failedPostsDays > 0 ? ` ${p && p.failed > 0 ? `⚠️ ${p.failed}, latest ${p.latestFailed?.slice(0, 10)}` : '0'} |` : ''
+  const queued = signals.upcomingPostsDays > 0 ? ` ${p && p.queued > 0 ? `${result.state === 'enabled' ? '' : '🚫 '}${p.queued}, next ${p.nextQueued?.slice(0, 10)}` : '0'} |` : ''
+  return `${failed}${queued}`
+}
+
+function entryRow(result: EntryResult, actions: Map<string, string>, signals: CheckResult['postSignals']): string {
   const i = result.integration
   const more = result.entry.selector.kind === 'platform' && result.enabledIds.length > 1 ? `<br>and ${result.enabledIds.length - 1} more` : ''
-  // The action is this project's own text (platform identifiers in it are validated), not escaped.
+  // The actions are this project's own text (platform identifiers in them are validated), not escaped.
   const action = actions.get(result.entry.key) ?? ''
-  return `| <code>${cell(result.entry.text)}</code> | ${channelCell(i)}${more} | ${cell(i?.identifier)} | ${cell(i?.profile)} | ${cell(i?.customer?.name)} | ${MARK[result.state]} | ${action} |`
+  const state = result.state === 'enabled' && result.posts && result.posts.failed > 0 && signals ? '⚠️ failing' : MARK[result.state]
+  return `| <code>${cell(result.entry.text)}</code> | ${channelCell(i)}${more} | ${cell(i?.identifier)} | ${cell(i?.profile)} | ${cell(i?.customer?.name)} | ${state} |${postsCells(result, signals)} ${action} |`
+}
+
+function entryHeader(signals: CheckResult['postSignals']): string[] {
+  const extra: string[] = []
+  if (signals && signals.failedPostsDays > 0) extra.push(`Failed posts (${signals.failedPostsDays} d)`)
+  if (signals && signals.upcomingPostsDays > 0) extra.push(`Queued posts (${signals.upcomingPostsDays} d)`)
+  const columns = ['Entry', 'Channel', 'Platform', 'Profile', 'Customer', 'State', ...extra, 'Fix']
+  return [`| ${columns.join(' | ')} |`, `|${columns.map(() => '---').join('|')}|`]
 }
 
 function integrationRow(i: Integration): string {
@@ -113,17 +131,21 @@ function checkSection(outcome: RunOutcome, check: CheckResult, lines: string[], 
     return
   }
 
-  const actions = new Map(check.findings.map(f => [f.key, f.action]))
+  const actions = new Map<string, string>()
+  for (const f of check.findings) actions.set(f.key, actions.has(f.key) ? `${actions.get(f.key)} ${f.action}` : f.action)
   budget.reserve(TAIL_RESERVE)
-  pushTable(
-    lines,
-    ['| Entry | Channel | Platform | Profile | Customer | State | Fix |', '|---|---|---|---|---|---|---|'],
-    check.results,
-    r => entryRow(r, actions),
-    budget,
-    'entries'
-  )
+  pushTable(lines, entryHeader(check.postSignals), check.results, r => entryRow(r, actions, check.postSignals), budget, 'entries')
   budget.release(TAIL_RESERVE)
+  if (check.findings.some(f => f.kind === 'failing')) {
+    lines.push(
+      '',
+      '⚠️ **Failing posts** usually mean the channel must be reconnected in Postiz: its connection expired or was revoked, ' +
+        'yet Postiz still lists it as enabled. Reconnect it, then retry or reschedule the failed posts.'
+    )
+  }
+  if (check.results.some(r => r.state !== 'enabled' && (r.posts?.queued ?? 0) > 0)) {
+    lines.push('', '🚫 Queued posts on a disabled or missing channel will not go out until the channel is fixed.')
+  }
 
   const warnings = [...outcome.warnings, ...check.warnings]
   if (warnings.length > 0) {

@@ -75,15 +75,22 @@ export function renderTerminalReport(outcome: RunOutcome, colour: boolean): stri
 
   const mark = { enabled: '✓ enabled', disabled: '✗ disabled', missing: '✗ missing' } as const
   const paint = { enabled: p.green, disabled: p.yellow, missing: p.red } as const
+  const signals = check.postSignals
+  const postColumns = [...(signals && signals.failedPostsDays > 0 ? ['FAILED'] : []), ...(signals && signals.upcomingPostsDays > 0 ? ['QUEUED'] : [])]
   const rows = check.results.map(r => {
     const i = r.integration
     const more = r.entry.selector.kind === 'platform' && r.enabledIds.length > 1 ? ` (+${r.enabledIds.length - 1})` : ''
+    const failing = r.state === 'enabled' && (r.posts?.failed ?? 0) > 0
+    const posts = [
+      ...(signals && signals.failedPostsDays > 0 ? [String(r.posts?.failed ?? 0)] : []),
+      ...(signals && signals.upcomingPostsDays > 0 ? [String(r.posts?.queued ?? 0)] : [])
+    ]
     return {
-      cells: [mark[r.state], clip(r.entry.text), i ? `${clip(i.name)}${more}` : '—', clip(i?.identifier ?? ''), clip(i?.profile ?? ''), i ? logSafe(i.id, 100) : ''],
-      paint: [paint[r.state]]
+      cells: [failing ? '✗ failing' : mark[r.state], clip(r.entry.text), i ? `${clip(i.name)}${more}` : '—', clip(i?.identifier ?? ''), clip(i?.profile ?? ''), ...posts, i ? logSafe(i.id, 100) : ''],
+      paint: [failing ? p.red : paint[r.state]]
     }
   })
-  lines.push(...table(['STATE', 'ENTRY', 'CHANNEL', 'PLATFORM', 'PROFILE', 'ID'], rows, p))
+  lines.push(...table(['STATE', 'ENTRY', 'CHANNEL', 'PLATFORM', 'PROFILE', ...postColumns, 'ID'], rows, p))
   if (check.findings.length > 0) {
     lines.push('')
     for (const f of check.findings) {

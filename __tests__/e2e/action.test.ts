@@ -63,7 +63,7 @@ describe('passing checks', () => {
     expect(firstLines[0]).toMatch(/^::add-mask::/)
     expect(run.stdout).toContain(`::add-mask::${API_KEY}`)
     expect(run.code).toBe(0)
-    expect(run.stdout).toMatch(/::warning title=Input::api-key: removed a "Bearer " prefix/)
+    expect(run.stdout).toMatch(/::warning title=Warning::api-key: removed a "Bearer " prefix/)
     expect(server?.requests[0].headers.authorization).toBe(API_KEY)
     expect(run.everything).not.toContain(API_KEY)
   })
