@@ -15,13 +15,28 @@ import { gzipSync } from 'node:zlib'
 /**
  * @typedef {{ id: string, name: string, identifier: string, picture: string | null, disabled: boolean,
  *   profile: string | null, customer?: { id: string, name: string } }} StandInIntegration
+ * @typedef {{ id: string, publishDate: string, state: 'QUEUE' | 'PUBLISHED' | 'ERROR' | 'DRAFT', content?: string,
+ *   integration: { id: string, providerIdentifier: string, name: string, picture: string | null } }} StandInPost
  * @typedef {{ method: string, url: string, headers: import('node:http').IncomingHttpHeaders }} RecordedRequest
  * @typedef {(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse, count: number) => boolean | Promise<boolean>} Fault
- * @typedef {{ integrations?: StandInIntegration[], apiKey?: string, prefix?: string, fault?: Fault, host?: string,
+ * @typedef {{ integrations?: StandInIntegration[], posts?: StandInPost[], apiKey?: string, prefix?: string, fault?: Fault, host?: string,
  *   tls?: { key: string | Buffer, cert: string | Buffer } }} StandInOptions
  * @typedef {{ url: string, baseUrl: string, port: number, requests: RecordedRequest[],
  *   integrations: StandInIntegration[], close: () => Promise<void> }} StandIn
  */
+
+const ISO_8601 = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/
+
+/**
+ * Like the backend's class-validator @IsDateString(): present and ISO 8601, else a list of messages.
+ * @param {URLSearchParams} query
+ */
+function dateErrors(query) {
+  return ['startDate', 'endDate'].flatMap(name => {
+    const value = query.get(name)
+    return value !== null && ISO_8601.test(value) && !Number.isNaN(Date.parse(value)) ? [] : [`${name} must be a valid ISO 8601 date string`]
+  })
+}
 
 const WEB_APP_PAGE = '<!DOCTYPE html><html><head><title>Postiz</title></head><body><div id="root"></div></body></html>'
 
@@ -72,6 +87,19 @@ export async function startPostizStandIn(options = {}) {
     if (auth === '') return sendJson(req, res, 401, { msg: 'No API Key found' })
     if (auth !== apiKey) return sendJson(req, res, 401, { msg: auth.startsWith('pos_') ? 'Invalid OAuth token' : 'Invalid API key' })
     if (req.method === 'GET' && route === '/integrations') return sendJson(req, res, 200, integrations)
+    if (req.method === 'GET' && route === '/posts') {
+      const errors = dateErrors(url.searchParams)
+      if (errors.length > 0) return sendJson(req, res, 400, { statusCode: 400, message: errors, error: 'Bad Request' })
+      const start = Date.parse(url.searchParams.get('startDate') ?? '')
+      const end = Date.parse(url.searchParams.get('endDate') ?? '')
+      const customer = url.searchParams.get('customer')
+      const owners = new Map(integrations.map(i => [i.id, i.customer?.id]))
+      const posts = (options.posts ?? []).filter(p => {
+        const at = Date.parse(p.publishDate)
+        return at >= start && at <= end && (customer === null || owners.get(p.integration.id) === customer)
+      })
+      return sendJson(req, res, 200, { posts })
+    }
     if (req.method === 'GET' && route === '/is-connected') return sendJson(req, res, 200, { connected: true })
     if (req.method === 'GET' && route === '/groups') {
       const customers = new Map(integrations.filter(i => i.customer).map(i => [i.customer?.id, i.customer]))

@@ -1,0 +1,128 @@
+/**
+ * Failed and upcoming posts, end to end: the built action against the Postiz stand-in extended
+ * with GET /public/v1/posts (which validates startDate/endDate like the backend).
+ */
+import { afterEach, describe, expect, it } from '@jest/globals'
+import { startPostizStandIn, type StandIn, type StandInOptions, type StandInPost } from '../../src/postiz-stand-in.js'
+import { API_KEY, channel } from '../support/fixtures.js'
+import { runAction, type ActionRun } from '../support/run-action.js'
+
+const DAY = 86_400_000
+const X = channel({ identifier: 'x', profile: 'acme', name: 'Acme on X', customer: { id: 'cust_acme', name: 'Acme' } })
+const LI = channel({ identifier: 'linkedin', profile: 'acme', name: 'Acme LinkedIn', disabled: true, customer: { id: 'cust_acme', name: 'Acme' } })
+
+function post(on: typeof X, state: StandInPost['state'], days: number): StandInPost {
+  return {
+    id: `post-${on.id}-${state}-${days}`,
+    publishDate: new Date(Date.now() + days * DAY).toISOString(),
+    state,
+    integration: { id: on.id, providerIdentifier: on.identifier, name: on.name, picture: null }
+  }
+}
+
+let server: StandIn | undefined
+afterEach(async () => {
+  await server?.close()
+  server = undefined
+})
+
+async function check(options: StandInOptions, inputs: Record<string, string>): Promise<ActionRun> {
+  server = await startPostizStandIn({ integrations: [X, LI], apiKey: API_KEY, ...options })
+  const run = await runAction({ inputs: { 'api-key': API_KEY, 'api-url': server.baseUrl, ...inputs } })
+  expect(run.everything).not.toContain(API_KEY)
+  return run
+}
+
+const postsRequests = () => (server?.requests ?? []).filter(r => r.url.startsWith('/public/v1/posts'))
+
+describe('failed posts', () => {
+  it('reports a channel with failed posts as failing; the step fails only when failing is in fail-on', async () => {
+    const posts = [post(X, 'ERROR', -2), post(X, 'PUBLISHED', -1)]
+    let run = await check({ posts }, { integrations: 'x:acme', 'failed-posts-days': '7' })
+    expect(run.outputs.status).toBe('fail')
+    expect(run.code).toBe(0)
+    expect(JSON.parse(run.outputs.failing)).toEqual(['x:acme'])
+    expect(run.stdout).toMatch(/::warning title=Postiz integration failing%3A x%3Aacme::x:acme: "Acme on X" .*had 1 failed post in the last 7 days .*Reconnect the channel in Postiz/)
+    expect(run.summary).toContain('| Failed posts (7 d) |')
+    expect(run.summary).toContain('⚠️ failing')
+    expect(run.summary).toMatch(/\*\*Failing posts\*\* usually mean the channel must be reconnected in Postiz/)
+    const report = run.report as Record<string, any>
+    expect(report.entries[0].posts).toEqual({ failed: 1, latestFailed: expect.stringMatching(/^\d{4}-\d\d-\d\dT/), queued: 0, nextQueued: null })
+    expect(report.counts.failing).toBe(1)
+    await server?.close()
+
+    run = await check({ posts }, { integrations: 'x:acme', 'failed-posts-days': '7', 'fail-on': 'missing,disabled,failing' })
+    expect(run.code).toBe(1)
+    expect(run.stdout).toMatch(/::error::Fail: 1 of 1 Postiz integration needs attention \(1 failing\): x:acme\./)
+  })
+
+  it('ignores failed posts outside the window', async () => {
+    const run = await check({ posts: [post(X, 'ERROR', -9)] }, { integrations: 'x:acme', 'failed-posts-days': '7' })
+    expect(run.outputs.status).toBe('pass')
+    expect(JSON.parse(run.outputs.failing)).toEqual([])
+  })
+})
+
+describe('upcoming posts', () => {
+  it('flags queued posts on a disabled channel as posts that will not go out', async () => {
+    const run = await check({ posts: [post(LI, 'QUEUE', 1), post(LI, 'QUEUE', 2), post(X, 'QUEUE', 1)] }, { integrations: 'x:acme, linkedin:acme', 'upcoming-posts-days': '3' })
+    expect(run.outputs.status).toBe('fail')
+    expect(run.stdout).toMatch(/::error title=Postiz integration disabled%3A linkedin%3Aacme::.*is disabled in Postiz\. 2 queued posts in the next 3 days will not go out \(the next at /)
+    expect(run.summary).toContain('| Queued posts (3 d) |')
+    expect(run.summary).toMatch(/🚫 2, next \d{4}-\d\d-\d\d/)
+    expect(run.summary).toContain('🚫 Queued posts on a disabled or missing channel will not go out')
+    expect((run.report as Record<string, any>).entries[0].posts.queued).toBe(1)
+  })
+})
+
+describe('the request', () => {
+  it('is one extra request covering both windows, with ISO 8601 dates and the customer ID looked up from its name', async () => {
+    const before = Date.now()
+    const run = await check({ posts: [] }, { integrations: 'x:acme', customer: 'Acme', 'failed-posts-days': '7', 'upcoming-posts-days': '3' })
+    expect(run.outputs.status).toBe('pass')
+    expect(server?.requests.map(r => r.url.split('?')[0])).toEqual(['/public/v1/integrations', '/public/v1/posts'])
+    const query = new URL(postsRequests()[0].url, 'http://x').searchParams
+    expect(query.get('customer')).toBe('cust_acme')
+    const start = Date.parse(query.get('startDate') ?? '')
+    const end = Date.parse(query.get('endDate') ?? '')
+    expect(query.get('startDate')).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/)
+    expect(Math.abs(start - (before - 7 * DAY))).toBeLessThan(10_000)
+    expect(Math.abs(end - (before + 3 * DAY))).toBeLessThan(10_000)
+    expect(postsRequests()[0].headers.authorization).toBe(API_KEY)
+  })
+
+  it('is not made when both signals are off: exactly one request', async () => {
+    const run = await check({ posts: [post(X, 'ERROR', -1)] }, { integrations: 'x:acme' })
+    expect(run.outputs.status).toBe('pass')
+    expect(server?.requests).toHaveLength(1)
+  })
+})
+
+describe('when the posts cannot be read', () => {
+  const limited: StandInOptions['fault'] = (req, res) => {
+    if (!req.url?.startsWith('/public/v1/posts')) return false
+    res.writeHead(429, { 'retry-after': '3600', 'content-type': 'application/json' }).end('{"statusCode":429,"message":"ThrottlerException: Too Many Requests"}')
+    return true
+  }
+
+  it('keeps the verdict on the integrations and warns, unless failing is in fail-on', async () => {
+    let run = await check({ fault: limited }, { integrations: 'x:acme', 'failed-posts-days': '7' })
+    expect(run.code).toBe(0)
+    expect(run.outputs.status).toBe('pass')
+    expect(run.stdout).toMatch(/::warning title=Warning::Could not read the posts, so failed and upcoming posts are not shown \(the channels were checked\): .*HTTP 429.*30 requests per hour/)
+    expect(postsRequests()).toHaveLength(1)
+    await server?.close()
+
+    run = await check({ fault: limited }, { integrations: 'x:acme', 'failed-posts-days': '7', 'fail-on': 'missing,disabled,failing' })
+    expect(run.code).toBe(1)
+    expect(run.outputs.status).toBe('error')
+    expect(run.stdout).toMatch(/::error::Could not read the posts, which fail-on: failing needs: .*HTTP 429/)
+  })
+
+  it('the stand-in answers 400 to dates that are not ISO 8601, as the backend does', async () => {
+    server = await startPostizStandIn({ integrations: [X], apiKey: API_KEY })
+    const answer = await fetch(`${server.baseUrl}/public/v1/posts?startDate=yesterday&endDate=2026-11-28T00:00:00Z`, { headers: { authorization: API_KEY } })
+    expect(answer.status).toBe(400)
+    expect(await answer.json()).toEqual({ statusCode: 400, message: ['startDate must be a valid ISO 8601 date string'], error: 'Bad Request' })
+  })
+})
