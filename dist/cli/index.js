@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(392);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(600);
 /** Entry point of the CLI bundle (dist/cli/index.js, the package's bin). */
 
 process.exitCode = await (0,_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2), {
@@ -21,7 +21,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 392:
+/***/ 600:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -427,439 +427,13 @@ function runCheck(integrations, entries, customer) {
     return result;
 }
 
-;// CONCATENATED MODULE: ./src/version.ts
-/** Kept equal to package.json's version by a test. */
-const NAME = 'postiz-integrations-check';
-const VERSION = '1.0.0';
-const USER_AGENT = `${NAME}/${VERSION} (+https://github.com/marketplace/actions/postiz-integrations-check)`;
-
-;// CONCATENATED MODULE: ./src/report.ts
-
-const REPORT_SCHEMA_VERSION = 1;
-function report_runStatus(outcome) {
-    if (outcome.error || (outcome.inputErrors?.length ?? 0) > 0 || !outcome.check)
-        return 'error';
-    return outcome.check.status;
-}
-function integrationJson(i) {
-    return { id: i.id, name: i.name, identifier: i.identifier, picture: i.picture, disabled: i.disabled, profile: i.profile, customer: i.customer };
-}
-function buildReport(outcome) {
-    const { config, check } = outcome;
-    return {
-        schemaVersion: REPORT_SCHEMA_VERSION,
-        tool: { name: NAME, version: VERSION },
-        status: report_runStatus(outcome),
-        startedAt: outcome.startedAt.toISOString(),
-        finishedAt: outcome.finishedAt.toISOString(),
-        durationMs: outcome.finishedAt.getTime() - outcome.startedAt.getTime(),
-        inputs: config
-            ? {
-                apiUrl: config.apiUrl,
-                integrations: config.entries.map(e => ({ key: e.key, text: e.text, alias: e.alias ?? null, selector: e.selector })),
-                customer: config.customer ?? null,
-                failOn: [...config.failOn],
-                timeoutSeconds: config.timeoutMs / 1000,
-                retries: config.retries,
-                jobSummary: config.jobSummary,
-                allowInsecureHttp: config.allowInsecureHttp
-            }
-            : null,
-        server: outcome.fetch ? { url: outcome.fetch.url, attempts: outcome.fetch.attempts, durationMs: outcome.fetch.durationMs } : null,
-        error: outcome.error ?? null,
-        inputErrors: outcome.inputErrors ?? [],
-        warnings: [...outcome.warnings, ...(check?.warnings ?? [])],
-        discovery: check?.discovery ?? false,
-        counts: check
-            ? {
-                integrations: check.total,
-                considered: check.considered.length,
-                enabled: check.considered.filter(i => !i.disabled).length,
-                entries: check.results.length,
-                missing: check.findings.filter(f => f.kind === 'missing').length,
-                disabled: check.findings.filter(f => f.kind === 'disabled').length
-            }
-            : null,
-        entries: (check?.results ?? []).map(r => ({
-            key: r.entry.key,
-            text: r.entry.text,
-            state: r.state,
-            integrationId: r.integration?.id ?? null,
-            ids: r.idsValue,
-            matches: r.matches.map(i => i.id)
-        })),
-        findings: check?.findings ?? [],
-        integrations: (check?.considered ?? []).map(integrationJson)
-    };
-}
-
-;// CONCATENATED MODULE: ./src/summary.ts
-/**
- * Human-readable renderings of a run: the job summary (Markdown) and the log lines. Pure.
- * Every string from the server passes through `markdownSafe` or `logSafe`. The summary stays
- * under GitHub's 1 MiB per step however large the organisation: long lists are cut with a line
- * pointing to the report file, which keeps everything.
- */
-
-
-
-/** GitHub refuses a step summary over 1 MiB; this leaves room to spare. */
-const SUMMARY_MAX_BYTES = 1_000_000;
-/** At most this many rows in the list of other integrations (it is for browsing, not for search). */
-const SUMMARY_LIST_LIMIT = 1000;
-/** Bytes kept back from the entries table for the lines that follow it. */
-const TAIL_RESERVE = 40_000;
-const MAX_PICTURE_URL = 500;
-const MARK = { enabled: '✅ enabled', disabled: '⛔ disabled', missing: '❌ missing' };
-const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
-/** The one-line verdict with its counts, used by the summary, the log and the failure message. */
-function headline(outcome) {
-    const status = report_runStatus(outcome);
-    const check = outcome.check;
-    if (status === 'error' || !check)
-        return 'Could not check the Postiz integrations';
-    if (check.discovery)
-        return `Discovery: listed ${plural(check.considered.length, 'Postiz integration')}, checked none`;
-    const total = check.results.length;
-    if (status === 'pass')
-        return `Pass: ${total} of ${plural(total, 'Postiz integration')} ready`;
-    const counts = ['missing', 'disabled']
-        .map(kind => [kind, check.findings.filter(f => f.kind === kind).length])
-        .filter(([, n]) => n > 0)
-        .map(([kind, n]) => `${n} ${kind}`);
-    return `Fail: ${check.findings.length} of ${plural(total, 'Postiz integration')} need${check.findings.length === 1 ? 's' : ''} attention (${counts.join(', ')})`;
-}
-/** Lines within a byte budget. */
-class Budget {
-    left;
-    constructor(left) {
-        this.left = left;
-    }
-    take(line) {
-        const size = Buffer.byteLength(line, 'utf8') + 1;
-        if (size > this.left)
-            return false;
-        this.left -= size;
-        return true;
-    }
-    reserve(bytes) {
-        this.left -= bytes;
-    }
-    release(bytes) {
-        this.left += bytes;
-    }
-}
-function cell(text) {
-    return text ? markdownSafe(text) : '';
-}
-function channelCell(i) {
-    if (!i)
-        return '—';
-    const picture = i.picture !== null && i.picture.length <= MAX_PICTURE_URL ? safeHttpsUrl(i.picture) : null;
-    const avatar = picture ? `<img src="${picture}" width="20" height="20" alt=""> ` : '';
-    return `${avatar}${cell(i.name)}<br><code>${cell(i.id)}</code>`;
-}
-function entryRow(result, actions) {
-    const i = result.integration;
-    const more = result.entry.selector.kind === 'platform' && result.enabledIds.length > 1 ? `<br>and ${result.enabledIds.length - 1} more` : '';
-    // The action is this project's own text (platform identifiers in it are validated), not escaped.
-    const action = actions.get(result.entry.key) ?? '';
-    return `| <code>${cell(result.entry.text)}</code> | ${channelCell(i)}${more} | ${cell(i?.identifier)} | ${cell(i?.profile)} | ${cell(i?.customer?.name)} | ${MARK[result.state]} | ${action} |`;
-}
-function integrationRow(i) {
-    const selector = i.profile ? `<code>${cell(`${i.identifier}:${i.profile.replace(/^@/, '')}`)}</code>` : '';
-    return `| ${channelCell(i)} | ${cell(i.identifier)} | ${selector} | ${cell(i.customer?.name)} | ${i.disabled ? MARK.disabled : MARK.enabled} |`;
-}
-/** Appends a table: the header always, then rows while the budget and `limit` allow, then a "more" line. */
-function pushTable(lines, header, items, row, budget, noun, limit = Infinity) {
-    for (const line of header) {
-        budget.take(line);
-        lines.push(line);
-    }
-    let shown = 0;
-    while (shown < items.length && shown < limit) {
-        const line = row(items[shown]);
-        if (!budget.take(line))
-            break;
-        lines.push(line);
-        shown++;
-    }
-    if (shown < items.length)
-        lines.push('', `…and ${items.length - shown} more ${noun} — see the report file (the \`report\` output).`);
-}
-const INTEGRATION_HEADER = (/* unused pure expression or super */ null && (['| Channel | Platform | Selector | Customer | State |', '|---|---|---|---|---|']));
-function errorSection(outcome, lines) {
-    if (outcome.inputErrors && outcome.inputErrors.length > 0) {
-        lines.push('The inputs have problems; nothing was sent to Postiz.', '');
-        for (const e of outcome.inputErrors.slice(0, 100))
-            lines.push(`- ${markdownSafe(e, 600)}`);
-    }
-    else if (outcome.error) {
-        lines.push(`**What happened:** ${markdownSafe(outcome.error.message, 1000)}`, '', `**How to fix it:** ${markdownSafe(outcome.error.fix, 1000)}`);
-    }
-}
-function checkSection(outcome, check, lines, budget) {
-    const scope = check.customer !== undefined ? ` of customer ${markdownSafe(check.customer)}` : '';
-    lines.push(`Checked against ${plural(check.considered.length, 'integration')}${scope} (the server returned ${check.total}).`, '');
-    if (check.discovery) {
-        lines.push('Put IDs or `platform:profile` selectors from this list in the `integrations` input to gate on them.', '');
-        pushTable(lines, INTEGRATION_HEADER, check.considered, integrationRow, budget, 'integrations', SUMMARY_LIST_LIMIT);
-        return;
-    }
-    const actions = new Map(check.findings.map(f => [f.key, f.action]));
-    budget.reserve(TAIL_RESERVE);
-    pushTable(lines, ['| Entry | Channel | Platform | Profile | Customer | State | Fix |', '|---|---|---|---|---|---|---|'], check.results, r => entryRow(r, actions), budget, 'entries');
-    budget.release(TAIL_RESERVE);
-    const warnings = [...outcome.warnings, ...check.warnings];
-    if (warnings.length > 0) {
-        lines.push('', '**Warnings**', '');
-        for (const w of warnings.slice(0, 20))
-            lines.push(`- ${markdownSafe(w, 600)}`);
-        if (warnings.length > 20)
-            lines.push(`- …and ${warnings.length - 20} more in the report file.`);
-    }
-    const used = new Set(check.results.flatMap(r => r.matches.map(i => i.id)));
-    const others = check.considered.filter(i => !used.has(i.id));
-    if (others.length > 0) {
-        lines.push('', `<details><summary>The organisation's ${plural(others.length, 'other integration')}</summary>`, '');
-        budget.reserve(200);
-        pushTable(lines, INTEGRATION_HEADER, others, integrationRow, budget, 'integrations', SUMMARY_LIST_LIMIT);
-        lines.push('', '</details>');
-    }
-}
-/** The job summary in GitHub-flavoured Markdown. */
-function buildSummary(outcome) {
-    const status = runStatus(outcome);
-    const icon = outcome.check?.discovery ? '🔎' : { pass: '✅', fail: '❌', error: '⚠️' }[status];
-    const lines = [`## ${icon} ${headline(outcome)}`, ''];
-    const budget = new Budget(SUMMARY_MAX_BYTES - 4000);
-    if (status === 'error' || !outcome.check)
-        errorSection(outcome, lines);
-    else
-        checkSection(outcome, outcome.check, lines, budget);
-    return `${lines.join('\n')}\n`;
-}
-/** One log line per entry; every line starts with our own mark, never with server text. */
-function entryLogLine(result) {
-    const mark = result.state === 'enabled' ? '✓' : '✗';
-    const i = result.integration;
-    if (result.state === 'missing')
-        return logSafe(`${mark} ${result.entry.key}: missing`, 400);
-    if (result.entry.selector.kind === 'platform') {
-        const enabled = result.enabledIds.length;
-        return logSafe(`${mark} ${result.entry.key}: ${enabled} enabled of ${result.matches.length} (${result.matches.map(m => m.id).join(', ')})`, 400);
-    }
-    return logSafe(`${mark} ${result.entry.key}: ${result.state} → ${i ? describeIntegration(i) : ''}`, 400);
-}
-
-;// CONCATENATED MODULE: ./src/annotations.ts
-
-
-const MAX_ANNOTATIONS_PER_LEVEL = 10;
-const annotations_plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
-function failureMessage(outcome) {
-    const inputErrors = outcome.inputErrors ?? [];
-    if (inputErrors.length > 0)
-        return `${annotations_plural(inputErrors.length, 'input error')}; nothing was checked.`;
-    if (outcome.error)
-        return `${outcome.error.message} ${outcome.error.fix}`;
-    const { check, config } = outcome;
-    if (!check || !config)
-        return 'Nothing was checked.';
-    const failing = check.findings.filter(f => config.failOn.has(f.kind));
-    if (failing.length === 0)
-        return undefined;
-    const keys = failing.slice(0, 20).map(f => sanitize_logSafe(f.key, 100));
-    return `${headline(outcome)}: ${keys.join(', ')}${failing.length > 20 ? ', …' : ''}.`;
-}
-function cap(list, room, overflow) {
-    if (list.length <= room)
-        return list;
-    return [...list.slice(0, room - 1), overflow(list.length - room + 1)];
-}
-function planAnnotations(outcome) {
-    const errors = [];
-    const warnings = [];
-    for (const message of outcome.inputErrors ?? [])
-        errors.push({ level: 'error', title: 'Invalid input', message: sanitize_logSafe(message, 1000) });
-    for (const message of outcome.warnings)
-        warnings.push({ level: 'warning', title: 'Input', message: sanitize_logSafe(message, 1000) });
-    const { check, config } = outcome;
-    if (check && config) {
-        for (const finding of check.findings) {
-            const annotation = {
-                level: config.failOn.has(finding.kind) ? 'error' : 'warning',
-                title: `Postiz integration ${finding.kind}: ${sanitize_logSafe(finding.key, 100)}`,
-                message: sanitize_logSafe(`${finding.message} ${finding.fix}`, 1000)
-            };
-            (annotation.level === 'error' ? errors : warnings).push(annotation);
-        }
-        for (const message of check.warnings)
-            warnings.push({ level: 'warning', title: 'Ambiguous selector', message: sanitize_logSafe(message, 1000) });
-        if (check.discovery) {
-            warnings.push({
-                level: 'warning',
-                title: 'Nothing was checked',
-                message: `No integrations to check: the integrations input is empty, so this run only lists the ${annotations_plural(check.considered.length, 'integration')} ` +
-                    'of the organisation (see the job summary). Set integrations to gate on them.'
-            });
-        }
-    }
-    let failure = failureMessage(outcome);
-    // The failure message is itself an error annotation: the findings get the other nine places.
-    const errorRoom = MAX_ANNOTATIONS_PER_LEVEL - (failure === undefined ? 0 : 1);
-    if (errors.length > errorRoom && failure !== undefined) {
-        const hidden = errors.length - errorRoom;
-        failure = `${failure} ${hidden} more problem${hidden === 1 ? ' is' : 's are'} not annotated (GitHub shows 10 error annotations per step): see the job summary or the report file.`;
-    }
-    const shownErrors = errors.slice(0, errorRoom);
-    const shownWarnings = cap(warnings, MAX_ANNOTATIONS_PER_LEVEL, hidden => ({
-        level: 'warning',
-        title: `${hidden} more warnings`,
-        message: `${hidden} more warnings are not annotated (GitHub shows 10 warning annotations per step): see the job summary or the report file.`
-    }));
-    const plan = { annotations: [...shownErrors, ...shownWarnings] };
-    if (failure !== undefined)
-        plan.failure = failure;
-    return plan;
-}
-
-;// CONCATENATED MODULE: ./src/cli-args.ts
-/** Flags that take a value, mapped to the action input they set. */
-const VALUE_FLAGS = {
-    '--integrations': 'integrations',
-    '--customer': 'customer',
-    '--fail-on': 'fail-on',
-    '--timeout': 'timeout',
-    '--retries': 'retries'
-};
-const SWITCHES = ['--json', '--help', '--version', '--demo', '--allow-insecure-http'];
-const SHORT = { '-h': '--help', '-v': '--version', '-V': '--version', '-i': '--integrations' };
-const KNOWN = [...Object.keys(VALUE_FLAGS), ...SWITCHES];
-const SECRET_FLAGS = /^--(api-?key|key|token|secret|password)$/;
-const URL_FLAGS = /^--(api-?url|url|host|server|base-url)$/;
-function distance(a, b) {
-    const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-    for (let i = 1; i <= a.length; i++) {
-        let previous = row[0];
-        row[0] = i;
-        for (let j = 1; j <= b.length; j++) {
-            const current = row[j];
-            row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-            previous = current;
-        }
-    }
-    return row[b.length];
-}
-function unknownFlag(flag) {
-    if (SECRET_FLAGS.test(flag)) {
-        return `${flag} is not accepted: a key on the command line lands in shell history and process lists. Set it in the environment: export POSTIZ_API_KEY=…`;
-    }
-    if (URL_FLAGS.test(flag))
-        return `${flag} is not a flag: set the backend in the environment, e.g. export POSTIZ_API_URL=https://postiz.example.com/api`;
-    const best = KNOWN.map(known => [known, distance(flag, known)]).sort((a, b) => a[1] - b[1])[0];
-    const hint = best[1] <= 3 ? ` Did you mean ${best[0]}?` : '';
-    return `unknown option ${flag}.${hint} See --help.`;
-}
-function parseCliArgs(argv) {
-    const options = { inputs: {}, json: false, help: false, version: false, demo: false };
-    const integrations = [];
-    for (let i = 0; i < argv.length; i++) {
-        const arg = argv[i];
-        if (arg === '--')
-            return { ok: false, error: 'unexpected "--": entries go in --integrations. See --help.' };
-        if (!arg.startsWith('-')) {
-            return { ok: false, error: `unexpected argument "${arg}": pass entries with --integrations "${arg}". See --help.` };
-        }
-        const eq = arg.indexOf('=');
-        const flag = SHORT[arg] ?? (eq === -1 ? arg : arg.slice(0, eq));
-        const inline = eq === -1 || SHORT[arg] ? undefined : arg.slice(eq + 1);
-        if (SWITCHES.includes(flag)) {
-            if (inline !== undefined)
-                return { ok: false, error: `${flag} takes no value. See --help.` };
-            if (flag === '--allow-insecure-http')
-                options.inputs['allow-insecure-http'] = 'true';
-            else
-                options[flag.slice(2)] = true;
-            continue;
-        }
-        if (flag in VALUE_FLAGS) {
-            const value = inline ?? argv[i + 1];
-            if (value === undefined || (inline === undefined && value.startsWith('--')))
-                return { ok: false, error: `${flag} needs a value. See --help.` };
-            if (inline === undefined)
-                i++;
-            const input = VALUE_FLAGS[flag];
-            if (input === 'integrations')
-                integrations.push(value);
-            else
-                options.inputs[input] = value;
-            continue;
-        }
-        return { ok: false, error: unknownFlag(flag) };
-    }
-    if (integrations.length > 0)
-        options.inputs.integrations = integrations.join('\n');
-    return { ok: true, options };
-}
-/** Renames the action's input names in config errors to what a CLI user sets. */
-function cliWording(message) {
-    return message
-        .replace(/^api-key: empty\..*$/, 'POSTIZ_API_KEY is not set. Export your Postiz API key (Settings → Public API): export POSTIZ_API_KEY=…')
-        .replace(/^api-url:/, 'POSTIZ_API_URL:')
-        .replace(/set allow-insecure-http: true/, 'pass --allow-insecure-http')
-        .replace(/^(integrations|customer|fail-on|timeout|retries|allow-insecure-http):/, '--$1:');
-}
-const USAGE = `Usage: postiz-integrations-check [options]
-
-Checks that the Postiz channels (integrations) you rely on exist and are enabled.
-
-Environment:
-  POSTIZ_API_KEY          Postiz API key or pos_ OAuth token (required; never a flag)
-  POSTIZ_API_URL          Postiz backend (default https://api.postiz.com; self-hosted:
-                          https://postiz.example.com/api)
-  HTTPS_PROXY, NO_PROXY, NODE_EXTRA_CA_CERTS are honoured. NO_COLOR turns colour off.
-
-Options:
-  -i, --integrations LIST  Entries to check, comma-separated or repeated: an ID,
-                           platform:profile (x:acme) or platform:* , each optionally
-                           alias=… . Without it, lists the organisation's channels.
-  --customer ID_OR_NAME    Only consider one customer's channels
-  --fail-on KINDS          missing,disabled (default), or none
-  --timeout SECONDS        Per HTTP attempt (default 30)
-  --retries N              Extra attempts on network errors, 5xx and 429 (default 3)
-  --allow-insecure-http    Allow http:// to a host other than this machine
-  --json                   Print the report as JSON on stdout, nothing else
-  --demo                   Check a sample organisation served on 127.0.0.1 (no account)
-  -h, --help               Show this help
-  -v, --version            Show the version
-
-Exit codes: 0 pass, 1 fail (per --fail-on), 2 could not check (bad input, auth,
-network, bad response).
-
-Example:
-  export POSTIZ_API_KEY=…
-  postiz-integrations-check --integrations x:acme,linkedin-page:acme-inc
-`;
-
-;// CONCATENATED MODULE: ./src/check-error.ts
-/** An expected failure that makes the run `status=error`: a diagnosis and the fix, never a stack trace. */
-class CheckError extends Error {
-    fix;
-    constructor(message, fix) {
-        super(message);
-        this.fix = fix;
-        this.name = 'CheckError';
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/config.ts
 /**
  * Raw inputs (strings, as the runner or the CLI hands them over) → a typed, validated config.
  * Pure: no I/O, no environment. Every problem is collected so the user sees them all at once.
  */
 
-const FINDING_KINDS = ['missing', 'disabled'];
+const FINDING_KINDS = ['missing', 'disabled', 'failing'];
 /** The defaults declared in action.yml; an empty input means "use the default", as on GitHub. */
 const DEFAULTS = {
     'api-key': '',
@@ -870,10 +444,13 @@ const DEFAULTS = {
     timeout: '30',
     retries: '3',
     'job-summary': 'true',
-    'allow-insecure-http': 'false'
+    'allow-insecure-http': 'false',
+    'failed-posts-days': '0',
+    'upcoming-posts-days': '0'
 };
 const MAX_TIMEOUT_SECONDS = 600;
 const MAX_RETRIES = 10;
+const MAX_POSTS_DAYS = 365;
 /** Cleans the key as it will be sent; also tells whether a `Bearer ` prefix was removed. */
 function cleanApiKey(raw) {
     const trimmed = raw.trim();
@@ -978,6 +555,11 @@ function parseConfig(partial) {
     const timeoutSeconds = parseNumber('timeout', raw.timeout, 1, MAX_TIMEOUT_SECONDS, false, errors);
     const retries = parseNumber('retries', raw.retries, 0, MAX_RETRIES, true, errors);
     const jobSummary = parseBoolean('job-summary', raw['job-summary'], errors);
+    const failedPostsDays = parseNumber('failed-posts-days', raw['failed-posts-days'], 0, MAX_POSTS_DAYS, true, errors);
+    const upcomingPostsDays = parseNumber('upcoming-posts-days', raw['upcoming-posts-days'], 0, MAX_POSTS_DAYS, true, errors);
+    if (failOn.has('failing') && failedPostsDays === 0 && !errors.some(e => e.startsWith('failed-posts-days'))) {
+        errors.push('fail-on: "failing" needs failed-posts-days above 0 (how many days to look back for failed posts)');
+    }
     if (errors.length > 0 || typeof apiUrl !== 'string')
         return { ok: false, errors };
     const config = {
@@ -988,11 +570,477 @@ function parseConfig(partial) {
         timeoutMs: Math.round(timeoutSeconds * 1000),
         retries,
         jobSummary,
-        allowInsecureHttp
+        allowInsecureHttp,
+        failedPostsDays,
+        upcomingPostsDays
     };
     if (raw.customer !== '')
         config.customer = raw.customer;
     return { ok: true, config, warnings };
+}
+
+;// CONCATENATED MODULE: ./src/version.ts
+/** Kept equal to package.json's version by a test. */
+const NAME = 'postiz-integrations-check';
+const VERSION = '1.0.0';
+const USER_AGENT = `${NAME}/${VERSION} (+https://github.com/marketplace/actions/postiz-integrations-check)`;
+
+;// CONCATENATED MODULE: ./src/report.ts
+
+const REPORT_SCHEMA_VERSION = 1;
+function report_runStatus(outcome) {
+    if (outcome.error || (outcome.inputErrors?.length ?? 0) > 0 || !outcome.check)
+        return 'error';
+    return outcome.check.status;
+}
+function integrationJson(i) {
+    return { id: i.id, name: i.name, identifier: i.identifier, picture: i.picture, disabled: i.disabled, profile: i.profile, customer: i.customer };
+}
+function buildReport(outcome) {
+    const { config, check } = outcome;
+    return {
+        schemaVersion: REPORT_SCHEMA_VERSION,
+        tool: { name: NAME, version: VERSION },
+        status: report_runStatus(outcome),
+        startedAt: outcome.startedAt.toISOString(),
+        finishedAt: outcome.finishedAt.toISOString(),
+        durationMs: outcome.finishedAt.getTime() - outcome.startedAt.getTime(),
+        inputs: config
+            ? {
+                apiUrl: config.apiUrl,
+                integrations: config.entries.map(e => ({ key: e.key, text: e.text, alias: e.alias ?? null, selector: e.selector })),
+                customer: config.customer ?? null,
+                failOn: [...config.failOn],
+                timeoutSeconds: config.timeoutMs / 1000,
+                retries: config.retries,
+                jobSummary: config.jobSummary,
+                allowInsecureHttp: config.allowInsecureHttp,
+                failedPostsDays: config.failedPostsDays,
+                upcomingPostsDays: config.upcomingPostsDays
+            }
+            : null,
+        server: outcome.fetch ? { url: outcome.fetch.url, attempts: outcome.fetch.attempts, durationMs: outcome.fetch.durationMs } : null,
+        posts: outcome.posts ?? null,
+        error: outcome.error ?? null,
+        inputErrors: outcome.inputErrors ?? [],
+        warnings: [...outcome.warnings, ...(check?.warnings ?? [])],
+        discovery: check?.discovery ?? false,
+        counts: check
+            ? {
+                integrations: check.total,
+                considered: check.considered.length,
+                enabled: check.considered.filter(i => !i.disabled).length,
+                entries: check.results.length,
+                missing: check.findings.filter(f => f.kind === 'missing').length,
+                disabled: check.findings.filter(f => f.kind === 'disabled').length,
+                failing: check.findings.filter(f => f.kind === 'failing').length
+            }
+            : null,
+        entries: (check?.results ?? []).map(r => ({
+            key: r.entry.key,
+            text: r.entry.text,
+            state: r.state,
+            integrationId: r.integration?.id ?? null,
+            ids: r.idsValue,
+            matches: r.matches.map(i => i.id),
+            posts: r.posts ?? null
+        })),
+        findings: check?.findings ?? [],
+        integrations: (check?.considered ?? []).map(integrationJson)
+    };
+}
+
+;// CONCATENATED MODULE: ./src/summary.ts
+/**
+ * Human-readable renderings of a run: the job summary (Markdown) and the log lines. Pure.
+ * Every string from the server passes through `markdownSafe` or `logSafe`. The summary stays
+ * under GitHub's 1 MiB per step however large the organisation: long lists are cut with a line
+ * pointing to the report file, which keeps everything.
+ */
+
+
+
+
+/** GitHub refuses a step summary over 1 MiB; this leaves room to spare. */
+const SUMMARY_MAX_BYTES = 1_000_000;
+/** At most this many rows in the list of other integrations (it is for browsing, not for search). */
+const SUMMARY_LIST_LIMIT = 1000;
+/** Bytes kept back from the entries table for the lines that follow it. */
+const TAIL_RESERVE = 40_000;
+const MAX_PICTURE_URL = 500;
+const MARK = { enabled: '✅ enabled', disabled: '⛔ disabled', missing: '❌ missing' };
+const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+/** The one-line verdict with its counts, used by the summary, the log and the failure message. */
+function headline(outcome) {
+    const status = report_runStatus(outcome);
+    const check = outcome.check;
+    if (status === 'error' || !check)
+        return 'Could not check the Postiz integrations';
+    if (check.discovery)
+        return `Discovery: listed ${plural(check.considered.length, 'Postiz integration')}, checked none`;
+    const total = check.results.length;
+    if (status === 'pass')
+        return `Pass: ${total} of ${plural(total, 'Postiz integration')} ready`;
+    const counts = FINDING_KINDS
+        .map(kind => [kind, check.findings.filter(f => f.kind === kind).length])
+        .filter(([, n]) => n > 0)
+        .map(([kind, n]) => `${n} ${kind}`);
+    return `Fail: ${check.findings.length} of ${plural(total, 'Postiz integration')} need${check.findings.length === 1 ? 's' : ''} attention (${counts.join(', ')})`;
+}
+/** Lines within a byte budget. */
+class Budget {
+    left;
+    constructor(left) {
+        this.left = left;
+    }
+    take(line) {
+        const size = Buffer.byteLength(line, 'utf8') + 1;
+        if (size > this.left)
+            return false;
+        this.left -= size;
+        return true;
+    }
+    reserve(bytes) {
+        this.left -= bytes;
+    }
+    release(bytes) {
+        this.left += bytes;
+    }
+}
+function cell(text) {
+    return text ? markdownSafe(text) : '';
+}
+function channelCell(i) {
+    if (!i)
+        return '—';
+    const picture = i.picture !== null && i.picture.length <= MAX_PICTURE_URL ? safeHttpsUrl(i.picture) : null;
+    const avatar = picture ? `<img src="${picture}" width="20" height="20" alt=""> ` : '';
+    return `${avatar}${cell(i.name)}<br><code>${cell(i.id)}</code>`;
+}
+function postsCells(result, signals) {
+    if (!signals)
+        return '';
+    const p = result.posts;
+    const failed = signals.failedPostsDays > 0 ? ` ${p && p.failed > 0 ? `⚠️ ${p.failed}, latest ${p.latestFailed?.slice(0, 10)}` : '0'} |` : '';
+    const queued = signals.upcomingPostsDays > 0 ? ` ${p && p.queued > 0 ? `${result.state === 'enabled' ? '' : '🚫 '}${p.queued}, next ${p.nextQueued?.slice(0, 10)}` : '0'} |` : '';
+    return `${failed}${queued}`;
+}
+function entryRow(result, actions, signals) {
+    const i = result.integration;
+    const more = result.entry.selector.kind === 'platform' && result.enabledIds.length > 1 ? `<br>and ${result.enabledIds.length - 1} more` : '';
+    // The actions are this project's own text (platform identifiers in them are validated), not escaped.
+    const action = actions.get(result.entry.key) ?? '';
+    const state = result.state === 'enabled' && result.posts && result.posts.failed > 0 && signals ? '⚠️ failing' : MARK[result.state];
+    return `| <code>${cell(result.entry.text)}</code> | ${channelCell(i)}${more} | ${cell(i?.identifier)} | ${cell(i?.profile)} | ${cell(i?.customer?.name)} | ${state} |${postsCells(result, signals)} ${action} |`;
+}
+function entryHeader(signals) {
+    const extra = [];
+    if (signals && signals.failedPostsDays > 0)
+        extra.push(`Failed posts (${signals.failedPostsDays} d)`);
+    if (signals && signals.upcomingPostsDays > 0)
+        extra.push(`Queued posts (${signals.upcomingPostsDays} d)`);
+    const columns = ['Entry', 'Channel', 'Platform', 'Profile', 'Customer', 'State', ...extra, 'Fix'];
+    return [`| ${columns.join(' | ')} |`, `|${columns.map(() => '---').join('|')}|`];
+}
+function integrationRow(i) {
+    const selector = i.profile ? `<code>${cell(`${i.identifier}:${i.profile.replace(/^@/, '')}`)}</code>` : '';
+    return `| ${channelCell(i)} | ${cell(i.identifier)} | ${selector} | ${cell(i.customer?.name)} | ${i.disabled ? MARK.disabled : MARK.enabled} |`;
+}
+/** Appends a table: the header always, then rows while the budget and `limit` allow, then a "more" line. */
+function pushTable(lines, header, items, row, budget, noun, limit = Infinity) {
+    for (const line of header) {
+        budget.take(line);
+        lines.push(line);
+    }
+    let shown = 0;
+    while (shown < items.length && shown < limit) {
+        const line = row(items[shown]);
+        if (!budget.take(line))
+            break;
+        lines.push(line);
+        shown++;
+    }
+    if (shown < items.length)
+        lines.push('', `…and ${items.length - shown} more ${noun} — see the report file (the \`report\` output).`);
+}
+const INTEGRATION_HEADER = (/* unused pure expression or super */ null && (['| Channel | Platform | Selector | Customer | State |', '|---|---|---|---|---|']));
+function errorSection(outcome, lines) {
+    if (outcome.inputErrors && outcome.inputErrors.length > 0) {
+        lines.push('The inputs have problems; nothing was sent to Postiz.', '');
+        for (const e of outcome.inputErrors.slice(0, 100))
+            lines.push(`- ${markdownSafe(e, 600)}`);
+    }
+    else if (outcome.error) {
+        lines.push(`**What happened:** ${markdownSafe(outcome.error.message, 1000)}`, '', `**How to fix it:** ${markdownSafe(outcome.error.fix, 1000)}`);
+    }
+}
+function checkSection(outcome, check, lines, budget) {
+    const scope = check.customer !== undefined ? ` of customer ${markdownSafe(check.customer)}` : '';
+    lines.push(`Checked against ${plural(check.considered.length, 'integration')}${scope} (the server returned ${check.total}).`, '');
+    if (check.discovery) {
+        lines.push('Put IDs or `platform:profile` selectors from this list in the `integrations` input to gate on them.', '');
+        pushTable(lines, INTEGRATION_HEADER, check.considered, integrationRow, budget, 'integrations', SUMMARY_LIST_LIMIT);
+        return;
+    }
+    const actions = new Map();
+    for (const f of check.findings)
+        actions.set(f.key, actions.has(f.key) ? `${actions.get(f.key)} ${f.action}` : f.action);
+    budget.reserve(TAIL_RESERVE);
+    pushTable(lines, entryHeader(check.postSignals), check.results, r => entryRow(r, actions, check.postSignals), budget, 'entries');
+    budget.release(TAIL_RESERVE);
+    if (check.findings.some(f => f.kind === 'failing')) {
+        lines.push('', '⚠️ **Failing posts** usually mean the channel must be reconnected in Postiz: its connection expired or was revoked, ' +
+            'yet Postiz still lists it as enabled. Reconnect it, then retry or reschedule the failed posts.');
+    }
+    if (check.results.some(r => r.state !== 'enabled' && (r.posts?.queued ?? 0) > 0)) {
+        lines.push('', '🚫 Queued posts on a disabled or missing channel will not go out until the channel is fixed.');
+    }
+    const warnings = [...outcome.warnings, ...check.warnings];
+    if (warnings.length > 0) {
+        lines.push('', '**Warnings**', '');
+        for (const w of warnings.slice(0, 20))
+            lines.push(`- ${markdownSafe(w, 600)}`);
+        if (warnings.length > 20)
+            lines.push(`- …and ${warnings.length - 20} more in the report file.`);
+    }
+    const used = new Set(check.results.flatMap(r => r.matches.map(i => i.id)));
+    const others = check.considered.filter(i => !used.has(i.id));
+    if (others.length > 0) {
+        lines.push('', `<details><summary>The organisation's ${plural(others.length, 'other integration')}</summary>`, '');
+        budget.reserve(200);
+        pushTable(lines, INTEGRATION_HEADER, others, integrationRow, budget, 'integrations', SUMMARY_LIST_LIMIT);
+        lines.push('', '</details>');
+    }
+}
+/** The job summary in GitHub-flavoured Markdown. */
+function buildSummary(outcome) {
+    const status = runStatus(outcome);
+    const icon = outcome.check?.discovery ? '🔎' : { pass: '✅', fail: '❌', error: '⚠️' }[status];
+    const lines = [`## ${icon} ${headline(outcome)}`, ''];
+    const budget = new Budget(SUMMARY_MAX_BYTES - 4000);
+    if (status === 'error' || !outcome.check)
+        errorSection(outcome, lines);
+    else
+        checkSection(outcome, outcome.check, lines, budget);
+    return `${lines.join('\n')}\n`;
+}
+/** One log line per entry; every line starts with our own mark, never with server text. */
+function entryLogLine(result) {
+    const mark = result.state === 'enabled' ? '✓' : '✗';
+    const i = result.integration;
+    if (result.state === 'missing')
+        return logSafe(`${mark} ${result.entry.key}: missing`, 400);
+    if (result.entry.selector.kind === 'platform') {
+        const enabled = result.enabledIds.length;
+        return logSafe(`${mark} ${result.entry.key}: ${enabled} enabled of ${result.matches.length} (${result.matches.map(m => m.id).join(', ')})`, 400);
+    }
+    return logSafe(`${mark} ${result.entry.key}: ${result.state} → ${i ? describeIntegration(i) : ''}`, 400);
+}
+
+;// CONCATENATED MODULE: ./src/annotations.ts
+
+
+const MAX_ANNOTATIONS_PER_LEVEL = 10;
+const annotations_plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+function failureMessage(outcome) {
+    const inputErrors = outcome.inputErrors ?? [];
+    if (inputErrors.length > 0)
+        return `${annotations_plural(inputErrors.length, 'input error')}; nothing was checked.`;
+    if (outcome.error)
+        return `${outcome.error.message} ${outcome.error.fix}`;
+    const { check, config } = outcome;
+    if (!check || !config)
+        return 'Nothing was checked.';
+    const failing = check.findings.filter(f => config.failOn.has(f.kind));
+    if (failing.length === 0)
+        return undefined;
+    const keys = failing.slice(0, 20).map(f => sanitize_logSafe(f.key, 100));
+    return `${headline(outcome)}: ${keys.join(', ')}${failing.length > 20 ? ', …' : ''}.`;
+}
+function cap(list, room, overflow) {
+    if (list.length <= room)
+        return list;
+    return [...list.slice(0, room - 1), overflow(list.length - room + 1)];
+}
+function planAnnotations(outcome) {
+    const errors = [];
+    const warnings = [];
+    for (const message of outcome.inputErrors ?? [])
+        errors.push({ level: 'error', title: 'Invalid input', message: sanitize_logSafe(message, 1000) });
+    for (const message of outcome.warnings)
+        warnings.push({ level: 'warning', title: 'Warning', message: sanitize_logSafe(message, 1000) });
+    const { check, config } = outcome;
+    if (check && config) {
+        for (const finding of check.findings) {
+            const annotation = {
+                level: config.failOn.has(finding.kind) ? 'error' : 'warning',
+                title: `Postiz integration ${finding.kind}: ${sanitize_logSafe(finding.key, 100)}`,
+                message: sanitize_logSafe(`${finding.message} ${finding.fix}`, 1000)
+            };
+            (annotation.level === 'error' ? errors : warnings).push(annotation);
+        }
+        for (const message of check.warnings)
+            warnings.push({ level: 'warning', title: 'Ambiguous selector', message: sanitize_logSafe(message, 1000) });
+        if (check.discovery) {
+            warnings.push({
+                level: 'warning',
+                title: 'Nothing was checked',
+                message: `No integrations to check: the integrations input is empty, so this run only lists the ${annotations_plural(check.considered.length, 'integration')} ` +
+                    'of the organisation (see the job summary). Set integrations to gate on them.'
+            });
+        }
+    }
+    let failure = failureMessage(outcome);
+    // The failure message is itself an error annotation: the findings get the other nine places.
+    const errorRoom = MAX_ANNOTATIONS_PER_LEVEL - (failure === undefined ? 0 : 1);
+    if (errors.length > errorRoom && failure !== undefined) {
+        const hidden = errors.length - errorRoom;
+        failure = `${failure} ${hidden} more problem${hidden === 1 ? ' is' : 's are'} not annotated (GitHub shows 10 error annotations per step): see the job summary or the report file.`;
+    }
+    const shownErrors = errors.slice(0, errorRoom);
+    const shownWarnings = cap(warnings, MAX_ANNOTATIONS_PER_LEVEL, hidden => ({
+        level: 'warning',
+        title: `${hidden} more warnings`,
+        message: `${hidden} more warnings are not annotated (GitHub shows 10 warning annotations per step): see the job summary or the report file.`
+    }));
+    const plan = { annotations: [...shownErrors, ...shownWarnings] };
+    if (failure !== undefined)
+        plan.failure = failure;
+    return plan;
+}
+
+;// CONCATENATED MODULE: ./src/cli-args.ts
+/** Flags that take a value, mapped to the action input they set. */
+const VALUE_FLAGS = {
+    '--integrations': 'integrations',
+    '--customer': 'customer',
+    '--fail-on': 'fail-on',
+    '--timeout': 'timeout',
+    '--retries': 'retries',
+    '--failed-posts-days': 'failed-posts-days',
+    '--upcoming-posts-days': 'upcoming-posts-days'
+};
+const SWITCHES = ['--json', '--help', '--version', '--demo', '--allow-insecure-http'];
+const SHORT = { '-h': '--help', '-v': '--version', '-V': '--version', '-i': '--integrations' };
+const KNOWN = [...Object.keys(VALUE_FLAGS), ...SWITCHES];
+const SECRET_FLAGS = /^--(api-?key|key|token|secret|password)$/;
+const URL_FLAGS = /^--(api-?url|url|host|server|base-url)$/;
+function distance(a, b) {
+    const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+    for (let i = 1; i <= a.length; i++) {
+        let previous = row[0];
+        row[0] = i;
+        for (let j = 1; j <= b.length; j++) {
+            const current = row[j];
+            row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+            previous = current;
+        }
+    }
+    return row[b.length];
+}
+function unknownFlag(flag) {
+    if (SECRET_FLAGS.test(flag)) {
+        return `${flag} is not accepted: a key on the command line lands in shell history and process lists. Set it in the environment: export POSTIZ_API_KEY=…`;
+    }
+    if (URL_FLAGS.test(flag))
+        return `${flag} is not a flag: set the backend in the environment, e.g. export POSTIZ_API_URL=https://postiz.example.com/api`;
+    const best = KNOWN.map(known => [known, distance(flag, known)]).sort((a, b) => a[1] - b[1])[0];
+    const hint = best[1] <= 3 ? ` Did you mean ${best[0]}?` : '';
+    return `unknown option ${flag}.${hint} See --help.`;
+}
+function parseCliArgs(argv) {
+    const options = { inputs: {}, json: false, help: false, version: false, demo: false };
+    const integrations = [];
+    for (let i = 0; i < argv.length; i++) {
+        const arg = argv[i];
+        if (arg === '--')
+            return { ok: false, error: 'unexpected "--": entries go in --integrations. See --help.' };
+        if (!arg.startsWith('-')) {
+            return { ok: false, error: `unexpected argument "${arg}": pass entries with --integrations "${arg}". See --help.` };
+        }
+        const eq = arg.indexOf('=');
+        const flag = SHORT[arg] ?? (eq === -1 ? arg : arg.slice(0, eq));
+        const inline = eq === -1 || SHORT[arg] ? undefined : arg.slice(eq + 1);
+        if (SWITCHES.includes(flag)) {
+            if (inline !== undefined)
+                return { ok: false, error: `${flag} takes no value. See --help.` };
+            if (flag === '--allow-insecure-http')
+                options.inputs['allow-insecure-http'] = 'true';
+            else
+                options[flag.slice(2)] = true;
+            continue;
+        }
+        if (flag in VALUE_FLAGS) {
+            const value = inline ?? argv[i + 1];
+            if (value === undefined || (inline === undefined && value.startsWith('--')))
+                return { ok: false, error: `${flag} needs a value. See --help.` };
+            if (inline === undefined)
+                i++;
+            const input = VALUE_FLAGS[flag];
+            if (input === 'integrations')
+                integrations.push(value);
+            else
+                options.inputs[input] = value;
+            continue;
+        }
+        return { ok: false, error: unknownFlag(flag) };
+    }
+    if (integrations.length > 0)
+        options.inputs.integrations = integrations.join('\n');
+    return { ok: true, options };
+}
+/** Renames the action's input names in config errors to what a CLI user sets. */
+function cliWording(message) {
+    return message
+        .replace(/^api-key: empty\..*$/, 'POSTIZ_API_KEY is not set. Export your Postiz API key (Settings → Public API): export POSTIZ_API_KEY=…')
+        .replace(/^api-url:/, 'POSTIZ_API_URL:')
+        .replace(/set allow-insecure-http: true/, 'pass --allow-insecure-http')
+        .replace(/needs failed-posts-days above 0/, 'needs --failed-posts-days above 0')
+        .replace(/^(integrations|customer|fail-on|timeout|retries|allow-insecure-http|failed-posts-days|upcoming-posts-days):/, '--$1:');
+}
+const USAGE = `Usage: postiz-integrations-check [options]
+
+Checks that the Postiz channels (integrations) you rely on exist and are enabled.
+
+Environment:
+  POSTIZ_API_KEY          Postiz API key or pos_ OAuth token (required; never a flag)
+  POSTIZ_API_URL          Postiz backend (default https://api.postiz.com; self-hosted:
+                          https://postiz.example.com/api)
+  HTTPS_PROXY, NO_PROXY, NODE_EXTRA_CA_CERTS are honoured. NO_COLOR turns colour off.
+
+Options:
+  -i, --integrations LIST  Entries to check, comma-separated or repeated: an ID,
+                           platform:profile (x:acme) or platform:* , each optionally
+                           alias=… . Without it, lists the organisation's channels.
+  --customer ID_OR_NAME    Only consider one customer's channels
+  --fail-on KINDS          missing,disabled (default), failing, or none
+  --timeout SECONDS        Per HTTP attempt (default 30)
+  --retries N              Extra attempts on network errors, 5xx and 429 (default 3)
+  --failed-posts-days N    Look back N days for failed posts per channel (default 0, off)
+  --upcoming-posts-days N  Look ahead N days for queued posts per channel (default 0, off)
+  --allow-insecure-http    Allow http:// to a host other than this machine
+  --json                   Print the report as JSON on stdout, nothing else
+  --demo                   Check a sample organisation served on 127.0.0.1 (no account)
+  -h, --help               Show this help
+  -v, --version            Show the version
+
+Exit codes: 0 pass, 1 fail (per --fail-on), 2 could not check (bad input, auth,
+network, bad response).
+
+Example:
+  export POSTIZ_API_KEY=…
+  postiz-integrations-check --integrations x:acme,linkedin-page:acme-inc
+`;
+
+;// CONCATENATED MODULE: ./src/check-error.ts
+/** An expected failure that makes the run `status=error`: a diagnosis and the fix, never a stack trace. */
+class CheckError extends Error {
+    fix;
+    constructor(message, fix) {
+        super(message);
+        this.fix = fix;
+        this.name = 'CheckError';
+    }
 }
 
 ;// CONCATENATED MODULE: external "node:http"
@@ -1243,6 +1291,36 @@ async function httpGet(url, options) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/posts.ts
+/**
+ * The shape of `GET /public/v1/posts` and its strict validation. Pure.
+ * Unknown states and extra fields are accepted; what the signals need is required.
+ */
+
+function posts_isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function parsePosts(body) {
+    if (!posts_isRecord(body) || !Array.isArray(body.posts)) {
+        throw new ResponseShapeError(`the response is ${Array.isArray(body) ? 'an array' : typeof body === 'object' ? 'an object without a "posts" array' : `a ${typeof body}`}`);
+    }
+    return body.posts.map((post, index) => {
+        const where = `post ${index}`;
+        if (!posts_isRecord(post))
+            throw new ResponseShapeError(`${where} is not an object`);
+        if (typeof post.id !== 'string')
+            throw new ResponseShapeError(`${where}: "id" is not a string`);
+        const publishAt = typeof post.publishDate === 'string' ? Date.parse(post.publishDate) : NaN;
+        if (Number.isNaN(publishAt))
+            throw new ResponseShapeError(`${where}: "publishDate" is not a date`);
+        if (typeof post.state !== 'string')
+            throw new ResponseShapeError(`${where}: "state" is not a string`);
+        if (!posts_isRecord(post.integration) || typeof post.integration.id !== 'string')
+            throw new ResponseShapeError(`${where}: "integration.id" is not a string`);
+        return { id: post.id, publishAt, state: post.state, integrationId: post.integration.id };
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/postiz-client.ts
 /**
  * The Postiz public API client: `GET /public/v1/integrations` with retries, backoff, `Retry-After`,
@@ -1461,6 +1539,102 @@ function transportFix(error) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/post-signals.ts
+/**
+ * What is at stake per entry: failed posts in the look-back window (a channel that needs
+ * reconnecting looks enabled in GET /integrations, but its posts fail) and queued posts ahead
+ * (those on a disabled or missing channel will not go out). Pure and linear in posts + entries.
+ */
+
+const DAY_MS = 86_400_000;
+function signalsOn(options) {
+    return options.failedPostsDays > 0 || options.upcomingPostsDays > 0;
+}
+/** The one window covering both signals: back `failedPostsDays`, ahead `upcomingPostsDays`. */
+function postsWindow(options) {
+    return { startDate: new Date(options.now - options.failedPostsDays * DAY_MS), endDate: new Date(options.now + options.upcomingPostsDays * DAY_MS) };
+}
+const day = (ms) => new Date(ms).toISOString().replace(/\.\d+Z$/, 'Z');
+const post_signals_plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+/** The channels whose posts count for an entry: its enabled matches, else every match, else the ID it names. */
+function channelIds(result) {
+    const enabled = result.matches.filter(i => !i.disabled);
+    if (enabled.length > 0)
+        return enabled.map(i => i.id);
+    if (result.matches.length > 0)
+        return result.matches.map(i => i.id);
+    return result.entry.selector.kind === 'id' ? [result.entry.selector.id] : [];
+}
+function countFor(ids, byChannel, options) {
+    const counts = { failed: 0, latestFailed: null, queued: 0, nextQueued: null };
+    let latest = -Infinity;
+    let next = Infinity;
+    const failedFrom = options.now - options.failedPostsDays * DAY_MS;
+    const queuedUntil = options.now + options.upcomingPostsDays * DAY_MS;
+    for (const id of new Set(ids)) {
+        for (const post of byChannel.get(id) ?? []) {
+            if (options.failedPostsDays > 0 && post.state === 'ERROR' && post.publishAt >= failedFrom && post.publishAt <= options.now) {
+                counts.failed++;
+                latest = Math.max(latest, post.publishAt);
+            }
+            else if (options.upcomingPostsDays > 0 && post.state === 'QUEUE' && post.publishAt >= options.now && post.publishAt <= queuedUntil) {
+                counts.queued++;
+                next = Math.min(next, post.publishAt);
+            }
+        }
+    }
+    if (counts.failed > 0)
+        counts.latestFailed = day(latest);
+    if (counts.queued > 0)
+        counts.nextQueued = day(next);
+    return counts;
+}
+/** Adds post counts to every entry, `failing` findings, and queued posts at risk to existing findings. */
+function applyPostSignals(check, posts, options) {
+    const byChannel = new Map();
+    for (const post of posts) {
+        const list = byChannel.get(post.integrationId);
+        if (list)
+            list.push(post);
+        else
+            byChannel.set(post.integrationId, [post]);
+    }
+    const findingsByKey = new Map();
+    for (const f of check.findings)
+        findingsByKey.set(f.key, [...(findingsByKey.get(f.key) ?? []), { ...f }]);
+    const results = check.results.map(result => ({ ...result, posts: countFor(channelIds(result), byChannel, options) }));
+    for (const result of results) {
+        const counts = result.posts;
+        const key = result.entry.key;
+        const existing = findingsByKey.get(key) ?? [];
+        if (result.state === 'enabled' && counts.failed > 0) {
+            const which = result.integration && result.enabledIds.length === 1 ? check_describeIntegration(result.integration) : `its ${post_signals_plural(result.enabledIds.length, 'channel')}`;
+            existing.push({
+                kind: 'failing',
+                key,
+                message: `${key}: ${which} had ${post_signals_plural(counts.failed, 'failed post')} in the last ${post_signals_plural(options.failedPostsDays, 'day')} (latest ${counts.latestFailed}). ` +
+                    'Postiz lists the channel as enabled, but failing posts usually mean its connection expired.',
+                fix: 'Reconnect the channel in Postiz, then retry or reschedule the failed posts.',
+                action: 'Reconnect it in Postiz; retry the failed posts.'
+            });
+        }
+        else if (result.state !== 'enabled' && counts.queued > 0) {
+            for (const f of existing) {
+                f.message += ` ${post_signals_plural(counts.queued, 'queued post')} in the next ${post_signals_plural(options.upcomingPostsDays, 'day')} will not go out (the next at ${counts.nextQueued}).`;
+            }
+        }
+        findingsByKey.set(key, existing);
+    }
+    const findings = results.flatMap(r => findingsByKey.get(r.entry.key) ?? []);
+    return {
+        ...check,
+        results,
+        findings,
+        status: findings.length > 0 ? 'fail' : 'pass',
+        postSignals: { failedPostsDays: options.failedPostsDays, upcomingPostsDays: options.upcomingPostsDays }
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/engine.ts
 /**
  * The engine shared by the action and the CLI: raw inputs → config → Postiz client → check,
@@ -1471,7 +1645,11 @@ function transportFix(error) {
 
 
 
+
 const BUG_FIX = 'This is a bug in postiz-integrations-check: please report it with the log (in Actions, run with ACTIONS_STEP_DEBUG=true for details).';
+function clientOptions(config, hooks) {
+    return { apiUrl: config.apiUrl, apiKey: config.apiKey, timeoutMs: config.timeoutMs, retries: config.retries, onRetry: hooks.onRetry, env: hooks.env };
+}
 async function gather(raw, outcome, hooks, otherErrors) {
     const parsed = parseConfig(raw);
     if (!parsed.ok || otherErrors.length > 0) {
@@ -1482,17 +1660,43 @@ async function gather(raw, outcome, hooks, otherErrors) {
     outcome.config = config;
     outcome.warnings.push(...parsed.warnings);
     hooks.onStart?.(config);
-    const fetched = await fetchIntegrations({
-        apiUrl: config.apiUrl,
-        apiKey: config.apiKey,
-        timeoutMs: config.timeoutMs,
-        retries: config.retries,
-        onRetry: hooks.onRetry,
-        env: hooks.env
-    });
+    const fetched = await fetchIntegrations(clientOptions(config, hooks));
     outcome.fetch = { url: fetched.url, attempts: fetched.attempts, durationMs: fetched.durationMs };
     hooks.onDebug?.(`Fetched ${fetched.integrations.length} integrations in ${fetched.durationMs} ms (${fetched.attempts} attempt(s))`);
     outcome.check = runCheck(fetched.integrations, config.entries, config.customer);
+    if (signalsOn(config))
+        await addPostSignals(config, outcome, outcome.check, hooks);
+}
+/** The customer's ID for the posts query, from the integrations (the input may give its name). */
+function customerId(check) {
+    if (check.customer === undefined)
+        return undefined;
+    const owner = check.considered.find(i => i.customer !== null)?.customer;
+    return owner?.id;
+}
+/**
+ * One more request for the failed and upcoming posts. If it fails, the verdict on the integrations
+ * stands and the signal becomes a warning, unless `failing` is in fail-on: then the run is an error.
+ */
+async function addPostSignals(config, outcome, check, hooks) {
+    const options = { failedPostsDays: config.failedPostsDays, upcomingPostsDays: config.upcomingPostsDays, now: Date.now() };
+    const window = postsWindow(options);
+    const customer = customerId(check);
+    outcome.posts = { startDate: window.startDate.toISOString(), endDate: window.endDate.toISOString() };
+    try {
+        const fetched = await fetchPosts(clientOptions(config, hooks), { ...window, ...(customer !== undefined ? { customer } : {}) });
+        Object.assign(outcome.posts, { url: fetched.url, attempts: fetched.attempts, durationMs: fetched.durationMs });
+        hooks.onDebug?.(`Fetched ${fetched.posts.length} posts in ${fetched.durationMs} ms (${fetched.attempts} attempt(s))`);
+        outcome.check = applyPostSignals(check, fetched.posts, options);
+    }
+    catch (error) {
+        if (!(error instanceof CheckError))
+            throw error;
+        if (config.failOn.has('failing'))
+            throw new CheckError(`Could not read the posts, which fail-on: failing needs: ${error.message}`, error.fix);
+        outcome.posts.error = { message: error.message, fix: error.fix };
+        outcome.warnings.push(`Could not read the posts, so failed and upcoming posts are not shown (the channels were checked): ${error.message} ${error.fix}`);
+    }
 }
 /**
  * Checks the integrations described by `raw` and returns everything the run learnt.
@@ -1534,13 +1738,28 @@ async function checkIntegrations(raw, hooks = {}, otherErrors = []) {
 /**
  * @typedef {{ id: string, name: string, identifier: string, picture: string | null, disabled: boolean,
  *   profile: string | null, customer?: { id: string, name: string } }} StandInIntegration
+ * @typedef {{ id: string, publishDate: string, state: 'QUEUE' | 'PUBLISHED' | 'ERROR' | 'DRAFT', content?: string,
+ *   integration: { id: string, providerIdentifier: string, name: string, picture: string | null } }} StandInPost
  * @typedef {{ method: string, url: string, headers: import('node:http').IncomingHttpHeaders }} RecordedRequest
  * @typedef {(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse, count: number) => boolean | Promise<boolean>} Fault
- * @typedef {{ integrations?: StandInIntegration[], apiKey?: string, prefix?: string, fault?: Fault, host?: string,
+ * @typedef {{ integrations?: StandInIntegration[], posts?: StandInPost[], apiKey?: string, prefix?: string, fault?: Fault, host?: string,
  *   tls?: { key: string | Buffer, cert: string | Buffer } }} StandInOptions
  * @typedef {{ url: string, baseUrl: string, port: number, requests: RecordedRequest[],
  *   integrations: StandInIntegration[], close: () => Promise<void> }} StandIn
  */
+
+const ISO_8601 = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/
+
+/**
+ * Like the backend's class-validator @IsDateString(): present and ISO 8601, else a list of messages.
+ * @param {URLSearchParams} query
+ */
+function dateErrors(query) {
+  return ['startDate', 'endDate'].flatMap(name => {
+    const value = query.get(name)
+    return value !== null && ISO_8601.test(value) && !Number.isNaN(Date.parse(value)) ? [] : [`${name} must be a valid ISO 8601 date string`]
+  })
+}
 
 const WEB_APP_PAGE = '<!DOCTYPE html><html><head><title>Postiz</title></head><body><div id="root"></div></body></html>'
 
@@ -1591,6 +1810,19 @@ async function startPostizStandIn(options = {}) {
     if (auth === '') return sendJson(req, res, 401, { msg: 'No API Key found' })
     if (auth !== apiKey) return sendJson(req, res, 401, { msg: auth.startsWith('pos_') ? 'Invalid OAuth token' : 'Invalid API key' })
     if (req.method === 'GET' && route === '/integrations') return sendJson(req, res, 200, integrations)
+    if (req.method === 'GET' && route === '/posts') {
+      const errors = dateErrors(url.searchParams)
+      if (errors.length > 0) return sendJson(req, res, 400, { statusCode: 400, message: errors, error: 'Bad Request' })
+      const start = Date.parse(url.searchParams.get('startDate') ?? '')
+      const end = Date.parse(url.searchParams.get('endDate') ?? '')
+      const customer = url.searchParams.get('customer')
+      const owners = new Map(integrations.map(i => [i.id, i.customer?.id]))
+      const posts = (options.posts ?? []).filter(p => {
+        const at = Date.parse(p.publishDate)
+        return at >= start && at <= end && (customer === null || owners.get(p.integration.id) === customer)
+      })
+      return sendJson(req, res, 200, { posts })
+    }
     if (req.method === 'GET' && route === '/is-connected') return sendJson(req, res, 200, { connected: true })
     if (req.method === 'GET' && route === '/groups') {
       const customers = new Map(integrations.filter(i => i.customer).map(i => [i.customer?.id, i.customer]))
@@ -1700,15 +1932,22 @@ function renderTerminalReport(outcome, colour) {
     }
     const mark = { enabled: '✓ enabled', disabled: '✗ disabled', missing: '✗ missing' };
     const paint = { enabled: p.green, disabled: p.yellow, missing: p.red };
+    const signals = check.postSignals;
+    const postColumns = [...(signals && signals.failedPostsDays > 0 ? ['FAILED'] : []), ...(signals && signals.upcomingPostsDays > 0 ? ['QUEUED'] : [])];
     const rows = check.results.map(r => {
         const i = r.integration;
         const more = r.entry.selector.kind === 'platform' && r.enabledIds.length > 1 ? ` (+${r.enabledIds.length - 1})` : '';
+        const failing = r.state === 'enabled' && (r.posts?.failed ?? 0) > 0;
+        const posts = [
+            ...(signals && signals.failedPostsDays > 0 ? [String(r.posts?.failed ?? 0)] : []),
+            ...(signals && signals.upcomingPostsDays > 0 ? [String(r.posts?.queued ?? 0)] : [])
+        ];
         return {
-            cells: [mark[r.state], clip(r.entry.text), i ? `${clip(i.name)}${more}` : '—', clip(i?.identifier ?? ''), clip(i?.profile ?? ''), i ? sanitize_logSafe(i.id, 100) : ''],
-            paint: [paint[r.state]]
+            cells: [failing ? '✗ failing' : mark[r.state], clip(r.entry.text), i ? `${clip(i.name)}${more}` : '—', clip(i?.identifier ?? ''), clip(i?.profile ?? ''), ...posts, i ? sanitize_logSafe(i.id, 100) : ''],
+            paint: [failing ? p.red : paint[r.state]]
         };
     });
-    lines.push(...table(['STATE', 'ENTRY', 'CHANNEL', 'PLATFORM', 'PROFILE', 'ID'], rows, p));
+    lines.push(...table(['STATE', 'ENTRY', 'CHANNEL', 'PLATFORM', 'PROFILE', ...postColumns, 'ID'], rows, p));
     if (check.findings.length > 0) {
         lines.push('');
         for (const f of check.findings) {
