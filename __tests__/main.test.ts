@@ -101,6 +101,6 @@ describe('run', () => {
     })
     inputs.integrations = 'x:acme'
     await run()
-    expect(failures()).toEqual(['setFailed:Could not publish the results: Unable to find environment variable for file command OUTPUT'])
+    expect(failures()).toEqual(['setFailed:Could not set the outputs: Unable to find environment variable for file command OUTPUT'])
   })
 })

@@ -26,7 +26,7 @@ function maskApiKey(): string {
   return raw
 }
 
-function publishOutputs(outcome: RunOutcome, reportPath: string): void {
+function publishOutputs(outcome: RunOutcome, reportPath: string | undefined): void {
   core.setOutput('status', runStatus(outcome))
   if (outcome.check) {
     const { outputs, integrationsIncluded } = buildOutputs(outcome.check)
@@ -38,7 +38,7 @@ function publishOutputs(outcome: RunOutcome, reportPath: string): void {
       core.info(`The integrations output holds ${integrationsIncluded} of ${all} integrations (GitHub limits outputs); the report file has them all.`)
     }
   }
-  core.setOutput('report', reportPath)
+  if (reportPath !== undefined) core.setOutput('report', reportPath)
 }
 
 /** One log line per entry, the annotations, and a one-line verdict; returns the failure message, if any. */
@@ -75,7 +75,7 @@ async function publishTrackingIssue(outcome: RunOutcome, config: IssueConfig): P
   if (result.number !== undefined) core.setOutput('issue-number', String(result.number))
 }
 
-/** Runs the action. Never throws: every failure ends in outputs, annotations and `setFailed`. */
+/** Runs the action. Never throws: every failure ends in outputs, annotations, warnings or `setFailed`. */
 export async function run(): Promise<void> {
   const rawKey = maskApiKey()
   const raw: Partial<RawInputs> = {}
@@ -92,16 +92,26 @@ export async function run(): Promise<void> {
     onRetry: message => core.info(message),
     onDebug: message => core.debug(message)
   }, issue.errors)
-  let failure: string | undefined
+  const failure = publishLogAndAnnotations(outcome)
+  const reportPath = await attempt('write the report file', () => writeReportFile(buildReport(outcome)))
   try {
-    const reportPath = writeReportFile(buildReport(outcome))
-    failure = publishLogAndAnnotations(outcome)
     publishOutputs(outcome, reportPath)
-    await publishSummary(outcome)
-    if (issue.config) await publishTrackingIssue(outcome, issue.config)
   } catch (error) {
-    core.setFailed(`Could not publish the results: ${error instanceof Error ? error.message : String(error)}`)
+    // Later steps gate on the outputs: without them the step must not pass.
+    core.setFailed(`Could not set the outputs: ${error instanceof Error ? error.message : String(error)}`)
     return
   }
+  await attempt('write the job summary', () => publishSummary(outcome))
+  if (issue.config) await publishTrackingIssue(outcome, issue.config)
   if (failure !== undefined) core.setFailed(failure)
+}
+
+/** Runs a sink whose failure must not change the check's result: a failure becomes a warning. */
+async function attempt<T>(what: string, sink: () => T | Promise<T>): Promise<T | undefined> {
+  try {
+    return await sink()
+  } catch (error) {
+    core.warning(`Could not ${what}: ${error instanceof Error ? error.message : String(error)}`)
+    return undefined
+  }
 }

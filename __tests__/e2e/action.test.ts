@@ -289,6 +289,16 @@ describe('sinks', () => {
     expect(run.outputs.status).toBe('pass')
   })
 
+  it('a summary or report file that cannot be written is a warning, not a changed result', async () => {
+    await start()
+    const run = await check({ integrations: X.id }, { GITHUB_STEP_SUMMARY: '/nonexistent/summary.md', RUNNER_TEMP: '/nonexistent' })
+    expect(run.code).toBe(0)
+    expect(run.outputs.status).toBe('pass')
+    expect(run.outputs.report).toBeUndefined()
+    expect(run.stdout).toMatch(/^::warning::Could not write the report file: .*nonexistent/m)
+    expect(run.stdout).toMatch(/^::warning::Could not write the job summary: .*nonexistent/m)
+  })
+
   it('cannot be steered by hostile channel names', async () => {
     const hostile = channel({ identifier: 'x', profile: 'evil', name: 'x\n::stop-commands::t\n##[error]pwned | <img src=x onerror=alert(1)> [a](javascript:1)' })
     await start({ integrations: [hostile] })
