@@ -33234,7 +33234,8 @@ function publishOutputs(outcome, reportPath) {
             info(`The integrations output holds ${integrationsIncluded} of ${all} integrations (GitHub limits outputs); the report file has them all.`);
         }
     }
-    setOutput('report', reportPath);
+    if (reportPath !== undefined)
+        setOutput('report', reportPath);
 }
 /** One log line per entry, the annotations, and a one-line verdict; returns the failure message, if any. */
 function publishLogAndAnnotations(outcome) {
@@ -33273,7 +33274,7 @@ async function publishTrackingIssue(outcome, config) {
     if (result.number !== undefined)
         setOutput('issue-number', String(result.number));
 }
-/** Runs the action. Never throws: every failure ends in outputs, annotations and `setFailed`. */
+/** Runs the action. Never throws: every failure ends in outputs, annotations, warnings or `setFailed`. */
 async function run() {
     const rawKey = maskApiKey();
     const raw = {};
@@ -33293,21 +33294,31 @@ async function run() {
         onRetry: message => info(message),
         onDebug: message => core_debug(message)
     }, issue.errors);
-    let failure;
+    const failure = publishLogAndAnnotations(outcome);
+    const reportPath = await attempt('write the report file', () => writeReportFile(buildReport(outcome)));
     try {
-        const reportPath = writeReportFile(buildReport(outcome));
-        failure = publishLogAndAnnotations(outcome);
         publishOutputs(outcome, reportPath);
-        await publishSummary(outcome);
-        if (issue.config)
-            await publishTrackingIssue(outcome, issue.config);
     }
     catch (error) {
-        setFailed(`Could not publish the results: ${error instanceof Error ? error.message : String(error)}`);
+        // Later steps gate on the outputs: without them the step must not pass.
+        setFailed(`Could not set the outputs: ${error instanceof Error ? error.message : String(error)}`);
         return;
     }
+    await attempt('write the job summary', () => publishSummary(outcome));
+    if (issue.config)
+        await publishTrackingIssue(outcome, issue.config);
     if (failure !== undefined)
         setFailed(failure);
+}
+/** Runs a sink whose failure must not change the check's result: a failure becomes a warning. */
+async function attempt(what, sink) {
+    try {
+        return await sink();
+    }
+    catch (error) {
+        warning(`Could not ${what}: ${error instanceof Error ? error.message : String(error)}`);
+        return undefined;
+    }
 }
 
 
