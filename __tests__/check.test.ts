@@ -58,6 +58,12 @@ describe('runCheck', () => {
     ])
   })
 
+  it('names at most five channels of a disabled platform:* entry', () => {
+    const off = Array.from({ length: 8 }, (_, n) => i(`off${n}`, 'threads', `t${n}`, { disabled: true }))
+    const [finding] = runCheck(off, entries('threads:*')).findings
+    expect(finding.message).toMatch(/^threads:\*: all 8 matching integrations \(("[^"]+" \(threads, @t\d, ID off\d\), ){5}…\) are disabled in Postiz\.$/)
+  })
+
   it('deduplicates integration-ids in entry order', () => {
     expect(runCheck(ORG, entries('x:*, c3, c2, a=c2')).integrationIds).toEqual(['c3', 'c5', 'c2'])
   })

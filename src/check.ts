@@ -189,7 +189,8 @@ export function runCheck(integrations: Integration[], entries: Entry[], customer
         ...missingFix(entry)
       })
     } else if (state === 'disabled') {
-      const which = matches.length === 1 ? describeIntegration(matches[0]) : `all ${matches.length} matching integrations (${matches.map(describeIntegration).join(', ')})`
+      const listed = matches.slice(0, 5).map(describeIntegration).join(', ') + (matches.length > 5 ? ', …' : '')
+      const which = matches.length === 1 ? describeIntegration(matches[0]) : `all ${matches.length} matching integrations (${listed})`
       findings.push({
         kind: 'disabled',
         key: entry.key,
