@@ -393,7 +393,8 @@ function runCheck(integrations, entries, customer) {
             });
         }
         else if (state === 'disabled') {
-            const which = matches.length === 1 ? check_describeIntegration(matches[0]) : `all ${matches.length} matching integrations (${matches.map(check_describeIntegration).join(', ')})`;
+            const listed = matches.slice(0, 5).map(check_describeIntegration).join(', ') + (matches.length > 5 ? ', …' : '');
+            const which = matches.length === 1 ? check_describeIntegration(matches[0]) : `all ${matches.length} matching integrations (${listed})`;
             findings.push({
                 kind: 'disabled',
                 key: entry.key,
