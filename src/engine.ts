@@ -20,7 +20,7 @@ export interface EngineHooks {
   env?: Record<string, string | undefined>
 }
 
-export const BUG_FIX = 'This is a bug in postiz-integrations-check: please report it with the log (in Actions, run with ACTIONS_STEP_DEBUG=true for details).'
+const BUG_FIX = 'This is a bug in postiz-integrations-check: please report it with the log (in Actions, run with ACTIONS_STEP_DEBUG=true for details).'
 
 function clientOptions(config: Config, hooks: EngineHooks): ClientOptions {
   return { apiUrl: config.apiUrl, apiKey: config.apiKey, timeoutMs: config.timeoutMs, retries: config.retries, onRetry: hooks.onRetry, env: hooks.env }

@@ -66,7 +66,7 @@ export function trackingMarker(title: string): string {
 }
 
 /** The findings as comparable lines, sorted. */
-export function findingLines(findings: Finding[]): string[] {
+function findingLines(findings: Finding[]): string[] {
   return findings.map(f => `${f.kind}:${f.key}`).sort()
 }
 
