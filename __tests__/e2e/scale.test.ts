@@ -5,19 +5,11 @@
  */
 import { afterAll, beforeAll, expect, it } from '@jest/globals'
 import { startPostizStandIn, type StandIn, type StandInIntegration } from '../../src/postiz-stand-in.js'
+import { largeOrganisation } from '../../src/sample-organisation.js'
 import { API_KEY } from '../support/fixtures.js'
 import { runAction, type ActionRun } from '../support/run-action.js'
 
-const platforms = ['x', 'linkedin', 'linkedin-page', 'bluesky', 'mastodon', 'threads', 'instagram', 'youtube']
-const ORG: StandInIntegration[] = Array.from({ length: 10_000 }, (_, n) => ({
-  id: `cm${n.toString(36).padStart(6, '0')}scale${'x'.repeat(10)}`,
-  name: `Channel ${n} — ${'Ünïcødé '.repeat(n % 4)}`,
-  identifier: platforms[n % platforms.length],
-  picture: n % 3 ? `https://cdn.example/avatars/${n}.png` : null,
-  disabled: n % 97 === 0,
-  profile: `handle_${n}`,
-  ...(n % 5 === 0 ? { customer: { id: `cust${n % 7}`, name: `Customer ${n % 7}` } } : {})
-}))
+const ORG: StandInIntegration[] = largeOrganisation(10_000)
 
 let server: StandIn
 let run: ActionRun
