@@ -1,5 +1,5 @@
 /**
- * The action adapter with @actions/core mocked (ESM: jest.unstable_mockModule + dynamic import),
+ * The action adapter with its workflow commands mocked (ESM: jest.unstable_mockModule + dynamic import),
  * against a real loopback Postiz stand-in.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it, jest } from '@jest/globals'
@@ -14,9 +14,9 @@ const record =
     calls.push(`${name}:${args.map(a => (typeof a === 'string' ? a : JSON.stringify(a))).join('|')}`)
   }
 const setOutput = jest.fn(record('setOutput'))
-const summary = { addRaw: jest.fn(() => summary), write: jest.fn(async () => summary) }
+const appendSummary = jest.fn((_markdown: string) => undefined)
 
-jest.unstable_mockModule('@actions/core', () => ({
+jest.unstable_mockModule('../src/workflow-commands.js', () => ({
   getInput: (name: string, options?: { trimWhitespace?: boolean }) => {
     calls.push(`getInput:${name}`)
     const value = inputs[name] ?? ''
@@ -29,7 +29,7 @@ jest.unstable_mockModule('@actions/core', () => ({
   debug: record('debug'),
   warning: record('warning'),
   error: record('error'),
-  summary
+  appendSummary
 }))
 
 const { run } = await import('../src/main.js')
@@ -69,7 +69,7 @@ describe('run', () => {
     expect(JSON.parse(out.ids)).toEqual({ main: X.id })
     expect(out['integration-ids']).toBe(X.id)
     expect(Object.keys(out).sort()).toEqual(['disabled', 'failing', 'ids', 'integration-ids', 'integrations', 'missing', 'report', 'status'])
-    expect(summary.addRaw).toHaveBeenCalled()
+    expect(appendSummary).toHaveBeenCalled()
   })
 
   it('fails the step on a finding in fail-on and only warns otherwise', async () => {

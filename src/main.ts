@@ -1,8 +1,7 @@
 /**
- * The action adapter: reads inputs with @actions/core, wires the stages together
+ * The action adapter: reads inputs through the runner's workflow commands, wires the stages together
  * (config → client → check → sinks) and publishes outputs, annotations, summary and report file.
  */
-import * as core from '@actions/core'
 import { planAnnotations } from './annotations.js'
 import { cleanApiKey, DEFAULTS, type RawInputs } from './config.js'
 import { checkIntegrations } from './engine.js'
@@ -13,6 +12,7 @@ import { writeReportFile } from './report-file.js'
 import { logSafe } from './sanitize.js'
 import { buildSummary, entryLogLine, headline } from './summary.js'
 import { ISSUE_DEFAULTS, parseIssueConfig, planIssueAction, type IssueConfig, type IssueInputs } from './tracking-issue.js'
+import * as core from './workflow-commands.js'
 
 const INPUT_NAMES = Object.keys(DEFAULTS) as (keyof RawInputs)[]
 const ISSUE_INPUT_NAMES = Object.keys(ISSUE_DEFAULTS) as (keyof IssueInputs)[]
@@ -43,21 +43,22 @@ function publishOutputs(outcome: RunOutcome, reportPath: string | undefined): vo
 
 /** One log line per entry, the annotations, and a one-line verdict; returns the failure message, if any. */
 function publishLogAndAnnotations(outcome: RunOutcome): string | undefined {
-  for (const result of outcome.check?.results ?? []) core.info(entryLogLine(result))
+  const lines = (outcome.check?.results ?? []).map(entryLogLine)
+  if (lines.length > 0) core.info(lines.join('\n')) // one write, however many entries
   const plan = planAnnotations(outcome)
   for (const { level, title, message } of plan.annotations) (level === 'error' ? core.error : core.warning)(message, { title })
   if (outcome.check) core.info(`${runStatus(outcome) === 'pass' ? '✓' : '✗'} ${headline(outcome)}`)
   return plan.failure
 }
 
-async function publishSummary(outcome: RunOutcome): Promise<void> {
+function publishSummary(outcome: RunOutcome): void {
   const wanted = outcome.config ? outcome.config.jobSummary : core.getInput('job-summary').trim().toLowerCase() !== 'false'
   if (!wanted) return
   if (!process.env.GITHUB_STEP_SUMMARY) {
     core.debug('GITHUB_STEP_SUMMARY is not set: no job summary written.')
     return
   }
-  await core.summary.addRaw(buildSummary(outcome)).write()
+  core.appendSummary(buildSummary(outcome))
 }
 
 /** Keeps the tracking issue (issue: true). A GitHub failure is a warning: the check's result stands. */
