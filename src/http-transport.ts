@@ -1,14 +1,14 @@
 /**
  * One HTTP GET attempt on Node's own http/https modules: a hard deadline for the whole attempt
  * (connect, headers and body), proxies via CONNECT, gzip/deflate/br decoding, a cap on the body
- * size, and redirects never followed. No retries here: see postiz-client.ts.
+ * size (compressed and decompressed), and redirects never followed. No retries here: see postiz-client.ts.
  */
 import * as http from 'node:http'
 import * as https from 'node:https'
 import * as net from 'node:net'
 import * as tls from 'node:tls'
 import * as zlib from 'node:zlib'
-import type { Duplex, Readable } from 'node:stream'
+import type { Duplex } from 'node:stream'
 import { ProxyConfigError, proxyFor } from './proxy.js'
 
 export interface HttpResponse {
@@ -112,41 +112,52 @@ async function openRequest(url: URL, options: GetOptions, signal: AbortSignal): 
   return https.request({ ...base, agent: undefined, host: bareHost(url.hostname), port: portOf(url), path, createConnection: () => socket })
 }
 
-function decoded(res: http.IncomingMessage): Readable {
-  switch ((res.headers['content-encoding'] ?? '').trim().toLowerCase()) {
-    case 'gzip':
-    case 'x-gzip':
-      return res.pipe(zlib.createGunzip())
-    case 'deflate':
-      return res.pipe(zlib.createInflate())
-    case 'br':
-      return res.pipe(zlib.createBrotliDecompress())
-    default:
-      return res
+function tooLarge(maxBytes: number): TransportError {
+  return new TransportError(`the response is larger than ${Math.round(maxBytes / 1048576)} MiB, far more than a list of integrations`, 'too-large')
+}
+
+/**
+ * Decompresses the whole body in one call, within the cap. One synchronous call costs a fraction
+ * of a decompression stream's many small chunks, and the compressed body is already in memory.
+ */
+function decode(body: Buffer, contentEncoding: string | undefined, maxBytes: number): Buffer {
+  const encoding = (contentEncoding ?? '').trim().toLowerCase()
+  const options = { maxOutputLength: maxBytes }
+  try {
+    switch (encoding) {
+      case 'gzip':
+      case 'x-gzip':
+        return zlib.gunzipSync(body, options)
+      case 'deflate':
+        return zlib.inflateSync(body, options)
+      case 'br':
+        return zlib.brotliDecompressSync(body, options)
+      default:
+        return body
+    }
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw tooLarge(maxBytes)
+    throw new TransportError(`the ${encoding} response body could not be decompressed (${(error as Error).message})`, 'network')
   }
 }
 
 async function readBody(res: http.IncomingMessage, maxBytes: number): Promise<Buffer> {
-  const tooLarge = (): TransportError =>
-    new TransportError(`the response is larger than ${Math.round(maxBytes / 1048576)} MiB, far more than a list of integrations`, 'too-large')
   const declared = Number(res.headers['content-length'])
   if (Number.isFinite(declared) && declared > maxBytes) {
     res.destroy()
-    throw tooLarge()
+    throw tooLarge(maxBytes)
   }
-  const stream = decoded(res)
   const chunks: Buffer[] = []
   let size = 0
-  for await (const chunk of stream) {
+  for await (const chunk of res) {
     size += (chunk as Buffer).length
     if (size > maxBytes) {
       res.destroy()
-      stream.destroy()
-      throw tooLarge()
+      throw tooLarge(maxBytes)
     }
     chunks.push(chunk as Buffer)
   }
-  return Buffer.concat(chunks, size)
+  return decode(Buffer.concat(chunks, size), res.headers['content-encoding'], maxBytes)
 }
 
 function describeNetworkError(error: NodeJS.ErrnoException, url: URL): TransportError {
