@@ -7,6 +7,7 @@ import { parseCliArgs, USAGE, type CliOptions } from './cli-args.js'
 import { checkIntegrations } from './engine.js'
 import { startPostizStandIn } from './postiz-stand-in.js'
 import { buildReport, runStatus, type RunOutcome } from './report.js'
+import { reportJson } from './report-file.js'
 import { SAMPLE_INTEGRATIONS } from './sample-organisation.js'
 import { logSafe } from './sanitize.js'
 import { renderTerminalReport } from './terminal-report.js'
@@ -32,7 +33,7 @@ async function check(options: CliOptions, io: Io, apiUrl: string | undefined, ap
     { ...options.inputs, 'api-key': apiKey ?? '', 'api-url': apiUrl ?? '' },
     { onRetry: message => io.stderr(`${message}\n`), env: io.env }
   )
-  if (options.json) io.stdout(`${JSON.stringify(buildReport(outcome), null, 2)}\n`)
+  if (options.json) io.stdout(reportJson(buildReport(outcome)))
   else io.stdout(renderTerminalReport(outcome, io.isTty && io.env.NO_COLOR === undefined && io.env.TERM !== 'dumb'))
   return exitCode(outcome)
 }
