@@ -15,6 +15,12 @@ const channel = (n: number, name = `Channel ${n}`): Integration => ({
 })
 
 describe('buildOutputs', () => {
+  it('writes ids in entry order, keys that look like numbers included', () => {
+    const numeric = { ...channel(1), id: '10' }
+    const result = runCheck([numeric, channel(2)], parseEntries('zeta=id2\n10\nalpha=id2').entries)
+    expect(buildOutputs(result).outputs.ids).toBe('{"zeta":"id2","10":"10","alpha":"id2"}')
+  })
+
   it('keeps __proto__ as an ordinary key of ids', () => {
     const result = runCheck([channel(1)], parseEntries('__proto__=id1').entries)
     expect(JSON.parse(buildOutputs(result).outputs.ids)).toEqual(JSON.parse('{"__proto__":"id1"}'))
@@ -41,6 +47,16 @@ describe('buildOutputs', () => {
     expect(cappedJsonArray([], 2)).toEqual({ json: '[]', included: 0 })
     expect(cappedJsonArray(['é'], 100, 8)).toEqual({ json: '[]', included: 0 }) // ["é"] is 5 units = 10 bytes of UTF-16
     expect(cappedJsonArray(['é'], 100, 10)).toEqual({ json: '["é"]', included: 1 })
+  })
+
+  it('cappedJsonArray projects only the elements it tries, not the whole list', () => {
+    const projected: number[] = []
+    const capped = cappedJsonArray(Array.from({ length: 10_000 }, (_, n) => n), 12, Infinity, n => {
+      projected.push(n)
+      return { n }
+    })
+    expect(capped).toEqual({ json: '[{"n":0}]', included: 1 })
+    expect(projected).toEqual([0, 1]) // the second is tried and does not fit; the other 9,998 are never touched
   })
 
   it('keeps every output together under GitHub\'s per-job limit at 10,000 integrations and 1,000 entries', () => {

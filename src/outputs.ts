@@ -31,13 +31,16 @@ export function projectIntegration(i: Integration): Pick<Integration, 'id' | 'na
   return { id: i.id, name: i.name, identifier: i.identifier, profile: i.profile, disabled: i.disabled, customer: i.customer }
 }
 
-/** A JSON array of whole elements within `maxUtf8` bytes of UTF-8 and `maxUtf16` bytes of UTF-16. */
-export function cappedJsonArray(items: unknown[], maxUtf8: number, maxUtf16 = Infinity): { json: string; included: number } {
+/**
+ * A JSON array of whole elements within `maxUtf8` bytes of UTF-8 and `maxUtf16` bytes of UTF-16.
+ * `project` runs only on the elements that are tried, so a capped list of 10,000 costs what fits.
+ */
+export function cappedJsonArray<T>(items: readonly T[], maxUtf8: number, maxUtf16 = Infinity, project: (item: T) => unknown = item => item): { json: string; included: number } {
   const parts: string[] = []
   let utf8 = 2 // the brackets
   let units = 2
   for (const item of items) {
-    const part = JSON.stringify(item)
+    const part = JSON.stringify(project(item))
     const comma = parts.length > 0 ? 1 : 0
     const addedUtf8 = Buffer.byteLength(part, 'utf8') + comma
     const addedUnits = part.length + comma
@@ -56,12 +59,13 @@ export interface BuiltOutputs {
 }
 
 export function buildOutputs(result: CheckResult): BuiltOutputs {
-  // Object.fromEntries defines own properties, so keys such as "__proto__" stay ordinary keys.
-  const ids = Object.fromEntries(result.results.map(r => [r.entry.key, r.idsValue]))
+  // Entry keys are unique (parseEntries refuses clashes), so the object is written as JSON text
+  // directly, in entry order: no 1,000-key object to build, and "__proto__" stays an ordinary key.
+  const ids = `{${result.results.map(r => `${JSON.stringify(r.entry.key)}:${JSON.stringify(r.idsValue)}`).join(',')}}`
   const keysIn = (state: string): string[] => result.results.filter(r => r.state === state).map(r => r.entry.key)
   const fixed = {
     status: result.status,
-    ids: JSON.stringify(ids),
+    ids,
     'integration-ids': result.integrationIds.join(','),
     missing: JSON.stringify(keysIn('missing')),
     disabled: JSON.stringify(keysIn('disabled')),
@@ -69,6 +73,6 @@ export function buildOutputs(result: CheckResult): BuiltOutputs {
   }
   const used = Object.entries(fixed).reduce((sum, [name, value]) => sum + utf16Bytes(name) + utf16Bytes(value), 0)
   const room = Math.max(4, OUTPUTS_MAX_UTF16_BYTES - used - utf16Bytes('integrations'))
-  const capped = cappedJsonArray(result.considered.map(projectIntegration), INTEGRATIONS_OUTPUT_MAX_BYTES, room)
+  const capped = cappedJsonArray(result.considered, INTEGRATIONS_OUTPUT_MAX_BYTES, room, projectIntegration)
   return { outputs: { ...fixed, integrations: capped.json }, integrationsIncluded: capped.included }
 }
