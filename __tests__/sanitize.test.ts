@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { logSafe, markdownSafe, safeHttpsUrl } from '../src/sanitize.js'
+import { escapeMarkdown, logSafe, markdownSafe, safeHttpsUrl } from '../src/sanitize.js'
 
 describe('logSafe', () => {
   it('removes line breaks and control characters', () => {
@@ -23,6 +23,26 @@ describe('markdownSafe', () => {
     expect(out).toContain('&#124;')
     expect(out).toContain('&lt;img')
     expect(out).toContain('\\*b\\*')
+  })
+})
+
+describe('markdownSafe shortcut', () => {
+  it('gives what the full escaping gives, for every character of the BMP in and around text', () => {
+    const differ: string[] = []
+    for (let code = 0; code < 0x10000; code++) {
+      const c = String.fromCharCode(code)
+      for (const text of [c, `Acme ${c} Inc`, `${c}${c}x`]) if (markdownSafe(text) !== escapeMarkdown(text)) differ.push(text)
+    }
+    expect(differ).toEqual([])
+  })
+
+  it('gives what the full escaping gives for links, handles, commands and long text', () => {
+    const texts = ['www.example.com', 'WWW.Example.com', 'awww.x', 'me@host', 'https://x.y', '::error::x', 'a ##[group]', 'é'.repeat(250), 'plain']
+    for (const text of texts) {
+      expect(markdownSafe(text)).toBe(escapeMarkdown(text))
+      expect(markdownSafe(text, 10)).toBe(escapeMarkdown(text, 10))
+    }
+    expect(markdownSafe('Channel 12 — Ünïcødé')).toBe('Channel 12 — Ünïcødé')
   })
 })
 
