@@ -14,8 +14,8 @@ export interface EntryResult {
   state: EntryState
   /** The integration the entry resolved to (for `platform:*`, the first enabled one, if any). */
   integration: Integration | null
-  /** Every integration the selector matched. */
-  matches: Integration[]
+  /** Every integration the selector matched (shared between entries with the same selector: never modify). */
+  matches: readonly Integration[]
   /** Value of this entry in the `ids` output. */
   idsValue: string | string[] | null
   /** Enabled IDs this entry contributes to `integration-ids`. */
@@ -70,21 +70,54 @@ export function describeIntegration(i: Integration): string {
   return `"${i.name}" (${i.identifier}${profile}, ID ${i.id})`
 }
 
-interface Indexes {
-  byId: Map<string, Integration>
-  byPlatform: Map<string, Integration[]>
-  byPlatformProfile: Map<string, Integration[]>
-}
+/**
+ * Lookups over a list of integrations. Each index is built on first use, in one pass, so entries
+ * by ID never pay for the profile index; lists keep the server's order, and each list is sorted by
+ * ID once, the first time an entry needs it.
+ */
+class Indexes {
+  #byId: Map<string, Integration> | undefined
+  #byPlatform: Map<string, Integration[]> | undefined
+  #byPlatformProfile: Map<string, Integration[]> | undefined
+  readonly #sorted = new Map<Integration[], readonly Integration[]>()
 
-function buildIndexes(integrations: Integration[]): Indexes {
-  const indexes: Indexes = { byId: new Map(), byPlatform: new Map(), byPlatformProfile: new Map() }
-  for (const i of integrations) {
-    if (!indexes.byId.has(i.id)) indexes.byId.set(i.id, i)
-    const platform = i.identifier.toLowerCase()
-    push(indexes.byPlatform, platform, i)
-    if (i.profile !== null) push(indexes.byPlatformProfile, `${platform}\n${normaliseProfile(i.profile)}`, i)
+  constructor(private readonly integrations: readonly Integration[]) {}
+
+  get byId(): Map<string, Integration> {
+    if (!this.#byId) {
+      this.#byId = new Map()
+      for (const i of this.integrations) if (!this.#byId.has(i.id)) this.#byId.set(i.id, i)
+    }
+    return this.#byId
   }
-  return indexes
+
+  get byPlatform(): Map<string, Integration[]> {
+    if (!this.#byPlatform) {
+      this.#byPlatform = new Map()
+      for (const i of this.integrations) push(this.#byPlatform, i.identifier.toLowerCase(), i)
+    }
+    return this.#byPlatform
+  }
+
+  get byPlatformProfile(): Map<string, Integration[]> {
+    if (!this.#byPlatformProfile) {
+      this.#byPlatformProfile = new Map()
+      for (const i of this.integrations) {
+        if (i.profile !== null) push(this.#byPlatformProfile, `${i.identifier.toLowerCase()}\n${normaliseProfile(i.profile)}`, i)
+      }
+    }
+    return this.#byPlatformProfile
+  }
+
+  /** The list sorted by ID (a deterministic choice among several matches), computed once per list. */
+  sortedById(list: Integration[]): readonly Integration[] {
+    let sorted = this.#sorted.get(list)
+    if (!sorted) {
+      sorted = list.length > 1 ? [...list].sort(byId) : list
+      this.#sorted.set(list, sorted)
+    }
+    return sorted
+  }
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -135,22 +168,22 @@ function missingFix(entry: Entry): { fix: string; action: string } {
 }
 
 /** Every integration an entry's selector matches, sorted by ID for a deterministic choice. */
-function matchesOf(entry: Entry, indexes: Indexes): Integration[] {
+function matchesOf(entry: Entry, indexes: Indexes): readonly Integration[] {
   const s = entry.selector
   if (s.kind === 'id') {
     const found = indexes.byId.get(s.id)
     return found ? [found] : []
   }
   const list = s.kind === 'profile' ? indexes.byPlatformProfile.get(`${s.platform}\n${s.profile}`) : indexes.byPlatform.get(s.platform)
-  return list ? [...list].sort(byId) : []
+  return list ? indexes.sortedById(list) : []
 }
 
 /** Runs the check. `integrations` is everything the server returned. */
 export function runCheck(integrations: Integration[], entries: Entry[], customer?: string): CheckResult {
   const considered = filterByCustomer(integrations, customer)
-  const indexes = buildIndexes(considered)
+  const indexes = new Indexes(considered)
   let allIndexes: Indexes | undefined
-  const everything = (): Indexes => (allIndexes ??= buildIndexes(integrations))
+  const everything = (): Indexes => (allIndexes ??= new Indexes(integrations))
 
   const results: EntryResult[] = []
   const findings: Finding[] = []

@@ -31,17 +31,48 @@ function describe(value: unknown): string {
   return typeof value === 'object' ? 'an object' : `a ${typeof value}`
 }
 
-function optionalString(element: Record<string, unknown>, field: string, where: string): string | null {
+/** Where a bad field is, for the message: built only when there is one. */
+type Where = () => string
+
+function optionalString(element: Record<string, unknown>, field: string, where: Where): string | null {
   const value = element[field]
   if (value === undefined || value === null) return null
-  if (typeof value !== 'string') throw new ResponseShapeError(`${where}: "${field}" is ${describe(value)}, expected a string or null`)
+  if (typeof value !== 'string') throw new ResponseShapeError(`${where()}: "${field}" is ${describe(value)}, expected a string or null`)
   return value
 }
 
-function requiredString(element: Record<string, unknown>, field: string, where: string): string {
+function requiredString(element: Record<string, unknown>, field: string, where: Where): string {
   const value = element[field]
-  if (typeof value !== 'string') throw new ResponseShapeError(`${where}: "${field}" is ${value === undefined ? 'missing' : describe(value)}, expected a string`)
+  if (typeof value !== 'string') throw new ResponseShapeError(`${where()}: "${field}" is ${value === undefined ? 'missing' : describe(value)}, expected a string`)
   return value
+}
+
+function parseIntegration(element: unknown, index: number): Integration {
+  const where = (): string => `element ${index}`
+  if (!isRecord(element)) throw new ResponseShapeError(`${where()} is ${describe(element)}, expected an object`)
+  const id = requiredString(element, 'id', where)
+  if (id === '') throw new ResponseShapeError(`${where()}: "id" is empty`)
+  const at = (): string => `${where()} (id ${JSON.stringify(id).slice(0, 80)})`
+  const disabled = element.disabled
+  if (typeof disabled !== 'boolean') {
+    throw new ResponseShapeError(`${at()}: "disabled" is ${disabled === undefined ? 'missing' : describe(disabled)}, expected true or false`)
+  }
+  let customer: Customer | null = null
+  const rawCustomer = element.customer
+  if (rawCustomer !== undefined && rawCustomer !== null) {
+    if (!isRecord(rawCustomer)) throw new ResponseShapeError(`${at()}: "customer" is ${describe(rawCustomer)}, expected an object`)
+    const inCustomer = (): string => `${at()} customer`
+    customer = { id: requiredString(rawCustomer, 'id', inCustomer), name: optionalString(rawCustomer, 'name', inCustomer) ?? '' }
+  }
+  return {
+    id,
+    name: requiredString(element, 'name', at),
+    identifier: requiredString(element, 'identifier', at),
+    picture: optionalString(element, 'picture', at),
+    disabled,
+    profile: optionalString(element, 'profile', at),
+    customer
+  }
 }
 
 /** Validates a parsed JSON body and returns the integrations it holds. */
@@ -50,35 +81,7 @@ export function parseIntegrations(body: unknown): Integration[] {
     const hint = isRecord(body) && 'msg' in body ? ` (it says: ${JSON.stringify(body.msg).slice(0, 200)})` : ''
     throw new ResponseShapeError(`the response is ${describe(body)}, expected a JSON array of integrations${hint}`)
   }
-  return body.map((element, index) => {
-    const where = `element ${index}`
-    if (!isRecord(element)) throw new ResponseShapeError(`${where} is ${describe(element)}, expected an object`)
-    const id = requiredString(element, 'id', where)
-    if (id === '') throw new ResponseShapeError(`${where}: "id" is empty`)
-    const at = `${where} (id ${JSON.stringify(id).slice(0, 80)})`
-    const disabled = element.disabled
-    if (typeof disabled !== 'boolean') {
-      throw new ResponseShapeError(`${at}: "disabled" is ${disabled === undefined ? 'missing' : describe(disabled)}, expected true or false`)
-    }
-    let customer: Customer | null = null
-    const rawCustomer = element.customer
-    if (rawCustomer !== undefined && rawCustomer !== null) {
-      if (!isRecord(rawCustomer)) throw new ResponseShapeError(`${at}: "customer" is ${describe(rawCustomer)}, expected an object`)
-      customer = {
-        id: requiredString(rawCustomer, 'id', `${at} customer`),
-        name: optionalString(rawCustomer, 'name', `${at} customer`) ?? ''
-      }
-    }
-    return {
-      id,
-      name: requiredString(element, 'name', at),
-      identifier: requiredString(element, 'identifier', at),
-      picture: optionalString(element, 'picture', at),
-      disabled,
-      profile: optionalString(element, 'profile', at),
-      customer
-    }
-  })
+  return body.map(parseIntegration)
 }
 
 /** Integrations of one customer, given by ID or exact name. */
