@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(600);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(579);
 /** Entry point of the CLI bundle (dist/cli/index.js, the package's bin). */
 
 process.exitCode = await (0,_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2), {
@@ -21,7 +21,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 600:
+/***/ 579:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -50,12 +50,22 @@ function sanitize_logSafe(text, maxLength = 300) {
 }
 const MARKDOWN_SPECIAL = /[\\`*_{}[\]()<>#!|~&"':]/g;
 const ENTITIES = { '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&#39;', '|': '&#124;' };
+/** Every character that logSafe or escapeMarkdown would change, and `www.`. */
+// eslint-disable-next-line no-control-regex
+const NEEDS_ESCAPING = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\\`*_{}[\]()<>#!|~&"':@]|www\./i;
 /**
  * Escapes text for a Markdown table cell or inline HTML: no markup, links, pipes or line breaks.
  * GitHub also turns bare `https://…`, `www.…` and `name@host` into links; an invisible `<wbr>`
  * after `:`, `www.` and `@` splits them so that server text can never become a link.
  */
 function sanitize_markdownSafe(text, maxLength = 200) {
+    // Most names and IDs hold nothing to escape: one test instead of seven replacements.
+    if (text.length <= maxLength && !NEEDS_ESCAPING.test(text))
+        return text;
+    return escapeMarkdown(text, maxLength);
+}
+/** markdownSafe without its shortcut (exported so a test can hold the two to the same result). */
+function escapeMarkdown(text, maxLength = 200) {
     const oneLine = sanitize_logSafe(text, maxLength);
     return oneLine
         .replace(MARKDOWN_SPECIAL, c => ENTITIES[c] ?? `\\${c}`)
@@ -208,14 +218,44 @@ function optionalString(element, field, where) {
     if (value === undefined || value === null)
         return null;
     if (typeof value !== 'string')
-        throw new ResponseShapeError(`${where}: "${field}" is ${describe(value)}, expected a string or null`);
+        throw new ResponseShapeError(`${where()}: "${field}" is ${describe(value)}, expected a string or null`);
     return value;
 }
 function requiredString(element, field, where) {
     const value = element[field];
     if (typeof value !== 'string')
-        throw new ResponseShapeError(`${where}: "${field}" is ${value === undefined ? 'missing' : describe(value)}, expected a string`);
+        throw new ResponseShapeError(`${where()}: "${field}" is ${value === undefined ? 'missing' : describe(value)}, expected a string`);
     return value;
+}
+function parseIntegration(element, index) {
+    const where = () => `element ${index}`;
+    if (!isRecord(element))
+        throw new ResponseShapeError(`${where()} is ${describe(element)}, expected an object`);
+    const id = requiredString(element, 'id', where);
+    if (id === '')
+        throw new ResponseShapeError(`${where()}: "id" is empty`);
+    const at = () => `${where()} (id ${JSON.stringify(id).slice(0, 80)})`;
+    const disabled = element.disabled;
+    if (typeof disabled !== 'boolean') {
+        throw new ResponseShapeError(`${at()}: "disabled" is ${disabled === undefined ? 'missing' : describe(disabled)}, expected true or false`);
+    }
+    let customer = null;
+    const rawCustomer = element.customer;
+    if (rawCustomer !== undefined && rawCustomer !== null) {
+        if (!isRecord(rawCustomer))
+            throw new ResponseShapeError(`${at()}: "customer" is ${describe(rawCustomer)}, expected an object`);
+        const inCustomer = () => `${at()} customer`;
+        customer = { id: requiredString(rawCustomer, 'id', inCustomer), name: optionalString(rawCustomer, 'name', inCustomer) ?? '' };
+    }
+    return {
+        id,
+        name: requiredString(element, 'name', at),
+        identifier: requiredString(element, 'identifier', at),
+        picture: optionalString(element, 'picture', at),
+        disabled,
+        profile: optionalString(element, 'profile', at),
+        customer
+    };
 }
 /** Validates a parsed JSON body and returns the integrations it holds. */
 function parseIntegrations(body) {
@@ -223,38 +263,7 @@ function parseIntegrations(body) {
         const hint = isRecord(body) && 'msg' in body ? ` (it says: ${JSON.stringify(body.msg).slice(0, 200)})` : '';
         throw new ResponseShapeError(`the response is ${describe(body)}, expected a JSON array of integrations${hint}`);
     }
-    return body.map((element, index) => {
-        const where = `element ${index}`;
-        if (!isRecord(element))
-            throw new ResponseShapeError(`${where} is ${describe(element)}, expected an object`);
-        const id = requiredString(element, 'id', where);
-        if (id === '')
-            throw new ResponseShapeError(`${where}: "id" is empty`);
-        const at = `${where} (id ${JSON.stringify(id).slice(0, 80)})`;
-        const disabled = element.disabled;
-        if (typeof disabled !== 'boolean') {
-            throw new ResponseShapeError(`${at}: "disabled" is ${disabled === undefined ? 'missing' : describe(disabled)}, expected true or false`);
-        }
-        let customer = null;
-        const rawCustomer = element.customer;
-        if (rawCustomer !== undefined && rawCustomer !== null) {
-            if (!isRecord(rawCustomer))
-                throw new ResponseShapeError(`${at}: "customer" is ${describe(rawCustomer)}, expected an object`);
-            customer = {
-                id: requiredString(rawCustomer, 'id', `${at} customer`),
-                name: optionalString(rawCustomer, 'name', `${at} customer`) ?? ''
-            };
-        }
-        return {
-            id,
-            name: requiredString(element, 'name', at),
-            identifier: requiredString(element, 'identifier', at),
-            picture: optionalString(element, 'picture', at),
-            disabled,
-            profile: optionalString(element, 'profile', at),
-            customer
-        };
-    });
+    return body.map(parseIntegration);
 }
 /** Integrations of one customer, given by ID or exact name. */
 function filterByCustomer(integrations, customer) {
@@ -284,17 +293,56 @@ function check_describeIntegration(i) {
     const profile = i.profile ? `, @${i.profile.replace(/^@/, '')}` : '';
     return `"${i.name}" (${i.identifier}${profile}, ID ${i.id})`;
 }
-function buildIndexes(integrations) {
-    const indexes = { byId: new Map(), byPlatform: new Map(), byPlatformProfile: new Map() };
-    for (const i of integrations) {
-        if (!indexes.byId.has(i.id))
-            indexes.byId.set(i.id, i);
-        const platform = i.identifier.toLowerCase();
-        push(indexes.byPlatform, platform, i);
-        if (i.profile !== null)
-            push(indexes.byPlatformProfile, `${platform}\n${normaliseProfile(i.profile)}`, i);
+/**
+ * Lookups over a list of integrations. Each index is built on first use, in one pass, so entries
+ * by ID never pay for the profile index; lists keep the server's order, and each list is sorted by
+ * ID once, the first time an entry needs it.
+ */
+class Indexes {
+    integrations;
+    #byId;
+    #byPlatform;
+    #byPlatformProfile;
+    #sorted = new Map();
+    constructor(integrations) {
+        this.integrations = integrations;
     }
-    return indexes;
+    get byId() {
+        if (!this.#byId) {
+            this.#byId = new Map();
+            for (const i of this.integrations)
+                if (!this.#byId.has(i.id))
+                    this.#byId.set(i.id, i);
+        }
+        return this.#byId;
+    }
+    get byPlatform() {
+        if (!this.#byPlatform) {
+            this.#byPlatform = new Map();
+            for (const i of this.integrations)
+                push(this.#byPlatform, i.identifier.toLowerCase(), i);
+        }
+        return this.#byPlatform;
+    }
+    get byPlatformProfile() {
+        if (!this.#byPlatformProfile) {
+            this.#byPlatformProfile = new Map();
+            for (const i of this.integrations) {
+                if (i.profile !== null)
+                    push(this.#byPlatformProfile, `${i.identifier.toLowerCase()}\n${normaliseProfile(i.profile)}`, i);
+            }
+        }
+        return this.#byPlatformProfile;
+    }
+    /** The list sorted by ID (a deterministic choice among several matches), computed once per list. */
+    sortedById(list) {
+        let sorted = this.#sorted.get(list);
+        if (!sorted) {
+            sorted = list.length > 1 ? [...list].sort(byId) : list;
+            this.#sorted.set(list, sorted);
+        }
+        return sorted;
+    }
 }
 function push(map, key, value) {
     const list = map.get(key);
@@ -351,14 +399,14 @@ function matchesOf(entry, indexes) {
         return found ? [found] : [];
     }
     const list = s.kind === 'profile' ? indexes.byPlatformProfile.get(`${s.platform}\n${s.profile}`) : indexes.byPlatform.get(s.platform);
-    return list ? [...list].sort(byId) : [];
+    return list ? indexes.sortedById(list) : [];
 }
 /** Runs the check. `integrations` is everything the server returned. */
 function runCheck(integrations, entries, customer) {
     const considered = filterByCustomer(integrations, customer);
-    const indexes = buildIndexes(considered);
+    const indexes = new Indexes(considered);
     let allIndexes;
-    const everything = () => (allIndexes ??= buildIndexes(integrations));
+    const everything = () => (allIndexes ??= new Indexes(integrations));
     const results = [];
     const findings = [];
     const warnings = [];
@@ -594,9 +642,6 @@ function report_runStatus(outcome) {
         return 'error';
     return outcome.check.status;
 }
-function integrationJson(i) {
-    return { id: i.id, name: i.name, identifier: i.identifier, picture: i.picture, disabled: i.disabled, profile: i.profile, customer: i.customer };
-}
 function buildReport(outcome) {
     const { config, check } = outcome;
     return {
@@ -647,7 +692,8 @@ function buildReport(outcome) {
             posts: r.posts ?? null
         })),
         findings: check?.findings ?? [],
-        integrations: (check?.considered ?? []).map(integrationJson)
+        // parseIntegrations builds each one with exactly these fields, in this order: no copy needed.
+        integrations: check?.considered ?? []
     };
 }
 
@@ -1123,7 +1169,7 @@ function proxyFor(url, env) {
 /**
  * One HTTP GET attempt on Node's own http/https modules: a hard deadline for the whole attempt
  * (connect, headers and body), proxies via CONNECT, gzip/deflate/br decoding, a cap on the body
- * size, and redirects never followed. No retries here: see postiz-client.ts.
+ * size (compressed and decompressed), and redirects never followed. No retries here: see postiz-client.ts.
  */
 
 
@@ -1211,39 +1257,52 @@ async function openRequest(url, options, signal) {
     // the request must use the TLS socket inside the tunnel.
     return external_node_https_namespaceObject.request({ ...base, agent: undefined, host: bareHost(url.hostname), port: portOf(url), path, createConnection: () => socket });
 }
-function decoded(res) {
-    switch ((res.headers['content-encoding'] ?? '').trim().toLowerCase()) {
-        case 'gzip':
-        case 'x-gzip':
-            return res.pipe(external_node_zlib_namespaceObject.createGunzip());
-        case 'deflate':
-            return res.pipe(external_node_zlib_namespaceObject.createInflate());
-        case 'br':
-            return res.pipe(external_node_zlib_namespaceObject.createBrotliDecompress());
-        default:
-            return res;
+function tooLarge(maxBytes) {
+    return new TransportError(`the response is larger than ${Math.round(maxBytes / 1048576)} MiB, far more than a list of integrations`, 'too-large');
+}
+/**
+ * Decompresses the whole body in one call, within the cap. One synchronous call costs a fraction
+ * of a decompression stream's many small chunks, and the compressed body is already in memory.
+ */
+function decode(body, contentEncoding, maxBytes) {
+    const encoding = (contentEncoding ?? '').trim().toLowerCase();
+    const options = { maxOutputLength: maxBytes };
+    try {
+        switch (encoding) {
+            case 'gzip':
+            case 'x-gzip':
+                return external_node_zlib_namespaceObject.gunzipSync(body, options);
+            case 'deflate':
+                return external_node_zlib_namespaceObject.inflateSync(body, options);
+            case 'br':
+                return external_node_zlib_namespaceObject.brotliDecompressSync(body, options);
+            default:
+                return body;
+        }
+    }
+    catch (error) {
+        if (error.code === 'ERR_BUFFER_TOO_LARGE')
+            throw tooLarge(maxBytes);
+        throw new TransportError(`the ${encoding} response body could not be decompressed (${error.message})`, 'network');
     }
 }
 async function readBody(res, maxBytes) {
-    const tooLarge = () => new TransportError(`the response is larger than ${Math.round(maxBytes / 1048576)} MiB, far more than a list of integrations`, 'too-large');
     const declared = Number(res.headers['content-length']);
     if (Number.isFinite(declared) && declared > maxBytes) {
         res.destroy();
-        throw tooLarge();
+        throw tooLarge(maxBytes);
     }
-    const stream = decoded(res);
     const chunks = [];
     let size = 0;
-    for await (const chunk of stream) {
+    for await (const chunk of res) {
         size += chunk.length;
         if (size > maxBytes) {
             res.destroy();
-            stream.destroy();
-            throw tooLarge();
+            throw tooLarge(maxBytes);
         }
         chunks.push(chunk);
     }
-    return Buffer.concat(chunks, size);
+    return decode(Buffer.concat(chunks, size), res.headers['content-encoding'], maxBytes);
 }
 function describeNetworkError(error, url) {
     const code = error.code ?? '';
@@ -1851,6 +1910,46 @@ async function startPostizStandIn(options = {}) {
   }
 }
 
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: ./src/report-file.ts
+/** Serialises the run report and writes it as a JSON file (readable only by the runner's user). */
+
+
+
+
+/**
+ * The report as JSON text: one top-level field per line and one array element per line (one
+ * integration, entry or finding each). As readable as indented JSON for people, as easy for jq and
+ * grep, and as fast to produce as compact JSON, which matters at 10,000 integrations.
+ */
+function reportJson(report) {
+    const fields = [];
+    for (const [key, value] of Object.entries(report)) {
+        if (value === undefined)
+            continue;
+        const name = JSON.stringify(key);
+        if (Array.isArray(value) && value.length > 0) {
+            fields.push(`  ${name}: [\n${value.map(element => `    ${JSON.stringify(element) ?? 'null'}`).join(',\n')}\n  ]`);
+        }
+        else {
+            fields.push(`  ${name}: ${JSON.stringify(value)}`);
+        }
+    }
+    return `{\n${fields.join(',\n')}\n}\n`;
+}
+function writeReportFile(report, dir = process.env.RUNNER_TEMP || tmpdir()) {
+    const path = join(dir, `postiz-integrations-check-${Date.now()}-${randomBytes(4).toString('hex')}.json`);
+    writeFileSync(path, reportJson(report), { mode: 0o600 });
+    return path;
+}
+
 ;// CONCATENATED MODULE: ./src/sample-organisation.js
 /**
  * A sample Postiz organisation in the backend's exact shape: a few platforms, one disabled
@@ -2009,6 +2108,7 @@ function renderTerminalReport(outcome, colour) {
 
 
 
+
 const EXIT = { pass: 0, fail: 1, error: 2 };
 function exitCode(outcome) {
     const status = report_runStatus(outcome);
@@ -2019,7 +2119,7 @@ function exitCode(outcome) {
 async function check(options, io, apiUrl, apiKey) {
     const outcome = await checkIntegrations({ ...options.inputs, 'api-key': apiKey ?? '', 'api-url': apiUrl ?? '' }, { onRetry: message => io.stderr(`${message}\n`), env: io.env });
     if (options.json)
-        io.stdout(`${JSON.stringify(buildReport(outcome), null, 2)}\n`);
+        io.stdout(reportJson(buildReport(outcome)));
     else
         io.stdout(renderTerminalReport(outcome, io.isTty && io.env.NO_COLOR === undefined && io.env.TERM !== 'dumb'));
     return exitCode(outcome);
