@@ -26,21 +26,34 @@ describe('markdownSafe', () => {
   })
 })
 
-describe('markdownSafe shortcut', () => {
+/** The escaping as first written, one replacement per rule: the oracle for the one-pass version. */
+function fourPassEscape(text: string, maxLength = 200): string {
+  const ENTITIES: Record<string, string> = { '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&#39;', '|': '&#124;' }
+  return logSafe(text, maxLength)
+    .replace(/[\\`*_{}[\]()<>#!|~&"':]/g, c => ENTITIES[c] ?? `\\${c}`)
+    .replace(/\\:/g, '\\:<wbr>')
+    .replace(/@/g, '@<wbr>')
+    .replace(/\b(www)\./gi, '$1.<wbr>')
+}
+
+describe('markdownSafe shortcut and one-pass escaping', () => {
   it('gives what the full escaping gives, for every character of the BMP in and around text', () => {
     const differ: string[] = []
     for (let code = 0; code < 0x10000; code++) {
       const c = String.fromCharCode(code)
-      for (const text of [c, `Acme ${c} Inc`, `${c}${c}x`]) if (markdownSafe(text) !== escapeMarkdown(text)) differ.push(text)
+      for (const text of [c, `Acme ${c} Inc`, `${c}${c}x`, `${c}www.${c}`]) {
+        const expected = fourPassEscape(text)
+        if (markdownSafe(text) !== expected || escapeMarkdown(text) !== expected) differ.push(text)
+      }
     }
     expect(differ).toEqual([])
   })
 
   it('gives what the full escaping gives for links, handles, commands and long text', () => {
-    const texts = ['www.example.com', 'WWW.Example.com', 'awww.x', 'me@host', 'https://x.y', '::error::x', 'a ##[group]', 'é'.repeat(250), 'plain']
+    const texts = ['www.example.com', 'WWW.Example.com', 'awww.x', '_www.x', '\\:a', 'me@host', 'https://x.y', '::error::x', 'a ##[group]', 'é'.repeat(250), 'plain']
     for (const text of texts) {
-      expect(markdownSafe(text)).toBe(escapeMarkdown(text))
-      expect(markdownSafe(text, 10)).toBe(escapeMarkdown(text, 10))
+      expect(markdownSafe(text)).toBe(fourPassEscape(text))
+      expect(markdownSafe(text, 10)).toBe(fourPassEscape(text, 10))
     }
     expect(markdownSafe('Channel 12 — Ünïcødé')).toBe('Channel 12 — Ünïcødé')
   })
