@@ -4,9 +4,7 @@
  * size (compressed and decompressed), and redirects never followed. No retries here: see postiz-client.ts.
  */
 import * as http from 'node:http'
-import * as https from 'node:https'
 import * as net from 'node:net'
-import * as tls from 'node:tls'
 import * as zlib from 'node:zlib'
 import type { Duplex } from 'node:stream'
 import { ProxyConfigError, proxyFor } from './proxy.js'
@@ -41,6 +39,20 @@ export interface GetOptions {
 
 const TLS_CODES = /CERT|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|ERR_TLS|ERR_SSL/
 
+/**
+ * node:https and node:tls load on the first https: URL or proxy (as undici does), so a run
+ * against an http:// server on this machine does not pay for them at start-up.
+ */
+let httpsModule: Promise<typeof import('node:https')> | undefined
+const loadHttps = (): Promise<typeof import('node:https')> => (httpsModule ??= import('node:https'))
+
+type RequestFunction = (options: import('node:https').RequestOptions) => http.ClientRequest
+
+/** The request function for a URL's scheme (http ignores the TLS options). */
+async function requestFor(url: URL): Promise<RequestFunction> {
+  return url.protocol === 'https:' ? (await loadHttps()).request : (http.request as RequestFunction)
+}
+
 function bareHost(hostname: string): string {
   return hostname.replace(/^\[|\]$/g, '')
 }
@@ -56,10 +68,11 @@ function proxyAuth(proxy: URL): Record<string, string> {
 }
 
 /** Opens a CONNECT tunnel through `proxy` to the target's host and port. */
-function openTunnel(proxy: URL, target: URL, signal: AbortSignal): Promise<Duplex> {
+async function openTunnel(proxy: URL, target: URL, signal: AbortSignal): Promise<Duplex> {
+  const request = await requestFor(proxy)
   return new Promise((resolve, reject) => {
     const authority = `${target.hostname}:${portOf(target)}`
-    const req = (proxy.protocol === 'https:' ? https : http).request({
+    const req = request({
       host: bareHost(proxy.hostname),
       port: portOf(proxy),
       method: 'CONNECT',
@@ -86,7 +99,7 @@ async function openRequest(url: URL, options: GetOptions, signal: AbortSignal): 
   const path = `${url.pathname}${url.search}`
   const base = { method: 'GET', headers: options.headers, agent: false as const, signal }
   if (proxy === null) {
-    return (url.protocol === 'https:' ? https : http).request({
+    return (await requestFor(url))({
       ...base,
       host: bareHost(url.hostname),
       port: portOf(url),
@@ -106,6 +119,7 @@ async function openRequest(url: URL, options: GetOptions, signal: AbortSignal): 
   }
   const tunnel = await openTunnel(proxy, url, signal)
   const servername = net.isIP(bareHost(url.hostname)) ? undefined : url.hostname
+  const [tls, https] = await Promise.all([import('node:tls'), loadHttps()])
   const socket = tls.connect({ socket: tunnel as net.Socket, servername })
   // No agent at all (not agent: false, which makes a fresh Agent that would dial the host itself):
   // the request must use the TLS socket inside the tunnel.

@@ -275,6 +275,16 @@ describe('proxies and private certificate authorities', () => {
     expect(server.requests[0].headers.authorization).toBe(API_KEY)
   })
 
+  it('connects to https directly (no proxy) and trusts NODE_EXTRA_CA_CERTS', async () => {
+    const local = makeTestCa('localhost')
+    const server = await postiz({ tls: { key: local.key, cert: local.cert } })
+    const run = await check(server, { 'api-url': `https://localhost:${server.port}` }, { NODE_EXTRA_CA_CERTS: local.caFile })
+    expect(run.code).toBe(0)
+    expect(run.outputs.status).toBe('pass')
+    expect(server.requests).toHaveLength(1)
+    expect(server.requests[0].headers.authorization).toBe(API_KEY)
+  })
+
   it('names NODE_EXTRA_CA_CERTS when the certificate is not trusted, without retrying', async () => {
     const server = await postiz({ tls: { key: ca.key, cert: ca.cert } })
     const proxy = await startLoopbackProxy(server.port)
