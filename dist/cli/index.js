@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(579);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(286);
 /** Entry point of the CLI bundle (dist/cli/index.js, the package's bin). */
 
 process.exitCode = await (0,_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2), {
@@ -21,7 +21,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 579:
+/***/ 286:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -48,8 +48,18 @@ function sanitize_logSafe(text, maxLength = 300) {
         safe = `${safe.slice(0, maxLength)}…`;
     return safe;
 }
-const MARKDOWN_SPECIAL = /[\\`*_{}[\]()<>#!|~&"':]/g;
-const ENTITIES = { '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&#39;', '|': '&#124;' };
+/** What escapeMarkdown replaces: Markdown and HTML syntax, `:` and `@` (autolinks), and `www.`. */
+const MARKDOWN_SPECIAL = /[\\`*_{}[\]()<>#!|~&"':@]|\bwww\./gi;
+const REPLACEMENTS = {
+    '<': '&lt;',
+    '>': '&gt;',
+    '&': '&amp;',
+    '"': '&quot;',
+    "'": '&#39;',
+    '|': '&#124;',
+    ':': '\\:<wbr>',
+    '@': '@<wbr>'
+};
 /** Every character that logSafe or escapeMarkdown would change, and `www.`. */
 // eslint-disable-next-line no-control-regex
 const NEEDS_ESCAPING = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\\`*_{}[\]()<>#!|~&"':@]|www\./i;
@@ -59,19 +69,14 @@ const NEEDS_ESCAPING = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\\`*_{}[\]()<>#!|
  * after `:`, `www.` and `@` splits them so that server text can never become a link.
  */
 function sanitize_markdownSafe(text, maxLength = 200) {
-    // Most names and IDs hold nothing to escape: one test instead of seven replacements.
+    // Most names and IDs hold nothing to escape: one test instead of a replacement pass.
     if (text.length <= maxLength && !NEEDS_ESCAPING.test(text))
         return text;
     return escapeMarkdown(text, maxLength);
 }
 /** markdownSafe without its shortcut (exported so a test can hold the two to the same result). */
 function escapeMarkdown(text, maxLength = 200) {
-    const oneLine = sanitize_logSafe(text, maxLength);
-    return oneLine
-        .replace(MARKDOWN_SPECIAL, c => ENTITIES[c] ?? `\\${c}`)
-        .replace(/\\:/g, '\\:<wbr>')
-        .replace(/@/g, '@<wbr>')
-        .replace(/\b(www)\./gi, '$1.<wbr>');
+    return sanitize_logSafe(text, maxLength).replace(MARKDOWN_SPECIAL, match => match.length > 1 ? `${match}<wbr>` : (REPLACEMENTS[match] ?? `\\${match}`));
 }
 /** The URL itself if it is an `https:` URL that is safe to put in an attribute, else null. */
 function sanitize_safeHttpsUrl(value) {
@@ -1092,12 +1097,8 @@ class CheckError extends Error {
 
 ;// CONCATENATED MODULE: external "node:http"
 const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
-;// CONCATENATED MODULE: external "node:https"
-const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
 ;// CONCATENATED MODULE: external "node:net"
 const external_node_net_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
-;// CONCATENATED MODULE: external "node:tls"
-const external_node_tls_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
 ;// CONCATENATED MODULE: external "node:zlib"
 const external_node_zlib_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 ;// CONCATENATED MODULE: ./src/proxy.ts
@@ -1175,8 +1176,6 @@ function proxyFor(url, env) {
 
 
 
-
-
 class TransportError extends Error {
     code;
     constructor(message, code) {
@@ -1189,6 +1188,16 @@ class TransportError extends Error {
     }
 }
 const TLS_CODES = /CERT|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|ERR_TLS|ERR_SSL/;
+/**
+ * node:https and node:tls load on the first https: URL or proxy (as undici does), so a run
+ * against an http:// server on this machine does not pay for them at start-up.
+ */
+let httpsModule;
+const loadHttps = () => (httpsModule ??= Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 708, 23)));
+/** The request function for a URL's scheme (http ignores the TLS options). */
+async function requestFor(url) {
+    return url.protocol === 'https:' ? (await loadHttps()).request : external_node_http_namespaceObject.request;
+}
 function bareHost(hostname) {
     return hostname.replace(/^\[|\]$/g, '');
 }
@@ -1202,10 +1211,11 @@ function proxyAuth(proxy) {
     return { 'proxy-authorization': `Basic ${Buffer.from(credentials).toString('base64')}` };
 }
 /** Opens a CONNECT tunnel through `proxy` to the target's host and port. */
-function openTunnel(proxy, target, signal) {
+async function openTunnel(proxy, target, signal) {
+    const request = await requestFor(proxy);
     return new Promise((resolve, reject) => {
         const authority = `${target.hostname}:${portOf(target)}`;
-        const req = (proxy.protocol === 'https:' ? external_node_https_namespaceObject : external_node_http_namespaceObject).request({
+        const req = request({
             host: bareHost(proxy.hostname),
             port: portOf(proxy),
             method: 'CONNECT',
@@ -1232,7 +1242,7 @@ async function openRequest(url, options, signal) {
     const path = `${url.pathname}${url.search}`;
     const base = { method: 'GET', headers: options.headers, agent: false, signal };
     if (proxy === null) {
-        return (url.protocol === 'https:' ? external_node_https_namespaceObject : external_node_http_namespaceObject).request({
+        return (await requestFor(url))({
             ...base,
             host: bareHost(url.hostname),
             port: portOf(url),
@@ -1252,10 +1262,11 @@ async function openRequest(url, options, signal) {
     }
     const tunnel = await openTunnel(proxy, url, signal);
     const servername = external_node_net_namespaceObject.isIP(bareHost(url.hostname)) ? undefined : url.hostname;
-    const socket = external_node_tls_namespaceObject.connect({ socket: tunnel, servername });
+    const [tls, https] = await Promise.all([Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 692, 23)), loadHttps()]);
+    const socket = tls.connect({ socket: tunnel, servername });
     // No agent at all (not agent: false, which makes a fresh Agent that would dial the host itself):
     // the request must use the TLS socket inside the tunnel.
-    return external_node_https_namespaceObject.request({ ...base, agent: undefined, host: bareHost(url.hostname), port: portOf(url), path, createConnection: () => socket });
+    return https.request({ ...base, agent: undefined, host: bareHost(url.hostname), port: portOf(url), path, createConnection: () => socket });
 }
 function tooLarge(maxBytes) {
     return new TransportError(`the response is larger than ${Math.round(maxBytes / 1048576)} MiB, far more than a list of integrations`, 'too-large');
@@ -1780,6 +1791,8 @@ async function checkIntegrations(raw, hooks = {}, otherErrors = []) {
     return outcome;
 }
 
+// EXTERNAL MODULE: external "node:https"
+var external_node_https_ = __nccwpck_require__(708);
 ;// CONCATENATED MODULE: ./src/postiz-stand-in.js
 /**
  * A Postiz-compatible HTTP server for loopback use: tests, the CI workflow and demos.
@@ -1890,7 +1903,7 @@ async function startPostizStandIn(options = {}) {
     }
     sendJson(req, res, 404, { message: `Cannot ${req.method} ${url.pathname}`, error: 'Not Found', statusCode: 404 })
   }
-  const server = options.tls ? (0,external_node_https_namespaceObject.createServer)(options.tls, handler) : (0,external_node_http_namespaceObject.createServer)(handler)
+  const server = options.tls ? (0,external_node_https_.createServer)(options.tls, handler) : (0,external_node_http_namespaceObject.createServer)(handler)
 
   await new Promise(resolve => server.listen(0, options.host ?? '127.0.0.1', () => resolve(undefined)))
   const address = server.address()
@@ -2166,6 +2179,20 @@ async function main(argv, io) {
 }
 
 
+/***/ }),
+
+/***/ 708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+
+/***/ }),
+
+/***/ 692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
+
 /***/ })
 
 /******/ });
@@ -2273,6 +2300,36 @@ async function main(argv, io) {
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/create fake namespace object */
+/******/ (() => {
+/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 	var leafPrototypes;
+/******/ 	// create a fake namespace object
+/******/ 	// mode & 1: value is a module id, require it
+/******/ 	// mode & 2: merge all properties of value into the ns
+/******/ 	// mode & 4: return value when already ns object
+/******/ 	// mode & 16: return value when it's Promise-like
+/******/ 	// mode & 8|1: behave like require
+/******/ 	__nccwpck_require__.t = function(value, mode) {
+/******/ 		if(mode & 1) value = this(value);
+/******/ 		if(mode & 8) return value;
+/******/ 		if(typeof value === 'object' && value) {
+/******/ 			if((mode & 4) && value.__esModule) return value;
+/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 		}
+/******/ 		var ns = Object.create(null);
+/******/ 		__nccwpck_require__.r(ns);
+/******/ 		var def = {};
+/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 		}
+/******/ 		def['default'] = () => (value);
+/******/ 		__nccwpck_require__.d(ns, def);
+/******/ 		return ns;
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/define property getters */
 /******/ (() => {
 /******/ 	// define getter functions for harmony exports
@@ -2288,6 +2345,17 @@ async function main(argv, io) {
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
 /******/ })();
 /******/ 
 /************************************************************************/
