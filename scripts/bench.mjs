@@ -19,6 +19,7 @@
  *
  * Options: --runs N (25)  --warmup N (3)  --node PATH (default: Node 24, via npx node@24)
  *          --json FILE (also write the results as JSON)
+ *          --baseline FILE (another build's dist/index.js, run as one more contender: before/after)
  */
 import { execFileSync, spawn } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -56,7 +57,8 @@ const { values: options } = parseArgs({
     runs: { type: 'string', default: '25' },
     warmup: { type: 'string', default: '3' },
     node: { type: 'string' },
-    json: { type: 'string' }
+    json: { type: 'string' },
+    baseline: { type: 'string' }
   }
 })
 const RUNS = Number(options.runs)
@@ -66,6 +68,7 @@ if (!Number.isInteger(WARMUP) || WARMUP < 0) fail('--warmup must be a whole numb
 
 const ACTION = join(ROOT, 'dist', 'index.js')
 if (!existsSync(ACTION)) fail('dist/index.js is missing: run `npm run build` first')
+if (options.baseline !== undefined && !existsSync(options.baseline)) fail(`--baseline ${options.baseline} does not exist`)
 
 /** Node 24, as action.yml's `using: node24` on the runner. */
 function nodeBinary() {
@@ -232,6 +235,14 @@ const CURL_JQ = [
   'grep -qx "missing=\\[\\]" "$GITHUB_OUTPUT"'
 ].join('\n')
 
+/** @type {Contender['check']} */
+function actionPassed(run, f) {
+  if (run.code !== 0) return `exit ${run.code}`
+  if (!/^status<<(.+)\npass\n\1$/m.test(readFileSync(f.output, 'utf8'))) return 'no status=pass output'
+  if (!readFileSync(f.summary, 'utf8').includes('Pass:')) return 'no job summary'
+  return undefined
+}
+
 /** The contenders for one scenario. */
 function contenders(/** @type {string} */ url, /** @type {string[]} */ entries, /** @type {boolean} */ withPostizCli) {
   const inputs = actionInputs({ 'api-key': API_KEY, 'api-url': url, integrations: entries.join('\n') })
@@ -244,18 +255,11 @@ function contenders(/** @type {string} */ url, /** @type {string[]} */ entries, 
       env: { ...runnerEnv, ...inputs },
       check: (run, f) => (run.code === 0 && readFileSync(f.output, 'utf8') === 'missing=[]\n' ? undefined : `exit ${run.code}`)
     },
-    {
-      name: 'action (dist/index.js)',
-      command: [node, ACTION],
-      env: { ...runnerEnv, ...inputs },
-      check: (run, f) => {
-        if (run.code !== 0) return `exit ${run.code}`
-        if (!/^status<<(.+)\npass\n\1$/m.test(readFileSync(f.output, 'utf8'))) return 'no status=pass output'
-        if (!readFileSync(f.summary, 'utf8').includes('Pass:')) return 'no job summary'
-        return undefined
-      }
-    }
+    { name: 'action (dist/index.js)', command: [node, ACTION], env: { ...runnerEnv, ...inputs }, check: actionPassed }
   ]
+  if (options.baseline !== undefined) {
+    list.push({ name: 'baseline (--baseline)', command: [node, options.baseline], env: { ...runnerEnv, ...inputs }, check: actionPassed })
+  }
   if (curlJq) {
     list.push({
       name: 'curl | jq',
@@ -317,6 +321,11 @@ try {
     target(`10,000 channels: peak memory ≤ ${TARGETS.memory}x floor`, false, `not measured: ${TIME} is missing (apt-get install time)`)
   }
   target(`validation linear (exponent ≤ ${TARGETS.scalingExponent})`, exponent <= TARGETS.scalingExponent, `size^${exponent.toFixed(2)}`)
+  if (options.baseline !== undefined) {
+    const B = 'baseline (--baseline)'
+    output += `\nAgainst the baseline (${options.baseline}): action/baseline time ${ratio(smallStats, A, B).toFixed(2)}x at 5 channels, `
+    output += `${ratio(largeStats, A, B).toFixed(2)}x at 10,000; peak memory ${ratio(largeStats, A, B, 'rssKb').toFixed(2)}x at 10,000\n`
+  }
   output += `\nTargets\n${verdicts.map(v => `  ${v.ok ? '✓' : '✗'} ${v.name}: ${v.detail}`).join('\n')}\n`
   console.log(output)
   if (options.json) writeFileSync(options.json, JSON.stringify({ node: nodeVersion, runs: RUNS, warmup: WARMUP, small: smallStats, large: largeStats, scaling, targets: verdicts }, null, 2) + '\n')
