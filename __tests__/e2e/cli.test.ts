@@ -146,6 +146,15 @@ describe('bundles', () => {
     expect(actionBundle).not.toContain('demo-key-not-a-secret')
   })
 
+  it('the action bundle loads no HTTP library, Octokit or source-map support at start-up', () => {
+    // Start-up time is paid on every run (see npm run bench): these belong in lazy chunks or nowhere.
+    const actionBundle = readFileSync(join(ROOT, 'dist', 'index.js'), 'utf8')
+    expect(actionBundle).not.toContain('HttpClientError') // @actions/http-client, and undici with it
+    expect(actionBundle).not.toContain('octokit-core.js') // Octokit's user agent: only in the issue chunk
+    expect(actionBundle).not.toMatch(/source-map-support|sourceMapSupport/)
+    expect(Buffer.byteLength(actionBundle)).toBeLessThan(250 * 1024)
+  })
+
   it('package.json names the bin', () => {
     const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { bin: Record<string, string> }
     expect(pkg.bin).toEqual({ 'postiz-integrations-check': 'dist/cli/index.js' })
