@@ -2,8 +2,9 @@
 /**
  * `npm run bench`: the built action against the least a Node action can do, side by side.
  *
- * Starts the loopback Postiz stand-in (5 channels, and 10,000), then runs, interleaved in a
- * rotating order after warm-up rounds, each the way a user would:
+ * Starts the loopback Postiz stand-in (5 channels over http, the same over https with a CA made
+ * for the run, and 10,000 channels), then runs, interleaved in a rotating order after warm-up
+ * rounds, each the way a user would:
  *   - the action: `node dist/index.js` as the runner starts it (INPUT_* with action.yml's defaults,
  *     GITHUB_OUTPUT, GITHUB_STEP_SUMMARY, RUNNER_TEMP), on Node 24 like action.yml's node24;
  *   - the floor: scripts/bench/floor.mjs on the same Node (one fetch, JSON, a Set, one output line);
@@ -28,6 +29,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { parse as parseYaml } from 'yaml'
+import { makeTestCa } from '../__tests__/support/test-ca.js'
 import { startPostizStandIn } from '../src/postiz-stand-in.js'
 import { SAMPLE_INTEGRATIONS, largeOrganisation, passingEntries } from '../src/sample-organisation.js'
 
@@ -218,14 +220,17 @@ mkdirSync(home)
 mkdirSync(runnerTemp)
 /** @type {Files} */
 const files = { output: join(dir, 'output.txt'), summary: join(dir, 'summary.md') }
-const baseEnv = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: home, LANG: 'C.UTF-8' }
-const runnerEnv = { ...baseEnv, GITHUB_ACTIONS: 'true', GITHUB_OUTPUT: files.output, GITHUB_STEP_SUMMARY: files.summary, RUNNER_TEMP: runnerTemp }
+const baseEnvironment = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: home, LANG: 'C.UTF-8' }
+const runnerEnvironment = { ...baseEnvironment, GITHUB_ACTIONS: 'true', GITHUB_OUTPUT: files.output, GITHUB_STEP_SUMMARY: files.summary, RUNNER_TEMP: runnerTemp }
 
 const postizCli = installPostizCli()
 const curlJq = has('curl') && has('jq')
 const small = await startPostizStandIn({ integrations: SAMPLE_INTEGRATIONS, apiKey: API_KEY })
 const bigOrg = largeOrganisation(10_000)
 const large = await startPostizStandIn({ integrations: bigOrg, apiKey: API_KEY })
+// The same 5 channels over https, as real runs reach Postiz: a CA made here, trusted by every contender.
+const ca = has('openssl') ? makeTestCa('localhost') : undefined
+const secure = ca ? await startPostizStandIn({ integrations: SAMPLE_INTEGRATIONS, apiKey: API_KEY, tls: { key: ca.key, cert: ca.cert } }) : undefined
 
 const CURL_JQ = [
   'set -o pipefail',
@@ -243,10 +248,15 @@ function actionPassed(run, f) {
   return undefined
 }
 
-/** The contenders for one scenario. */
-function contenders(/** @type {string} */ url, /** @type {string[]} */ entries, /** @type {boolean} */ withPostizCli) {
+/**
+ * The contenders for one scenario; `extraEnv` goes to every one of them (a CA to trust, say).
+ * @param {{ url: string, org: { id: string }[], entries: string[], withPostizCli: boolean, extraEnv?: Record<string, string> }} scenario
+ */
+function contenders({ url, org, entries, withPostizCli, extraEnv = {} }) {
   const inputs = actionInputs({ 'api-key': API_KEY, 'api-url': url, integrations: entries.join('\n') })
-  const firstId = /** @type {string} */ ((url === small.baseUrl ? SAMPLE_INTEGRATIONS : bigOrg)[0].id)
+  const firstId = org[0].id
+  const runnerEnv = { ...runnerEnvironment, ...extraEnv }
+  const baseEnv = { ...baseEnvironment, ...extraEnv }
   /** @type {Contender[]} */
   const list = [
     {
@@ -290,9 +300,16 @@ let output = `postiz-integrations-check benchmark · Node ${nodeVersion} · ${av
 output += `${RUNS} interleaved runs per contender after ${WARMUP} warm-up rounds; times are whole processes, spawn to exit.\n`
 try {
   const smallEntries = ['x:acme', 'bluesky:acme.bsky.social']
-  const smallStats = await measure('5 channels', contenders(small.baseUrl, smallEntries, true), files, dir)
+  const smallStats = await measure('5 channels', contenders({ url: small.baseUrl, org: SAMPLE_INTEGRATIONS, entries: smallEntries, withPostizCli: true }), files, dir)
   output += `\n5 channels, 2 entries\n${table(smallStats, 'floor (fetch + Set)')}\n`
-  const largeStats = await measure('10,000 channels', contenders(large.baseUrl, passingEntries(bigOrg, 1000), false), files, dir)
+  /** @type {Stats[] | undefined} */
+  let secureStats
+  if (ca && secure) {
+    const scenario = { url: `https://localhost:${secure.port}`, org: SAMPLE_INTEGRATIONS, entries: smallEntries, withPostizCli: true, extraEnv: { NODE_EXTRA_CA_CERTS: ca.caFile, CURL_CA_BUNDLE: ca.caFile } }
+    secureStats = await measure('5 channels over https', contenders(scenario), files, dir)
+    output += `\n5 channels, 2 entries, over https (the stand-in with a CA made for the run)\n${table(secureStats, 'floor (fetch + Set)')}\n`
+  }
+  const largeStats = await measure('10,000 channels', contenders({ url: large.baseUrl, org: bigOrg, entries: passingEntries(bigOrg, 1000), withPostizCli: false }), files, dir)
   output += `\n10,000 channels, 1,000 entries, job summary on\n${table(largeStats, 'floor (fetch + Set)')}\n`
   process.stderr.write('validation scaling: compiling src/ into build/\n')
   const scaling = measureScaling(node)
@@ -312,6 +329,12 @@ try {
   } else {
     target('5 channels: action faster than the postiz CLI', false, `not measured: ${postizCli.error}`)
   }
+  if (secureStats) {
+    const secureRatio = ratio(secureStats, A, F)
+    target(`5 channels over https: action ≤ ${TARGETS.small}x floor`, secureRatio <= TARGETS.small, `${secureRatio.toFixed(2)}x`)
+  } else {
+    output += '\n(5 channels over https: not measured, openssl is missing)\n'
+  }
   const largeRatio = ratio(largeStats, A, F)
   target(`10,000 channels: action ≤ ${TARGETS.large}x floor`, largeRatio <= TARGETS.large, `${largeRatio.toFixed(2)}x`)
   if (largeStats.every(s => s.rssKb !== undefined)) {
@@ -328,9 +351,10 @@ try {
   }
   output += `\nTargets\n${verdicts.map(v => `  ${v.ok ? '✓' : '✗'} ${v.name}: ${v.detail}`).join('\n')}\n`
   console.log(output)
-  if (options.json) writeFileSync(options.json, JSON.stringify({ node: nodeVersion, runs: RUNS, warmup: WARMUP, small: smallStats, large: largeStats, scaling, targets: verdicts }, null, 2) + '\n')
+  if (options.json) writeFileSync(options.json, JSON.stringify({ node: nodeVersion, runs: RUNS, warmup: WARMUP, small: smallStats, smallHttps: secureStats ?? null, large: largeStats, scaling, targets: verdicts }, null, 2) + '\n')
 } finally {
-  await Promise.all([small.close(), large.close()])
+  await Promise.all([small.close(), large.close(), secure?.close()])
   rmSync(dir, { recursive: true, force: true })
+  if (ca) rmSync(ca.dir, { recursive: true, force: true })
 }
 process.exitCode = verdicts.every(v => v.ok) ? 0 : 1

@@ -1,20 +1,22 @@
-/** A throw-away certificate authority and a server certificate for `postiz.test`, made with openssl. */
+/**
+ * A throw-away certificate authority and a server certificate for one host name, made with openssl.
+ * Plain JavaScript (typed with JSDoc) so that the benchmark can use it without a build, as the tests do.
+ */
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
-export interface TestCa {
-  dir: string
-  caFile: string
-  key: Buffer
-  cert: Buffer
-}
+/** @typedef {{ dir: string, caFile: string, key: Buffer, cert: Buffer }} TestCa */
 
-export function makeTestCa(hostname = 'postiz.test'): TestCa {
+/**
+ * @param {string} [hostname]
+ * @returns {TestCa}
+ */
+export function makeTestCa(hostname = 'postiz.test') {
   const dir = mkdtempSync(join(tmpdir(), 'pic-ca-'))
-  const at = (name: string): string => join(dir, name)
-  const openssl = (...args: string[]): void => {
+  const at = (/** @type {string} */ name) => join(dir, name)
+  const openssl = (/** @type {string[]} */ ...args) => {
     execFileSync('openssl', args, { stdio: 'pipe' })
   }
   openssl('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', at('ca.key'), '-out', at('ca.pem'), '-days', '2', '-subj', '/CN=postiz-integrations-check test CA')
