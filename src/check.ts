@@ -112,39 +112,22 @@ function findMatches(integrations: readonly Integration[], entries: readonly Ent
   }
 }
 
-/** Lookups over all the integrations, for the hints on missing entries; each built on first use. */
-class Indexes {
-  #byId: Map<string, Integration> | undefined
-  #byPlatform: Map<string, Integration[]> | undefined
-  #byPlatformProfile: Map<string, Integration[]> | undefined
+/** Lookups over a list of integrations, for the hints on missing entries. */
+interface Indexes {
+  byId: Map<string, Integration>
+  byPlatform: Map<string, Integration[]>
+  byPlatformProfile: Map<string, Integration[]>
+}
 
-  constructor(private readonly integrations: readonly Integration[]) {}
-
-  get byId(): Map<string, Integration> {
-    if (!this.#byId) {
-      this.#byId = new Map()
-      for (const i of this.integrations) if (!this.#byId.has(i.id)) this.#byId.set(i.id, i)
-    }
-    return this.#byId
+function buildIndexes(integrations: readonly Integration[]): Indexes {
+  const indexes: Indexes = { byId: new Map(), byPlatform: new Map(), byPlatformProfile: new Map() }
+  for (const i of integrations) {
+    if (!indexes.byId.has(i.id)) indexes.byId.set(i.id, i)
+    const platform = i.identifier.toLowerCase()
+    push(indexes.byPlatform, platform, i)
+    if (i.profile !== null) push(indexes.byPlatformProfile, profileKey(platform, normaliseProfile(i.profile)), i)
   }
-
-  get byPlatform(): Map<string, Integration[]> {
-    if (!this.#byPlatform) {
-      this.#byPlatform = new Map()
-      for (const i of this.integrations) push(this.#byPlatform, i.identifier.toLowerCase(), i)
-    }
-    return this.#byPlatform
-  }
-
-  get byPlatformProfile(): Map<string, Integration[]> {
-    if (!this.#byPlatformProfile) {
-      this.#byPlatformProfile = new Map()
-      for (const i of this.integrations) {
-        if (i.profile !== null) push(this.#byPlatformProfile, profileKey(i.identifier.toLowerCase(), normaliseProfile(i.profile)), i)
-      }
-    }
-    return this.#byPlatformProfile
-  }
+  return indexes
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -153,7 +136,7 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value])
 }
 
-function missingHint(entry: Entry, indexes: Indexes, everything: () => Indexes, customer: string | undefined): string {
+function missingHint(entry: Entry, considered: () => Indexes, everything: () => Indexes, customer: string | undefined): string {
   const s = entry.selector
   if (customer !== undefined) {
     const all = everything()
@@ -167,7 +150,7 @@ function missingHint(entry: Entry, indexes: Indexes, everything: () => Indexes, 
     }
   }
   if (s.kind === 'id') return ''
-  const sameP = indexes.byPlatform.get(s.platform)
+  const sameP = considered().byPlatform.get(s.platform)
   if (sameP && s.kind === 'profile') {
     const profiles = sameP.slice(0, 5).map(i => (i.profile ? `${s.platform}:${i.profile.replace(/^@/, '')}` : `ID ${i.id}`))
     return ` Integrations on ${s.platform}: ${profiles.join(', ')}${sameP.length > 5 ? ', …' : ''}.`
@@ -198,9 +181,11 @@ function missingFix(entry: Entry): { fix: string; action: string } {
 export function runCheck(integrations: Integration[], entries: Entry[], customer?: string): CheckResult {
   const considered = filterByCustomer(integrations, customer)
   const matchesOf = findMatches(considered, entries)
-  const indexes = new Indexes(considered)
+  // Only a missing entry needs these (for its hint): built on first use, once.
+  let consideredIndexes: Indexes | undefined
   let allIndexes: Indexes | undefined
-  const everything = (): Indexes => (allIndexes ??= new Indexes(integrations))
+  const indexes = (): Indexes => (consideredIndexes ??= buildIndexes(considered))
+  const everything = (): Indexes => (allIndexes ??= buildIndexes(integrations))
 
   const results: EntryResult[] = []
   const findings: Finding[] = []
