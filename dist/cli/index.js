@@ -347,42 +347,17 @@ function findMatches(integrations, entries) {
         return map.get(key) ?? [];
     };
 }
-/** Lookups over all the integrations, for the hints on missing entries; each built on first use. */
-class Indexes {
-    integrations;
-    #byId;
-    #byPlatform;
-    #byPlatformProfile;
-    constructor(integrations) {
-        this.integrations = integrations;
+function buildIndexes(integrations) {
+    const indexes = { byId: new Map(), byPlatform: new Map(), byPlatformProfile: new Map() };
+    for (const i of integrations) {
+        if (!indexes.byId.has(i.id))
+            indexes.byId.set(i.id, i);
+        const platform = i.identifier.toLowerCase();
+        push(indexes.byPlatform, platform, i);
+        if (i.profile !== null)
+            push(indexes.byPlatformProfile, profileKey(platform, normaliseProfile(i.profile)), i);
     }
-    get byId() {
-        if (!this.#byId) {
-            this.#byId = new Map();
-            for (const i of this.integrations)
-                if (!this.#byId.has(i.id))
-                    this.#byId.set(i.id, i);
-        }
-        return this.#byId;
-    }
-    get byPlatform() {
-        if (!this.#byPlatform) {
-            this.#byPlatform = new Map();
-            for (const i of this.integrations)
-                push(this.#byPlatform, i.identifier.toLowerCase(), i);
-        }
-        return this.#byPlatform;
-    }
-    get byPlatformProfile() {
-        if (!this.#byPlatformProfile) {
-            this.#byPlatformProfile = new Map();
-            for (const i of this.integrations) {
-                if (i.profile !== null)
-                    push(this.#byPlatformProfile, profileKey(i.identifier.toLowerCase(), normaliseProfile(i.profile)), i);
-            }
-        }
-        return this.#byPlatformProfile;
-    }
+    return indexes;
 }
 function push(map, key, value) {
     const list = map.get(key);
@@ -391,7 +366,7 @@ function push(map, key, value) {
     else
         map.set(key, [value]);
 }
-function missingHint(entry, indexes, everything, customer) {
+function missingHint(entry, considered, everything, customer) {
     const s = entry.selector;
     if (customer !== undefined) {
         const all = everything();
@@ -405,7 +380,7 @@ function missingHint(entry, indexes, everything, customer) {
     }
     if (s.kind === 'id')
         return '';
-    const sameP = indexes.byPlatform.get(s.platform);
+    const sameP = considered().byPlatform.get(s.platform);
     if (sameP && s.kind === 'profile') {
         const profiles = sameP.slice(0, 5).map(i => (i.profile ? `${s.platform}:${i.profile.replace(/^@/, '')}` : `ID ${i.id}`));
         return ` Integrations on ${s.platform}: ${profiles.join(', ')}${sameP.length > 5 ? ', …' : ''}.`;
@@ -435,9 +410,11 @@ function missingFix(entry) {
 function runCheck(integrations, entries, customer) {
     const considered = filterByCustomer(integrations, customer);
     const matchesOf = findMatches(considered, entries);
-    const indexes = new Indexes(considered);
+    // Only a missing entry needs these (for its hint): built on first use, once.
+    let consideredIndexes;
     let allIndexes;
-    const everything = () => (allIndexes ??= new Indexes(integrations));
+    const indexes = () => (consideredIndexes ??= buildIndexes(considered));
+    const everything = () => (allIndexes ??= buildIndexes(integrations));
     const results = [];
     const findings = [];
     const warnings = [];
