@@ -1,5 +1,5 @@
 /**
- * The action adapter with its workflow commands mocked (ESM: jest.unstable_mockModule + dynamic import),
+ * The action adapter with @actions/core mocked (ESM: jest.unstable_mockModule + dynamic import),
  * against a real loopback Postiz stand-in.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it, jest } from '@jest/globals'
@@ -15,12 +15,29 @@ const record =
   }
 const setOutput = jest.fn(record('setOutput'))
 const appendSummary = jest.fn((_markdown: string) => undefined)
+const actual = await import('@actions/core')
+const summary = {
+  addRaw(markdown: string) {
+    appendSummary(markdown)
+    return summary
+  },
+  write: async () => summary
+}
 
-jest.unstable_mockModule('../src/workflow-commands.js', () => ({
+jest.unstable_mockModule('@actions/core', () => ({
   getInput: (name: string, options?: { trimWhitespace?: boolean }) => {
     calls.push(`getInput:${name}`)
     const value = inputs[name] ?? ''
     return options?.trimWhitespace === false ? value : value.trim()
+  },
+  // The real YAML 1.2 rules, reading the same inputs as getInput above.
+  getBooleanInput: (name: string) => {
+    process.env[`INPUT_${name.toUpperCase()}`] = inputs[name] ?? ''
+    try {
+      return actual.getBooleanInput(name)
+    } finally {
+      delete process.env[`INPUT_${name.toUpperCase()}`]
+    }
   },
   setSecret: record('setSecret'),
   setOutput,
@@ -29,7 +46,9 @@ jest.unstable_mockModule('../src/workflow-commands.js', () => ({
   debug: record('debug'),
   warning: record('warning'),
   error: record('error'),
-  appendSummary
+  startGroup: record('startGroup'),
+  endGroup: record('endGroup'),
+  summary
 }))
 
 const { run } = await import('../src/main.js')
@@ -46,6 +65,7 @@ beforeEach(() => {
   calls.length = 0
   setOutput.mockImplementation(record('setOutput'))
   inputs = { 'api-key': ` ${API_KEY} `, 'api-url': server.baseUrl }
+  appendSummary.mockClear()
   process.env.GITHUB_STEP_SUMMARY = '/dev/null'
 })
 
@@ -93,6 +113,32 @@ describe('run', () => {
     expect(outputs().status).toBe('error')
     expect(outputs().ids).toBeUndefined()
     expect(failures()[0]).toMatch(/Invalid API key/)
+  })
+
+  it('reads booleans with YAML 1.2 rules and reports any other value as an input error', async () => {
+    inputs.integrations = 'x:acme'
+    inputs['job-summary'] = 'False'
+    await run()
+    expect(outputs().status).toBe('pass')
+    expect(appendSummary).not.toHaveBeenCalled()
+
+    calls.length = 0
+    inputs['job-summary'] = 'yes'
+    inputs['allow-insecure-http'] = 'on'
+    await run()
+    expect(outputs().status).toBe('error')
+    expect(calls).toContain('error:job-summary: "yes" is not a boolean; use true or false|{"title":"Invalid input"}')
+    expect(calls).toContain('error:allow-insecure-http: "on" is not a boolean; use true or false|{"title":"Invalid input"}')
+  })
+
+  it('folds the per-entry lines into a group', async () => {
+    inputs.integrations = 'x:acme\nbluesky:acme'
+    inputs['fail-on'] = 'none'
+    await run()
+    const start = calls.findIndex(c => c.startsWith('startGroup:'))
+    expect(calls[start]).toBe('startGroup:2 entries checked')
+    expect(calls[start + 1]).toMatch(/^info:✓ x:acme: enabled .*\n✗ bluesky:acme: disabled/)
+    expect(calls[start + 2]).toBe('endGroup:')
   })
 
   it('fails with a clear message when outputs cannot be written', async () => {

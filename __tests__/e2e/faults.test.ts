@@ -340,7 +340,7 @@ describe('hostile text from the server', () => {
       expect(line).not.toMatch(/^\s*::(stop-commands|error::fake)/)
       expect(line).not.toContain('##[')
     }
-    expect(lines.filter(l => l.startsWith('::')).every(l => /^::(add-mask|error|warning|debug|notice)/.test(l))).toBe(true)
+    expect(lines.filter(l => l.startsWith('::')).every(l => /^::(add-mask|error|warning|debug|notice|group|endgroup)/.test(l))).toBe(true)
     expect(run.summary).not.toContain('<script>')
     expect(run.summary).not.toContain('](https://evil')
     expect(run.summary).not.toContain('javascript:')
