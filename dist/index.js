@@ -32279,17 +32279,23 @@ class CheckError extends Error {
     }
 }
 
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __nccwpck_require__(7067);
-// EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __nccwpck_require__(7030);
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __nccwpck_require__(8522);
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __nccwpck_require__(7030);
 ;// CONCATENATED MODULE: ./src/proxy.ts
 /**
  * Which proxy, if any, a request goes through: `HTTPS_PROXY` / `HTTP_PROXY` / `NO_PROXY`
  * (upper or lower case), as self-hosted runners behind corporate proxies set them. Pure.
+ *
+ * Only the choice is ours; the connection (CONNECT tunnel, TLS to an https:// proxy and to the
+ * target, Proxy-Authorization) is undici's ProxyAgent (see http-transport.ts). undici's
+ * EnvHttpProxyAgent would also choose, but it is marked experimental (it prints a warning into the
+ * log on every run), and its NO_PROXY rules differ from what runners are set up with and what this
+ * action has accepted: `example.com` does not cover `api.example.com`, `.example.com` not
+ * `example.com`, a bare IPv6 address is read as host:port, and a scheme-less `proxy:3128` fails.
  */
+
 
 /** A proxy variable that cannot be used; the message never echoes its value (it may hold credentials). */
 class ProxyConfigError extends Error {
@@ -32301,7 +32307,28 @@ function envValue(env, name) {
 function defaultPort(url) {
     return url.port || (url.protocol === 'https:' ? '443' : '80');
 }
-/** True when `NO_PROXY` (or loopback) says the URL is reached directly. */
+/** An IPv6 address in the one form URL gives it (`2001:db8::1`), so that any spelling matches. */
+function canonicalIPv6(address) {
+    return new URL(`http://[${address}]/`).hostname.slice(1, -1);
+}
+/** One NO_PROXY entry as a host (IPv6 without brackets, canonical) and an optional port. */
+function parseRule(raw) {
+    const rule = raw.toLowerCase();
+    if ((0,external_node_net_.isIPv6)(rule))
+        return { host: canonicalIPv6(rule) }; // bare IPv6: its colons are not a port
+    const bracketed = /^\[([^\]]+)\](?::(\d+))?$/.exec(rule);
+    if (bracketed)
+        return { host: (0,external_node_net_.isIPv6)(bracketed[1]) ? canonicalIPv6(bracketed[1]) : bracketed[1], port: bracketed[2] };
+    const withPort = /^(.*):(\d+)$/.exec(rule);
+    const host = (withPort ? withPort[1] : rule).replace(/^\*/, '').replace(/^\./, '');
+    return { host, port: withPort?.[2] };
+}
+/**
+ * True when `NO_PROXY` (or loopback) says the URL is reached directly. Entries are separated by
+ * commas or whitespace: `*` (everything), a host or domain (`example.com`, `.example.com` and
+ * `*.example.com` all cover the domain and its subdomains), optionally `:port`, an IPv4 address, or
+ * an IPv6 address, bare or in brackets (`2001:db8::1`, `[2001:db8::1]:8443`).
+ */
 function bypassesProxy(url, env) {
     const host = url.hostname.toLowerCase().replace(/^\[|\]$/g, '');
     if (isLoopbackHost(host))
@@ -32309,148 +32336,132 @@ function bypassesProxy(url, env) {
     const noProxy = envValue(env, 'no_proxy');
     if (noProxy === undefined)
         return false;
-    for (const raw of noProxy.split(/[\s,]+/)) {
-        let rule = raw.trim().toLowerCase();
-        if (rule === '')
+    for (const entry of noProxy.split(/[\s,]+/)) {
+        if (entry === '')
             continue;
-        if (rule === '*')
+        if (entry === '*')
             return true;
-        let port;
-        const portMatch = /^(.*):(\d+)$/.exec(rule);
-        if (portMatch && !rule.endsWith(']')) {
-            rule = portMatch[1];
-            port = portMatch[2];
-        }
-        if (port !== undefined && port !== defaultPort(url))
+        const rule = parseRule(entry);
+        if (rule.host === '')
             continue;
-        rule = rule.replace(/^\*/, '').replace(/^\./, '').replace(/^\[|\]$/g, '');
-        if (host === rule || host.endsWith(`.${rule}`))
+        if (rule.port !== undefined && rule.port !== defaultPort(url))
+            continue;
+        if (host === rule.host || (!(0,external_node_net_.isIPv6)(rule.host) && host.endsWith(`.${rule.host}`)))
             return true;
     }
     return false;
 }
-/** The proxy URL for a request to `url`, or null for a direct connection. */
+/** Decodes a user name or password from a URL; a `%` not followed by two hex digits is an error. */
+function decodeCredential(text, what, variable) {
+    try {
+        return decodeURIComponent(text);
+    }
+    catch {
+        throw new ProxyConfigError(`${variable} has a ${what} with a "%" that is not followed by two hex digits. ` +
+            'Percent-encode special characters in proxy credentials: write %25 for "%", %40 for "@", %3A for ":".');
+    }
+}
+/** The proxy for a request to `url`, or null for a direct connection. */
 function proxyFor(url, env) {
     if (bypassesProxy(url, env))
         return null;
     const name = url.protocol === 'https:' ? 'https_proxy' : 'http_proxy';
+    const variable = name.toUpperCase();
     const value = envValue(env, name);
     if (value === undefined)
         return null;
     let proxy;
     try {
-        proxy = new URL(value.includes('://') ? value : `http://${value}`);
+        // Runners are often set up with a bare host:port; curl reads that as http://.
+        proxy = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `http://${value}`);
     }
     catch {
-        throw new ProxyConfigError(`${name.toUpperCase()} is set but is not a valid proxy URL (expected http://host:port)`);
+        throw new ProxyConfigError(`${variable} is set but is not a valid proxy URL (expected http://host:port)`);
     }
     if (proxy.protocol !== 'http:' && proxy.protocol !== 'https:') {
-        throw new ProxyConfigError(`${name.toUpperCase()} uses ${proxy.protocol}//, but only http:// and https:// proxies are supported`);
+        throw new ProxyConfigError(`${variable} uses ${proxy.protocol}//, but only http:// and https:// proxies are supported`);
     }
-    return proxy;
+    let authorization;
+    if (proxy.username !== '' || proxy.password !== '') {
+        const user = decodeCredential(proxy.username, 'user name', variable);
+        const password = decodeCredential(proxy.password, 'password', variable);
+        authorization = `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
+        proxy.username = '';
+        proxy.password = '';
+    }
+    return { url: proxy, variable, ...(authorization !== undefined ? { authorization } : {}) };
 }
 
 ;// CONCATENATED MODULE: ./src/http-transport.ts
 /**
- * One HTTP GET attempt on Node's own http/https modules: a hard deadline for the whole attempt
- * (connect, headers and body), proxies via CONNECT, gzip/deflate/br decoding, a cap on the body
- * size (compressed and decompressed), and redirects never followed. No retries here: see postiz-client.ts.
+ * One HTTP GET attempt through undici: connections, proxies (CONNECT tunnels, https:// proxies,
+ * Proxy-Authorization) and TLS verification are undici's. Layered on top, what no client does for
+ * us: one deadline for the whole attempt (connect, headers and body), a cap on the body size before
+ * and after decompression (gzip/deflate/br), redirects never followed, and an error that says
+ * which part failed. No retries here: see postiz-client.ts.
  */
-
 
 
 
 class TransportError extends Error {
     code;
-    constructor(message, code) {
+    retryableProxy;
+    constructor(message, code, 
+    /** A proxy that answered 502/503/504 to CONNECT may pass on the next try. */
+    retryableProxy = false) {
         super(message);
         this.code = code;
+        this.retryableProxy = retryableProxy;
     }
-    /** Timeouts and network failures may pass; certificate, proxy set-up and size errors will not. */
+    /** Timeouts, network failures and a busy proxy may pass; certificates, settings and size will not. */
     get retryable() {
-        return this.code === 'timeout' || this.code === 'network';
+        return this.code === 'timeout' || this.code === 'network' || (this.code === 'proxy' && this.retryableProxy);
     }
 }
-const TLS_CODES = /CERT|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|ERR_TLS|ERR_SSL/;
+const TLS_CODES = /CERT|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|ERR_TLS|ERR_SSL|UND_ERR_PRX_TLS/;
 /**
- * node:https and node:tls load on the first https: URL or proxy (as undici does), so a run
- * against an http:// server on this machine does not pay for them at start-up.
+ * One dispatcher per proxy (or none) and timeout, kept for the process: the posts request after
+ * the integrations request reuses the connection. undici's own timeouts are set to the attempt's
+ * deadline so that the deadline below is the one that speaks.
  */
-let httpsModule;
-const loadHttps = () => (httpsModule ??= Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4708, 23)));
-/** The request function for a URL's scheme (http ignores the TLS options). */
-async function requestFor(url) {
-    return url.protocol === 'https:' ? (await loadHttps()).request : external_node_http_.request;
-}
-function bareHost(hostname) {
-    return hostname.replace(/^\[|\]$/g, '');
-}
-function portOf(url) {
-    return Number(url.port || (url.protocol === 'https:' ? 443 : 80));
-}
-function proxyAuth(proxy) {
-    if (!proxy.username && !proxy.password)
-        return {};
-    const credentials = `${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}`;
-    return { 'proxy-authorization': `Basic ${Buffer.from(credentials).toString('base64')}` };
-}
-/** Opens a CONNECT tunnel through `proxy` to the target's host and port. */
-async function openTunnel(proxy, target, signal) {
-    const request = await requestFor(proxy);
-    return new Promise((resolve, reject) => {
-        const authority = `${target.hostname}:${portOf(target)}`;
-        const req = request({
-            host: bareHost(proxy.hostname),
-            port: portOf(proxy),
-            method: 'CONNECT',
-            path: authority,
-            headers: { host: authority, ...proxyAuth(proxy) },
-            agent: false,
-            signal
-        });
-        req.once('connect', (res, socket) => {
-            if (res.statusCode === 200) {
-                resolve(socket);
-            }
-            else {
-                socket.destroy();
-                reject(new TransportError(`the proxy ${proxy.host} refused the tunnel to ${authority} (HTTP ${res.statusCode})`, 'proxy'));
-            }
-        });
-        req.once('error', reject);
-        req.end();
+const dispatchers = new Map();
+/** Marks an error raised while connecting to the proxy itself (TCP or TLS), not to the target. */
+const AT_PROXY = Symbol('at proxy');
+/**
+ * The proxy's own connection pool, with its connector wrapped so that a failure (say, an https://
+ * proxy's certificate) is known to be the proxy's: undici reports it like a failure at the target.
+ */
+function proxyClientFactory(origin, options) {
+    const { connect } = options;
+    const tagged = (connectOptions, callback) => connect(connectOptions, (error, socket) => {
+        if (error)
+            callback(Object.assign(error, { [AT_PROXY]: true }), null);
+        else
+            callback(null, socket);
     });
+    return new undici.Pool(origin, { ...options, connect: tagged });
 }
-async function openRequest(url, options, signal) {
-    const proxy = proxyFor(url, options.env ?? process.env);
-    const path = `${url.pathname}${url.search}`;
-    const base = { method: 'GET', headers: options.headers, agent: false, signal };
-    if (proxy === null) {
-        return (await requestFor(url))({
-            ...base,
-            host: bareHost(url.hostname),
-            port: portOf(url),
-            path,
-            servername: external_node_net_.isIP(bareHost(url.hostname)) ? undefined : url.hostname
-        });
+function dispatcherFor(proxy, timeoutMs) {
+    const key = `${proxy ? `${proxy.url.href} ${proxy.authorization ?? ''}` : 'direct'} ${timeoutMs}`;
+    let dispatcher = dispatchers.get(key);
+    if (dispatcher === undefined) {
+        const timeouts = { headersTimeout: timeoutMs, bodyTimeout: timeoutMs, connect: { timeout: timeoutMs } };
+        dispatcher =
+            proxy === null
+                ? new undici.Agent(timeouts)
+                : new undici.ProxyAgent({
+                    ...timeouts,
+                    uri: proxy.url.href,
+                    ...(proxy.authorization !== undefined ? { token: proxy.authorization } : {}),
+                    proxyTls: { timeout: timeoutMs },
+                    clientFactory: proxyClientFactory,
+                    // Plain http:// through an http:// proxy goes as an absolute-URI request, as curl does
+                    // (many proxies allow CONNECT to port 443 only); https:// is always tunnelled.
+                    proxyTunnel: false
+                });
+        dispatchers.set(key, dispatcher);
     }
-    if (url.protocol === 'http:') {
-        // Plain HTTP through a proxy: the proxy gets the absolute URL.
-        return external_node_http_.request({
-            ...base,
-            host: bareHost(proxy.hostname),
-            port: portOf(proxy),
-            path: url.href,
-            headers: { ...options.headers, host: url.host, ...proxyAuth(proxy) }
-        });
-    }
-    const tunnel = await openTunnel(proxy, url, signal);
-    const servername = external_node_net_.isIP(bareHost(url.hostname)) ? undefined : url.hostname;
-    const [tls, https] = await Promise.all([Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1692, 23)), loadHttps()]);
-    const socket = tls.connect({ socket: tunnel, servername });
-    // No agent at all (not agent: false, which makes a fresh Agent that would dial the host itself):
-    // the request must use the TLS socket inside the tunnel.
-    return https.request({ ...base, agent: undefined, host: bareHost(url.hostname), port: portOf(url), path, createConnection: () => socket });
+    return dispatcher;
 }
 function tooLarge(maxBytes) {
     return new TransportError(`the response is larger than ${Math.round(maxBytes / 1048576)} MiB, far more than a list of integrations`, 'too-large');
@@ -32481,55 +32492,103 @@ function decode(body, contentEncoding, maxBytes) {
         throw new TransportError(`the ${encoding} response body could not be decompressed (${error.message})`, 'network');
     }
 }
+function firstHeader(headers, name) {
+    const value = headers[name];
+    return Array.isArray(value) ? value[0] : value;
+}
 async function readBody(res, maxBytes) {
-    const declared = Number(res.headers['content-length']);
+    const declared = Number(firstHeader(res.headers, 'content-length'));
     if (Number.isFinite(declared) && declared > maxBytes) {
-        res.destroy();
+        res.body.on('error', () => undefined).destroy(); // nothing reads it: its abort error has nowhere to go
         throw tooLarge(maxBytes);
     }
     const chunks = [];
     let size = 0;
-    for await (const chunk of res) {
+    for await (const chunk of res.body) {
         size += chunk.length;
-        if (size > maxBytes) {
-            res.destroy();
-            throw tooLarge(maxBytes);
-        }
+        if (size > maxBytes)
+            throw tooLarge(maxBytes); // leaving the loop destroys the body
         chunks.push(chunk);
     }
-    return decode(Buffer.concat(chunks, size), res.headers['content-encoding'], maxBytes);
+    return decode(Buffer.concat(chunks, size), firstHeader(res.headers, 'content-encoding'), maxBytes);
 }
-function describeNetworkError(error, url) {
-    const code = error.code ?? '';
-    if (TLS_CODES.test(code)) {
-        return new TransportError(`TLS failed for ${url.host} (${code}: ${error.message}). If the server uses a private certificate authority, point NODE_EXTRA_CA_CERTS at its PEM file.`, 'tls');
+/** The error and its causes, outermost first (undici wraps socket and TLS errors). */
+function chain(error) {
+    const errors = [];
+    for (let e = error; e instanceof Error && errors.length < 5; e = e.cause)
+        errors.push(e);
+    return errors;
+}
+/** What a proxy said, from undici's errors: the CONNECT status, or 407 on a forwarded request. */
+function proxyStatus(error) {
+    const match = /Proxy response \((\d{3})\) !== 200|Proxy Authentication Required \((407)\)/.exec(error.message);
+    return match ? Number(match[1] ?? match[2]) : undefined;
+}
+function describeError(error, url, proxy) {
+    const errors = chain(error);
+    const outer = errors[0];
+    const status = outer && proxy ? proxyStatus(outer) : undefined;
+    if (status !== undefined && proxy) {
+        const where = `the proxy ${proxy.url.host} (${proxy.variable})`;
+        if (status === 407) {
+            return new TransportError(`${where} asks for credentials (HTTP 407 Proxy Authentication Required)${proxy.authorization ? ' and refused the ones given' : ''}`, 'proxy-auth');
+        }
+        return new TransportError(`${where} refused the tunnel to ${url.host} (HTTP ${status})`, 'proxy', status >= 502 && status <= 504);
     }
-    const reasons = {
-        ECONNREFUSED: 'the connection was refused',
-        ECONNRESET: 'the connection was reset',
-        ENOTFOUND: 'the host name does not resolve',
-        EAI_AGAIN: 'the host name could not be resolved (DNS)',
-        ETIMEDOUT: 'the connection timed out',
-        EHOSTUNREACH: 'the host is unreachable',
-        EPIPE: 'the connection was closed',
-        ERR_STREAM_PREMATURE_CLOSE: 'the connection closed before the response was complete'
-    };
-    const reason = reasons[code] ?? (error.message || 'network error');
-    return new TransportError(`${reason} (${url.host}${code ? `, ${code}` : ''})`, 'network');
+    const tls = errors.find(e => TLS_CODES.test(e.code ?? ''));
+    if (tls) {
+        const toProxy = errors.some(e => e.code === 'UND_ERR_PRX_TLS' || AT_PROXY in e);
+        const inner = errors.at(-1) ?? tls;
+        const host = toProxy && proxy ? `the proxy ${proxy.url.host}` : url.host;
+        return new TransportError(`TLS failed for ${host} (${inner.code ?? tls.code}: ${inner.message}). If the server uses a private certificate authority, point NODE_EXTRA_CA_CERTS at its PEM file.`, 'tls');
+    }
+    const code = errors.map(e => e.code).find(c => c !== undefined && !/^UND_ERR_(SOCKET|ABORTED)$/.test(c)) ?? outer?.code ?? '';
+    if (code === 'UND_ERR_INVALID_ARG')
+        return new TransportError(`the request could not be sent (${outer?.message ?? 'invalid argument'})`, 'request');
+    const reasons = new Map([
+        ['ECONNREFUSED', 'the connection was refused'],
+        ['ECONNRESET', 'the connection was reset'],
+        ['ENOTFOUND', 'the host name does not resolve'],
+        ['EAI_AGAIN', 'the host name could not be resolved (DNS)'],
+        ['ETIMEDOUT', 'the connection timed out'],
+        ['UND_ERR_CONNECT_TIMEOUT', 'the connection timed out'],
+        ['EHOSTUNREACH', 'the host is unreachable'],
+        ['ENETUNREACH', 'the network is unreachable'],
+        ['EPIPE', 'the connection was closed'],
+        ['UND_ERR_SOCKET', 'the connection closed before the response was complete'],
+        ['ERR_STREAM_PREMATURE_CLOSE', 'the connection closed before the response was complete']
+    ]);
+    const reason = reasons.get(code) ?? (errors.at(-1)?.message || 'network error');
+    if (proxy && errors.some(e => AT_PROXY in e)) {
+        // The proxy itself could not be reached: the fix is in the proxy setting, and it may come back.
+        return new TransportError(`${reason} (the proxy ${proxy.url.host} from ${proxy.variable}${code ? `, ${code}` : ''})`, 'proxy', true);
+    }
+    const via = proxy ? ` via the proxy ${proxy.url.host}` : '';
+    return new TransportError(`${reason} (${url.host}${via}${code ? `, ${code}` : ''})`, 'network');
 }
 /** Sends one GET. Resolves with any HTTP status (redirects included); rejects with TransportError. */
 async function httpGet(url, options) {
+    let proxy;
+    try {
+        proxy = proxyFor(url, options.env ?? process.env);
+    }
+    catch (error) {
+        if (error instanceof ProxyConfigError)
+            throw new TransportError(error.message, 'proxy');
+        throw error;
+    }
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), options.timeoutMs);
     try {
-        const req = await openRequest(url, options, controller.signal);
-        const res = await new Promise((resolve, reject) => {
-            req.once('response', resolve);
-            req.once('error', reject);
-            req.end();
+        const res = await (0,undici.request)(url, {
+            method: 'GET',
+            headers: options.headers,
+            dispatcher: dispatcherFor(proxy, options.timeoutMs),
+            signal: controller.signal,
+            maxRedirections: 0
         });
         const body = await readBody(res, options.maxBytes);
-        return { status: res.statusCode ?? 0, headers: res.headers, body };
+        return { status: res.statusCode, headers: res.headers, body };
     }
     catch (error) {
         if (error instanceof TransportError)
@@ -32537,9 +32596,7 @@ async function httpGet(url, options) {
         if (controller.signal.aborted) {
             throw new TransportError(`no complete answer within ${options.timeoutMs / 1000} s (the timeout input)`, 'timeout');
         }
-        if (error instanceof ProxyConfigError)
-            throw new TransportError(error.message, 'proxy');
-        throw describeNetworkError(error, url);
+        throw describeError(error, url, proxy);
     }
     finally {
         clearTimeout(timer);
@@ -32598,14 +32655,25 @@ function backoffMs(retry, random = Math.random) {
     const base = Math.min(MAX_BACKOFF_MS, FIRST_BACKOFF_MS * 2 ** (retry - 1));
     return Math.round(base * (0.75 + random() * 0.5));
 }
-/** `Retry-After` in milliseconds (seconds or an HTTP date), or undefined when absent or unreadable. */
+/**
+ * An HTTP date as RFC 9110 allows it: IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`), the obsolete
+ * RFC 850 form (`Sunday, 06-Nov-94 08:49:37 GMT`) and asctime (`Sun Nov  6 08:49:37 1994`).
+ * Date.parse alone would take almost anything ("1.5", "-1") for a date in the past.
+ */
+const HTTP_DATE = /^(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day, \d{2}-[A-Z][a-z]{2}-\d{2} \d{2}:\d{2}:\d{2} GMT|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) [A-Z][a-z]{2} [ \d]\d \d{2}:\d{2}:\d{2} \d{4})$/;
+/**
+ * `Retry-After` in milliseconds: whole non-negative seconds or an HTTP date (RFC 9110 §10.2.3).
+ * Anything else (`1.5`, `-1`, `soon`) is undefined, and the caller falls back to its backoff.
+ */
 function parseRetryAfter(value, now = Date.now()) {
-    if (value === undefined || value.trim() === '')
+    if (value === undefined)
         return undefined;
     const text = value.trim();
     if (/^\d+$/.test(text))
         return Number(text) * 1000;
-    const date = Date.parse(text);
+    if (!HTTP_DATE.test(text))
+        return undefined;
+    const date = Date.parse(text.endsWith('GMT') ? text : `${text} GMT`); // asctime is GMT too
     return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 function header(response, name) {
@@ -32663,6 +32731,9 @@ function interpret(response, url) {
     }
     if (status === 401 || status === 403)
         throw authError(response, url);
+    if (status === 407) {
+        return fail(`${url} answered HTTP 407 Proxy Authentication Required: a proxy between the runner and Postiz asks for credentials.`, 'Give the proxy its credentials in the proxy URL, e.g. HTTP_PROXY=http://user:password@proxy.example.com:3128 (percent-encode special characters), or check them with whoever runs the proxy.');
+    }
     if (status === 404) {
         return fail(`${url} answered HTTP 404 (${looksLikeHtml(response) ? 'an HTML page' : 'body'} ${snippet(response.body)}): there is no Postiz public API at this address.`, `${API_PATH_FIX} A server started with MCP_ONLY has no public API at all.`);
     }
@@ -32787,6 +32858,10 @@ function transportFix(error) {
             return 'Fix the server certificate, or trust its CA with NODE_EXTRA_CA_CERTS.';
         case 'proxy':
             return 'Check HTTPS_PROXY / HTTP_PROXY / NO_PROXY on the runner.';
+        case 'proxy-auth':
+            return 'Give the proxy its credentials in the proxy URL, e.g. HTTPS_PROXY=http://user:password@proxy.example.com:3128 (percent-encode special characters), or check them with whoever runs the proxy.';
+        case 'request':
+            return 'Check the api-key input: it must be a single line of printable characters.';
         case 'too-large':
             return 'Check that api-url points at a Postiz backend.';
         case 'network':
@@ -33559,13 +33634,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2")
 
 /***/ }),
 
-/***/ 4708:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
-
-/***/ }),
-
 /***/ 7030:
 /***/ ((module) => {
 
@@ -33772,36 +33840,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 	};
 /******/ })();
 /******/ 
-/******/ /* webpack/runtime/create fake namespace object */
-/******/ (() => {
-/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
-/******/ 	var leafPrototypes;
-/******/ 	// create a fake namespace object
-/******/ 	// mode & 1: value is a module id, require it
-/******/ 	// mode & 2: merge all properties of value into the ns
-/******/ 	// mode & 4: return value when already ns object
-/******/ 	// mode & 16: return value when it's Promise-like
-/******/ 	// mode & 8|1: behave like require
-/******/ 	__nccwpck_require__.t = function(value, mode) {
-/******/ 		if(mode & 1) value = this(value);
-/******/ 		if(mode & 8) return value;
-/******/ 		if(typeof value === 'object' && value) {
-/******/ 			if((mode & 4) && value.__esModule) return value;
-/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
-/******/ 		}
-/******/ 		var ns = Object.create(null);
-/******/ 		__nccwpck_require__.r(ns);
-/******/ 		var def = {};
-/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
-/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
-/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
-/******/ 		}
-/******/ 		def['default'] = () => (value);
-/******/ 		__nccwpck_require__.d(ns, def);
-/******/ 		return ns;
-/******/ 	};
-/******/ })();
-/******/ 
 /******/ /* webpack/runtime/define property getters */
 /******/ (() => {
 /******/ 	// define getter functions for harmony exports
@@ -33839,17 +33877,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/make namespace object */
-/******/ (() => {
-/******/ 	// define __esModule on exports
-/******/ 	__nccwpck_require__.r = (exports) => {
-/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
-/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
-/******/ 		}
-/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
-/******/ 	};
 /******/ })();
 /******/ 
 /******/ /* webpack/runtime/import chunk loading */

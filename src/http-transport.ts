@@ -1,32 +1,36 @@
 /**
- * One HTTP GET attempt on Node's own http/https modules: a hard deadline for the whole attempt
- * (connect, headers and body), proxies via CONNECT, gzip/deflate/br decoding, a cap on the body
- * size (compressed and decompressed), and redirects never followed. No retries here: see postiz-client.ts.
+ * One HTTP GET attempt through undici: connections, proxies (CONNECT tunnels, https:// proxies,
+ * Proxy-Authorization) and TLS verification are undici's. Layered on top, what no client does for
+ * us: one deadline for the whole attempt (connect, headers and body), a cap on the body size before
+ * and after decompression (gzip/deflate/br), redirects never followed, and an error that says
+ * which part failed. No retries here: see postiz-client.ts.
  */
-import * as http from 'node:http'
-import * as net from 'node:net'
 import * as zlib from 'node:zlib'
-import type { Duplex } from 'node:stream'
-import { ProxyConfigError, proxyFor } from './proxy.js'
+import { Agent, Pool, ProxyAgent, request, type buildConnector, type Dispatcher } from 'undici'
+import { ProxyConfigError, proxyFor, type ProxySetting } from './proxy.js'
+
+export type ResponseHeaders = Record<string, string | string[] | undefined>
 
 export interface HttpResponse {
   status: number
-  headers: http.IncomingHttpHeaders
+  headers: ResponseHeaders
   body: Buffer
 }
 
-export type TransportErrorCode = 'timeout' | 'network' | 'tls' | 'proxy' | 'too-large'
+export type TransportErrorCode = 'timeout' | 'network' | 'tls' | 'proxy' | 'proxy-auth' | 'too-large' | 'request'
 
 export class TransportError extends Error {
   constructor(
     message: string,
-    readonly code: TransportErrorCode
+    readonly code: TransportErrorCode,
+    /** A proxy that answered 502/503/504 to CONNECT may pass on the next try. */
+    private readonly retryableProxy = false
   ) {
     super(message)
   }
-  /** Timeouts and network failures may pass; certificate, proxy set-up and size errors will not. */
+  /** Timeouts, network failures and a busy proxy may pass; certificates, settings and size will not. */
   get retryable(): boolean {
-    return this.code === 'timeout' || this.code === 'network'
+    return this.code === 'timeout' || this.code === 'network' || (this.code === 'proxy' && this.retryableProxy)
   }
 }
 
@@ -37,93 +41,53 @@ export interface GetOptions {
   env?: Record<string, string | undefined>
 }
 
-const TLS_CODES = /CERT|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|ERR_TLS|ERR_SSL/
+const TLS_CODES = /CERT|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|ERR_TLS|ERR_SSL|UND_ERR_PRX_TLS/
 
 /**
- * node:https and node:tls load on the first https: URL or proxy (as undici does), so a run
- * against an http:// server on this machine does not pay for them at start-up.
+ * One dispatcher per proxy (or none) and timeout, kept for the process: the posts request after
+ * the integrations request reuses the connection. undici's own timeouts are set to the attempt's
+ * deadline so that the deadline below is the one that speaks.
  */
-let httpsModule: Promise<typeof import('node:https')> | undefined
-const loadHttps = (): Promise<typeof import('node:https')> => (httpsModule ??= import('node:https'))
+const dispatchers = new Map<string, Dispatcher>()
 
-type RequestFunction = (options: import('node:https').RequestOptions) => http.ClientRequest
+/** Marks an error raised while connecting to the proxy itself (TCP or TLS), not to the target. */
+const AT_PROXY = Symbol('at proxy')
 
-/** The request function for a URL's scheme (http ignores the TLS options). */
-async function requestFor(url: URL): Promise<RequestFunction> {
-  return url.protocol === 'https:' ? (await loadHttps()).request : (http.request as RequestFunction)
-}
-
-function bareHost(hostname: string): string {
-  return hostname.replace(/^\[|\]$/g, '')
-}
-
-function portOf(url: URL): number {
-  return Number(url.port || (url.protocol === 'https:' ? 443 : 80))
-}
-
-function proxyAuth(proxy: URL): Record<string, string> {
-  if (!proxy.username && !proxy.password) return {}
-  const credentials = `${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}`
-  return { 'proxy-authorization': `Basic ${Buffer.from(credentials).toString('base64')}` }
-}
-
-/** Opens a CONNECT tunnel through `proxy` to the target's host and port. */
-async function openTunnel(proxy: URL, target: URL, signal: AbortSignal): Promise<Duplex> {
-  const request = await requestFor(proxy)
-  return new Promise((resolve, reject) => {
-    const authority = `${target.hostname}:${portOf(target)}`
-    const req = request({
-      host: bareHost(proxy.hostname),
-      port: portOf(proxy),
-      method: 'CONNECT',
-      path: authority,
-      headers: { host: authority, ...proxyAuth(proxy) },
-      agent: false,
-      signal
+/**
+ * The proxy's own connection pool, with its connector wrapped so that a failure (say, an https://
+ * proxy's certificate) is known to be the proxy's: undici reports it like a failure at the target.
+ */
+function proxyClientFactory(origin: URL, options: object): Dispatcher {
+  const { connect } = options as { connect: buildConnector.connector }
+  const tagged: buildConnector.connector = (connectOptions, callback) =>
+    connect(connectOptions, (error, socket) => {
+      if (error) callback(Object.assign(error, { [AT_PROXY]: true }), null)
+      else callback(null, socket as NonNullable<typeof socket>)
     })
-    req.once('connect', (res, socket) => {
-      if (res.statusCode === 200) {
-        resolve(socket)
-      } else {
-        socket.destroy()
-        reject(new TransportError(`the proxy ${proxy.host} refused the tunnel to ${authority} (HTTP ${res.statusCode})`, 'proxy'))
-      }
-    })
-    req.once('error', reject)
-    req.end()
-  })
+  return new Pool(origin, { ...options, connect: tagged })
 }
 
-async function openRequest(url: URL, options: GetOptions, signal: AbortSignal): Promise<http.ClientRequest> {
-  const proxy = proxyFor(url, options.env ?? process.env)
-  const path = `${url.pathname}${url.search}`
-  const base = { method: 'GET', headers: options.headers, agent: false as const, signal }
-  if (proxy === null) {
-    return (await requestFor(url))({
-      ...base,
-      host: bareHost(url.hostname),
-      port: portOf(url),
-      path,
-      servername: net.isIP(bareHost(url.hostname)) ? undefined : url.hostname
-    })
+function dispatcherFor(proxy: ProxySetting | null, timeoutMs: number): Dispatcher {
+  const key = `${proxy ? `${proxy.url.href} ${proxy.authorization ?? ''}` : 'direct'} ${timeoutMs}`
+  let dispatcher = dispatchers.get(key)
+  if (dispatcher === undefined) {
+    const timeouts = { headersTimeout: timeoutMs, bodyTimeout: timeoutMs, connect: { timeout: timeoutMs } }
+    dispatcher =
+      proxy === null
+        ? new Agent(timeouts)
+        : new ProxyAgent({
+            ...timeouts,
+            uri: proxy.url.href,
+            ...(proxy.authorization !== undefined ? { token: proxy.authorization } : {}),
+            proxyTls: { timeout: timeoutMs },
+            clientFactory: proxyClientFactory,
+            // Plain http:// through an http:// proxy goes as an absolute-URI request, as curl does
+            // (many proxies allow CONNECT to port 443 only); https:// is always tunnelled.
+            proxyTunnel: false
+          })
+    dispatchers.set(key, dispatcher)
   }
-  if (url.protocol === 'http:') {
-    // Plain HTTP through a proxy: the proxy gets the absolute URL.
-    return http.request({
-      ...base,
-      host: bareHost(proxy.hostname),
-      port: portOf(proxy),
-      path: url.href,
-      headers: { ...options.headers, host: url.host, ...proxyAuth(proxy) }
-    })
-  }
-  const tunnel = await openTunnel(proxy, url, signal)
-  const servername = net.isIP(bareHost(url.hostname)) ? undefined : url.hostname
-  const [tls, https] = await Promise.all([import('node:tls'), loadHttps()])
-  const socket = tls.connect({ socket: tunnel as net.Socket, servername })
-  // No agent at all (not agent: false, which makes a fresh Agent that would dial the host itself):
-  // the request must use the TLS socket inside the tunnel.
-  return https.request({ ...base, agent: undefined, host: bareHost(url.hostname), port: portOf(url), path, createConnection: () => socket })
+  return dispatcher
 }
 
 function tooLarge(maxBytes: number): TransportError {
@@ -155,67 +119,115 @@ function decode(body: Buffer, contentEncoding: string | undefined, maxBytes: num
   }
 }
 
-async function readBody(res: http.IncomingMessage, maxBytes: number): Promise<Buffer> {
-  const declared = Number(res.headers['content-length'])
+function firstHeader(headers: ResponseHeaders, name: string): string | undefined {
+  const value = headers[name]
+  return Array.isArray(value) ? value[0] : value
+}
+
+async function readBody(res: Dispatcher.ResponseData, maxBytes: number): Promise<Buffer> {
+  const declared = Number(firstHeader(res.headers, 'content-length'))
   if (Number.isFinite(declared) && declared > maxBytes) {
-    res.destroy()
+    res.body.on('error', () => undefined).destroy() // nothing reads it: its abort error has nowhere to go
     throw tooLarge(maxBytes)
   }
   const chunks: Buffer[] = []
   let size = 0
-  for await (const chunk of res) {
+  for await (const chunk of res.body) {
     size += (chunk as Buffer).length
-    if (size > maxBytes) {
-      res.destroy()
-      throw tooLarge(maxBytes)
-    }
+    if (size > maxBytes) throw tooLarge(maxBytes) // leaving the loop destroys the body
     chunks.push(chunk as Buffer)
   }
-  return decode(Buffer.concat(chunks, size), res.headers['content-encoding'], maxBytes)
+  return decode(Buffer.concat(chunks, size), firstHeader(res.headers, 'content-encoding'), maxBytes)
 }
 
-function describeNetworkError(error: NodeJS.ErrnoException, url: URL): TransportError {
-  const code = error.code ?? ''
-  if (TLS_CODES.test(code)) {
+/** The error and its causes, outermost first (undici wraps socket and TLS errors). */
+function chain(error: unknown): (Error & { code?: string })[] {
+  const errors: (Error & { code?: string })[] = []
+  for (let e = error; e instanceof Error && errors.length < 5; e = (e as { cause?: unknown }).cause) errors.push(e)
+  return errors
+}
+
+/** What a proxy said, from undici's errors: the CONNECT status, or 407 on a forwarded request. */
+function proxyStatus(error: Error): number | undefined {
+  const match = /Proxy response \((\d{3})\) !== 200|Proxy Authentication Required \((407)\)/.exec(error.message)
+  return match ? Number(match[1] ?? match[2]) : undefined
+}
+
+function describeError(error: unknown, url: URL, proxy: ProxySetting | null): TransportError {
+  const errors = chain(error)
+  const outer = errors[0]
+  const status = outer && proxy ? proxyStatus(outer) : undefined
+  if (status !== undefined && proxy) {
+    const where = `the proxy ${proxy.url.host} (${proxy.variable})`
+    if (status === 407) {
+      return new TransportError(
+        `${where} asks for credentials (HTTP 407 Proxy Authentication Required)${proxy.authorization ? ' and refused the ones given' : ''}`,
+        'proxy-auth'
+      )
+    }
+    return new TransportError(`${where} refused the tunnel to ${url.host} (HTTP ${status})`, 'proxy', status >= 502 && status <= 504)
+  }
+  const tls = errors.find(e => TLS_CODES.test(e.code ?? ''))
+  if (tls) {
+    const toProxy = errors.some(e => e.code === 'UND_ERR_PRX_TLS' || AT_PROXY in e)
+    const inner = errors.at(-1) ?? tls
+    const host = toProxy && proxy ? `the proxy ${proxy.url.host}` : url.host
     return new TransportError(
-      `TLS failed for ${url.host} (${code}: ${error.message}). If the server uses a private certificate authority, point NODE_EXTRA_CA_CERTS at its PEM file.`,
+      `TLS failed for ${host} (${inner.code ?? tls.code}: ${inner.message}). If the server uses a private certificate authority, point NODE_EXTRA_CA_CERTS at its PEM file.`,
       'tls'
     )
   }
-  const reasons: Record<string, string> = {
-    ECONNREFUSED: 'the connection was refused',
-    ECONNRESET: 'the connection was reset',
-    ENOTFOUND: 'the host name does not resolve',
-    EAI_AGAIN: 'the host name could not be resolved (DNS)',
-    ETIMEDOUT: 'the connection timed out',
-    EHOSTUNREACH: 'the host is unreachable',
-    EPIPE: 'the connection was closed',
-    ERR_STREAM_PREMATURE_CLOSE: 'the connection closed before the response was complete'
+  const code = errors.map(e => e.code).find(c => c !== undefined && !/^UND_ERR_(SOCKET|ABORTED)$/.test(c)) ?? outer?.code ?? ''
+  if (code === 'UND_ERR_INVALID_ARG') return new TransportError(`the request could not be sent (${outer?.message ?? 'invalid argument'})`, 'request')
+  const reasons = new Map<string, string>([
+    ['ECONNREFUSED', 'the connection was refused'],
+    ['ECONNRESET', 'the connection was reset'],
+    ['ENOTFOUND', 'the host name does not resolve'],
+    ['EAI_AGAIN', 'the host name could not be resolved (DNS)'],
+    ['ETIMEDOUT', 'the connection timed out'],
+    ['UND_ERR_CONNECT_TIMEOUT', 'the connection timed out'],
+    ['EHOSTUNREACH', 'the host is unreachable'],
+    ['ENETUNREACH', 'the network is unreachable'],
+    ['EPIPE', 'the connection was closed'],
+    ['UND_ERR_SOCKET', 'the connection closed before the response was complete'],
+    ['ERR_STREAM_PREMATURE_CLOSE', 'the connection closed before the response was complete']
+  ])
+  const reason = reasons.get(code) ?? (errors.at(-1)?.message || 'network error')
+  if (proxy && errors.some(e => AT_PROXY in e)) {
+    // The proxy itself could not be reached: the fix is in the proxy setting, and it may come back.
+    return new TransportError(`${reason} (the proxy ${proxy.url.host} from ${proxy.variable}${code ? `, ${code}` : ''})`, 'proxy', true)
   }
-  const reason = reasons[code] ?? (error.message || 'network error')
-  return new TransportError(`${reason} (${url.host}${code ? `, ${code}` : ''})`, 'network')
+  const via = proxy ? ` via the proxy ${proxy.url.host}` : ''
+  return new TransportError(`${reason} (${url.host}${via}${code ? `, ${code}` : ''})`, 'network')
 }
 
 /** Sends one GET. Resolves with any HTTP status (redirects included); rejects with TransportError. */
 export async function httpGet(url: URL, options: GetOptions): Promise<HttpResponse> {
+  let proxy: ProxySetting | null
+  try {
+    proxy = proxyFor(url, options.env ?? process.env)
+  } catch (error) {
+    if (error instanceof ProxyConfigError) throw new TransportError(error.message, 'proxy')
+    throw error
+  }
   const controller = new AbortController()
   const timer = setTimeout(() => controller.abort(), options.timeoutMs)
   try {
-    const req = await openRequest(url, options, controller.signal)
-    const res = await new Promise<http.IncomingMessage>((resolve, reject) => {
-      req.once('response', resolve)
-      req.once('error', reject)
-      req.end()
+    const res = await request(url, {
+      method: 'GET',
+      headers: options.headers,
+      dispatcher: dispatcherFor(proxy, options.timeoutMs),
+      signal: controller.signal,
+      maxRedirections: 0
     })
     const body = await readBody(res, options.maxBytes)
-    return { status: res.statusCode ?? 0, headers: res.headers, body }
+    return { status: res.statusCode, headers: res.headers, body }
   } catch (error) {
     if (error instanceof TransportError) throw error
     if (controller.signal.aborted) {
       throw new TransportError(`no complete answer within ${options.timeoutMs / 1000} s (the timeout input)`, 'timeout')
     }
-    if (error instanceof ProxyConfigError) throw new TransportError(error.message, 'proxy')
-    throw describeNetworkError(error as NodeJS.ErrnoException, url)
+    throw describeError(error, url, proxy)
   } finally {
     clearTimeout(timer)
   }

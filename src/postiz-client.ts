@@ -42,12 +42,24 @@ export function backoffMs(retry: number, random: () => number = Math.random): nu
   return Math.round(base * (0.75 + random() * 0.5))
 }
 
-/** `Retry-After` in milliseconds (seconds or an HTTP date), or undefined when absent or unreadable. */
+/**
+ * An HTTP date as RFC 9110 allows it: IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`), the obsolete
+ * RFC 850 form (`Sunday, 06-Nov-94 08:49:37 GMT`) and asctime (`Sun Nov  6 08:49:37 1994`).
+ * Date.parse alone would take almost anything ("1.5", "-1") for a date in the past.
+ */
+const HTTP_DATE =
+  /^(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day, \d{2}-[A-Z][a-z]{2}-\d{2} \d{2}:\d{2}:\d{2} GMT|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) [A-Z][a-z]{2} [ \d]\d \d{2}:\d{2}:\d{2} \d{4})$/
+
+/**
+ * `Retry-After` in milliseconds: whole non-negative seconds or an HTTP date (RFC 9110 §10.2.3).
+ * Anything else (`1.5`, `-1`, `soon`) is undefined, and the caller falls back to its backoff.
+ */
 export function parseRetryAfter(value: string | undefined, now: number = Date.now()): number | undefined {
-  if (value === undefined || value.trim() === '') return undefined
+  if (value === undefined) return undefined
   const text = value.trim()
   if (/^\d+$/.test(text)) return Number(text) * 1000
-  const date = Date.parse(text)
+  if (!HTTP_DATE.test(text)) return undefined
+  const date = Date.parse(text.endsWith('GMT') ? text : `${text} GMT`) // asctime is GMT too
   return Number.isNaN(date) ? undefined : Math.max(0, date - now)
 }
 
@@ -115,6 +127,12 @@ function interpret(response: HttpResponse, url: string): unknown {
     )
   }
   if (status === 401 || status === 403) throw authError(response, url)
+  if (status === 407) {
+    return fail(
+      `${url} answered HTTP 407 Proxy Authentication Required: a proxy between the runner and Postiz asks for credentials.`,
+      'Give the proxy its credentials in the proxy URL, e.g. HTTP_PROXY=http://user:password@proxy.example.com:3128 (percent-encode special characters), or check them with whoever runs the proxy.'
+    )
+  }
   if (status === 404) {
     return fail(
       `${url} answered HTTP 404 (${looksLikeHtml(response) ? 'an HTML page' : 'body'} ${snippet(response.body)}): there is no Postiz public API at this address.`,
@@ -269,6 +287,10 @@ function transportFix(error: TransportError): string {
       return 'Fix the server certificate, or trust its CA with NODE_EXTRA_CA_CERTS.'
     case 'proxy':
       return 'Check HTTPS_PROXY / HTTP_PROXY / NO_PROXY on the runner.'
+    case 'proxy-auth':
+      return 'Give the proxy its credentials in the proxy URL, e.g. HTTPS_PROXY=http://user:password@proxy.example.com:3128 (percent-encode special characters), or check them with whoever runs the proxy.'
+    case 'request':
+      return 'Check the api-key input: it must be a single line of printable characters.'
     case 'too-large':
       return 'Check that api-url points at a Postiz backend.'
     case 'network':

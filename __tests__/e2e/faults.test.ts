@@ -75,7 +75,7 @@ describe('retries', () => {
     expect(run.code).toBe(0)
     expect(run.outputs.status).toBe('pass')
     expect(server.requests).toHaveLength(2)
-    expect(run.stdout).toMatch(/Attempt 1 of 2 failed \(the connection was reset/)
+    expect(run.stdout).toMatch(/Attempt 1 of 2 failed \(the connection closed before the response was complete/)
     expect(run.elapsedMs).toBeLessThan(5000)
   })
 
@@ -302,15 +302,6 @@ describe('proxies and private certificate authorities', () => {
     const run = await check(server, { 'api-url': 'http://postiz.test', 'allow-insecure-http': 'true' }, { HTTP_PROXY: proxy.url })
     expect(run.outputs.status).toBe('pass')
     expect(proxy.seen.map(s => `${s.method} ${s.target}`)).toEqual(['GET http://postiz.test/public/v1/integrations'])
-  })
-
-  it('goes direct for hosts in NO_PROXY', async () => {
-    const server = await postiz()
-    const proxy = await startLoopbackProxy(1) // nothing listens there: any use of it would fail
-    servers.push(proxy)
-    const run = await check(server, {}, { HTTP_PROXY: proxy.url, HTTPS_PROXY: proxy.url, NO_PROXY: '127.0.0.1' })
-    expect(run.outputs.status).toBe('pass')
-    expect(proxy.seen).toHaveLength(0)
   })
 
   it('reports a broken proxy setting without echoing it', async () => {
