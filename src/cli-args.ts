@@ -2,6 +2,7 @@
  * Command-line arguments → CLI options. Pure. The API key is never a flag: it would land in shell
  * history and process lists; it comes from POSTIZ_API_KEY like the official Postiz CLI.
  */
+import { parseArgs, type ParseArgsConfig } from 'node:util'
 import type { RawInputs } from './config.js'
 
 export interface CliOptions {
@@ -16,18 +17,28 @@ export type CliArgsResult = { ok: true; options: CliOptions } | { ok: false; err
 
 /** Flags that take a value, mapped to the action input they set. */
 const VALUE_FLAGS = {
-  '--integrations': 'integrations',
-  '--customer': 'customer',
-  '--fail-on': 'fail-on',
-  '--timeout': 'timeout',
-  '--retries': 'retries',
-  '--failed-posts-days': 'failed-posts-days',
-  '--upcoming-posts-days': 'upcoming-posts-days'
+  integrations: 'integrations',
+  customer: 'customer',
+  'fail-on': 'fail-on',
+  timeout: 'timeout',
+  retries: 'retries',
+  'failed-posts-days': 'failed-posts-days',
+  'upcoming-posts-days': 'upcoming-posts-days'
 } as const satisfies Record<string, keyof RawInputs>
 
-const SWITCHES = ['--json', '--help', '--version', '--demo', '--allow-insecure-http'] as const
-const SHORT: Record<string, string> = { '-h': '--help', '-v': '--version', '-V': '--version', '-i': '--integrations' }
-const KNOWN = [...Object.keys(VALUE_FLAGS), ...SWITCHES]
+const SWITCHES = ['json', 'help', 'version', 'demo', 'allow-insecure-http'] as const
+
+/** node:util parseArgs' option table: the flags, their kinds and their short forms. */
+const OPTIONS = {
+  ...Object.fromEntries(Object.keys(VALUE_FLAGS).map(name => [name, { type: 'string', multiple: true }])),
+  ...Object.fromEntries(SWITCHES.map(name => [name, { type: 'boolean', multiple: true }])),
+  integrations: { type: 'string', short: 'i', multiple: true },
+  help: { type: 'boolean', short: 'h', multiple: true },
+  version: { type: 'boolean', short: 'v', multiple: true }
+} satisfies ParseArgsConfig['options']
+/** Short forms parseArgs cannot hold (one short per option). */
+const EXTRA_SHORT = new Map([['-V', 'version']])
+const KNOWN = [...Object.keys(VALUE_FLAGS), ...SWITCHES].map(name => `--${name}`)
 
 const SECRET_FLAGS = /^--(api-?key|key|token|secret|password)$/
 const URL_FLAGS = /^--(api-?url|url|host|server|base-url)$/
@@ -56,35 +67,45 @@ function unknownFlag(flag: string): string {
   return `unknown option ${flag}.${hint} See --help.`
 }
 
+/**
+ * Reads the arguments with node:util's parseArgs in its lenient mode and judges its tokens here,
+ * so that every mistake gets a message that names the flag and the fix (did-you-mean, never a key
+ * on the command line, an empty `--timeout=`) rather than parseArgs' generic one.
+ */
 export function parseCliArgs(argv: string[]): CliArgsResult {
   const options: CliOptions = { inputs: {}, json: false, help: false, version: false, demo: false }
   const integrations: string[] = []
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]
-    if (arg === '--') return { ok: false, error: 'unexpected "--": entries go in --integrations. See --help.' }
-    if (!arg.startsWith('-')) {
-      return { ok: false, error: `unexpected argument "${arg}": pass entries with --integrations "${arg}". See --help.` }
+  let tokens: ReturnType<typeof parseArgs>['tokens']
+  try {
+    ;({ tokens } = parseArgs({ args: argv, options: OPTIONS, strict: false, allowPositionals: true, tokens: true }))
+  } catch (error) {
+    return { ok: false, error: `${error instanceof Error ? error.message : String(error)} See --help.` }
+  }
+  for (const token of tokens ?? []) {
+    if (token.kind === 'option-terminator') return { ok: false, error: 'unexpected "--": entries go in --integrations. See --help.' }
+    if (token.kind === 'positional') {
+      return { ok: false, error: `unexpected argument "${token.value}": pass entries with --integrations "${token.value}". See --help.` }
     }
-    const eq = arg.indexOf('=')
-    const flag = SHORT[arg] ?? (eq === -1 ? arg : arg.slice(0, eq))
-    const inline = eq === -1 || SHORT[arg] ? undefined : arg.slice(eq + 1)
-
-    if ((SWITCHES as readonly string[]).includes(flag)) {
-      if (inline !== undefined) return { ok: false, error: `${flag} takes no value. See --help.` }
-      if (flag === '--allow-insecure-http') options.inputs['allow-insecure-http'] = 'true'
-      else options[flag.slice(2) as 'json' | 'help' | 'version' | 'demo'] = true
+    const name = EXTRA_SHORT.get(token.rawName) ?? token.name
+    const flag = token.rawName.startsWith('--') ? token.rawName : `--${name}`
+    if ((SWITCHES as readonly string[]).includes(name)) {
+      if (token.value !== undefined) return { ok: false, error: `${flag} takes no value. See --help.` }
+      if (name === 'allow-insecure-http') options.inputs['allow-insecure-http'] = 'true'
+      else options[name as 'json' | 'help' | 'version' | 'demo'] = true
       continue
     }
-    if (flag in VALUE_FLAGS) {
-      const value = inline ?? argv[i + 1]
-      if (value === undefined || (inline === undefined && value.startsWith('--'))) return { ok: false, error: `${flag} needs a value. See --help.` }
-      if (inline === undefined) i++
-      const input = VALUE_FLAGS[flag as keyof typeof VALUE_FLAGS]
+    if (Object.hasOwn(VALUE_FLAGS, name)) {
+      const value = token.value
+      // parseArgs takes the next argument even when it is a flag; `--timeout=` gives an empty value.
+      if (value === undefined || value.trim() === '' || (!token.inlineValue && value.startsWith('-') && value.length > 1)) {
+        return { ok: false, error: `${flag} needs a value. See --help.` }
+      }
+      const input = VALUE_FLAGS[name as keyof typeof VALUE_FLAGS]
       if (input === 'integrations') integrations.push(value)
       else options.inputs[input] = value
       continue
     }
-    return { ok: false, error: unknownFlag(flag) }
+    return { ok: false, error: unknownFlag(token.rawName) }
   }
   if (integrations.length > 0) options.inputs.integrations = integrations.join('\n')
   return { ok: true, options }

@@ -22,6 +22,18 @@ interface Io {
   isTty: boolean
 }
 
+/**
+ * Colour, as Node's own tty module decides it: FORCE_COLOR wins (0 or false turn colour off, any
+ * other value on), then NO_COLOR when it is set and not empty (no-color.org), then a terminal that
+ * is not TERM=dumb.
+ */
+export function colourWanted(env: Record<string, string | undefined>, isTty: boolean): boolean {
+  const force = env.FORCE_COLOR
+  if (force !== undefined) return !['0', 'false'].includes(force.trim().toLowerCase())
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false
+  return isTty && env.TERM !== 'dumb'
+}
+
 function exitCode(outcome: RunOutcome): number {
   const status = runStatus(outcome)
   if (status === 'error') return EXIT.error
@@ -34,7 +46,7 @@ async function check(options: CliOptions, io: Io, apiUrl: string | undefined, ap
     { onRetry: message => io.stderr(`${message}\n`), env: io.env }
   )
   if (options.json) io.stdout(reportJson(buildReport(outcome)))
-  else io.stdout(renderTerminalReport(outcome, io.isTty && io.env.NO_COLOR === undefined && io.env.TERM !== 'dumb'))
+  else io.stdout(renderTerminalReport(outcome, colourWanted(io.env, io.isTty)))
   return exitCode(outcome)
 }
 

@@ -2,6 +2,7 @@
  * The CLI's human output: a table and a verdict line, coloured only when asked. Pure.
  * Server text passes through `logSafe`, which also strips terminal escape sequences' ESC.
  */
+import stringWidth from 'string-width'
 import { cliWording } from './cli-args.js'
 import type { Integration } from './integrations.js'
 import { runStatus, type RunOutcome } from './report.js'
@@ -27,18 +28,30 @@ function palette(colour: boolean): Palette {
   return { green: code(32, 39), red: code(31, 39), yellow: code(33, 39), dim: code(2, 22), bold: code(1, 22) }
 }
 
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' })
+
+/** At most CELL_MAX columns on a terminal (CJK and emoji take two), cut at a whole character. */
 function clip(text: string): string {
   const safe = logSafe(text, 400)
-  return safe.length > CELL_MAX ? `${safe.slice(0, CELL_MAX - 1)}…` : safe
+  if (stringWidth(safe) <= CELL_MAX) return safe
+  let kept = ''
+  let width = 0
+  for (const { segment } of graphemes.segment(safe)) {
+    const w = stringWidth(segment)
+    if (width + w > CELL_MAX - 1) break
+    kept += segment
+    width += w
+  }
+  return `${kept}…`
 }
 
-/** Left-aligned columns; `paint` colours a whole cell after padding so widths stay right. */
+/** Left-aligned columns measured in display width; `paint` colours a whole cell after padding so widths stay right. */
 function table(header: string[], rows: { cells: string[]; paint?: Paint[] }[], p: Palette): string[] {
-  const widths = header.map((h, c) => Math.max(h.length, ...rows.map(r => r.cells[c].length)))
+  const widths = header.map((h, c) => Math.max(stringWidth(h), ...rows.map(r => stringWidth(r.cells[c]))))
   const line = (cells: string[], paints?: Paint[]): string =>
     cells
       .map((cell, c) => {
-        const padded = c === cells.length - 1 ? cell : cell.padEnd(widths[c])
+        const padded = c === cells.length - 1 ? cell : cell + ' '.repeat(widths[c] - stringWidth(cell))
         return paints?.[c] ? paints[c](padded) : padded
       })
       .join('  ')
