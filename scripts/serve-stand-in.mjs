@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 /**
  * Serves the Postiz stand-in with a sample organisation on 127.0.0.1 until killed.
- * Prints `url=<base URL>` on its first line. Usage: node scripts/serve-stand-in.mjs [--prefix /api] [--key KEY]
- * Used by the repository's own workflow to run the action with `uses: ./`.
+ * Prints `url=<base URL>` on its first line.
+ * Usage: node scripts/serve-stand-in.mjs [--prefix /api] [--key KEY] [--port N] (a free port when not given)
+ * Used by the repository's own workflow to run the action with `uses: ./`, and by `npm run stand-in`
+ * for `npm run local-action` (port 3939, key local-action-key, as in .env.example).
  */
 import { startPostizStandIn } from '../src/postiz-stand-in.js'
 import { SAMPLE_INTEGRATIONS } from '../src/sample-organisation.js'
@@ -16,7 +18,8 @@ const option = (name, fallback) => {
 const standIn = await startPostizStandIn({
   integrations: SAMPLE_INTEGRATIONS,
   prefix: option('--prefix', ''),
-  apiKey: option('--key', 'test-api-key')
+  apiKey: option('--key', 'test-api-key'),
+  port: Number(option('--port', '0'))
 })
 console.log(`url=${standIn.baseUrl}`)
-process.on('SIGTERM', () => standIn.close().then(() => process.exit(0)))
+for (const signal of ['SIGTERM', 'SIGINT']) process.on(signal, () => standIn.close().then(() => process.exit(0)))
