@@ -30013,7 +30013,7 @@ const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(imp
  *   integration: { id: string, providerIdentifier: string, name: string, picture: string | null } }} StandInPost
  * @typedef {{ method: string, url: string, headers: import('node:http').IncomingHttpHeaders }} RecordedRequest
  * @typedef {(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse, count: number) => boolean | Promise<boolean>} Fault
- * @typedef {{ integrations?: StandInIntegration[], posts?: StandInPost[], apiKey?: string, prefix?: string, fault?: Fault, host?: string,
+ * @typedef {{ integrations?: StandInIntegration[], posts?: StandInPost[], apiKey?: string, prefix?: string, fault?: Fault, host?: string, port?: number,
  *   tls?: { key: string | Buffer, cert: string | Buffer } }} StandInOptions
  * @typedef {{ url: string, baseUrl: string, port: number, requests: RecordedRequest[],
  *   integrations: StandInIntegration[], close: () => Promise<void> }} StandIn
@@ -30103,7 +30103,7 @@ async function startPostizStandIn(options = {}) {
   }
   const server = options.tls ? (0,external_node_https_namespaceObject.createServer)(options.tls, handler) : (0,external_node_http_.createServer)(handler)
 
-  await new Promise(resolve => server.listen(0, options.host ?? '127.0.0.1', () => resolve(undefined)))
+  await new Promise(resolve => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve(undefined)))
   const address = server.address()
   const port = typeof address === 'object' && address ? address.port : 0
   const url = `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`
