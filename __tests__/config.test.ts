@@ -81,3 +81,35 @@ describe('normaliseApiUrl', () => {
     expect(normaliseApiUrl('ftp://postiz.example.com', false)).toEqual({ error: expect.stringMatching(/must start with https/) })
   })
 })
+
+describe('api-key characters', () => {
+  it.each([
+    ['a line break', 'abc\ndef', 'a line break', 4],
+    ['a carriage return', 'abc\rdef', 'a line break', 4],
+    ['a tab', 'ab\tcdef', 'a control character', 3],
+    ['DEL', 'abcd\u007fef', 'a control character', 5],
+    ['non-ASCII', 'clé-secrète', 'a character outside printable ASCII', 3]
+  ])('refuses a key with %s, saying where but not what', (_what, key, kind, position) => {
+    const result = parseConfig({ 'api-key': key })
+    expect(result.ok).toBe(false)
+    const error = result.ok ? '' : result.errors.join('\n')
+    expect(error).toBe(
+      `api-key: contains ${kind} (character ${position}), which cannot be sent in an HTTP header. ` +
+        'Copy the key again from Postiz (Settings → Public API) and store it alone in the secret, with nothing before or after it.'
+    )
+  })
+
+  it('accepts printable ASCII, inner spaces included, and trims the outside', () => {
+    expect(ok({ 'api-key': ' pos_abc DEF~!@#$%^&*()_+ \n' }).config.apiKey).toBe('pos_abc DEF~!@#$%^&*()_+')
+  })
+})
+
+describe('loopback api-url over http', () => {
+  it.each(['http://[::ffff:127.0.0.1]:3000', 'http://[::ffff:127.1.2.3]', 'http://[0:0:0:0:0:ffff:7f00:1]', 'http://[::1]:3000', 'http://127.8.9.10'])('%s needs no allow-insecure-http', url => {
+    expect(typeof normaliseApiUrl(url, false)).toBe('string')
+  })
+
+  it.each(['http://[::ffff:10.0.0.1]', 'http://[::ffff:128.0.0.1]', 'http://[2001:db8::1]'])('%s does', url => {
+    expect(normaliseApiUrl(url, false)).toEqual({ error: expect.stringMatching(/plain http:\/\/ to a remote host/) })
+  })
+})

@@ -45,7 +45,8 @@ describe('httpGet bodies', () => {
     const error = await get('/bomb').catch((e: unknown) => e)
     expect(error).toBeInstanceOf(TransportError)
     expect((error as TransportError).code).toBe('too-large')
-    expect((error as TransportError).message).toMatch(/larger than 1 MiB/)
+    expect((error as TransportError).message).toMatch(/^with a body larger than 1 MiB/)
+    expect((error as TransportError).answered).toBe(true)
   })
 
   it('refuses a compressed body that is itself over the cap', async () => {
@@ -53,11 +54,12 @@ describe('httpGet bodies', () => {
     expect((error as TransportError).code).toBe('too-large')
   })
 
-  it('reports a body that does not decompress as a (retryable) network error naming the coding', async () => {
+  it('reports a body that does not decompress as an answer (not retried) naming the coding', async () => {
     const error = await get('/corrupt').catch((e: unknown) => e)
     expect(error).toBeInstanceOf(TransportError)
-    expect((error as TransportError).code).toBe('network')
-    expect((error as TransportError).retryable).toBe(true)
-    expect((error as TransportError).message).toMatch(/^the gzip response body could not be decompressed/)
+    expect((error as TransportError).code).toBe('bad-body')
+    expect((error as TransportError).retryable).toBe(false)
+    expect((error as TransportError).answered).toBe(true)
+    expect((error as TransportError).message).toMatch(/^with a gzip body that does not decompress/)
   })
 })

@@ -40,3 +40,24 @@ describe('filterByCustomer', () => {
     expect(filterByCustomer(list, undefined)).toHaveLength(2)
   })
 })
+
+describe('parseIntegrations IDs', () => {
+  it.each([
+    ['cmA,cmB', /element 0: "id" "cmA,cmB" contains a comma; Postiz IDs never do/],
+    ['cm A', /"id" "cm A" contains whitespace/],
+    ['cm\u00a0A', /"id" "cm\u00a0A" contains whitespace/],
+    ['cmC\ncmD', /"id" "cmC\\ncmD" contains a control character/],
+    ['cm\u0085', /contains a control character/]
+  ])('refuses the ID %j, naming it', (id, message) => {
+    expect(() => parseIntegrations([{ ...backendElement, id }])).toThrow(message)
+  })
+
+  it('refuses one ID twice, naming both elements', () => {
+    expect(() => parseIntegrations([backendElement, { ...backendElement, id: 'cm2' }, backendElement])).toThrow(/^elements 0 and 2 have the same "id" "cm1"; Postiz never returns one ID twice$/)
+  })
+
+  it('accepts IDs named like Object.prototype members', () => {
+    const names = Object.getOwnPropertyNames(Object.prototype)
+    expect(parseIntegrations(names.map(id => ({ ...backendElement, id }))).map(i => i.id)).toEqual(names)
+  })
+})

@@ -96,3 +96,55 @@ describe('entryLogLine', () => {
     expect(entryLogLine(result)).not.toContain('\n')
   })
 })
+
+describe('server text in table cells', () => {
+  const PRINTABLE = Array.from({ length: 0x7f - 0x20 }, (_, n) => String.fromCharCode(0x20 + n))
+  const ALLOWED_TAG = /^<(code|\/code|br|wbr|details|\/details|summary|\/summary|img src="[^"\s|<>'`\\]*" width="20" height="20" alt="")>$/
+  const FIELDS = ['name', 'identifier', 'profile', 'picture', 'id', 'customer name', 'customer id'] as const
+
+  function withChar(field: (typeof FIELDS)[number], c: string): Integration {
+    const text = `a${c}b`
+    const base = channel('target', { picture: 'https://x.example/p.png', customer: { id: 'cu1', name: 'Acme' } })
+    switch (field) {
+      case 'picture':
+        return { ...base, picture: `https://x.example/a${c}b.png?q=${c}&r=a${c}#f${c}` }
+      case 'customer name':
+        return { ...base, customer: { id: 'cu1', name: text } }
+      case 'customer id':
+        return { ...base, customer: { id: text, name: 'Acme' } }
+      default:
+        return { ...base, [field]: text }
+    }
+  }
+
+  /** Every line of a table has as many cell separators as its `|---|` line, and every tag is ours. */
+  function expectIntact(md: string): void {
+    let separators: number | undefined
+    let tables = 0
+    for (const [index, line] of md.split('\n').entries()) {
+      if (!line.startsWith('|')) {
+        separators = undefined
+        continue
+      }
+      if (separators === undefined) {
+        const rule = md.split('\n')[index + 1] ?? ''
+        expect(rule).toMatch(/^\|(---\|)+$/)
+        separators = rule.match(/\|/g)?.length
+        tables++
+      }
+      expect([line, line.match(/\|/g)?.length]).toEqual([line, separators])
+      for (const tag of line.match(/<[^>]*>?/g) ?? []) expect(tag).toMatch(ALLOWED_TAG)
+    }
+    expect(tables).toBeGreaterThan(0)
+  }
+
+  it.each(FIELDS)('no printable ASCII character in the %s splits a cell or opens a tag', field => {
+    for (const c of PRINTABLE) {
+      const odd = withChar(field, c)
+      const targetId = field === 'id' ? odd.id : 'target'
+      const entriesOutcome = outcome([odd, channel('other')], field === 'id' ? 'x:*' : targetId)
+      expectIntact(buildSummary(entriesOutcome))
+      expectIntact(buildSummary(outcome([odd, channel('other')], '')))
+    }
+  })
+})

@@ -73,8 +73,22 @@ async function demo(options: CliOptions, io: Io): Promise<number> {
   }
 }
 
-/** Runs the CLI with the given arguments; returns the exit code. */
+/**
+ * Runs the CLI with the given arguments; returns the exit code. Never throws: an unexpected error
+ * is a bug, reported in one line with exit code 2 ("could not check"), never a stack trace or a 1
+ * (which means "fail").
+ */
 export async function main(argv: string[], io: Io): Promise<number> {
+  try {
+    return await dispatch(argv, io)
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error)
+    io.stderr(`${NAME}: unexpected error: ${logSafe(message, 500)}. This is a bug in ${NAME}: please report it with the command you ran.\n`)
+    return EXIT.error
+  }
+}
+
+async function dispatch(argv: string[], io: Io): Promise<number> {
   const parsed = parseCliArgs(argv)
   if (!parsed.ok) {
     io.stderr(`${NAME}: ${logSafe(parsed.error, 600)}\n`)

@@ -70,8 +70,16 @@ export function cleanApiKey(raw: string): { key: string; hadBearer: boolean } {
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1'])
 
+/**
+ * Whether a URL's hostname is this machine: localhost, 127.0.0.0/8, ::1, and 127.0.0.0/8 written as
+ * an IPv4-mapped IPv6 address (`[::ffff:127.0.0.1]`, which URL spells `[::ffff:7f00:1]`, as it does
+ * every spelling of it).
+ */
 export function isLoopbackHost(hostname: string): boolean {
-  return LOOPBACK_HOSTS.has(hostname.toLowerCase()) || /^127\.\d+\.\d+\.\d+$/.test(hostname)
+  const host = hostname.toLowerCase()
+  if (LOOPBACK_HOSTS.has(host) || /^127\.\d+\.\d+\.\d+$/.test(host)) return true
+  const bare = host.replace(/^\[|\]$/g, '')
+  return /^::ffff:(7f[0-9a-f]{2}:[0-9a-f]{1,4}|127\.\d+\.\d+\.\d+)$/.test(bare)
 }
 
 /** Normalises `api-url`: accepts a trailing `/` or `/public/v1`. Returns an error text if unusable. */
@@ -102,6 +110,22 @@ export function normaliseApiUrl(raw: string, allowInsecureHttp: boolean): string
   let path = url.pathname.replace(/\/+$/, '')
   path = path.replace(/\/public\/v1$/i, '')
   return `${url.protocol}//${url.host}${path}`
+}
+
+/**
+ * Why the key cannot be sent in an HTTP header, or undefined. Postiz keys and pos_ tokens are
+ * printable ASCII; a line break or another character means something else was pasted with the key.
+ * The message says where, never what: it must not show any part of the key.
+ */
+function unsendableKeyCharacter(key: string): string | undefined {
+  const index = key.search(/[^\x20-\x7e]/)
+  if (index === -1) return undefined
+  const code = key.charCodeAt(index)
+  const what = code === 0x0a || code === 0x0d ? 'a line break' : code < 0x20 || code === 0x7f ? 'a control character' : 'a character outside printable ASCII'
+  return (
+    `api-key: contains ${what} (character ${index + 1}), which cannot be sent in an HTTP header. ` +
+    'Copy the key again from Postiz (Settings → Public API) and store it alone in the secret, with nothing before or after it.'
+  )
 }
 
 function parseBoolean(name: string, value: string, errors: string[]): boolean {
@@ -153,8 +177,10 @@ export function parseConfig(partial: Partial<RawInputs>): ConfigResult {
       'api-key: empty. Pass your Postiz API key from a secret (api-key: ${{ secrets.POSTIZ_API_KEY }}); ' +
         'secrets are empty in workflows triggered from forks and in repositories where the secret is not defined.'
     )
-  } else if (hadBearer) {
-    warnings.push('api-key: removed a "Bearer " prefix; Postiz expects the raw key in the Authorization header.')
+  } else {
+    const unsendable = unsendableKeyCharacter(key)
+    if (unsendable !== undefined) errors.push(unsendable)
+    else if (hadBearer) warnings.push('api-key: removed a "Bearer " prefix; Postiz expects the raw key in the Authorization header.')
   }
 
   const allowInsecureHttp = parseBoolean('allow-insecure-http', raw['allow-insecure-http'], errors)

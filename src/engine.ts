@@ -22,8 +22,8 @@ export interface EngineHooks {
 
 const BUG_FIX = 'This is a bug in postiz-integrations-check: please report it with the log (in Actions, run with ACTIONS_STEP_DEBUG=true for details).'
 
-function clientOptions(config: Config, hooks: EngineHooks): ClientOptions {
-  return { apiUrl: config.apiUrl, apiKey: config.apiKey, timeoutMs: config.timeoutMs, retries: config.retries, onRetry: hooks.onRetry, env: hooks.env }
+function clientOptions(config: Config, hooks: EngineHooks, rawApiKey: string | undefined): ClientOptions {
+  return { apiUrl: config.apiUrl, apiKey: config.apiKey, rawApiKey, timeoutMs: config.timeoutMs, retries: config.retries, onRetry: hooks.onRetry, env: hooks.env }
 }
 
 async function gather(raw: Partial<RawInputs>, outcome: RunOutcome, hooks: EngineHooks, otherErrors: string[]): Promise<void> {
@@ -36,11 +36,12 @@ async function gather(raw: Partial<RawInputs>, outcome: RunOutcome, hooks: Engin
   outcome.config = config
   outcome.warnings.push(...parsed.warnings)
   hooks.onStart?.(config)
-  const fetched = await fetchIntegrations(clientOptions(config, hooks))
+  const options = clientOptions(config, hooks, raw['api-key'])
+  const fetched = await fetchIntegrations(options)
   outcome.fetch = { url: fetched.url, attempts: fetched.attempts, durationMs: fetched.durationMs }
   hooks.onDebug?.(`Fetched ${fetched.integrations.length} integrations in ${fetched.durationMs} ms (${fetched.attempts} attempt(s))`)
   outcome.check = runCheck(fetched.integrations, config.entries, config.customer)
-  if (signalsOn(config)) await addPostSignals(config, outcome, outcome.check, hooks)
+  if (signalsOn(config)) await addPostSignals(config, outcome, outcome.check, hooks, options)
 }
 
 /** The customer's ID for the posts query, from the integrations (the input may give its name). */
@@ -54,13 +55,13 @@ function customerId(check: CheckResult): string | undefined {
  * One more request for the failed and upcoming posts. If it fails, the verdict on the integrations
  * stands and the signal becomes a warning, unless `failing` is in fail-on: then the run is an error.
  */
-async function addPostSignals(config: Config, outcome: RunOutcome, check: CheckResult, hooks: EngineHooks): Promise<void> {
+async function addPostSignals(config: Config, outcome: RunOutcome, check: CheckResult, hooks: EngineHooks, client: ClientOptions): Promise<void> {
   const options = { failedPostsDays: config.failedPostsDays, upcomingPostsDays: config.upcomingPostsDays, now: Date.now() }
   const window = postsWindow(options)
   const customer = customerId(check)
   outcome.posts = { startDate: window.startDate.toISOString(), endDate: window.endDate.toISOString() }
   try {
-    const fetched = await fetchPosts(clientOptions(config, hooks), { ...window, ...(customer !== undefined ? { customer } : {}) })
+    const fetched = await fetchPosts({ ...client, apiUrlProven: true }, { ...window, ...(customer !== undefined ? { customer } : {}) })
     Object.assign(outcome.posts, { url: fetched.url, attempts: fetched.attempts, durationMs: fetched.durationMs })
     hooks.onDebug?.(`Fetched ${fetched.posts.length} posts in ${fetched.durationMs} ms (${fetched.attempts} attempt(s))`)
     outcome.check = applyPostSignals(check, fetched.posts, options)

@@ -17,7 +17,7 @@ export interface HttpResponse {
   body: Buffer
 }
 
-export type TransportErrorCode = 'timeout' | 'network' | 'tls' | 'proxy' | 'proxy-auth' | 'too-large' | 'request'
+export type TransportErrorCode = 'timeout' | 'network' | 'tls' | 'proxy' | 'proxy-auth' | 'too-large' | 'bad-body' | 'request'
 
 export class TransportError extends Error {
   constructor(
@@ -28,9 +28,13 @@ export class TransportError extends Error {
   ) {
     super(message)
   }
-  /** Timeouts, network failures and a busy proxy may pass; certificates, settings and size will not. */
+  /** Timeouts, network failures and a busy proxy may pass; certificates, settings and bodies will not. */
   get retryable(): boolean {
     return this.code === 'timeout' || this.code === 'network' || (this.code === 'proxy' && this.retryableProxy)
+  }
+  /** The server answered, but with a body that cannot be used: the message reads after "<url> answered". */
+  get answered(): boolean {
+    return this.code === 'too-large' || this.code === 'bad-body'
   }
 }
 
@@ -91,7 +95,7 @@ function dispatcherFor(proxy: ProxySetting | null, timeoutMs: number): Dispatche
 }
 
 function tooLarge(maxBytes: number): TransportError {
-  return new TransportError(`the response is larger than ${Math.round(maxBytes / 1048576)} MiB, far more than a list of integrations`, 'too-large')
+  return new TransportError(`with a body larger than ${Math.round(maxBytes / 1048576)} MiB, far more than a list of integrations`, 'too-large')
 }
 
 /**
@@ -115,7 +119,7 @@ function decode(body: Buffer, contentEncoding: string | undefined, maxBytes: num
     }
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw tooLarge(maxBytes)
-    throw new TransportError(`the ${encoding} response body could not be decompressed (${(error as Error).message})`, 'network')
+    throw new TransportError(`with a ${encoding} body that does not decompress (${(error as Error).message})`, 'bad-body')
   }
 }
 

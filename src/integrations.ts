@@ -52,6 +52,12 @@ function parseIntegration(element: unknown, index: number): Integration {
   if (!isRecord(element)) throw new ResponseShapeError(`${where()} is ${describe(element)}, expected an object`)
   const id = requiredString(element, 'id', where)
   if (id === '') throw new ResponseShapeError(`${where()}: "id" is empty`)
+  // IDs go into the comma-separated integration-ids output and the posting steps' requests.
+  const bad = /[\s,\u0000-\u001f\u007f-\u009f]/.exec(id)
+  if (bad) {
+    const what = bad[0] === ',' ? 'a comma' : /[\u0000-\u001f\u007f-\u009f]/.test(bad[0]) ? 'a control character' : 'whitespace'
+    throw new ResponseShapeError(`${where()}: "id" ${JSON.stringify(id).slice(0, 80)} contains ${what}; Postiz IDs never do`)
+  }
   const at = (): string => `${where()} (id ${JSON.stringify(id).slice(0, 80)})`
   const disabled = element.disabled
   if (typeof disabled !== 'boolean') {
@@ -81,7 +87,16 @@ export function parseIntegrations(body: unknown): Integration[] {
     const hint = isRecord(body) && 'msg' in body ? ` (it says: ${JSON.stringify(body.msg).slice(0, 200)})` : ''
     throw new ResponseShapeError(`the response is ${describe(body)}, expected a JSON array of integrations${hint}`)
   }
-  return body.map(parseIntegration)
+  const integrations = body.map(parseIntegration)
+  const seen = new Map<string, number>()
+  integrations.forEach((integration, index) => {
+    const first = seen.get(integration.id)
+    if (first !== undefined) {
+      throw new ResponseShapeError(`elements ${first} and ${index} have the same "id" ${JSON.stringify(integration.id).slice(0, 80)}; Postiz never returns one ID twice`)
+    }
+    seen.set(integration.id, index)
+  })
+  return integrations
 }
 
 /** Integrations of one customer, given by ID or exact name. */

@@ -45,8 +45,10 @@ function maskApiKey(): string {
 }
 
 function publishOutputs(outcome: RunOutcome, reportPath: string | undefined): void {
-  core.setOutput('status', runStatus(outcome))
-  if (outcome.check) {
+  const status = runStatus(outcome)
+  core.setOutput('status', status)
+  // A run that could not finish (status=error) sets no IDs: a later step must not post with them.
+  if (outcome.check && status !== 'error') {
     const { outputs, integrationsIncluded } = buildOutputs(outcome.check)
     for (const [name, value] of Object.entries(outputs)) {
       if (name !== 'status') core.setOutput(name, value)
@@ -101,6 +103,16 @@ async function publishTrackingIssue(outcome: RunOutcome, config: IssueConfig): P
 
 /** Runs the action. Never throws: every failure ends in outputs, annotations, warnings or `setFailed`. */
 export async function run(): Promise<void> {
+  try {
+    await runStages()
+  } catch (error) {
+    // Only a bug gets here (expected failures are outcomes): fail the step in one line, no stack trace.
+    const message = error instanceof Error ? error.message : String(error)
+    core.setFailed(`Unexpected error: ${logSafe(message, 500)}. This is a bug in postiz-integrations-check: please report it with the log.`)
+  }
+}
+
+async function runStages(): Promise<void> {
   const rawKey = maskApiKey()
   const booleanErrors: string[] = []
   const raw: Partial<RawInputs> = {}

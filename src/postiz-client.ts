@@ -6,6 +6,7 @@ import { CheckError } from './check-error.js'
 import { httpGet, TransportError, type HttpResponse } from './http-transport.js'
 import { parseIntegrations, ResponseShapeError, type Integration } from './integrations.js'
 import { parsePosts, type Post } from './posts.js'
+import { Redactor } from './redact.js'
 import { logSafe } from './sanitize.js'
 import { USER_AGENT } from './version.js'
 
@@ -23,6 +24,10 @@ export interface ClientOptions {
   /** Called with a human line before each retry. */
   onRetry?: (message: string) => void
   env?: Record<string, string | undefined>
+  /** True once another route answered on this apiUrl: failures then never blame the address. */
+  apiUrlProven?: boolean
+  /** The key as given, when it differs from apiKey (whitespace, a "Bearer " prefix): redacted too. */
+  rawApiKey?: string
   sleep?: (ms: number) => Promise<void>
   random?: () => number
 }
@@ -75,36 +80,42 @@ function snippet(body: Buffer): string {
 }
 
 function serverMessage(body: Buffer): string | undefined {
-  try {
-    const parsed = JSON.parse(body.toString('utf8')) as unknown
-    if (typeof parsed === 'object' && parsed !== null) {
-      const record = parsed as Record<string, unknown>
-      const msg = record.msg ?? record.message
-      if (typeof msg === 'string' && msg.trim() !== '') return logSafe(msg, 200)
-    }
-  } catch {
-    // not JSON: no message
-  }
-  return undefined
+  const parsed = parseJson(body)
+  if (!parsed.ok || typeof parsed.value !== 'object' || parsed.value === null) return undefined
+  const record = parsed.value as Record<string, unknown>
+  const msg = Object.hasOwn(record, 'msg') ? record.msg : Object.hasOwn(record, 'message') ? record.message : undefined
+  return typeof msg === 'string' && msg.trim() !== '' ? logSafe(msg, 200) : undefined
 }
 
 const KEY_SOURCE = 'The key comes from the api-key input (usually ${{ secrets.POSTIZ_API_KEY }}); create or copy it in Postiz under Settings → Public API.'
 
+/** Postiz's own messages on 401/403 (see FACTS.md), with their fixes. A Map: server text is never a property name. */
+const AUTH_FIXES: ReadonlyMap<string, string> = new Map([
+  ['Invalid API key', `The key is wrong or was rotated (rotating it in Postiz invalidates the old one at once). Update the secret. ${KEY_SOURCE}`],
+  ['No API Key found', `The request reached Postiz without a key. ${KEY_SOURCE}`],
+  ['Invalid OAuth token', 'The pos_ OAuth token is unknown or was revoked: issue a new one and update the secret.'],
+  ['No subscription found', 'This Postiz Cloud organisation has no active subscription, so its public API is closed. Renew the subscription.']
+])
+
 function authError(response: HttpResponse, url: string): CheckError {
   const msg = serverMessage(response.body)
-  const said = msg ? `: "${msg}"` : ' with an empty body'
-  const fixes: Record<string, string> = {
-    'Invalid API key': `The key is wrong or was rotated (rotating it in Postiz invalidates the old one at once). Update the secret. ${KEY_SOURCE}`,
-    'No API Key found': `The request reached Postiz without a key. ${KEY_SOURCE}`,
-    'Invalid OAuth token': 'The pos_ OAuth token is unknown or was revoked: issue a new one and update the secret.',
-    'No subscription found': 'This Postiz Cloud organisation has no active subscription, so its public API is closed. Renew the subscription.'
-  }
+  const said = msg ? `: "${msg}"` : response.body.length === 0 ? ' with an empty body' : ` with ${looksLikeHtml(response) ? 'an HTML page' : 'a body'} ${snippet(response.body)}`
   const fix =
-    (msg && fixes[msg]) ??
+    (msg !== undefined ? AUTH_FIXES.get(msg) : undefined) ??
     (response.status === 403
       ? `Postiz refused the key. If this persists, check the key and the server's logs. ${KEY_SOURCE}`
       : `Check the key. ${KEY_SOURCE}`)
   return new CheckError(`Postiz rejected the API key (HTTP ${response.status}${said}) at ${url}.`, fix)
+}
+
+/** The body as JSON (a UTF-8 byte order mark before it is allowed), or the parse error. */
+function parseJson(body: Buffer): { ok: true; value: unknown } | { ok: false; error: Error } {
+  const text = body.toString('utf8')
+  try {
+    return { ok: true, value: JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) }
+  } catch (error) {
+    return { ok: false, error: error as Error }
+  }
 }
 
 function looksLikeHtml(response: HttpResponse): boolean {
@@ -116,14 +127,30 @@ const API_PATH_FIX =
   'api-url must be the Postiz backend, not the web app: https://api.postiz.com for Postiz Cloud, ' +
   'https://<your-host>/api for the official Docker image (note the /api), or http://localhost:3000 when the backend runs from source.'
 
+/** The fix for an answer that suggests api-url is not a Postiz backend, given the one that says so. */
+type UrlAdvice = (apiUrlFix: string) => string
+const blameApiUrl: UrlAdvice = apiUrlFix => apiUrlFix
+/** Once the integrations were read from the same api-url, the address is right: the route failed. */
+const apiUrlProven =
+  (path: string): UrlAdvice =>
+  () =>
+    `The integrations were read from this api-url moments before, so the address is right: the server, or a proxy in front of it, failed on ${path}. ` +
+    "Check the server's logs; to skip this read, set failed-posts-days and upcoming-posts-days to 0."
+
 /** Turns a final (non-retried) response into parsed JSON, or a CheckError with the diagnosis. */
-function interpret(response: HttpResponse, url: string): unknown {
+function interpret(response: HttpResponse, url: string, advice: UrlAdvice): unknown {
   const { status } = response
+  if (status === 304) {
+    return fail(
+      `${url} answered HTTP 304 Not Modified, to a request that asked for no cached copy: something between the runner and Postiz answered instead of Postiz.`,
+      'Check any proxy or cache between the runner and Postiz (HTTPS_PROXY, a CDN in front of the server); it must pass the request on.'
+    )
+  }
   if (status >= 300 && status < 400) {
     const location = header(response, 'location')
     return fail(
       `${url} answered HTTP ${status}, a redirect${location ? ` to ${logSafe(location, 200)}` : ' without a Location'}; redirects are not followed so the API key is never sent anywhere else.`,
-      location ? 'Set api-url to the address the server redirects to (its base, without /public/v1/…).' : API_PATH_FIX
+      advice(location ? 'Set api-url to the address the server redirects to (its base, without /public/v1/…).' : API_PATH_FIX)
     )
   }
   if (status === 401 || status === 403) throw authError(response, url)
@@ -136,7 +163,7 @@ function interpret(response: HttpResponse, url: string): unknown {
   if (status === 404) {
     return fail(
       `${url} answered HTTP 404 (${looksLikeHtml(response) ? 'an HTML page' : 'body'} ${snippet(response.body)}): there is no Postiz public API at this address.`,
-      `${API_PATH_FIX} A server started with MCP_ONLY has no public API at all.`
+      advice(`${API_PATH_FIX} A server started with MCP_ONLY has no public API at all.`)
     )
   }
   if (status === 429) {
@@ -146,31 +173,33 @@ function interpret(response: HttpResponse, url: string): unknown {
     return fail(`${url} answered HTTP ${status} (${snippet(response.body)}): the Postiz server failed.`, 'Retry later; if it persists, check the Postiz server (its logs, database and Redis).')
   }
   if (status === 400) {
-    return fail(`${url} answered HTTP 400 (${snippet(response.body)}): the server rejected the request.`, `Check api-url. ${API_PATH_FIX}`)
+    return fail(`${url} answered HTTP 400 (${snippet(response.body)}): the server rejected the request.`, advice(`Check api-url. ${API_PATH_FIX}`))
   }
   if (status < 200 || status >= 300) {
-    return fail(`${url} answered HTTP ${status} (${snippet(response.body)}).`, API_PATH_FIX)
+    return fail(`${url} answered HTTP ${status} (${snippet(response.body)}).`, advice(API_PATH_FIX))
   }
+  if (response.body.length === 0) {
+    return fail(`${url} answered HTTP ${status} with an empty body, where a JSON answer belongs.`, advice(`Check that api-url points at a Postiz backend. ${API_PATH_FIX}`))
+  }
+  // What parses is JSON, whatever the Content-Type says; only what does not is judged by its looks.
+  const parsed = parseJson(response.body)
+  if (parsed.ok) return parsed.value
   if (looksLikeHtml(response)) {
-    return fail(`${url} answered with an HTML page (${snippet(response.body)}), not JSON: this is a web page, not the Postiz API.`, API_PATH_FIX)
+    return fail(`${url} answered with an HTML page (${snippet(response.body)}), not JSON: this is a web page, not the Postiz API.`, advice(API_PATH_FIX))
   }
-  try {
-    return JSON.parse(response.body.toString('utf8'))
-  } catch (error) {
-    return fail(
-      `${url} answered HTTP ${status} with invalid JSON (${logSafe((error as Error).message, 120)}; it starts ${snippet(response.body)}).`,
-      `Check that api-url points at a Postiz backend and that no proxy rewrites its answers. ${API_PATH_FIX}`
-    )
-  }
+  return fail(
+    `${url} answered HTTP ${status} with invalid JSON (${logSafe(parsed.error.message, 120)}; it starts ${snippet(response.body)}).`,
+    advice(`Check that api-url points at a Postiz backend and that no proxy rewrites its answers. ${API_PATH_FIX}`)
+  )
 }
 
 /** Validates a JSON body with `parse`; a shape error becomes a CheckError naming what was expected. */
-function shaped<T>(body: unknown, url: string, parse: (body: unknown) => T, expected: string, shape: string): T {
+function shaped<T>(body: unknown, url: string, parse: (body: unknown) => T, expected: string, shape: string, advice: UrlAdvice = blameApiUrl): T {
   try {
     return parse(body)
   } catch (error) {
     if (!(error instanceof ResponseShapeError)) throw error
-    return fail(`${url} answered with JSON that is not ${expected}: ${logSafe(error.message, 300)}.`, `Check that api-url points at a Postiz backend (${shape}). ${API_PATH_FIX}`)
+    return fail(`${url} answered with JSON that is not ${expected}: ${logSafe(error.message, 300)}.`, advice(`Check that api-url points at a Postiz backend (${shape}). ${API_PATH_FIX}`))
   }
 }
 
@@ -178,10 +207,28 @@ function fail(message: string, fix: string): never {
   throw new CheckError(message, fix)
 }
 
+/** A wait as people read it: 45 s, 12 min, 3 h, 2 days; beyond a year, just that. */
+export function readableWait(ms: number): string {
+  const seconds = Math.ceil(ms / 1000)
+  if (seconds < 120) return `${seconds} s`
+  if (seconds < 7200) return `${Math.round(seconds / 60)} min`
+  if (seconds < 172_800) return `${Math.round(seconds / 3600)} h`
+  if (seconds <= 366 * 86_400) return `${Math.round(seconds / 86_400)} days`
+  return 'more than a year'
+}
+
+/** When to run again, from Retry-After: a time, or "later" when none or one too far to be a date. */
+function runAgain(waitMs: number | undefined, raw: string | undefined): string {
+  if (waitMs === undefined) return 'later'
+  const at = new Date(Date.now() + waitMs)
+  const said = `(Retry-After: ${logSafe(raw ?? '', 40)})`
+  // Beyond a year the server is not telling a time anyone would wait for (and past year 275760 there is no Date).
+  return waitMs <= 366 * 86_400_000 && !Number.isNaN(at.getTime()) ? `after ${at.toISOString()} ${said}` : `later ${said}`
+}
+
 function rateLimitFix(response: HttpResponse): string {
-  const waitMs = parseRetryAfter(header(response, 'retry-after'))
-  const when =
-    waitMs === undefined ? 'later' : `after ${new Date(Date.now() + waitMs).toISOString()} (Retry-After: ${logSafe(header(response, 'retry-after') ?? '', 40)})`
+  const raw = header(response, 'retry-after')
+  const when = runAgain(parseRetryAfter(raw), raw)
   return (
     `Run again ${when}. Self-hosted Postiz from v1.11.1 to v1.65.1 limits every public route, this one included, ` +
     'to 30 requests per hour per organisation: run this check less often, or upgrade Postiz (v2.19.0 and later only limit creating posts).'
@@ -204,7 +251,35 @@ interface JsonResult {
 }
 
 /** GET a public API path with retries, backoff and Retry-After; returns its parsed JSON. */
+/** The key as sent and as given, taken out of everything the server said (see redact.ts). */
+function redactorFor(options: ClientOptions): Redactor {
+  const raw = options.rawApiKey ?? ''
+  return new Redactor([options.apiKey, raw, raw.trim()])
+}
+
+/** Runs `read`; any CheckError it throws comes out with the key taken out of its message and fix. */
+async function redacting<T>(redactor: Redactor, read: () => Promise<T>): Promise<T> {
+  try {
+    return await read()
+  } catch (error) {
+    if (error instanceof CheckError) throw new CheckError(redactor.text(error.message), redactor.text(error.fix))
+    throw error
+  }
+}
+
+/** GET a public API path and return its JSON, the key taken out of every string in it and of any error. */
 async function getJson(options: ClientOptions, path: string, query: Record<string, string> = {}): Promise<JsonResult> {
+  const redactor = redactorFor(options)
+  const onRetry = options.onRetry
+  const redacted = { ...options, ...(onRetry ? { onRetry: (message: string) => onRetry(redactor.text(message)) } : {}) }
+  return redacting(redactor, async () => {
+    const { raw, ...result } = await getRawJson(redacted, path, query)
+    return redactor.mayHoldSecret(raw) ? { ...result, body: redactor.deep(result.body) } : result
+  })
+}
+
+/** getJson before redaction; `raw` is the body's bytes, to tell whether redaction has anything to do. */
+async function getRawJson(options: ClientOptions, path: string, query: Record<string, string>): Promise<JsonResult & { raw: Buffer }> {
   const target = new URL(`${options.apiUrl}${path}`)
   for (const [name, value] of Object.entries(query)) target.searchParams.set(name, value)
   const url = target.href
@@ -227,18 +302,21 @@ async function getJson(options: ClientOptions, path: string, query: Record<strin
     }
     const reason = retryReason(outcome)
     if (reason === undefined || attempt >= attemptsAllowed) {
+      if (outcome instanceof TransportError && outcome.answered) {
+        throw new CheckError(`${url} answered ${outcome.message}.`, transportFix(outcome))
+      }
       if (outcome instanceof TransportError) {
         const tries = attempt > 1 ? ` after ${attempt} attempts` : ''
         throw new CheckError(`Could not reach Postiz at ${url}${tries}: ${outcome.message.replace(/\.$/, '')}.`, transportFix(outcome))
       }
-      return { body: interpret(outcome, url), url, attempts: attempt, durationMs: Date.now() - started }
+      return { body: interpret(outcome, url, options.apiUrlProven ? apiUrlProven(path) : blameApiUrl), url, attempts: attempt, durationMs: Date.now() - started, raw: outcome.body }
     }
     let waitMs = backoffMs(attempt, options.random)
     if (!(outcome instanceof TransportError) && outcome.status === 429) {
       const retryAfter = parseRetryAfter(header(outcome, 'retry-after'))
       if (retryAfter !== undefined && retryAfter > MAX_RETRY_AFTER_MS) {
         throw new CheckError(
-          `${url} answered HTTP 429: Postiz is rate limiting this organisation and asks to wait ${Math.ceil(retryAfter / 1000)} s, longer than this check waits.`,
+          `${url} answered HTTP 429: Postiz is rate limiting this organisation and asks to wait ${readableWait(retryAfter)}, longer than this check waits (${MAX_RETRY_AFTER_MS / 1000} s).`,
           rateLimitFix(outcome)
         )
       }
@@ -252,7 +330,9 @@ async function getJson(options: ClientOptions, path: string, query: Record<strin
 /** Fetches every integration of the organisation the key belongs to. */
 export async function fetchIntegrations(options: ClientOptions): Promise<FetchResult> {
   const { body, url, attempts, durationMs } = await getJson(options, '/public/v1/integrations')
-  const integrations = shaped(body, url, parseIntegrations, 'a list of Postiz integrations', 'GET /public/v1/integrations returns a JSON array')
+  const integrations = await redacting(redactorFor(options), async () =>
+    shaped(body, url, parseIntegrations, 'a list of Postiz integrations', 'GET /public/v1/integrations returns a JSON array')
+  )
   return { integrations, url, attempts, durationMs }
 }
 
@@ -275,7 +355,7 @@ export async function fetchPosts(options: ClientOptions, window: PostsWindow): P
   const query: Record<string, string> = { startDate: window.startDate.toISOString(), endDate: window.endDate.toISOString() }
   if (window.customer !== undefined) query.customer = window.customer
   const { body, url, attempts, durationMs } = await getJson(options, '/public/v1/posts', query)
-  const posts = shaped(body, url, parsePosts, 'a list of Postiz posts', 'GET /public/v1/posts returns {"posts": [...]}')
+  const posts = await redacting(redactorFor(options), async () => shaped(body, url, parsePosts, 'a list of Postiz posts', 'GET /public/v1/posts returns {"posts": [...]}', options.apiUrlProven ? apiUrlProven('/public/v1/posts') : blameApiUrl))
   return { posts, url, attempts, durationMs }
 }
 
@@ -293,6 +373,8 @@ function transportFix(error: TransportError): string {
       return 'Check the api-key input: it must be a single line of printable characters.'
     case 'too-large':
       return 'Check that api-url points at a Postiz backend.'
+    case 'bad-body':
+      return 'The answer was corrupted on its way, or the server labels it with the wrong Content-Encoding: check any proxy between the runner and Postiz, and the server.'
     case 'network':
       return 'Check api-url (host and port) and that the runner can reach it; self-hosted servers must be reachable from GitHub-hosted runners, or use a self-hosted runner.'
   }

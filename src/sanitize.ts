@@ -49,13 +49,18 @@ export function escapeMarkdown(text: string, maxLength = 200): string {
   )
 }
 
-/** The URL itself if it is an `https:` URL that is safe to put in an attribute, else null. */
+/**
+ * The URL if it is an `https:` URL, made safe for a double-quoted attribute inside a Markdown table
+ * cell; else null. Every character outside the plain URL set (letters, digits, `-._~:/?#@!$()*+,;=%`)
+ * is percent-encoded: `|` would split the table cell, `"`, `'`, `<`, `>`, `` ` `` and `\` would end the
+ * attribute or start markup, `&` would start an entity. Percent-encoding keeps the URL the same URL.
+ */
 export function safeHttpsUrl(value: string | null): string | null {
   if (value === null) return null
   try {
     const url = new URL(value)
     if (url.protocol !== 'https:' || url.username || url.password) return null
-    return url.href.replace(/"/g, '%22').replace(/'/g, '%27').replace(/</g, '%3C').replace(/>/g, '%3E')
+    return url.href.replace(/[^A-Za-z0-9\-._~:/?#@!$()*+,;=%]/g, c => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`)
   } catch {
     return null
   }

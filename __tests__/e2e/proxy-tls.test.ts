@@ -4,12 +4,13 @@
  * http or https). Every packet stays on 127.0.0.1: the proxy connects only to the stand-in whatever
  * host it is asked for, and `.test` names resolve to 127.0.0.1 through a preloaded lookup, never DNS.
  */
-import { afterEach, beforeAll, describe, expect, it } from '@jest/globals'
+import { beforeAll, describe, expect, it } from '@jest/globals'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { startPostizStandIn, type StandIn, type StandInOptions } from '../../src/postiz-stand-in.js'
+import type { StandIn } from '../../src/postiz-stand-in.js'
 import { API_KEY, channel } from '../support/fixtures.js'
 import { startLoopbackProxy, type LoopbackProxy, type LoopbackProxyOptions } from '../support/loopback-proxy.js'
+import { loopbackServers } from '../support/loopback-servers.js'
 import { ROOT, runAction, type ActionRun } from '../support/run-action.js'
 import { makeTestCa, type TestCa } from '../support/test-ca.js'
 
@@ -18,21 +19,10 @@ const X = channel({ identifier: 'x', profile: 'acme', name: 'Acme on X' })
 const DOC_IP = '192.0.2.10'
 const RESOLVE_TEST_HOSTS = `--import=${pathToFileURL(join(ROOT, '__tests__', 'support', 'resolve-test-hosts.mjs')).href}`
 
-const closers: { close: () => Promise<void> }[] = []
-afterEach(async () => {
-  await Promise.all(closers.splice(0).map(s => s.close()))
-})
-
-async function postiz(options: StandInOptions = {}): Promise<StandIn> {
-  const server = await startPostizStandIn({ integrations: [X], apiKey: API_KEY, ...options })
-  closers.push(server)
-  return server
-}
+const { postiz, track } = loopbackServers([X])
 
 async function proxyTo(server: StandIn, options: LoopbackProxyOptions = {}): Promise<LoopbackProxy> {
-  const proxy = await startLoopbackProxy(server.port, options)
-  closers.push(proxy)
-  return proxy
+  return track(await startLoopbackProxy(server.port, options))
 }
 
 async function check(inputs: Record<string, string>, env: Record<string, string>): Promise<ActionRun> {
