@@ -28372,7 +28372,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8910);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8092);
 /** Entry point of the action bundle (dist/index.js). */
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -28382,7 +28382,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8910:
+/***/ 8092:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31382,7 +31382,12 @@ function markdownSafe(text, maxLength = 200) {
 function escapeMarkdown(text, maxLength = 200) {
     return logSafe(text, maxLength).replace(MARKDOWN_SPECIAL, match => match.length > 1 ? `${match}<wbr>` : (REPLACEMENTS[match] ?? `\\${match}`));
 }
-/** The URL itself if it is an `https:` URL that is safe to put in an attribute, else null. */
+/**
+ * The URL if it is an `https:` URL, made safe for a double-quoted attribute inside a Markdown table
+ * cell; else null. Every character outside the plain URL set (letters, digits, `-._~:/?#@!$()*+,;=%`)
+ * is percent-encoded: `|` would split the table cell, `"`, `'`, `<`, `>`, `` ` `` and `\` would end the
+ * attribute or start markup, `&` would start an entity. Percent-encoding keeps the URL the same URL.
+ */
 function safeHttpsUrl(value) {
     if (value === null)
         return null;
@@ -31390,7 +31395,7 @@ function safeHttpsUrl(value) {
         const url = new URL(value);
         if (url.protocol !== 'https:' || url.username || url.password)
             return null;
-        return url.href.replace(/"/g, '%22').replace(/'/g, '%27').replace(/</g, '%3C').replace(/>/g, '%3E');
+        return url.href.replace(/[^A-Za-z0-9\-._~:/?#@!$()*+,;=%]/g, c => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
     }
     catch {
         return null;
@@ -31543,6 +31548,12 @@ function parseIntegration(element, index) {
     const id = requiredString(element, 'id', where);
     if (id === '')
         throw new ResponseShapeError(`${where()}: "id" is empty`);
+    // IDs go into the comma-separated integration-ids output and the posting steps' requests.
+    const bad = /[\s,\u0000-\u001f\u007f-\u009f]/.exec(id);
+    if (bad) {
+        const what = bad[0] === ',' ? 'a comma' : /[\u0000-\u001f\u007f-\u009f]/.test(bad[0]) ? 'a control character' : 'whitespace';
+        throw new ResponseShapeError(`${where()}: "id" ${JSON.stringify(id).slice(0, 80)} contains ${what}; Postiz IDs never do`);
+    }
     const at = () => `${where()} (id ${JSON.stringify(id).slice(0, 80)})`;
     const disabled = element.disabled;
     if (typeof disabled !== 'boolean') {
@@ -31572,7 +31583,16 @@ function parseIntegrations(body) {
         const hint = isRecord(body) && 'msg' in body ? ` (it says: ${JSON.stringify(body.msg).slice(0, 200)})` : '';
         throw new ResponseShapeError(`the response is ${describe(body)}, expected a JSON array of integrations${hint}`);
     }
-    return body.map(parseIntegration);
+    const integrations = body.map(parseIntegration);
+    const seen = new Map();
+    integrations.forEach((integration, index) => {
+        const first = seen.get(integration.id);
+        if (first !== undefined) {
+            throw new ResponseShapeError(`elements ${first} and ${index} have the same "id" ${JSON.stringify(integration.id).slice(0, 80)}; Postiz never returns one ID twice`);
+        }
+        seen.set(integration.id, index);
+    });
+    return integrations;
 }
 /** Integrations of one customer, given by ID or exact name. */
 function filterByCustomer(integrations, customer) {
@@ -31821,8 +31841,17 @@ function cleanApiKey(raw) {
     return { key: trimmed.slice(match[0].length).trim(), hadBearer: true };
 }
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
+/**
+ * Whether a URL's hostname is this machine: localhost, 127.0.0.0/8, ::1, and 127.0.0.0/8 written as
+ * an IPv4-mapped IPv6 address (`[::ffff:127.0.0.1]`, which URL spells `[::ffff:7f00:1]`, as it does
+ * every spelling of it).
+ */
 function isLoopbackHost(hostname) {
-    return LOOPBACK_HOSTS.has(hostname.toLowerCase()) || /^127\.\d+\.\d+\.\d+$/.test(hostname);
+    const host = hostname.toLowerCase();
+    if (LOOPBACK_HOSTS.has(host) || /^127\.\d+\.\d+\.\d+$/.test(host))
+        return true;
+    const bare = host.replace(/^\[|\]$/g, '');
+    return /^::ffff:(7f[0-9a-f]{2}:[0-9a-f]{1,4}|127\.\d+\.\d+\.\d+)$/.test(bare);
 }
 /** Normalises `api-url`: accepts a trailing `/` or `/public/v1`. Returns an error text if unusable. */
 function normaliseApiUrl(raw, allowInsecureHttp) {
@@ -31852,6 +31881,20 @@ function normaliseApiUrl(raw, allowInsecureHttp) {
     let path = url.pathname.replace(/\/+$/, '');
     path = path.replace(/\/public\/v1$/i, '');
     return `${url.protocol}//${url.host}${path}`;
+}
+/**
+ * Why the key cannot be sent in an HTTP header, or undefined. Postiz keys and pos_ tokens are
+ * printable ASCII; a line break or another character means something else was pasted with the key.
+ * The message says where, never what: it must not show any part of the key.
+ */
+function unsendableKeyCharacter(key) {
+    const index = key.search(/[^\x20-\x7e]/);
+    if (index === -1)
+        return undefined;
+    const code = key.charCodeAt(index);
+    const what = code === 0x0a || code === 0x0d ? 'a line break' : code < 0x20 || code === 0x7f ? 'a control character' : 'a character outside printable ASCII';
+    return (`api-key: contains ${what} (character ${index + 1}), which cannot be sent in an HTTP header. ` +
+        'Copy the key again from Postiz (Settings → Public API) and store it alone in the secret, with nothing before or after it.');
 }
 function parseBoolean(name, value, errors) {
     if (['true', 'True', 'TRUE'].includes(value))
@@ -31903,8 +31946,12 @@ function parseConfig(partial) {
         errors.push('api-key: empty. Pass your Postiz API key from a secret (api-key: ${{ secrets.POSTIZ_API_KEY }}); ' +
             'secrets are empty in workflows triggered from forks and in repositories where the secret is not defined.');
     }
-    else if (hadBearer) {
-        warnings.push('api-key: removed a "Bearer " prefix; Postiz expects the raw key in the Authorization header.');
+    else {
+        const unsendable = unsendableKeyCharacter(key);
+        if (unsendable !== undefined)
+            errors.push(unsendable);
+        else if (hadBearer)
+            warnings.push('api-key: removed a "Bearer " prefix; Postiz expects the raw key in the Authorization header.');
     }
     const allowInsecureHttp = parseBoolean('allow-insecure-http', raw['allow-insecure-http'], errors);
     const apiUrl = normaliseApiUrl(raw['api-url'], allowInsecureHttp);
@@ -32413,9 +32460,13 @@ class TransportError extends Error {
         this.code = code;
         this.retryableProxy = retryableProxy;
     }
-    /** Timeouts, network failures and a busy proxy may pass; certificates, settings and size will not. */
+    /** Timeouts, network failures and a busy proxy may pass; certificates, settings and bodies will not. */
     get retryable() {
         return this.code === 'timeout' || this.code === 'network' || (this.code === 'proxy' && this.retryableProxy);
+    }
+    /** The server answered, but with a body that cannot be used: the message reads after "<url> answered". */
+    get answered() {
+        return this.code === 'too-large' || this.code === 'bad-body';
     }
 }
 const TLS_CODES = /CERT|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|ERR_TLS|ERR_SSL|UND_ERR_PRX_TLS/;
@@ -32464,7 +32515,7 @@ function dispatcherFor(proxy, timeoutMs) {
     return dispatcher;
 }
 function tooLarge(maxBytes) {
-    return new TransportError(`the response is larger than ${Math.round(maxBytes / 1048576)} MiB, far more than a list of integrations`, 'too-large');
+    return new TransportError(`with a body larger than ${Math.round(maxBytes / 1048576)} MiB, far more than a list of integrations`, 'too-large');
 }
 /**
  * Decompresses the whole body in one call, within the cap. One synchronous call costs a fraction
@@ -32489,7 +32540,7 @@ function decode(body, contentEncoding, maxBytes) {
     catch (error) {
         if (error.code === 'ERR_BUFFER_TOO_LARGE')
             throw tooLarge(maxBytes);
-        throw new TransportError(`the ${encoding} response body could not be decompressed (${error.message})`, 'network');
+        throw new TransportError(`with a ${encoding} body that does not decompress (${error.message})`, 'bad-body');
     }
 }
 function firstHeader(headers, name) {
@@ -32633,11 +32684,65 @@ function parsePosts(body) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/redact.ts
+/**
+ * Takes the API key out of text that came from the server. Postiz (or whatever answers at api-url)
+ * may echo the key back: in an error message (`Invalid API key: <key>`), in a channel's name. The
+ * runner masks the key in log lines only, not in the job summary, the report file, the outputs or
+ * the CLI's stdout, so every server string loses it at the client, before any sink sees it. Pure.
+ */
+const REDACTED = '***';
+/**
+ * Shorter secrets are left alone: no Postiz key or token is that short, and replacing a few common
+ * letters everywhere would garble every message (a key "k" would turn "Check" into "Chec***").
+ */
+const MIN_REDACTED_LENGTH = 8;
+class Redactor {
+    secrets;
+    /** `secrets`: the key as given and as cleaned; short ones are ignored, the longest go first. */
+    constructor(secrets) {
+        this.secrets = [...new Set(secrets.filter(s => s.length >= MIN_REDACTED_LENGTH))].sort((a, b) => b.length - a.length);
+    }
+    /** The text with every occurrence of a secret replaced by `***`. */
+    text(text) {
+        let out = text;
+        for (const secret of this.secrets)
+            if (out.includes(secret))
+                out = out.split(secret).join(REDACTED);
+        return out;
+    }
+    /**
+     * Whether strings parsed from this JSON body could hold a secret. Without a backslash in the body,
+     * every parsed string is a slice of it, so a body that does not contain a secret cannot yield one;
+     * with one, a secret may be spelt with escapes (`\u006b…`), and only a walk can tell.
+     */
+    mayHoldSecret(body) {
+        return this.secrets.length > 0 && (body.includes('\\') || this.secrets.some(secret => body.includes(secret)));
+    }
+    /** A copy of parsed JSON with every string (values and keys) passed through `text`. */
+    deep(value) {
+        if (typeof value === 'string')
+            return this.text(value);
+        if (Array.isArray(value))
+            return value.map(item => this.deep(item));
+        if (typeof value === 'object' && value !== null) {
+            const copy = {};
+            for (const [key, item] of Object.entries(value)) {
+                // defineProperty: a key such as "__proto__" stays an ordinary key, as JSON.parse made it.
+                Object.defineProperty(copy, this.text(key), { value: this.deep(item), enumerable: true, writable: true, configurable: true });
+            }
+            return copy;
+        }
+        return value;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/postiz-client.ts
 /**
  * The Postiz public API client: `GET /public/v1/integrations` with retries, backoff, `Retry-After`,
  * and a precise diagnosis of every unusable answer (a CheckError with the fix).
  */
+
 
 
 
@@ -32686,35 +32791,39 @@ function snippet(body) {
     return text === '' ? '(empty body)' : `"${logSafe(text, 160)}"`;
 }
 function serverMessage(body) {
-    try {
-        const parsed = JSON.parse(body.toString('utf8'));
-        if (typeof parsed === 'object' && parsed !== null) {
-            const record = parsed;
-            const msg = record.msg ?? record.message;
-            if (typeof msg === 'string' && msg.trim() !== '')
-                return logSafe(msg, 200);
-        }
-    }
-    catch {
-        // not JSON: no message
-    }
-    return undefined;
+    const parsed = parseJson(body);
+    if (!parsed.ok || typeof parsed.value !== 'object' || parsed.value === null)
+        return undefined;
+    const record = parsed.value;
+    const msg = Object.hasOwn(record, 'msg') ? record.msg : Object.hasOwn(record, 'message') ? record.message : undefined;
+    return typeof msg === 'string' && msg.trim() !== '' ? logSafe(msg, 200) : undefined;
 }
 const KEY_SOURCE = 'The key comes from the api-key input (usually ${{ secrets.POSTIZ_API_KEY }}); create or copy it in Postiz under Settings → Public API.';
+/** Postiz's own messages on 401/403 (see FACTS.md), with their fixes. A Map: server text is never a property name. */
+const AUTH_FIXES = new Map([
+    ['Invalid API key', `The key is wrong or was rotated (rotating it in Postiz invalidates the old one at once). Update the secret. ${KEY_SOURCE}`],
+    ['No API Key found', `The request reached Postiz without a key. ${KEY_SOURCE}`],
+    ['Invalid OAuth token', 'The pos_ OAuth token is unknown or was revoked: issue a new one and update the secret.'],
+    ['No subscription found', 'This Postiz Cloud organisation has no active subscription, so its public API is closed. Renew the subscription.']
+]);
 function authError(response, url) {
     const msg = serverMessage(response.body);
-    const said = msg ? `: "${msg}"` : ' with an empty body';
-    const fixes = {
-        'Invalid API key': `The key is wrong or was rotated (rotating it in Postiz invalidates the old one at once). Update the secret. ${KEY_SOURCE}`,
-        'No API Key found': `The request reached Postiz without a key. ${KEY_SOURCE}`,
-        'Invalid OAuth token': 'The pos_ OAuth token is unknown or was revoked: issue a new one and update the secret.',
-        'No subscription found': 'This Postiz Cloud organisation has no active subscription, so its public API is closed. Renew the subscription.'
-    };
-    const fix = (msg && fixes[msg]) ??
+    const said = msg ? `: "${msg}"` : response.body.length === 0 ? ' with an empty body' : ` with ${looksLikeHtml(response) ? 'an HTML page' : 'a body'} ${snippet(response.body)}`;
+    const fix = (msg !== undefined ? AUTH_FIXES.get(msg) : undefined) ??
         (response.status === 403
             ? `Postiz refused the key. If this persists, check the key and the server's logs. ${KEY_SOURCE}`
             : `Check the key. ${KEY_SOURCE}`);
     return new CheckError(`Postiz rejected the API key (HTTP ${response.status}${said}) at ${url}.`, fix);
+}
+/** The body as JSON (a UTF-8 byte order mark before it is allowed), or the parse error. */
+function parseJson(body) {
+    const text = body.toString('utf8');
+    try {
+        return { ok: true, value: JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) };
+    }
+    catch (error) {
+        return { ok: false, error: error };
+    }
 }
 function looksLikeHtml(response) {
     const type = header(response, 'content-type') ?? '';
@@ -32722,12 +32831,19 @@ function looksLikeHtml(response) {
 }
 const API_PATH_FIX = 'api-url must be the Postiz backend, not the web app: https://api.postiz.com for Postiz Cloud, ' +
     'https://<your-host>/api for the official Docker image (note the /api), or http://localhost:3000 when the backend runs from source.';
+const blameApiUrl = apiUrlFix => apiUrlFix;
+/** Once the integrations were read from the same api-url, the address is right: the route failed. */
+const apiUrlProven = (path) => () => `The integrations were read from this api-url moments before, so the address is right: the server, or a proxy in front of it, failed on ${path}. ` +
+    "Check the server's logs; to skip this read, set failed-posts-days and upcoming-posts-days to 0.";
 /** Turns a final (non-retried) response into parsed JSON, or a CheckError with the diagnosis. */
-function interpret(response, url) {
+function interpret(response, url, advice) {
     const { status } = response;
+    if (status === 304) {
+        return fail(`${url} answered HTTP 304 Not Modified, to a request that asked for no cached copy: something between the runner and Postiz answered instead of Postiz.`, 'Check any proxy or cache between the runner and Postiz (HTTPS_PROXY, a CDN in front of the server); it must pass the request on.');
+    }
     if (status >= 300 && status < 400) {
         const location = header(response, 'location');
-        return fail(`${url} answered HTTP ${status}, a redirect${location ? ` to ${logSafe(location, 200)}` : ' without a Location'}; redirects are not followed so the API key is never sent anywhere else.`, location ? 'Set api-url to the address the server redirects to (its base, without /public/v1/…).' : API_PATH_FIX);
+        return fail(`${url} answered HTTP ${status}, a redirect${location ? ` to ${logSafe(location, 200)}` : ' without a Location'}; redirects are not followed so the API key is never sent anywhere else.`, advice(location ? 'Set api-url to the address the server redirects to (its base, without /public/v1/…).' : API_PATH_FIX));
     }
     if (status === 401 || status === 403)
         throw authError(response, url);
@@ -32735,7 +32851,7 @@ function interpret(response, url) {
         return fail(`${url} answered HTTP 407 Proxy Authentication Required: a proxy between the runner and Postiz asks for credentials.`, 'Give the proxy its credentials in the proxy URL, e.g. HTTP_PROXY=http://user:password@proxy.example.com:3128 (percent-encode special characters), or check them with whoever runs the proxy.');
     }
     if (status === 404) {
-        return fail(`${url} answered HTTP 404 (${looksLikeHtml(response) ? 'an HTML page' : 'body'} ${snippet(response.body)}): there is no Postiz public API at this address.`, `${API_PATH_FIX} A server started with MCP_ONLY has no public API at all.`);
+        return fail(`${url} answered HTTP 404 (${looksLikeHtml(response) ? 'an HTML page' : 'body'} ${snippet(response.body)}): there is no Postiz public API at this address.`, advice(`${API_PATH_FIX} A server started with MCP_ONLY has no public API at all.`));
     }
     if (status === 429) {
         return fail(`${url} answered HTTP 429: Postiz is rate limiting this organisation.`, rateLimitFix(response));
@@ -32744,38 +32860,62 @@ function interpret(response, url) {
         return fail(`${url} answered HTTP ${status} (${snippet(response.body)}): the Postiz server failed.`, 'Retry later; if it persists, check the Postiz server (its logs, database and Redis).');
     }
     if (status === 400) {
-        return fail(`${url} answered HTTP 400 (${snippet(response.body)}): the server rejected the request.`, `Check api-url. ${API_PATH_FIX}`);
+        return fail(`${url} answered HTTP 400 (${snippet(response.body)}): the server rejected the request.`, advice(`Check api-url. ${API_PATH_FIX}`));
     }
     if (status < 200 || status >= 300) {
-        return fail(`${url} answered HTTP ${status} (${snippet(response.body)}).`, API_PATH_FIX);
+        return fail(`${url} answered HTTP ${status} (${snippet(response.body)}).`, advice(API_PATH_FIX));
     }
+    if (response.body.length === 0) {
+        return fail(`${url} answered HTTP ${status} with an empty body, where a JSON answer belongs.`, advice(`Check that api-url points at a Postiz backend. ${API_PATH_FIX}`));
+    }
+    // What parses is JSON, whatever the Content-Type says; only what does not is judged by its looks.
+    const parsed = parseJson(response.body);
+    if (parsed.ok)
+        return parsed.value;
     if (looksLikeHtml(response)) {
-        return fail(`${url} answered with an HTML page (${snippet(response.body)}), not JSON: this is a web page, not the Postiz API.`, API_PATH_FIX);
+        return fail(`${url} answered with an HTML page (${snippet(response.body)}), not JSON: this is a web page, not the Postiz API.`, advice(API_PATH_FIX));
     }
-    try {
-        return JSON.parse(response.body.toString('utf8'));
-    }
-    catch (error) {
-        return fail(`${url} answered HTTP ${status} with invalid JSON (${logSafe(error.message, 120)}; it starts ${snippet(response.body)}).`, `Check that api-url points at a Postiz backend and that no proxy rewrites its answers. ${API_PATH_FIX}`);
-    }
+    return fail(`${url} answered HTTP ${status} with invalid JSON (${logSafe(parsed.error.message, 120)}; it starts ${snippet(response.body)}).`, advice(`Check that api-url points at a Postiz backend and that no proxy rewrites its answers. ${API_PATH_FIX}`));
 }
 /** Validates a JSON body with `parse`; a shape error becomes a CheckError naming what was expected. */
-function shaped(body, url, parse, expected, shape) {
+function shaped(body, url, parse, expected, shape, advice = blameApiUrl) {
     try {
         return parse(body);
     }
     catch (error) {
         if (!(error instanceof ResponseShapeError))
             throw error;
-        return fail(`${url} answered with JSON that is not ${expected}: ${logSafe(error.message, 300)}.`, `Check that api-url points at a Postiz backend (${shape}). ${API_PATH_FIX}`);
+        return fail(`${url} answered with JSON that is not ${expected}: ${logSafe(error.message, 300)}.`, advice(`Check that api-url points at a Postiz backend (${shape}). ${API_PATH_FIX}`));
     }
 }
 function fail(message, fix) {
     throw new CheckError(message, fix);
 }
+/** A wait as people read it: 45 s, 12 min, 3 h, 2 days; beyond a year, just that. */
+function readableWait(ms) {
+    const seconds = Math.ceil(ms / 1000);
+    if (seconds < 120)
+        return `${seconds} s`;
+    if (seconds < 7200)
+        return `${Math.round(seconds / 60)} min`;
+    if (seconds < 172_800)
+        return `${Math.round(seconds / 3600)} h`;
+    if (seconds <= 366 * 86_400)
+        return `${Math.round(seconds / 86_400)} days`;
+    return 'more than a year';
+}
+/** When to run again, from Retry-After: a time, or "later" when none or one too far to be a date. */
+function runAgain(waitMs, raw) {
+    if (waitMs === undefined)
+        return 'later';
+    const at = new Date(Date.now() + waitMs);
+    const said = `(Retry-After: ${logSafe(raw ?? '', 40)})`;
+    // Beyond a year the server is not telling a time anyone would wait for (and past year 275760 there is no Date).
+    return waitMs <= 366 * 86_400_000 && !Number.isNaN(at.getTime()) ? `after ${at.toISOString()} ${said}` : `later ${said}`;
+}
 function rateLimitFix(response) {
-    const waitMs = parseRetryAfter(header(response, 'retry-after'));
-    const when = waitMs === undefined ? 'later' : `after ${new Date(Date.now() + waitMs).toISOString()} (Retry-After: ${logSafe(header(response, 'retry-after') ?? '', 40)})`;
+    const raw = header(response, 'retry-after');
+    const when = runAgain(parseRetryAfter(raw), raw);
     return (`Run again ${when}. Self-hosted Postiz from v1.11.1 to v1.65.1 limits every public route, this one included, ` +
         'to 30 requests per hour per organisation: run this check less often, or upgrade Postiz (v2.19.0 and later only limit creating posts).');
 }
@@ -32790,7 +32930,34 @@ function retryReason(outcome) {
     return undefined;
 }
 /** GET a public API path with retries, backoff and Retry-After; returns its parsed JSON. */
+/** The key as sent and as given, taken out of everything the server said (see redact.ts). */
+function redactorFor(options) {
+    const raw = options.rawApiKey ?? '';
+    return new Redactor([options.apiKey, raw, raw.trim()]);
+}
+/** Runs `read`; any CheckError it throws comes out with the key taken out of its message and fix. */
+async function redacting(redactor, read) {
+    try {
+        return await read();
+    }
+    catch (error) {
+        if (error instanceof CheckError)
+            throw new CheckError(redactor.text(error.message), redactor.text(error.fix));
+        throw error;
+    }
+}
+/** GET a public API path and return its JSON, the key taken out of every string in it and of any error. */
 async function getJson(options, path, query = {}) {
+    const redactor = redactorFor(options);
+    const onRetry = options.onRetry;
+    const redacted = { ...options, ...(onRetry ? { onRetry: (message) => onRetry(redactor.text(message)) } : {}) };
+    return redacting(redactor, async () => {
+        const { raw, ...result } = await getRawJson(redacted, path, query);
+        return redactor.mayHoldSecret(raw) ? { ...result, body: redactor.deep(result.body) } : result;
+    });
+}
+/** getJson before redaction; `raw` is the body's bytes, to tell whether redaction has anything to do. */
+async function getRawJson(options, path, query) {
     const target = new URL(`${options.apiUrl}${path}`);
     for (const [name, value] of Object.entries(query))
         target.searchParams.set(name, value);
@@ -32816,17 +32983,20 @@ async function getJson(options, path, query = {}) {
         }
         const reason = retryReason(outcome);
         if (reason === undefined || attempt >= attemptsAllowed) {
+            if (outcome instanceof TransportError && outcome.answered) {
+                throw new CheckError(`${url} answered ${outcome.message}.`, transportFix(outcome));
+            }
             if (outcome instanceof TransportError) {
                 const tries = attempt > 1 ? ` after ${attempt} attempts` : '';
                 throw new CheckError(`Could not reach Postiz at ${url}${tries}: ${outcome.message.replace(/\.$/, '')}.`, transportFix(outcome));
             }
-            return { body: interpret(outcome, url), url, attempts: attempt, durationMs: Date.now() - started };
+            return { body: interpret(outcome, url, options.apiUrlProven ? apiUrlProven(path) : blameApiUrl), url, attempts: attempt, durationMs: Date.now() - started, raw: outcome.body };
         }
         let waitMs = backoffMs(attempt, options.random);
         if (!(outcome instanceof TransportError) && outcome.status === 429) {
             const retryAfter = parseRetryAfter(header(outcome, 'retry-after'));
             if (retryAfter !== undefined && retryAfter > MAX_RETRY_AFTER_MS) {
-                throw new CheckError(`${url} answered HTTP 429: Postiz is rate limiting this organisation and asks to wait ${Math.ceil(retryAfter / 1000)} s, longer than this check waits.`, rateLimitFix(outcome));
+                throw new CheckError(`${url} answered HTTP 429: Postiz is rate limiting this organisation and asks to wait ${readableWait(retryAfter)}, longer than this check waits (${MAX_RETRY_AFTER_MS / 1000} s).`, rateLimitFix(outcome));
             }
             if (retryAfter !== undefined)
                 waitMs = retryAfter;
@@ -32838,7 +33008,7 @@ async function getJson(options, path, query = {}) {
 /** Fetches every integration of the organisation the key belongs to. */
 async function fetchIntegrations(options) {
     const { body, url, attempts, durationMs } = await getJson(options, '/public/v1/integrations');
-    const integrations = shaped(body, url, parseIntegrations, 'a list of Postiz integrations', 'GET /public/v1/integrations returns a JSON array');
+    const integrations = await redacting(redactorFor(options), async () => shaped(body, url, parseIntegrations, 'a list of Postiz integrations', 'GET /public/v1/integrations returns a JSON array'));
     return { integrations, url, attempts, durationMs };
 }
 /** Fetches the posts whose publish date lies in the window. */
@@ -32847,7 +33017,7 @@ async function fetchPosts(options, window) {
     if (window.customer !== undefined)
         query.customer = window.customer;
     const { body, url, attempts, durationMs } = await getJson(options, '/public/v1/posts', query);
-    const posts = shaped(body, url, parsePosts, 'a list of Postiz posts', 'GET /public/v1/posts returns {"posts": [...]}');
+    const posts = await redacting(redactorFor(options), async () => shaped(body, url, parsePosts, 'a list of Postiz posts', 'GET /public/v1/posts returns {"posts": [...]}', options.apiUrlProven ? apiUrlProven('/public/v1/posts') : blameApiUrl));
     return { posts, url, attempts, durationMs };
 }
 function transportFix(error) {
@@ -32864,6 +33034,8 @@ function transportFix(error) {
             return 'Check the api-key input: it must be a single line of printable characters.';
         case 'too-large':
             return 'Check that api-url points at a Postiz backend.';
+        case 'bad-body':
+            return 'The answer was corrupted on its way, or the server labels it with the wrong Content-Encoding: check any proxy between the runner and Postiz, and the server.';
         case 'network':
             return 'Check api-url (host and port) and that the runner can reach it; self-hosted servers must be reachable from GitHub-hosted runners, or use a self-hosted runner.';
     }
@@ -32977,8 +33149,8 @@ function applyPostSignals(check, posts, options) {
 
 
 const BUG_FIX = 'This is a bug in postiz-integrations-check: please report it with the log (in Actions, run with ACTIONS_STEP_DEBUG=true for details).';
-function clientOptions(config, hooks) {
-    return { apiUrl: config.apiUrl, apiKey: config.apiKey, timeoutMs: config.timeoutMs, retries: config.retries, onRetry: hooks.onRetry, env: hooks.env };
+function clientOptions(config, hooks, rawApiKey) {
+    return { apiUrl: config.apiUrl, apiKey: config.apiKey, rawApiKey, timeoutMs: config.timeoutMs, retries: config.retries, onRetry: hooks.onRetry, env: hooks.env };
 }
 async function gather(raw, outcome, hooks, otherErrors) {
     const parsed = parseConfig(raw);
@@ -32990,12 +33162,13 @@ async function gather(raw, outcome, hooks, otherErrors) {
     outcome.config = config;
     outcome.warnings.push(...parsed.warnings);
     hooks.onStart?.(config);
-    const fetched = await fetchIntegrations(clientOptions(config, hooks));
+    const options = clientOptions(config, hooks, raw['api-key']);
+    const fetched = await fetchIntegrations(options);
     outcome.fetch = { url: fetched.url, attempts: fetched.attempts, durationMs: fetched.durationMs };
     hooks.onDebug?.(`Fetched ${fetched.integrations.length} integrations in ${fetched.durationMs} ms (${fetched.attempts} attempt(s))`);
     outcome.check = runCheck(fetched.integrations, config.entries, config.customer);
     if (signalsOn(config))
-        await addPostSignals(config, outcome, outcome.check, hooks);
+        await addPostSignals(config, outcome, outcome.check, hooks, options);
 }
 /** The customer's ID for the posts query, from the integrations (the input may give its name). */
 function customerId(check) {
@@ -33008,13 +33181,13 @@ function customerId(check) {
  * One more request for the failed and upcoming posts. If it fails, the verdict on the integrations
  * stands and the signal becomes a warning, unless `failing` is in fail-on: then the run is an error.
  */
-async function addPostSignals(config, outcome, check, hooks) {
+async function addPostSignals(config, outcome, check, hooks, client) {
     const options = { failedPostsDays: config.failedPostsDays, upcomingPostsDays: config.upcomingPostsDays, now: Date.now() };
     const window = postsWindow(options);
     const customer = customerId(check);
     outcome.posts = { startDate: window.startDate.toISOString(), endDate: window.endDate.toISOString() };
     try {
-        const fetched = await fetchPosts(clientOptions(config, hooks), { ...window, ...(customer !== undefined ? { customer } : {}) });
+        const fetched = await fetchPosts({ ...client, apiUrlProven: true }, { ...window, ...(customer !== undefined ? { customer } : {}) });
         Object.assign(outcome.posts, { url: fetched.url, attempts: fetched.attempts, durationMs: fetched.durationMs });
         hooks.onDebug?.(`Fetched ${fetched.posts.length} posts in ${fetched.durationMs} ms (${fetched.attempts} attempt(s))`);
         outcome.check = applyPostSignals(check, fetched.posts, options);
@@ -33414,8 +33587,10 @@ function maskApiKey() {
     return raw;
 }
 function publishOutputs(outcome, reportPath) {
-    setOutput('status', runStatus(outcome));
-    if (outcome.check) {
+    const status = runStatus(outcome);
+    setOutput('status', status);
+    // A run that could not finish (status=error) sets no IDs: a later step must not post with them.
+    if (outcome.check && status !== 'error') {
         const { outputs, integrationsIncluded } = buildOutputs(outcome.check);
         for (const [name, value] of Object.entries(outputs)) {
             if (name !== 'status')
@@ -33473,6 +33648,16 @@ async function publishTrackingIssue(outcome, config) {
 }
 /** Runs the action. Never throws: every failure ends in outputs, annotations, warnings or `setFailed`. */
 async function run() {
+    try {
+        await runStages();
+    }
+    catch (error) {
+        // Only a bug gets here (expected failures are outcomes): fail the step in one line, no stack trace.
+        const message = error instanceof Error ? error.message : String(error);
+        setFailed(`Unexpected error: ${logSafe(message, 500)}. This is a bug in postiz-integrations-check: please report it with the log.`);
+    }
+}
+async function runStages() {
     const rawKey = maskApiKey();
     const booleanErrors = [];
     const raw = {};
