@@ -2,12 +2,13 @@ import { describe, expect, it } from '@jest/globals'
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Finding } from '../src/check.js'
-import { buildIssueBody, fingerprint, isTrackingIssue, parseIssueConfig, planIssueAction, trackingMarker, type IssueContext } from '../src/tracking-issue.js'
+import { buildIssueBody, fingerprint, isTrackingIssue, legacyTrackingMarker, mergeIssueBody, parseIssueConfig, planIssueAction, trackingMarker, type IssueContext } from '../src/tracking-issue.js'
 import { ROOT } from './support/run-action.js'
 
-const env = { GITHUB_REPOSITORY: 'acme/site', GITHUB_SERVER_URL: 'https://github.com', GITHUB_RUN_ID: '7' }
+const env = { GITHUB_REPOSITORY: 'acme/site', GITHUB_SERVER_URL: 'https://github.com', GITHUB_RUN_ID: '7', GITHUB_WORKFLOW: 'Nightly', GITHUB_JOB: 'check' }
+const KEY = { title: 'T', workflow: 'Nightly', job: 'check' }
 const finding = (key: string, kind: Finding['kind'] = 'missing'): Finding => ({ kind, key, message: `${key}: gone.`, fix: 'Fix it.', action: 'Reconnect it.' })
-const context = (findings: Finding[]): IssueContext => ({ title: 'T', runUrl: 'https://github.com/acme/site/actions/runs/7', findings, headline: 'Fail: …', now: new Date('2026-11-28T06:17:00Z') })
+const context = (findings: Finding[]): IssueContext => ({ ...KEY, runUrl: 'https://github.com/acme/site/actions/runs/7', findings, headline: 'Fail: …', now: new Date('2026-11-28T06:17:00Z') })
 
 describe('parseIssueConfig', () => {
   it('is off by default and then needs nothing', () => {
@@ -15,7 +16,16 @@ describe('parseIssueConfig', () => {
   })
   it('reads title, labels, token and the run link', () => {
     expect(parseIssueConfig({ issue: 'true', 'issue-labels': 'postiz, ops ,', 'github-token': 't' }, env)).toEqual({
-      config: { title: 'Postiz integrations need attention', labels: ['postiz', 'ops'], token: 't', owner: 'acme', repo: 'site', runUrl: 'https://github.com/acme/site/actions/runs/7' },
+      config: {
+        title: 'Postiz integrations need attention',
+        workflow: 'Nightly',
+        job: 'check',
+        labels: ['postiz', 'ops'],
+        token: 't',
+        owner: 'acme',
+        repo: 'site',
+        runUrl: 'https://github.com/acme/site/actions/runs/7'
+      },
       errors: []
     })
   })
@@ -26,15 +36,38 @@ describe('parseIssueConfig', () => {
 })
 
 describe('markers', () => {
-  it('encode the title so no title can close the comment or collide with another', () => {
-    expect(trackingMarker('a --> b')).toBe('<!-- postiz-integrations-check:tracking-issue:a%20--%3E%20b -->')
-    expect(isTrackingIssue(buildIssueBody(context([finding('a')])), 'T')).toBe(true)
-    expect(isTrackingIssue(buildIssueBody(context([finding('a')])), 'T2')).toBe(false)
-    expect(isTrackingIssue('Postiz integrations need attention', 'Postiz integrations need attention')).toBe(false)
+  it('key on workflow, job and title, encoded so no text can close the comment or pass for another part', () => {
+    expect(trackingMarker({ title: 'a --> b', workflow: 'Night.ly', job: 'check' })).toBe('<!-- postiz-integrations-check:tracking-issue:Night%2Ely.check.a%20--%3E%20b -->')
+    expect(trackingMarker({ title: 'c', workflow: 'a.b', job: '' })).not.toBe(trackingMarker({ title: 'c', workflow: 'a', job: 'b' }))
+    const body = buildIssueBody(context([finding('a')]))
+    expect(isTrackingIssue(body, KEY)).toBe(true)
+    expect(isTrackingIssue(body, { ...KEY, title: 'T2' })).toBe(false)
+    expect(isTrackingIssue(body, { ...KEY, job: 'other' })).toBe(false)
+    expect(isTrackingIssue(body, { ...KEY, workflow: 'Weekly' })).toBe(false)
+    expect(isTrackingIssue('Postiz integrations need attention', { ...KEY, title: 'Postiz integrations need attention' })).toBe(false)
+  })
+  it('recognise the title-only marker of issues opened by earlier versions', () => {
+    expect(isTrackingIssue(`${legacyTrackingMarker('T')}\nold body`, KEY)).toBe(true)
   })
   it('fingerprint the set of findings, not their order', () => {
     expect(fingerprint([finding('a'), finding('b', 'disabled')])).toBe(fingerprint([finding('b', 'disabled'), finding('a')]))
     expect(fingerprint([finding('a')])).not.toBe(fingerprint([finding('a', 'disabled')]))
+  })
+})
+
+describe('the generated part', () => {
+  it('is replaced on update while what people wrote before and after it stays', () => {
+    const first = buildIssueBody(context([finding('a')]))
+    const edited = `Sam: we are on it.\n\n${first}\nUpdate from Kim: token renewed on Monday.`
+    const merged = mergeIssueBody(edited, context([finding('b')]))
+    expect(merged.startsWith('Sam: we are on it.\n\n<!-- postiz-integrations-check:generated:start -->')).toBe(true)
+    expect(merged.endsWith('\nUpdate from Kim: token renewed on Monday.')).toBe(true)
+    expect(merged).toContain('| <code>b</code> |')
+    expect(merged).not.toContain('| <code>a</code> |')
+    expect(merged.match(/generated:start/g)).toHaveLength(1)
+  })
+  it('replaces a body from an earlier version whole', () => {
+    expect(mergeIssueBody(`${legacyTrackingMarker('T')}\nold`, context([finding('a')]))).toBe(buildIssueBody(context([finding('a')])))
   })
 })
 

@@ -5,6 +5,7 @@
 import { runCheck, type CheckResult } from './check.js'
 import { CheckError } from './check-error.js'
 import { parseConfig, type Config, type RawInputs } from './config.js'
+import { ambiguousCustomer } from './integrations.js'
 import { fetchIntegrations, fetchPosts, type ClientOptions } from './postiz-client.js'
 import { applyPostSignals, postsWindow, signalsOn } from './post-signals.js'
 import type { RunOutcome } from './report.js'
@@ -40,6 +41,11 @@ async function gather(raw: Partial<RawInputs>, outcome: RunOutcome, hooks: Engin
   const fetched = await fetchIntegrations(options)
   outcome.fetch = { url: fetched.url, attempts: fetched.attempts, durationMs: fetched.durationMs }
   hooks.onDebug?.(`Fetched ${fetched.integrations.length} integrations in ${fetched.durationMs} ms (${fetched.attempts} attempt(s))`)
+  const ambiguous = ambiguousCustomer(fetched.integrations, config.customer)
+  if (ambiguous !== undefined) {
+    outcome.inputErrors = [logSafe(ambiguous, 1000)]
+    return
+  }
   outcome.check = runCheck(fetched.integrations, config.entries, config.customer)
   if (signalsOn(config)) await addPostSignals(config, outcome, outcome.check, hooks, options)
 }

@@ -104,3 +104,21 @@ export function filterByCustomer(integrations: Integration[], customer: string |
   if (customer === undefined) return integrations
   return integrations.filter(i => i.customer !== null && (i.customer.id === customer || i.customer.name === customer))
 }
+
+/**
+ * An input error when `customer` is a name that several customers share (and no customer's ID):
+ * the channels of all of them would be checked, and their posts read for only one. Undefined when
+ * the customer is an ID, a unique name, or unknown.
+ */
+export function ambiguousCustomer(integrations: Integration[], customer: string | undefined): string | undefined {
+  if (customer === undefined) return undefined
+  const ids = new Set<string>()
+  for (const i of integrations) {
+    if (i.customer === null) continue
+    if (i.customer.id === customer) return undefined
+    if (i.customer.name === customer) ids.add(i.customer.id)
+  }
+  if (ids.size < 2) return undefined
+  const listed = [...ids].slice(0, 10)
+  return `customer: "${customer}" is the name of ${ids.size} customers (IDs ${listed.join(', ')}${ids.size > 10 ? ', …' : ''}); give the ID of the one to check instead`
+}

@@ -94,7 +94,7 @@ async function publishTrackingIssue(outcome: RunOutcome, config: IssueConfig): P
     core.info(`Tracking issue: left as it is (${status === 'error' ? 'the check could not run' : 'no integrations were checked'}).`)
     return
   }
-  const context = { title: config.title, runUrl: config.runUrl, findings: check.findings, headline: headline(outcome), now: outcome.finishedAt }
+  const context = { title: config.title, workflow: config.workflow, job: config.job, runUrl: config.runUrl, findings: check.findings, headline: headline(outcome), now: outcome.finishedAt }
   const result = await syncTrackingIssue(config, open => planIssueAction(status, check.discovery, open, context))
   core.info(result.note)
   if (result.warning !== undefined) core.warning(result.warning, { title: 'Tracking issue' })

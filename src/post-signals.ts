@@ -17,6 +17,8 @@ export interface PostSignalOptions {
 
 export interface PostCounts {
   failed: number
+  /** Failed posts per channel ID, for the channels that had any. */
+  failedByChannel?: Record<string, number>
   /** ISO 8601, or null. */
   latestFailed: string | null
   queued: number
@@ -35,24 +37,30 @@ export function postsWindow(options: PostSignalOptions): { startDate: Date; endD
 const day = (ms: number): string => new Date(ms).toISOString().replace(/\.\d+Z$/, 'Z')
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`
 
-/** The channels whose posts count for an entry: its enabled matches, else every match, else the ID it names. */
+/**
+ * The channels whose posts count for an entry: the ones it exports (every enabled channel of a
+ * `platform:*` entry; the one chosen for an ID or `platform:profile` entry, never its twins), else,
+ * when none is enabled, the channel it found (all of them for `platform:*`), else the ID it names.
+ */
 function channelIds(result: EntryResult): string[] {
-  const enabled = result.matches.filter(i => !i.disabled)
-  if (enabled.length > 0) return enabled.map(i => i.id)
-  if (result.matches.length > 0) return result.matches.map(i => i.id)
+  if (result.enabledIds.length > 0) return result.enabledIds
+  if (result.entry.selector.kind === 'platform') return result.matches.map(i => i.id)
+  if (result.integration) return [result.integration.id]
   return result.entry.selector.kind === 'id' ? [result.entry.selector.id] : []
 }
 
-function countFor(ids: string[], byChannel: Map<string, Post[]>, options: PostSignalOptions): PostCounts {
+function countFor(ids: string[], postsByChannel: Map<string, Post[]>, options: PostSignalOptions): PostCounts {
   const counts: PostCounts = { failed: 0, latestFailed: null, queued: 0, nextQueued: null }
+  const byChannel = new Map<string, number>()
   let latest = -Infinity
   let next = Infinity
   const failedFrom = options.now - options.failedPostsDays * DAY_MS
   const queuedUntil = options.now + options.upcomingPostsDays * DAY_MS
   for (const id of new Set(ids)) {
-    for (const post of byChannel.get(id) ?? []) {
+    for (const post of postsByChannel.get(id) ?? []) {
       if (options.failedPostsDays > 0 && post.state === 'ERROR' && post.publishAt >= failedFrom && post.publishAt <= options.now) {
         counts.failed++
+        byChannel.set(id, (byChannel.get(id) ?? 0) + 1)
         latest = Math.max(latest, post.publishAt)
       } else if (options.upcomingPostsDays > 0 && post.state === 'QUEUE' && post.publishAt >= options.now && post.publishAt <= queuedUntil) {
         counts.queued++
@@ -60,9 +68,21 @@ function countFor(ids: string[], byChannel: Map<string, Post[]>, options: PostSi
       }
     }
   }
-  if (counts.failed > 0) counts.latestFailed = day(latest)
+  if (counts.failed > 0) {
+    counts.latestFailed = day(latest)
+    // An ID may be "__proto__": entries defined as own properties, never through the prototype.
+    counts.failedByChannel = Object.fromEntries(byChannel)
+  }
   if (counts.queued > 0) counts.nextQueued = day(next)
   return counts
+}
+
+/** For a `platform:*` entry: which of its channels had the failed posts, and how many each. */
+function failingChannels(result: EntryResult, counts: PostCounts): string {
+  const failed = new Map(Object.entries(counts.failedByChannel ?? {}))
+  const had = result.matches.filter(i => failed.has(i.id))
+  const listed = had.slice(0, 5).map(i => `${describeIntegration(i)}: ${failed.get(i.id)}`).join('; ') + (had.length > 5 ? '; …' : '')
+  return `${had.length} of its ${plural(result.enabledIds.length, 'enabled channel')} (${listed})`
 }
 
 /** Adds post counts to every entry, `failing` findings, and queued posts at risk to existing findings. */
@@ -82,7 +102,7 @@ export function applyPostSignals(check: CheckResult, posts: Post[], options: Pos
     const key = result.entry.key
     const existing = findingsByKey.get(key) ?? []
     if (result.state === 'enabled' && counts.failed > 0) {
-      const which = result.integration && result.enabledIds.length === 1 ? describeIntegration(result.integration) : `its ${plural(result.enabledIds.length, 'channel')}`
+      const which = result.integration && result.enabledIds.length === 1 ? describeIntegration(result.integration) : failingChannels(result, counts)
       existing.push({
         kind: 'failing',
         key,

@@ -2,8 +2,10 @@
  * The tracking issue kept by scheduled runs: its inputs, its hidden markers, its body, and what a
  * run should do to it. Pure: the GitHub calls live in github-issues.ts.
  *
- * The issue is recognised by a hidden marker that includes the title, never by label or title
- * alone, so issues written by people are never edited or closed.
+ * The issue is recognised by a hidden marker keyed on the workflow, the job and the title, and
+ * only on an issue opened by the identity the action runs as (github-issues.ts checks the author):
+ * issues written by people are never edited or closed, even when they quote the marker. Only the
+ * generated part, between its own markers, is ever rewritten; what people add around it stays.
  */
 import { createHash } from 'node:crypto'
 import type { Finding } from './check.js'
@@ -21,6 +23,9 @@ export type IssueInputs = Record<keyof typeof ISSUE_DEFAULTS, string>
 
 export interface IssueConfig {
   title: string
+  /** GITHUB_WORKFLOW and GITHUB_JOB: with the title, what tells this check's issue from others. */
+  workflow: string
+  job: string
   labels: string[]
   token: string
   owner: string
@@ -55,15 +60,35 @@ export function parseIssueConfig(raw: Partial<IssueInputs>, env: Record<string, 
   const server = (env.GITHUB_SERVER_URL ?? 'https://github.com').replace(/\/+$/, '')
   const runUrl = env.GITHUB_RUN_ID ? `${server}/${owner}/${repo}/actions/runs/${env.GITHUB_RUN_ID}` : `${server}/${owner}/${repo}/actions`
   if (errors.length > 0) return { config: null, errors }
-  return { config: { title, labels, token, owner, repo, runUrl }, errors: [] }
+  return { config: { title, workflow: env.GITHUB_WORKFLOW ?? '', job: env.GITHUB_JOB ?? '', labels, token, owner, repo, runUrl }, errors: [] }
 }
 
 const TOOL = 'postiz-integrations-check'
 
-/** The hidden marker naming this check's tracking issue; the title is encoded so that no text can end the comment. */
-export function trackingMarker(title: string): string {
+/** What one check's tracking issue is keyed on. */
+export interface IssueKey {
+  title: string
+  workflow: string
+  job: string
+}
+
+/**
+ * The hidden marker naming one check's tracking issue: workflow, job and title, each encoded so that
+ * no text can end the comment or pass for another part. Two jobs, or two workflows, with the default
+ * title keep two issues; two checks in one job need two titles.
+ */
+export function trackingMarker(key: IssueKey): string {
+  const part = (text: string): string => encodeURIComponent(text).replace(/\./g, '%2E')
+  return `<!-- ${TOOL}:tracking-issue:${part(key.workflow)}.${part(key.job)}.${part(key.title)} -->`
+}
+
+/** The marker of issues opened before the key included workflow and job: adopted, then rewritten. */
+export function legacyTrackingMarker(title: string): string {
   return `<!-- ${TOOL}:tracking-issue:${encodeURIComponent(title)} -->`
 }
+
+const GENERATED_START = `<!-- ${TOOL}:generated:start -->`
+const GENERATED_END = `<!-- ${TOOL}:generated:end -->`
 
 /** The findings as comparable lines, sorted. */
 function findingLines(findings: Finding[]): string[] {
@@ -80,8 +105,10 @@ const LIST = new RegExp(`<!-- ${TOOL}:finding-list:([A-Za-z0-9_-]*) -->`)
 const REMEMBERED = 200
 const BODY_BUDGET = 60_000
 
-export function isTrackingIssue(body: string | null | undefined, title: string): boolean {
-  return (body ?? '').includes(trackingMarker(title))
+/** Whether an issue's body carries this check's marker (or the legacy, title-only one). The author is checked by the caller. */
+export function isTrackingIssue(body: string | null | undefined, key: IssueKey): boolean {
+  const text = body ?? ''
+  return text.includes(trackingMarker(key)) || text.includes(legacyTrackingMarker(key.title))
 }
 
 function remembered(body: string): string[] | null {
@@ -95,8 +122,7 @@ function remembered(body: string): string[] | null {
   }
 }
 
-export interface IssueContext {
-  title: string
+export interface IssueContext extends IssueKey {
   runUrl: string
   findings: Finding[]
   headline: string
@@ -118,11 +144,13 @@ function findingsTable(findings: Finding[], budget: number): string[] {
   return lines
 }
 
-export function buildIssueBody(context: IssueContext): string {
+/** The generated part of the body, between its start and end markers. */
+function generatedPart(context: IssueContext): string {
   const lines = findingLines(context.findings)
   const list = lines.length <= REMEMBERED ? Buffer.from(JSON.stringify(lines)).toString('base64url') : ''
   return [
-    trackingMarker(context.title),
+    GENERATED_START,
+    trackingMarker(context),
     `<!-- ${TOOL}:findings:${fingerprint(context.findings)} -->`,
     `<!-- ${TOOL}:finding-list:${list} -->`,
     `## ❌ ${markdownSafe(context.headline, 300)}`,
@@ -134,9 +162,25 @@ export function buildIssueBody(context: IssueContext): string {
     '**What to do:** fix each channel in Postiz (enable it, or reconnect it), or correct the workflow\'s `integrations` list. ' +
       'Posts to these channels fail until then.',
     '',
-    `This issue is kept by ${TOOL}: failing runs update it (and comment when the problems change), the first passing run closes it. ` +
-      'Edit the text above the line at will, but keep the hidden markers.'
+    `This issue is kept by ${TOOL}: failing runs update the text above (and comment when the problems change), the first passing run closes it.`,
+    GENERATED_END
   ].join('\n')
+}
+
+/** A new issue's body: the generated part, then room for people's notes, which runs never touch. */
+export function buildIssueBody(context: IssueContext): string {
+  return `${generatedPart(context)}\n\n---\n_Notes below this line are yours: runs rewrite only the part above it._\n`
+}
+
+/**
+ * The body after an update: the generated part replaced, everything people wrote before and after it
+ * kept as it is. A body from before the generated part had markers is replaced whole.
+ */
+export function mergeIssueBody(existing: string, context: IssueContext): string {
+  const start = existing.indexOf(GENERATED_START)
+  const end = start === -1 ? -1 : existing.indexOf(GENERATED_END, start)
+  if (start === -1 || end === -1) return buildIssueBody(context)
+  return existing.slice(0, start) + generatedPart(context) + existing.slice(end + GENERATED_END.length)
 }
 
 function changeComment(previous: string[] | null, context: IssueContext): string {
@@ -172,10 +216,9 @@ export function planIssueAction(status: RunStatus, discovery: boolean, open: Ope
       comment: `✅ All channels pass again in [this run](${context.runUrl}) (${context.now.toISOString().replace(/\.\d+Z$/, 'Z')}). Closing.`
     }
   }
-  const body = buildIssueBody(context)
-  if (open === null) return { kind: 'create', title: context.title, body }
+  if (open === null) return { kind: 'create', title: context.title, body: buildIssueBody(context) }
   const before = FINGERPRINT.exec(open.body)?.[1]
-  const action: IssueAction = { kind: 'update', number: open.number, body }
+  const action: IssueAction = { kind: 'update', number: open.number, body: mergeIssueBody(open.body, context) }
   if (before !== fingerprint(context.findings)) action.comment = changeComment(remembered(open.body), context)
   return action
 }

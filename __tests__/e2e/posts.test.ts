@@ -47,7 +47,7 @@ describe('failed posts', () => {
     expect(run.summary).toContain('⚠️ failing')
     expect(run.summary).toMatch(/\*\*Failing posts\*\* usually mean the channel must be reconnected in Postiz/)
     const report = run.report as Record<string, any>
-    expect(report.entries[0].posts).toEqual({ failed: 1, latestFailed: expect.stringMatching(/^\d{4}-\d\d-\d\dT/), queued: 0, nextQueued: null })
+    expect(report.entries[0].posts).toEqual({ failed: 1, failedByChannel: { [X.id]: 1 }, latestFailed: expect.stringMatching(/^\d{4}-\d\d-\d\dT/), queued: 0, nextQueued: null })
     expect(report.counts.failing).toBe(1)
     await server?.close()
 
@@ -95,6 +95,50 @@ describe('the request', () => {
     const run = await check({ posts: [post(X, 'ERROR', -1)] }, { integrations: 'x:acme' })
     expect(run.outputs.status).toBe('pass')
     expect(server?.requests).toHaveLength(1)
+  })
+})
+
+describe('failed posts land on the channel that had them', () => {
+  // The same X account connected twice (a twin), both enabled: x:acme exports the first one.
+  const TWIN = { ...channel({ identifier: 'x', profile: 'acme', name: 'Acme on X (again)' }), customer: X.customer }
+
+  async function withTwin(posts: StandInPost[], inputs: Record<string, string>): Promise<ActionRun> {
+    server = await startPostizStandIn({ integrations: [X, TWIN, LI], apiKey: API_KEY, posts })
+    const run = await runAction({ inputs: { 'api-key': API_KEY, 'api-url': server.baseUrl, 'failed-posts-days': '7', ...inputs } })
+    expect(run.everything).not.toContain(API_KEY)
+    return run
+  }
+
+  it("does not blame x:acme for its twin's failed posts", async () => {
+    const run = await withTwin([post(TWIN, 'ERROR', -1), post(TWIN, 'ERROR', -2)], { integrations: 'x:acme' })
+    expect(JSON.parse(run.outputs.ids)).toEqual({ 'x:acme': X.id })
+    expect(JSON.parse(run.outputs.failing)).toEqual([])
+    expect(run.outputs.status).toBe('pass')
+  })
+
+  it("counts the exported channel's own failed posts", async () => {
+    const run = await withTwin([post(X, 'ERROR', -1), post(TWIN, 'ERROR', -2)], { integrations: 'x:acme' })
+    expect(JSON.parse(run.outputs.failing)).toEqual(['x:acme'])
+    expect(run.stdout).toMatch(/x:acme: "Acme on X" \(x, @acme, ID [^)]+\) had 1 failed post in the last 7 days/)
+  })
+
+  it('names, for x:*, which channel had how many', async () => {
+    const run = await withTwin([post(TWIN, 'ERROR', -1), post(TWIN, 'ERROR', -2)], { integrations: 'x:*' })
+    expect(JSON.parse(run.outputs.failing)).toEqual(['x:*'])
+    expect(run.stdout).toMatch(new RegExp(`x:\\*: 1 of its 2 enabled channels \\("Acme on X \\(again\\)" \\(x, @acme, ID ${TWIN.id}\\): 2\\) had 2 failed posts`))
+  })
+
+  it('refuses a customer name that two customers share, listing their IDs', async () => {
+    const other = channel({ identifier: 'bluesky', profile: 'acme', customer: { id: 'cust_acme_eu', name: 'Acme' } })
+    server = await startPostizStandIn({ integrations: [X, LI, other], apiKey: API_KEY })
+    const run = await runAction({ inputs: { 'api-key': API_KEY, 'api-url': server.baseUrl, integrations: 'x:acme', customer: 'Acme', 'failed-posts-days': '7' } })
+    expect(run.outputs.status).toBe('error')
+    expect(run.stdout).toMatch(/::error title=Invalid input::customer: "Acme" is the name of 2 customers \(IDs cust_acme, cust_acme_eu\); give the ID of the one to check instead/)
+    expect(postsRequests()).toHaveLength(0)
+    await server.close()
+    server = await startPostizStandIn({ integrations: [X, LI, other], apiKey: API_KEY })
+    const byId = await runAction({ inputs: { 'api-key': API_KEY, 'api-url': server.baseUrl, integrations: 'x:acme', customer: 'cust_acme', 'failed-posts-days': '7' } })
+    expect(byId.outputs.status).toBe('pass')
   })
 })
 

@@ -22,10 +22,18 @@ afterEach(async () => {
   await github.close()
 })
 
-async function scheduled(integrations: string, inputs: Record<string, string> = {}, apiKey = API_KEY): Promise<ActionRun> {
+async function scheduled(integrations: string, inputs: Record<string, string> = {}, apiKey = API_KEY, env: Record<string, string> = {}): Promise<ActionRun> {
   const run = await runAction({
     inputs: { 'api-key': apiKey, 'api-url': postiz.baseUrl, integrations, issue: 'true', ...inputs },
-    env: { GITHUB_API_URL: github.url, GITHUB_REPOSITORY: 'acme/site', GITHUB_SERVER_URL: 'https://github.example', GITHUB_RUN_ID: '4242' }
+    env: {
+      GITHUB_API_URL: github.url,
+      GITHUB_REPOSITORY: 'acme/site',
+      GITHUB_SERVER_URL: 'https://github.example',
+      GITHUB_RUN_ID: '4242',
+      GITHUB_WORKFLOW: 'Postiz nightly',
+      GITHUB_JOB: 'check',
+      ...env
+    }
   })
   expect(run.everything).not.toContain(API_KEY)
   expect(run.everything).not.toContain(JOB_TOKEN)
@@ -46,7 +54,8 @@ describe('the tracking issue through a failure and a recovery', () => {
     const [issue] = github.issues
     expect(issue.title).toBe('Postiz integrations need attention')
     expect(issue.labels).toEqual(['postiz'])
-    expect(issue.body).toContain('<!-- postiz-integrations-check:tracking-issue:Postiz%20integrations%20need%20attention -->')
+    expect(issue.body).toContain('<!-- postiz-integrations-check:tracking-issue:Postiz%20nightly.check.Postiz%20integrations%20need%20attention -->')
+    expect(issue.author).toBe('github-actions[bot]')
     expect(issue.body).toContain('[this run](https://github.example/acme/site/actions/runs/4242)')
     expect(issue.body).toMatch(/\| <code>linkedin\\:<wbr>acme<\/code> \| disabled: /)
     expect(run.stdout).toContain('Tracking issue: opened #1.')
@@ -150,5 +159,102 @@ describe('permissions', () => {
     expect(run.stdout).toMatch(/::error title=Invalid input::issue: GITHUB_REPOSITORY is not set/)
     expect(postiz.requests).toHaveLength(0)
     expect(github.requests).toHaveLength(0)
+  })
+})
+
+describe('in a busy repository', () => {
+  it("never adopts a person's issue that quotes the marker and carries the label", async () => {
+    await scheduled('linkedin:acme')
+    const copied = github.issues[0].body
+    // A person copies the bot's issue into their own, label and hidden markers included.
+    github.issues[0].state = 'closed'
+    github.issues.push({ number: 2, author: 'sam', title: 'Postiz integrations need attention', body: copied, state: 'open', labels: ['postiz'], comments: [] })
+    github.requests.length = 0
+    let run = await scheduled('linkedin:acme')
+    expect(run.outputs['issue-number']).toBe('3')
+    expect(github.issues[2].author).toBe('github-actions[bot]')
+    run = await scheduled('x:acme')
+    expect(run.outputs['issue-number']).toBe('3')
+    expect(github.issues[1]).toEqual({ number: 2, author: 'sam', title: 'Postiz integrations need attention', body: copied, state: 'open', labels: ['postiz'], comments: [] })
+    expect(github.writes().filter(w => w.includes('/issues/2'))).toEqual([])
+    expect(github.issues[2].state).toBe('closed')
+  })
+
+  it('adopts what a personal token opened, by its own login', async () => {
+    github.logins.set('ghp_personalToken123456', 'release-bot')
+    github.personal.add('ghp_personalToken123456')
+    await scheduled('linkedin:acme', { 'github-token': 'ghp_personalToken123456' })
+    expect(github.issues[0].author).toBe('release-bot')
+    const run = await scheduled('x:acme', { 'github-token': 'ghp_personalToken123456' })
+    expect(run.outputs['issue-number']).toBe('1')
+    expect(github.issues[0].state).toBe('closed')
+  })
+
+  it("keeps what people write around the generated part through an update", async () => {
+    await scheduled('linkedin:acme')
+    const issue = github.issues[0]
+    issue.body = `Owner: @kim — renewing the LinkedIn token.\n\n${issue.body}\nUpdate: done on Monday, waiting for the next run.`
+    await scheduled('x:gone, linkedin:acme')
+    expect(issue.body.startsWith('Owner: @kim — renewing the LinkedIn token.\n\n<!-- postiz-integrations-check:generated:start -->')).toBe(true)
+    expect(issue.body.endsWith('\nUpdate: done on Monday, waiting for the next run.')).toBe(true)
+    expect(issue.body).toContain('<code>x\\:<wbr>gone</code>')
+    expect(issue.comments).toHaveLength(1)
+  })
+
+  it('leaves exactly one open issue after two failing runs at once', async () => {
+    github.holdLists = 2 // both runs see no issue before either opens one
+    const [a, b] = await Promise.all([scheduled('linkedin:acme'), scheduled('linkedin:acme')])
+    expect(github.issues).toHaveLength(2)
+    expect(github.issues.filter(i => i.state === 'open').map(i => i.number)).toEqual([1])
+    expect(github.issues[1].comments).toEqual(['Duplicate of #1: two runs of this check opened an issue at the same time. #1 is kept up to date from now on.'])
+    expect([a.outputs['issue-number'], b.outputs['issue-number']]).toEqual(['1', '1'])
+    // From then on, one issue is kept.
+    github.requests.length = 0
+    await scheduled('x:gone, linkedin:acme')
+    expect(github.writes()).toEqual(['PATCH /repos/acme/site/issues/1', 'POST /repos/acme/site/issues/1/comments'])
+  })
+
+  it('closes a duplicate left over by a run that died between opening and looking again', async () => {
+    await scheduled('linkedin:acme')
+    github.issues.push({ ...github.issues[0], number: 2, comments: [] })
+    github.requests.length = 0
+    const run = await scheduled('linkedin:acme')
+    expect(run.outputs['issue-number']).toBe('1')
+    expect(github.issues.map(i => i.state)).toEqual(['open', 'closed'])
+    expect(github.issues[1].comments).toHaveLength(1)
+    expect(run.stdout).toContain('Tracking issue: updated #1. Closed #2 as a duplicate of #1.')
+  })
+
+  it('keeps one issue per job with the default title; one job passing does not close the other', async () => {
+    await scheduled('linkedin:acme', {}, API_KEY, { GITHUB_JOB: 'brand-a' })
+    await scheduled('x:gone', {}, API_KEY, { GITHUB_JOB: 'brand-b' })
+    expect(tracking().map(i => [i.number, i.state])).toEqual([
+      [1, 'open'],
+      [2, 'open']
+    ])
+    const run = await scheduled('x:acme', {}, API_KEY, { GITHUB_JOB: 'brand-b' })
+    expect(run.outputs['issue-number']).toBe('2')
+    expect(tracking().map(i => [i.number, i.state])).toEqual([
+      [1, 'open'],
+      [2, 'closed']
+    ])
+    await scheduled('linkedin:acme', {}, API_KEY, { GITHUB_WORKFLOW: 'Another workflow', GITHUB_JOB: 'brand-a' })
+    expect(tracking()).toHaveLength(3)
+  })
+
+  it('adopts and rewrites an issue opened by an earlier version (title-only marker)', async () => {
+    github.issues.push({
+      number: 1,
+      author: 'github-actions[bot]',
+      title: 'Postiz integrations need attention',
+      body: '<!-- postiz-integrations-check:tracking-issue:Postiz%20integrations%20need%20attention -->\n## ❌ old',
+      state: 'open',
+      labels: ['postiz'],
+      comments: []
+    })
+    const run = await scheduled('linkedin:acme')
+    expect(run.outputs['issue-number']).toBe('1')
+    expect(github.issues).toHaveLength(1)
+    expect(github.issues[0].body).toContain('tracking-issue:Postiz%20nightly.check.Postiz%20integrations%20need%20attention')
   })
 })

@@ -1,11 +1,15 @@
 /**
- * A loopback stand-in for the parts of the GitHub REST API the tracking issue uses, reached
- * through GITHUB_API_URL: list open issues (with a labels filter), create, update, comment.
+ * A loopback stand-in for the parts of the GitHub API the tracking issue uses, reached through
+ * GITHUB_API_URL: list open issues (with a labels filter), create, update, comment, and who the
+ * token is. Like GitHub, an installation token (the job's GITHUB_TOKEN) gets 403 from GET /user,
+ * while GraphQL's viewer names its bot; every issue records the login that opened it.
  */
 import { createServer, type IncomingHttpHeaders } from 'node:http'
 
 export interface StandInIssue {
   number: number
+  /** Who opened it; a person when not given. */
+  author?: string
   title: string
   body: string
   state: 'open' | 'closed'
@@ -20,6 +24,12 @@ export interface GitHubStandIn {
   requests: { method: string; path: string; headers: IncomingHttpHeaders; body: unknown }[]
   /** Writes answer 403 "Resource not accessible by integration", like a read-only GITHUB_TOKEN. */
   readOnly: boolean
+  /** Token → login; the job's token is an installation token unless `personal` lists it. */
+  logins: Map<string, string>
+  /** Tokens that are personal (GET /user answers); others are installation tokens. */
+  personal: Set<string>
+  /** Hold the answers to the first N issue lists until N are waiting (two runs racing). */
+  holdLists: number
   writes: () => string[]
   close: () => Promise<void>
 }
@@ -30,10 +40,19 @@ export async function startGitHubStandIn(owner = 'acme', repo = 'site'): Promise
     issues: [],
     requests: [],
     readOnly: false,
-    writes: () => state.requests.filter(r => r.method !== 'GET').map(r => `${r.method} ${r.path}`),
+    logins: new Map(),
+    personal: new Set(),
+    holdLists: 0,
+    writes: () => state.requests.filter(r => r.method !== 'GET' && r.path !== '/graphql').map(r => `${r.method} ${r.path}`),
     close: async () => undefined
   }
   const base = `/repos/${owner}/${repo}/issues`
+  const held: (() => void)[] = []
+  let listsSeen = 0
+  const loginOf = (authorization: string | undefined): string => {
+    const token = (authorization ?? '').replace(/^(token|bearer) /i, '')
+    return state.logins.get(token) ?? 'github-actions[bot]'
+  }
   const server = createServer((req, res) => {
     let raw = ''
     req.on('data', (c: Buffer) => (raw += c.toString('utf8')))
@@ -45,6 +64,12 @@ export async function startGitHubStandIn(owner = 'acme', repo = 'site'): Promise
         res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(value))
       }
       if (req.headers.authorization === undefined) return send(401, { message: 'Requires authentication' })
+      const token = req.headers.authorization.replace(/^(token|bearer) /i, '')
+      if (req.method === 'GET' && url.pathname === '/user') {
+        if (!state.personal.has(token)) return send(403, { message: 'Resource not accessible by integration' })
+        return send(200, { login: loginOf(req.headers.authorization) })
+      }
+      if (req.method === 'POST' && url.pathname === '/graphql') return send(200, { data: { viewer: { login: loginOf(req.headers.authorization) } } })
       if (req.method !== 'GET' && state.readOnly) {
         return send(403, { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest' })
       }
@@ -52,16 +77,23 @@ export async function startGitHubStandIn(owner = 'acme', repo = 'site'): Promise
       if (!url.pathname.startsWith(base) || !match) return send(404, { message: 'Not Found' })
       const issue = match[1] ? state.issues.find(i => i.number === Number(match[1])) : undefined
       if (match[1] && !issue) return send(404, { message: 'Not Found' })
-      const view = (i: StandInIssue): unknown => ({ ...i, labels: i.labels.map(name => ({ name })), comments: i.comments.length })
+      const view = (i: StandInIssue): unknown => ({ ...i, user: { login: i.author ?? 'sam' }, labels: i.labels.map(name => ({ name })), comments: i.comments.length })
 
       if (req.method === 'GET' && !match[1]) {
-        const labels = (url.searchParams.get('labels') ?? '').split(',').filter(Boolean)
-        const wanted = url.searchParams.get('state') ?? 'open'
-        return send(200, state.issues.filter(i => i.state === wanted && labels.every(l => i.labels.includes(l))).map(view))
+        const answer = (): void => {
+          const labels = (url.searchParams.get('labels') ?? '').split(',').filter(Boolean)
+          const wanted = url.searchParams.get('state') ?? 'open'
+          send(200, state.issues.filter(i => i.state === wanted && labels.every(l => i.labels.includes(l))).map(view))
+        }
+        if (++listsSeen > state.holdLists) return answer()
+        held.push(answer)
+        if (held.length === state.holdLists) held.splice(0).forEach(release => release())
+        return
       }
       if (req.method === 'POST' && !match[1]) {
         const created: StandInIssue = {
           number: state.issues.length + 1,
+          author: loginOf(req.headers.authorization),
           title: String(body?.title),
           body: String(body?.body ?? ''),
           state: 'open',
