@@ -31600,6 +31600,28 @@ function filterByCustomer(integrations, customer) {
         return integrations;
     return integrations.filter(i => i.customer !== null && (i.customer.id === customer || i.customer.name === customer));
 }
+/**
+ * An input error when `customer` is a name that several customers share (and no customer's ID):
+ * the channels of all of them would be checked, and their posts read for only one. Undefined when
+ * the customer is an ID, a unique name, or unknown.
+ */
+function ambiguousCustomer(integrations, customer) {
+    if (customer === undefined)
+        return undefined;
+    const ids = new Set();
+    for (const i of integrations) {
+        if (i.customer === null)
+            continue;
+        if (i.customer.id === customer)
+            return undefined;
+        if (i.customer.name === customer)
+            ids.add(i.customer.id);
+    }
+    if (ids.size < 2)
+        return undefined;
+    const listed = [...ids].slice(0, 10);
+    return `customer: "${customer}" is the name of ${ids.size} customers (IDs ${listed.join(', ')}${ids.size > 10 ? ', …' : ''}); give the ID of the one to check instead`;
+}
 
 ;// CONCATENATED MODULE: ./src/check.ts
 /**
@@ -33058,25 +33080,32 @@ function postsWindow(options) {
 }
 const day = (ms) => new Date(ms).toISOString().replace(/\.\d+Z$/, 'Z');
 const post_signals_plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
-/** The channels whose posts count for an entry: its enabled matches, else every match, else the ID it names. */
+/**
+ * The channels whose posts count for an entry: the ones it exports (every enabled channel of a
+ * `platform:*` entry; the one chosen for an ID or `platform:profile` entry, never its twins), else,
+ * when none is enabled, the channel it found (all of them for `platform:*`), else the ID it names.
+ */
 function channelIds(result) {
-    const enabled = result.matches.filter(i => !i.disabled);
-    if (enabled.length > 0)
-        return enabled.map(i => i.id);
-    if (result.matches.length > 0)
+    if (result.enabledIds.length > 0)
+        return result.enabledIds;
+    if (result.entry.selector.kind === 'platform')
         return result.matches.map(i => i.id);
+    if (result.integration)
+        return [result.integration.id];
     return result.entry.selector.kind === 'id' ? [result.entry.selector.id] : [];
 }
-function countFor(ids, byChannel, options) {
+function countFor(ids, postsByChannel, options) {
     const counts = { failed: 0, latestFailed: null, queued: 0, nextQueued: null };
+    const byChannel = new Map();
     let latest = -Infinity;
     let next = Infinity;
     const failedFrom = options.now - options.failedPostsDays * DAY_MS;
     const queuedUntil = options.now + options.upcomingPostsDays * DAY_MS;
     for (const id of new Set(ids)) {
-        for (const post of byChannel.get(id) ?? []) {
+        for (const post of postsByChannel.get(id) ?? []) {
             if (options.failedPostsDays > 0 && post.state === 'ERROR' && post.publishAt >= failedFrom && post.publishAt <= options.now) {
                 counts.failed++;
+                byChannel.set(id, (byChannel.get(id) ?? 0) + 1);
                 latest = Math.max(latest, post.publishAt);
             }
             else if (options.upcomingPostsDays > 0 && post.state === 'QUEUE' && post.publishAt >= options.now && post.publishAt <= queuedUntil) {
@@ -33085,11 +33114,21 @@ function countFor(ids, byChannel, options) {
             }
         }
     }
-    if (counts.failed > 0)
+    if (counts.failed > 0) {
         counts.latestFailed = day(latest);
+        // An ID may be "__proto__": entries defined as own properties, never through the prototype.
+        counts.failedByChannel = Object.fromEntries(byChannel);
+    }
     if (counts.queued > 0)
         counts.nextQueued = day(next);
     return counts;
+}
+/** For a `platform:*` entry: which of its channels had the failed posts, and how many each. */
+function failingChannels(result, counts) {
+    const failed = new Map(Object.entries(counts.failedByChannel ?? {}));
+    const had = result.matches.filter(i => failed.has(i.id));
+    const listed = had.slice(0, 5).map(i => `${describeIntegration(i)}: ${failed.get(i.id)}`).join('; ') + (had.length > 5 ? '; …' : '');
+    return `${had.length} of its ${post_signals_plural(result.enabledIds.length, 'enabled channel')} (${listed})`;
 }
 /** Adds post counts to every entry, `failing` findings, and queued posts at risk to existing findings. */
 function applyPostSignals(check, posts, options) {
@@ -33110,7 +33149,7 @@ function applyPostSignals(check, posts, options) {
         const key = result.entry.key;
         const existing = findingsByKey.get(key) ?? [];
         if (result.state === 'enabled' && counts.failed > 0) {
-            const which = result.integration && result.enabledIds.length === 1 ? describeIntegration(result.integration) : `its ${post_signals_plural(result.enabledIds.length, 'channel')}`;
+            const which = result.integration && result.enabledIds.length === 1 ? describeIntegration(result.integration) : failingChannels(result, counts);
             existing.push({
                 kind: 'failing',
                 key,
@@ -33148,6 +33187,7 @@ function applyPostSignals(check, posts, options) {
 
 
 
+
 const BUG_FIX = 'This is a bug in postiz-integrations-check: please report it with the log (in Actions, run with ACTIONS_STEP_DEBUG=true for details).';
 function clientOptions(config, hooks, rawApiKey) {
     return { apiUrl: config.apiUrl, apiKey: config.apiKey, rawApiKey, timeoutMs: config.timeoutMs, retries: config.retries, onRetry: hooks.onRetry, env: hooks.env };
@@ -33166,6 +33206,11 @@ async function gather(raw, outcome, hooks, otherErrors) {
     const fetched = await fetchIntegrations(options);
     outcome.fetch = { url: fetched.url, attempts: fetched.attempts, durationMs: fetched.durationMs };
     hooks.onDebug?.(`Fetched ${fetched.integrations.length} integrations in ${fetched.durationMs} ms (${fetched.attempts} attempt(s))`);
+    const ambiguous = ambiguousCustomer(fetched.integrations, config.customer);
+    if (ambiguous !== undefined) {
+        outcome.inputErrors = [logSafe(ambiguous, 1000)];
+        return;
+    }
     outcome.check = runCheck(fetched.integrations, config.entries, config.customer);
     if (signalsOn(config))
         await addPostSignals(config, outcome, outcome.check, hooks, options);
@@ -33230,8 +33275,10 @@ var external_node_crypto_ = __nccwpck_require__(7598);
  * The tracking issue kept by scheduled runs: its inputs, its hidden markers, its body, and what a
  * run should do to it. Pure: the GitHub calls live in github-issues.ts.
  *
- * The issue is recognised by a hidden marker that includes the title, never by label or title
- * alone, so issues written by people are never edited or closed.
+ * The issue is recognised by a hidden marker keyed on the workflow, the job and the title, and
+ * only on an issue opened by the identity the action runs as (github-issues.ts checks the author):
+ * issues written by people are never edited or closed, even when they quote the marker. Only the
+ * generated part, between its own markers, is ever rewritten; what people add around it stays.
  */
 
 
@@ -33274,13 +33321,24 @@ function parseIssueConfig(raw, env) {
     const runUrl = env.GITHUB_RUN_ID ? `${server}/${owner}/${repo}/actions/runs/${env.GITHUB_RUN_ID}` : `${server}/${owner}/${repo}/actions`;
     if (errors.length > 0)
         return { config: null, errors };
-    return { config: { title, labels, token, owner, repo, runUrl }, errors: [] };
+    return { config: { title, workflow: env.GITHUB_WORKFLOW ?? '', job: env.GITHUB_JOB ?? '', labels, token, owner, repo, runUrl }, errors: [] };
 }
 const TOOL = 'postiz-integrations-check';
-/** The hidden marker naming this check's tracking issue; the title is encoded so that no text can end the comment. */
-function trackingMarker(title) {
+/**
+ * The hidden marker naming one check's tracking issue: workflow, job and title, each encoded so that
+ * no text can end the comment or pass for another part. Two jobs, or two workflows, with the default
+ * title keep two issues; two checks in one job need two titles.
+ */
+function trackingMarker(key) {
+    const part = (text) => encodeURIComponent(text).replace(/\./g, '%2E');
+    return `<!-- ${TOOL}:tracking-issue:${part(key.workflow)}.${part(key.job)}.${part(key.title)} -->`;
+}
+/** The marker of issues opened before the key included workflow and job: adopted, then rewritten. */
+function legacyTrackingMarker(title) {
     return `<!-- ${TOOL}:tracking-issue:${encodeURIComponent(title)} -->`;
 }
+const GENERATED_START = `<!-- ${TOOL}:generated:start -->`;
+const GENERATED_END = `<!-- ${TOOL}:generated:end -->`;
 /** The findings as comparable lines, sorted. */
 function findingLines(findings) {
     return findings.map(f => `${f.kind}:${f.key}`).sort();
@@ -33293,8 +33351,10 @@ const LIST = new RegExp(`<!-- ${TOOL}:finding-list:([A-Za-z0-9_-]*) -->`);
 /** How many finding lines the body remembers, to say in a comment what changed. */
 const REMEMBERED = 200;
 const BODY_BUDGET = 60_000;
-function isTrackingIssue(body, title) {
-    return (body ?? '').includes(trackingMarker(title));
+/** Whether an issue's body carries this check's marker (or the legacy, title-only one). The author is checked by the caller. */
+function isTrackingIssue(body, key) {
+    const text = body ?? '';
+    return text.includes(trackingMarker(key)) || text.includes(legacyTrackingMarker(key.title));
 }
 function remembered(body) {
     const match = LIST.exec(body);
@@ -33324,11 +33384,13 @@ function findingsTable(findings, budget) {
         lines.push('', `…and ${findings.length - shown} more — see the run's job summary and report file.`);
     return lines;
 }
-function buildIssueBody(context) {
+/** The generated part of the body, between its start and end markers. */
+function generatedPart(context) {
     const lines = findingLines(context.findings);
     const list = lines.length <= REMEMBERED ? Buffer.from(JSON.stringify(lines)).toString('base64url') : '';
     return [
-        trackingMarker(context.title),
+        GENERATED_START,
+        trackingMarker(context),
         `<!-- ${TOOL}:findings:${fingerprint(context.findings)} -->`,
         `<!-- ${TOOL}:finding-list:${list} -->`,
         `## ❌ ${markdownSafe(context.headline, 300)}`,
@@ -33340,9 +33402,24 @@ function buildIssueBody(context) {
         '**What to do:** fix each channel in Postiz (enable it, or reconnect it), or correct the workflow\'s `integrations` list. ' +
             'Posts to these channels fail until then.',
         '',
-        `This issue is kept by ${TOOL}: failing runs update it (and comment when the problems change), the first passing run closes it. ` +
-            'Edit the text above the line at will, but keep the hidden markers.'
+        `This issue is kept by ${TOOL}: failing runs update the text above (and comment when the problems change), the first passing run closes it.`,
+        GENERATED_END
     ].join('\n');
+}
+/** A new issue's body: the generated part, then room for people's notes, which runs never touch. */
+function buildIssueBody(context) {
+    return `${generatedPart(context)}\n\n---\n_Notes below this line are yours: runs rewrite only the part above it._\n`;
+}
+/**
+ * The body after an update: the generated part replaced, everything people wrote before and after it
+ * kept as it is. A body from before the generated part had markers is replaced whole.
+ */
+function mergeIssueBody(existing, context) {
+    const start = existing.indexOf(GENERATED_START);
+    const end = start === -1 ? -1 : existing.indexOf(GENERATED_END, start);
+    if (start === -1 || end === -1)
+        return buildIssueBody(context);
+    return existing.slice(0, start) + generatedPart(context) + existing.slice(end + GENERATED_END.length);
 }
 function changeComment(previous, context) {
     const now = findingLines(context.findings);
@@ -33369,11 +33446,10 @@ function planIssueAction(status, discovery, open, context) {
             comment: `✅ All channels pass again in [this run](${context.runUrl}) (${context.now.toISOString().replace(/\.\d+Z$/, 'Z')}). Closing.`
         };
     }
-    const body = buildIssueBody(context);
     if (open === null)
-        return { kind: 'create', title: context.title, body };
+        return { kind: 'create', title: context.title, body: buildIssueBody(context) };
     const before = FINGERPRINT.exec(open.body)?.[1];
-    const action = { kind: 'update', number: open.number, body };
+    const action = { kind: 'update', number: open.number, body: mergeIssueBody(open.body, context) };
     if (before !== fingerprint(context.findings))
         action.comment = changeComment(remembered(open.body), context);
     return action;
@@ -33381,9 +33457,31 @@ function planIssueAction(status, discovery, open, context) {
 
 ;// CONCATENATED MODULE: ./src/github-issues.ts
 
+/** Who the default GITHUB_TOKEN acts as, when GitHub does not say. */
+const GITHUB_ACTIONS_BOT = 'github-actions[bot]';
 /** Pages of open issues read at most when looking for the tracking issue (100 per page). */
 const MAX_PAGES = 10;
-async function findOpenIssue(octokit, config) {
+/**
+ * The login the token acts as. A personal token can read GET /user; an installation token (the job's
+ * GITHUB_TOKEN, a GitHub App's) cannot, but GraphQL's viewer names its bot. If neither answers, the
+ * default token's bot: an issue by anyone else is then never adopted, which is the safe side.
+ */
+async function tokenLogin(octokit) {
+    try {
+        return (await octokit.rest.users.getAuthenticated()).data.login;
+    }
+    catch {
+        try {
+            const { viewer } = await octokit.graphql('query { viewer { login } }');
+            return viewer.login;
+        }
+        catch {
+            return GITHUB_ACTIONS_BOT;
+        }
+    }
+}
+/** Open issues of this check opened by `login`, lowest number first. */
+async function findOpenIssues(octokit, config, login) {
     let pages = 0;
     const iterator = octokit.paginate.iterator(octokit.rest.issues.listForRepo, {
         owner: config.owner,
@@ -33395,14 +33493,15 @@ async function findOpenIssue(octokit, config) {
     const found = [];
     for await (const page of iterator) {
         for (const issue of page.data) {
-            if (!issue.pull_request && isTrackingIssue(issue.body, config.title))
+            const author = issue.user?.login ?? '';
+            if (!issue.pull_request && author.toLowerCase() === login.toLowerCase() && isTrackingIssue(issue.body, config)) {
                 found.push({ number: issue.number, body: issue.body ?? '' });
+            }
         }
         if (++pages >= MAX_PAGES)
             break;
     }
-    found.sort((a, b) => a.number - b.number);
-    return found[0] ?? null;
+    return found.sort((a, b) => a.number - b.number);
 }
 function describeFailure(error, config) {
     const status = error.status;
@@ -33415,36 +33514,65 @@ function describeFailure(error, config) {
         return `Could not keep the tracking issue: ${config.owner}/${config.repo} was not found with this token (HTTP 404). Check github-token.`;
     return `Could not keep the tracking issue in ${config.owner}/${config.repo}: ${message.slice(0, 300)}`;
 }
+/** Closes every issue but the first (the lowest number) as its duplicate, with a comment linking it. */
+async function closeDuplicates(octokit, config, issues) {
+    const [kept, ...others] = issues;
+    const where = { owner: config.owner, repo: config.repo };
+    for (const other of others) {
+        const comment = `Duplicate of #${kept.number}: two runs of this check opened an issue at the same time. #${kept.number} is kept up to date from now on.`;
+        await octokit.rest.issues.createComment({ ...where, issue_number: other.number, body: comment });
+        await octokit.rest.issues.update({ ...where, issue_number: other.number, state: 'closed', state_reason: 'not_planned' });
+    }
+    return others.map(o => o.number);
+}
 /** Finds the open tracking issue, asks `decide` what to do, and does it. */
 async function syncTrackingIssue(config, decide) {
     let action = { kind: 'none', reason: 'nothing was decided' };
     try {
         const { getOctokit } = await __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 2413));
         const octokit = getOctokit(config.token);
-        const open = await findOpenIssue(octokit, config);
-        action = decide(open);
+        const login = await tokenLogin(octokit);
+        const found = await findOpenIssues(octokit, config, login);
+        // Left over from an earlier race: keep the lowest, close the rest, then act on the one kept.
+        const closedEarlier = found.length > 1 ? await closeDuplicates(octokit, config, found) : [];
+        action = decide(found[0] ?? null);
         const where = { owner: config.owner, repo: config.repo };
+        const also = closedEarlier.length > 0 ? ` Closed ${closedEarlier.map(n => `#${n}`).join(', ')} as ${closedEarlier.length === 1 ? 'a duplicate' : 'duplicates'} of #${found[0].number}.` : '';
         switch (action.kind) {
             case 'none':
-                return { action: action.kind, note: `Tracking issue: nothing to do (${action.reason}).` };
+                return { action: action.kind, note: `Tracking issue: nothing to do (${action.reason}).${also}` };
             case 'create': {
                 const created = await octokit.rest.issues.create({ ...where, title: action.title, body: action.body, labels: config.labels });
-                return { action: action.kind, number: created.data.number, note: `Tracking issue: opened #${created.data.number}.` };
+                // Another run may have opened one at the same moment: look again and keep the lowest.
+                const now = await findOpenIssues(octokit, config, login);
+                if (now.length > 1 && now[0].number !== created.data.number) {
+                    await closeDuplicates(octokit, config, [now[0], { number: created.data.number, body: action.body }]);
+                    await octokit.rest.issues.update({ ...where, issue_number: now[0].number, body: decideBody(decide, now[0]) });
+                    return { action: 'update', number: now[0].number, note: `Tracking issue: another run opened #${now[0].number} at the same time; updated it and closed #${created.data.number} as its duplicate.` };
+                }
+                // Ours is the lowest: a run that opened a higher one sees ours (numbers follow creation order)
+                // and closes its own, so closing it here too would only say the same thing twice.
+                return { action: action.kind, number: created.data.number, note: `Tracking issue: opened #${created.data.number}.${also}` };
             }
             case 'update':
                 await octokit.rest.issues.update({ ...where, issue_number: action.number, body: action.body });
                 if (action.comment !== undefined)
                     await octokit.rest.issues.createComment({ ...where, issue_number: action.number, body: action.comment });
-                return { action: action.kind, number: action.number, note: `Tracking issue: updated #${action.number}${action.comment !== undefined ? ' and commented (the problems changed)' : ''}.` };
+                return { action: action.kind, number: action.number, note: `Tracking issue: updated #${action.number}${action.comment !== undefined ? ' and commented (the problems changed)' : ''}.${also}` };
             case 'close':
                 await octokit.rest.issues.createComment({ ...where, issue_number: action.number, body: action.comment });
                 await octokit.rest.issues.update({ ...where, issue_number: action.number, state: 'closed', state_reason: 'completed' });
-                return { action: action.kind, number: action.number, note: `Tracking issue: closed #${action.number}.` };
+                return { action: action.kind, number: action.number, note: `Tracking issue: closed #${action.number}.${also}` };
         }
     }
     catch (error) {
         return { action: action.kind, warning: describeFailure(error, config), note: 'Tracking issue: not kept (see the warning).' };
     }
+}
+/** The body this run would give an issue that another run opened: the generated part merged in. */
+function decideBody(decide, issue) {
+    const action = decide(issue);
+    return action.kind === 'update' ? action.body : issue.body;
 }
 
 ;// CONCATENATED MODULE: ./src/outputs.ts
@@ -33638,7 +33766,7 @@ async function publishTrackingIssue(outcome, config) {
         info(`Tracking issue: left as it is (${status === 'error' ? 'the check could not run' : 'no integrations were checked'}).`);
         return;
     }
-    const context = { title: config.title, runUrl: config.runUrl, findings: check.findings, headline: headline(outcome), now: outcome.finishedAt };
+    const context = { title: config.title, workflow: config.workflow, job: config.job, runUrl: config.runUrl, findings: check.findings, headline: headline(outcome), now: outcome.finishedAt };
     const result = await syncTrackingIssue(config, open => planIssueAction(status, check.discovery, open, context));
     info(result.note);
     if (result.warning !== undefined)

@@ -28385,6 +28385,28 @@ function filterByCustomer(integrations, customer) {
         return integrations;
     return integrations.filter(i => i.customer !== null && (i.customer.id === customer || i.customer.name === customer));
 }
+/**
+ * An input error when `customer` is a name that several customers share (and no customer's ID):
+ * the channels of all of them would be checked, and their posts read for only one. Undefined when
+ * the customer is an ID, a unique name, or unknown.
+ */
+function ambiguousCustomer(integrations, customer) {
+    if (customer === undefined)
+        return undefined;
+    const ids = new Set();
+    for (const i of integrations) {
+        if (i.customer === null)
+            continue;
+        if (i.customer.id === customer)
+            return undefined;
+        if (i.customer.name === customer)
+            ids.add(i.customer.id);
+    }
+    if (ids.size < 2)
+        return undefined;
+    const listed = [...ids].slice(0, 10);
+    return `customer: "${customer}" is the name of ${ids.size} customers (IDs ${listed.join(', ')}${ids.size > 10 ? ', …' : ''}); give the ID of the one to check instead`;
+}
 
 ;// CONCATENATED MODULE: ./src/check.ts
 /**
@@ -29995,25 +30017,32 @@ function postsWindow(options) {
 }
 const day = (ms) => new Date(ms).toISOString().replace(/\.\d+Z$/, 'Z');
 const post_signals_plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
-/** The channels whose posts count for an entry: its enabled matches, else every match, else the ID it names. */
+/**
+ * The channels whose posts count for an entry: the ones it exports (every enabled channel of a
+ * `platform:*` entry; the one chosen for an ID or `platform:profile` entry, never its twins), else,
+ * when none is enabled, the channel it found (all of them for `platform:*`), else the ID it names.
+ */
 function channelIds(result) {
-    const enabled = result.matches.filter(i => !i.disabled);
-    if (enabled.length > 0)
-        return enabled.map(i => i.id);
-    if (result.matches.length > 0)
+    if (result.enabledIds.length > 0)
+        return result.enabledIds;
+    if (result.entry.selector.kind === 'platform')
         return result.matches.map(i => i.id);
+    if (result.integration)
+        return [result.integration.id];
     return result.entry.selector.kind === 'id' ? [result.entry.selector.id] : [];
 }
-function countFor(ids, byChannel, options) {
+function countFor(ids, postsByChannel, options) {
     const counts = { failed: 0, latestFailed: null, queued: 0, nextQueued: null };
+    const byChannel = new Map();
     let latest = -Infinity;
     let next = Infinity;
     const failedFrom = options.now - options.failedPostsDays * DAY_MS;
     const queuedUntil = options.now + options.upcomingPostsDays * DAY_MS;
     for (const id of new Set(ids)) {
-        for (const post of byChannel.get(id) ?? []) {
+        for (const post of postsByChannel.get(id) ?? []) {
             if (options.failedPostsDays > 0 && post.state === 'ERROR' && post.publishAt >= failedFrom && post.publishAt <= options.now) {
                 counts.failed++;
+                byChannel.set(id, (byChannel.get(id) ?? 0) + 1);
                 latest = Math.max(latest, post.publishAt);
             }
             else if (options.upcomingPostsDays > 0 && post.state === 'QUEUE' && post.publishAt >= options.now && post.publishAt <= queuedUntil) {
@@ -30022,11 +30051,21 @@ function countFor(ids, byChannel, options) {
             }
         }
     }
-    if (counts.failed > 0)
+    if (counts.failed > 0) {
         counts.latestFailed = day(latest);
+        // An ID may be "__proto__": entries defined as own properties, never through the prototype.
+        counts.failedByChannel = Object.fromEntries(byChannel);
+    }
     if (counts.queued > 0)
         counts.nextQueued = day(next);
     return counts;
+}
+/** For a `platform:*` entry: which of its channels had the failed posts, and how many each. */
+function failingChannels(result, counts) {
+    const failed = new Map(Object.entries(counts.failedByChannel ?? {}));
+    const had = result.matches.filter(i => failed.has(i.id));
+    const listed = had.slice(0, 5).map(i => `${check_describeIntegration(i)}: ${failed.get(i.id)}`).join('; ') + (had.length > 5 ? '; …' : '');
+    return `${had.length} of its ${post_signals_plural(result.enabledIds.length, 'enabled channel')} (${listed})`;
 }
 /** Adds post counts to every entry, `failing` findings, and queued posts at risk to existing findings. */
 function applyPostSignals(check, posts, options) {
@@ -30047,7 +30086,7 @@ function applyPostSignals(check, posts, options) {
         const key = result.entry.key;
         const existing = findingsByKey.get(key) ?? [];
         if (result.state === 'enabled' && counts.failed > 0) {
-            const which = result.integration && result.enabledIds.length === 1 ? check_describeIntegration(result.integration) : `its ${post_signals_plural(result.enabledIds.length, 'channel')}`;
+            const which = result.integration && result.enabledIds.length === 1 ? check_describeIntegration(result.integration) : failingChannels(result, counts);
             existing.push({
                 kind: 'failing',
                 key,
@@ -30085,6 +30124,7 @@ function applyPostSignals(check, posts, options) {
 
 
 
+
 const BUG_FIX = 'This is a bug in postiz-integrations-check: please report it with the log (in Actions, run with ACTIONS_STEP_DEBUG=true for details).';
 function clientOptions(config, hooks, rawApiKey) {
     return { apiUrl: config.apiUrl, apiKey: config.apiKey, rawApiKey, timeoutMs: config.timeoutMs, retries: config.retries, onRetry: hooks.onRetry, env: hooks.env };
@@ -30103,6 +30143,11 @@ async function gather(raw, outcome, hooks, otherErrors) {
     const fetched = await fetchIntegrations(options);
     outcome.fetch = { url: fetched.url, attempts: fetched.attempts, durationMs: fetched.durationMs };
     hooks.onDebug?.(`Fetched ${fetched.integrations.length} integrations in ${fetched.durationMs} ms (${fetched.attempts} attempt(s))`);
+    const ambiguous = ambiguousCustomer(fetched.integrations, config.customer);
+    if (ambiguous !== undefined) {
+        outcome.inputErrors = [sanitize_logSafe(ambiguous, 1000)];
+        return;
+    }
     outcome.check = runCheck(fetched.integrations, config.entries, config.customer);
     if (signalsOn(config))
         await addPostSignals(config, outcome, outcome.check, hooks, options);
