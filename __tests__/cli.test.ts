@@ -8,7 +8,20 @@ import { API_KEY, channel } from './support/fixtures.js'
 
 describe('parseCliArgs', () => {
   it('reads value flags in both forms, repeats --integrations, and switches', () => {
-    const result = parseCliArgs(['-i', 'x:a', '--integrations=b=y:c', '--customer', 'Acme', '--fail-on=none', '--timeout', '5', '--retries', '0', '--json', '--allow-insecure-http'])
+    const result = parseCliArgs([
+      '-i',
+      'x:a',
+      '--integrations=b=y:c',
+      '--customer',
+      'Acme',
+      '--fail-on=none',
+      '--timeout',
+      '5',
+      '--retries',
+      '0',
+      '--json',
+      '--allow-insecure-http'
+    ])
     expect(result).toEqual({
       ok: true,
       options: {
@@ -104,7 +117,7 @@ describe('main', () => {
   it('--demo --json prints only the report', async () => {
     const { code, out } = await run(['--demo', '--json'], {}, false)
     expect(code).toBe(0)
-    expect(JSON.parse(out).status).toBe('pass')
+    expect((JSON.parse(out) as { status: string }).status).toBe('pass')
   })
 })
 

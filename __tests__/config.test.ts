@@ -105,9 +105,12 @@ describe('api-key characters', () => {
 })
 
 describe('loopback api-url over http', () => {
-  it.each(['http://[::ffff:127.0.0.1]:3000', 'http://[::ffff:127.1.2.3]', 'http://[0:0:0:0:0:ffff:7f00:1]', 'http://[::1]:3000', 'http://127.8.9.10'])('%s needs no allow-insecure-http', url => {
-    expect(typeof normaliseApiUrl(url, false)).toBe('string')
-  })
+  it.each(['http://[::ffff:127.0.0.1]:3000', 'http://[::ffff:127.1.2.3]', 'http://[0:0:0:0:0:ffff:7f00:1]', 'http://[::1]:3000', 'http://127.8.9.10'])(
+    '%s needs no allow-insecure-http',
+    url => {
+      expect(typeof normaliseApiUrl(url, false)).toBe('string')
+    }
+  )
 
   it.each(['http://[::ffff:10.0.0.1]', 'http://[::ffff:128.0.0.1]', 'http://[2001:db8::1]'])('%s does', url => {
     expect(normaliseApiUrl(url, false)).toEqual({ error: expect.stringMatching(/plain http:\/\/ to a remote host/) })

@@ -32,7 +32,8 @@ beforeAll(async () => {
 })
 afterAll(() => new Promise(resolve => server.close(resolve)))
 
-const get = (path: string, maxBytes = 1024 * 1024) => httpGet(new URL(path, base), { headers: { 'accept-encoding': 'gzip, deflate, br' }, timeoutMs: 5000, maxBytes, env: {} })
+const get = (path: string, maxBytes = 1024 * 1024) =>
+  httpGet(new URL(path, base), { headers: { 'accept-encoding': 'gzip, deflate, br' }, timeoutMs: 5000, maxBytes, env: {} })
 
 describe('httpGet bodies', () => {
   it.each(['/plain', '/gzip', '/x-gzip', '/deflate', '/br'])('decodes %s to the exact bytes', async path => {

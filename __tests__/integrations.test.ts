@@ -53,7 +53,9 @@ describe('parseIntegrations IDs', () => {
   })
 
   it('refuses one ID twice, naming both elements', () => {
-    expect(() => parseIntegrations([backendElement, { ...backendElement, id: 'cm2' }, backendElement])).toThrow(/^elements 0 and 2 have the same "id" "cm1"; Postiz never returns one ID twice$/)
+    expect(() => parseIntegrations([backendElement, { ...backendElement, id: 'cm2' }, backendElement])).toThrow(
+      /^elements 0 and 2 have the same "id" "cm1"; Postiz never returns one ID twice$/
+    )
   })
 
   it('accepts IDs named like Object.prototype members', () => {

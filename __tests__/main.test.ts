@@ -21,7 +21,7 @@ const summary = {
     appendSummary(markdown)
     return summary
   },
-  write: async () => summary
+  write: () => Promise.resolve(summary)
 }
 
 jest.unstable_mockModule('@actions/core', () => ({
@@ -69,7 +69,8 @@ beforeEach(() => {
   process.env.GITHUB_STEP_SUMMARY = '/dev/null'
 })
 
-const outputs = () => Object.fromEntries(calls.filter(c => c.startsWith('setOutput:')).map(c => c.slice('setOutput:'.length).split('|')))
+const outputs = (): Record<string, string> =>
+  Object.fromEntries(calls.filter(c => c.startsWith('setOutput:')).map(c => c.slice('setOutput:'.length).split('|') as [string, string]))
 const failures = () => calls.filter(c => c.startsWith('setFailed:'))
 
 describe('run', () => {

@@ -51,21 +51,26 @@ describe('buildOutputs', () => {
 
   it('cappedJsonArray projects only the elements it tries, not the whole list', () => {
     const projected: number[] = []
-    const capped = cappedJsonArray(Array.from({ length: 10_000 }, (_, n) => n), 12, Infinity, n => {
-      projected.push(n)
-      return { n }
-    })
+    const capped = cappedJsonArray(
+      Array.from({ length: 10_000 }, (_, n) => n),
+      12,
+      Infinity,
+      n => {
+        projected.push(n)
+        return { n }
+      }
+    )
     expect(capped).toEqual({ json: '[{"n":0}]', included: 1 })
     expect(projected).toEqual([0, 1]) // the second is tried and does not fit; the other 9,998 are never touched
   })
 
-  it('keeps every output together under GitHub\'s per-job limit at 10,000 integrations and 1,000 entries', () => {
+  it("keeps every output together under GitHub's per-job limit at 10,000 integrations and 1,000 entries", () => {
     const many = Array.from({ length: 10_000 }, (_, n) => channel(n, `Channel ${n} ${'名'.repeat(n % 50)}`))
     const list = Array.from({ length: 1000 }, (_, n) => (n % 10 === 0 ? `entry_${n}=x:gone${n}` : `entry_${n}=x:p${n * 9}`)).join('\n')
     const built = buildOutputs(runCheck(many, parseEntries(list).entries))
-    const total = Object.entries(built.outputs).reduce((sum, [k, v]) => sum + (k.length + v.length) * 2, 0)
+    const total = Object.entries(built.outputs as unknown as Record<string, string>).reduce((sum, [k, v]) => sum + (k.length + v.length) * 2, 0)
     expect(total).toBeLessThanOrEqual(OUTPUTS_MAX_UTF16_BYTES)
-    expect(Object.keys(JSON.parse(built.outputs.ids))).toHaveLength(1000)
+    expect(Object.keys(JSON.parse(built.outputs.ids) as object)).toHaveLength(1000)
     expect(JSON.parse(built.outputs.missing)).toHaveLength(100)
     expect(built.integrationsIncluded).toBe((JSON.parse(built.outputs.integrations) as unknown[]).length)
     expect(built.integrationsIncluded).toBeGreaterThan(500)

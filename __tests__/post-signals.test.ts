@@ -8,7 +8,12 @@ import { parsePosts, type Post } from '../src/posts.js'
 
 const NOW = Date.parse('2026-11-28T12:00:00Z')
 const channel = (id: string, disabled = false): Integration => ({ id, name: id, identifier: 'x', picture: null, disabled, profile: id, customer: null })
-const post = (integrationId: string, state: string, daysFromNow: number): Post => ({ id: `${integrationId}-${state}-${daysFromNow}`, publishAt: NOW + daysFromNow * DAY_MS, state, integrationId })
+const post = (integrationId: string, state: string, daysFromNow: number): Post => ({
+  id: `${integrationId}-${state}-${daysFromNow}`,
+  publishAt: NOW + daysFromNow * DAY_MS,
+  state,
+  integrationId
+})
 const ORG = [channel('a'), channel('b'), channel('off', true)]
 const options = { failedPostsDays: 7, upcomingPostsDays: 3, now: NOW }
 
@@ -27,7 +32,13 @@ describe('applyPostSignals', () => {
   })
 
   it('counts queued posts ahead, and says those on a disabled or missing channel will not go out', () => {
-    const result = check('a, off, gone', [post('a', 'QUEUE', 1), post('off', 'QUEUE', 2), post('off', 'QUEUE', 1), post('gone', 'QUEUE', 1), post('a', 'QUEUE', 5)])
+    const result = check('a, off, gone', [
+      post('a', 'QUEUE', 1),
+      post('off', 'QUEUE', 2),
+      post('off', 'QUEUE', 1),
+      post('gone', 'QUEUE', 1),
+      post('a', 'QUEUE', 5)
+    ])
     expect(result.results.map(r => [r.posts?.queued, r.posts?.nextQueued])).toEqual([
       [1, '2026-11-29T12:00:00Z'],
       [2, '2026-11-29T12:00:00Z'],
@@ -55,11 +66,18 @@ describe('applyPostSignals', () => {
 
 describe('parsePosts', () => {
   it('reads the backend shape and accepts unknown states', () => {
-    expect(parsePosts({ posts: [{ id: 'p', publishDate: '2026-11-28T12:00:00.000Z', state: 'SOMETHING_NEW', integration: { id: 'a', providerIdentifier: 'x' }, content: 'hi' }] })).toEqual([
-      { id: 'p', publishAt: NOW, state: 'SOMETHING_NEW', integrationId: 'a' }
-    ])
+    expect(
+      parsePosts({
+        posts: [{ id: 'p', publishDate: '2026-11-28T12:00:00.000Z', state: 'SOMETHING_NEW', integration: { id: 'a', providerIdentifier: 'x' }, content: 'hi' }]
+      })
+    ).toEqual([{ id: 'p', publishAt: NOW, state: 'SOMETHING_NEW', integrationId: 'a' }])
   })
-  it.each([[[]], [{}], [{ posts: [{ id: 'p', publishDate: 'soon', state: 'QUEUE', integration: { id: 'a' } }] }], [{ posts: [{ id: 'p', publishDate: '2026-01-01', state: 'QUEUE' }] }]])('rejects %j', body => {
+  it.each([
+    [[]],
+    [{}],
+    [{ posts: [{ id: 'p', publishDate: 'soon', state: 'QUEUE', integration: { id: 'a' } }] }],
+    [{ posts: [{ id: 'p', publishDate: '2026-01-01', state: 'QUEUE' }] }]
+  ])('rejects %j', body => {
     expect(() => parsePosts(body)).toThrow()
   })
 })

@@ -13,9 +13,12 @@ describe('parseRetryAfter', () => {
     expect(parseRetryAfter('Saturday, 28-Nov-26 12:01:00 GMT', now)).toBe(60_000)
     expect(parseRetryAfter('Sat Nov 28 12:00:10 2026', now)).toBe(10_000)
   })
-  it.each(['1.5', '-1', '+5', '1e3', '5s', '0x10', '2026-11-28T12:00:30Z', '28 Nov 2026 12:00:30'])('does not read %p as a wait (the backoff applies)', value => {
-    expect(parseRetryAfter(value, now)).toBeUndefined()
-  })
+  it.each(['1.5', '-1', '+5', '1e3', '5s', '0x10', '2026-11-28T12:00:30Z', '28 Nov 2026 12:00:30'])(
+    'does not read %p as a wait (the backoff applies)',
+    value => {
+      expect(parseRetryAfter(value, now)).toBeUndefined()
+    }
+  )
   it('ignores absent or unreadable values', () => {
     expect(parseRetryAfter(undefined, now)).toBeUndefined()
     expect(parseRetryAfter('soon', now)).toBeUndefined()

@@ -50,7 +50,19 @@ describe('markdownSafe shortcut and one-pass escaping', () => {
   })
 
   it('gives what the full escaping gives for links, handles, commands and long text', () => {
-    const texts = ['www.example.com', 'WWW.Example.com', 'awww.x', '_www.x', '\\:a', 'me@host', 'https://x.y', '::error::x', 'a ##[group]', 'é'.repeat(250), 'plain']
+    const texts = [
+      'www.example.com',
+      'WWW.Example.com',
+      'awww.x',
+      '_www.x',
+      '\\:a',
+      'me@host',
+      'https://x.y',
+      '::error::x',
+      'a ##[group]',
+      'é'.repeat(250),
+      'plain'
+    ]
     for (const text of texts) {
       expect(markdownSafe(text)).toBe(fourPassEscape(text))
       expect(markdownSafe(text, 10)).toBe(fourPassEscape(text, 10))
@@ -87,7 +99,10 @@ describe('markdownSafe rendered by a GFM renderer', () => {
     const cell = /<td>([\s\S]*)<\/td>/.exec(html)?.[1] ?? ''
     expect(cell).not.toMatch(/<(a|img|script|em|code|del|strong)\b/)
     const entities: Record<string, string> = { '&lt;': '<', '&gt;': '>', '&amp;': '&', '&quot;': '"', '&#39;': "'", '&#124;': '|' }
-    const visible = cell.replace(/<wbr>/g, '').replace(/&(lt|gt|amp|quot|#39|#124);/g, e => entities[e]).trim()
+    const visible = cell
+      .replace(/<wbr>/g, '')
+      .replace(/&(lt|gt|amp|quot|#39|#124);/g, e => entities[e])
+      .trim()
     expect(visible).toBe(text)
   })
 })

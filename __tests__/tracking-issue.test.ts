@@ -2,13 +2,29 @@ import { describe, expect, it } from '@jest/globals'
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Finding } from '../src/check.js'
-import { buildIssueBody, fingerprint, isTrackingIssue, legacyTrackingMarker, mergeIssueBody, parseIssueConfig, planIssueAction, trackingMarker, type IssueContext } from '../src/tracking-issue.js'
+import {
+  buildIssueBody,
+  fingerprint,
+  isTrackingIssue,
+  legacyTrackingMarker,
+  mergeIssueBody,
+  parseIssueConfig,
+  planIssueAction,
+  trackingMarker,
+  type IssueContext
+} from '../src/tracking-issue.js'
 import { ROOT } from './support/run-action.js'
 
 const env = { GITHUB_REPOSITORY: 'acme/site', GITHUB_SERVER_URL: 'https://github.com', GITHUB_RUN_ID: '7', GITHUB_WORKFLOW: 'Nightly', GITHUB_JOB: 'check' }
 const KEY = { title: 'T', workflow: 'Nightly', job: 'check' }
 const finding = (key: string, kind: Finding['kind'] = 'missing'): Finding => ({ kind, key, message: `${key}: gone.`, fix: 'Fix it.', action: 'Reconnect it.' })
-const context = (findings: Finding[]): IssueContext => ({ ...KEY, runUrl: 'https://github.com/acme/site/actions/runs/7', findings, headline: 'Fail: …', now: new Date('2026-11-28T06:17:00Z') })
+const context = (findings: Finding[]): IssueContext => ({
+  ...KEY,
+  runUrl: 'https://github.com/acme/site/actions/runs/7',
+  findings,
+  headline: 'Fail: …',
+  now: new Date('2026-11-28T06:17:00Z')
+})
 
 describe('parseIssueConfig', () => {
   it('is off by default and then needs nothing', () => {
@@ -31,13 +47,19 @@ describe('parseIssueConfig', () => {
   })
   it('reports every problem', () => {
     expect(parseIssueConfig({ issue: 'yes' }, env).errors).toEqual(['issue: "yes" is not a boolean; use true or false'])
-    expect(parseIssueConfig({ issue: 'true', 'issue-title': 'x'.repeat(201) }, {}).errors.map(e => e.split(':')[0])).toEqual(['issue-title', 'github-token', 'issue'])
+    expect(parseIssueConfig({ issue: 'true', 'issue-title': 'x'.repeat(201) }, {}).errors.map(e => e.split(':')[0])).toEqual([
+      'issue-title',
+      'github-token',
+      'issue'
+    ])
   })
 })
 
 describe('markers', () => {
   it('key on workflow, job and title, encoded so no text can close the comment or pass for another part', () => {
-    expect(trackingMarker({ title: 'a --> b', workflow: 'Night.ly', job: 'check' })).toBe('<!-- postiz-integrations-check:tracking-issue:Night%2Ely.check.a%20--%3E%20b -->')
+    expect(trackingMarker({ title: 'a --> b', workflow: 'Night.ly', job: 'check' })).toBe(
+      '<!-- postiz-integrations-check:tracking-issue:Night%2Ely.check.a%20--%3E%20b -->'
+    )
     expect(trackingMarker({ title: 'c', workflow: 'a.b', job: '' })).not.toBe(trackingMarker({ title: 'c', workflow: 'a', job: 'b' }))
     const body = buildIssueBody(context([finding('a')]))
     expect(isTrackingIssue(body, KEY)).toBe(true)
@@ -85,7 +107,7 @@ describe('planIssueAction', () => {
     expect(planIssueAction('error', false, open([finding('a')]), context([])).kind).toBe('none')
     expect(planIssueAction('pass', true, open([finding('a')]), context([])).kind).toBe('none')
   })
-  it('keeps the body under GitHub\'s 65,536 characters with thousands of findings', () => {
+  it("keeps the body under GitHub's 65,536 characters with thousands of findings", () => {
     const many = Array.from({ length: 3000 }, (_, n) => finding(`entry_${n}_${'x'.repeat(60)}`))
     const body = buildIssueBody(context(many))
     expect(body.length).toBeLessThan(65_536)

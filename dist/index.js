@@ -31347,7 +31347,10 @@ function getIDToken(aud) {
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
 /** One line, no control characters, no `##[` anywhere and no leading `::` (workflow command syntax). */
 function logSafe(text, maxLength = 300) {
-    let safe = text.replace(CONTROL, ' ').replace(/##\[/g, '## [').replace(/^(\s*)::/, '$1: :');
+    let safe = text
+        .replace(CONTROL, ' ')
+        .replace(/##\[/g, '## [')
+        .replace(/^(\s*)::/, '$1: :');
     if (safe.length > maxLength)
         safe = `${safe.slice(0, maxLength)}…`;
     return safe;
@@ -31380,7 +31383,7 @@ function markdownSafe(text, maxLength = 200) {
 }
 /** markdownSafe without its shortcut (exported so a test can hold the two to the same result). */
 function escapeMarkdown(text, maxLength = 200) {
-    return logSafe(text, maxLength).replace(MARKDOWN_SPECIAL, match => match.length > 1 ? `${match}<wbr>` : (REPLACEMENTS[match] ?? `\\${match}`));
+    return logSafe(text, maxLength).replace(MARKDOWN_SPECIAL, match => (match.length > 1 ? `${match}<wbr>` : (REPLACEMENTS[match] ?? `\\${match}`)));
 }
 /**
  * The URL if it is an `https:` URL, made safe for a double-quoted attribute inside a Markdown table
@@ -31549,8 +31552,10 @@ function parseIntegration(element, index) {
     if (id === '')
         throw new ResponseShapeError(`${where()}: "id" is empty`);
     // IDs go into the comma-separated integration-ids output and the posting steps' requests.
+    // eslint-disable-next-line no-control-regex -- control characters are what this looks for
     const bad = /[\s,\u0000-\u001f\u007f-\u009f]/.exec(id);
     if (bad) {
+        // eslint-disable-next-line no-control-regex -- as above
         const what = bad[0] === ',' ? 'a comma' : /[\u0000-\u001f\u007f-\u009f]/.test(bad[0]) ? 'a control character' : 'whitespace';
         throw new ResponseShapeError(`${where()}: "id" ${JSON.stringify(id).slice(0, 80)} contains ${what}; Postiz IDs never do`);
     }
@@ -31749,7 +31754,10 @@ function missingFix(entry) {
                 action: 'Connect it in Postiz, or correct the profile.'
             };
         case 'platform':
-            return { fix: `Connect a ${entry.selector.platform} channel in Postiz, or correct the platform identifier.`, action: `Connect a ${entry.selector.platform} channel in Postiz.` };
+            return {
+                fix: `Connect a ${entry.selector.platform} channel in Postiz, or correct the platform identifier.`,
+                action: `Connect a ${entry.selector.platform} channel in Postiz.`
+            };
     }
 }
 /** Runs the check. `integrations` is everything the server returned. */
@@ -31783,7 +31791,10 @@ function runCheck(integrations, entries, customer) {
         enabledIds.forEach(addId);
         if (entry.selector.kind === 'profile' && enabled.length > 1) {
             warnings.push(`${entry.key}: ${describeSelector(entry.selector)} matches ${enabled.length} enabled integrations; using ${enabled[0].id}, ` +
-                `not ${enabled.slice(1).map(i => i.id).join(', ')}. Select one by ID${customer === undefined ? ' or set customer' : ''} to make this explicit.`);
+                `not ${enabled
+                    .slice(1)
+                    .map(i => i.id)
+                    .join(', ')}. Select one by ID${customer === undefined ? ' or set customer' : ''} to make this explicit.`);
         }
         if (state === 'missing') {
             const what = entry.selector.kind === 'id' ? `no integration has ID ${entry.selector.id}` : `no integration matches ${describeSelector(entry.selector)}`;
@@ -32109,8 +32120,7 @@ function headline(outcome) {
     const total = check.results.length;
     if (status === 'pass')
         return `Pass: ${total} of ${plural(total, 'Postiz integration')} ready`;
-    const counts = FINDING_KINDS
-        .map(kind => [kind, check.findings.filter(f => f.kind === kind).length])
+    const counts = FINDING_KINDS.map(kind => [kind, check.findings.filter(f => f.kind === kind).length])
         .filter(([, n]) => n > 0)
         .map(([kind, n]) => `${n} ${kind}`);
     return `Fail: ${check.findings.length} of ${plural(total, 'Postiz integration')} need${check.findings.length === 1 ? 's' : ''} attention (${counts.join(', ')})`;
@@ -32150,7 +32160,9 @@ function postsCells(result, signals) {
         return '';
     const p = result.posts;
     const failed = signals.failedPostsDays > 0 ? ` ${p && p.failed > 0 ? `⚠️ ${p.failed}, latest ${p.latestFailed?.slice(0, 10)}` : '0'} |` : '';
-    const queued = signals.upcomingPostsDays > 0 ? ` ${p && p.queued > 0 ? `${result.state === 'enabled' ? '' : '🚫 '}${p.queued}, next ${p.nextQueued?.slice(0, 10)}` : '0'} |` : '';
+    const queued = signals.upcomingPostsDays > 0
+        ? ` ${p && p.queued > 0 ? `${result.state === 'enabled' ? '' : '🚫 '}${p.queued}, next ${p.nextQueued?.slice(0, 10)}` : '0'} |`
+        : '';
     return `${failed}${queued}`;
 }
 function entryRow(result, actions, signals) {
@@ -32830,11 +32842,13 @@ const AUTH_FIXES = new Map([
 ]);
 function authError(response, url) {
     const msg = serverMessage(response.body);
-    const said = msg ? `: "${msg}"` : response.body.length === 0 ? ' with an empty body' : ` with ${looksLikeHtml(response) ? 'an HTML page' : 'a body'} ${snippet(response.body)}`;
+    const said = msg
+        ? `: "${msg}"`
+        : response.body.length === 0
+            ? ' with an empty body'
+            : ` with ${looksLikeHtml(response) ? 'an HTML page' : 'a body'} ${snippet(response.body)}`;
     const fix = (msg !== undefined ? AUTH_FIXES.get(msg) : undefined) ??
-        (response.status === 403
-            ? `Postiz refused the key. If this persists, check the key and the server's logs. ${KEY_SOURCE}`
-            : `Check the key. ${KEY_SOURCE}`);
+        (response.status === 403 ? `Postiz refused the key. If this persists, check the key and the server's logs. ${KEY_SOURCE}` : `Check the key. ${KEY_SOURCE}`);
     return new CheckError(`Postiz rejected the API key (HTTP ${response.status}${said}) at ${url}.`, fix);
 }
 /** The body as JSON (a UTF-8 byte order mark before it is allowed), or the parse error. */
@@ -33012,7 +33026,13 @@ async function getRawJson(options, path, query) {
                 const tries = attempt > 1 ? ` after ${attempt} attempts` : '';
                 throw new CheckError(`Could not reach Postiz at ${url}${tries}: ${outcome.message.replace(/\.$/, '')}.`, transportFix(outcome));
             }
-            return { body: interpret(outcome, url, options.apiUrlProven ? apiUrlProven(path) : blameApiUrl), url, attempts: attempt, durationMs: Date.now() - started, raw: outcome.body };
+            return {
+                body: interpret(outcome, url, options.apiUrlProven ? apiUrlProven(path) : blameApiUrl),
+                url,
+                attempts: attempt,
+                durationMs: Date.now() - started,
+                raw: outcome.body
+            };
         }
         let waitMs = backoffMs(attempt, options.random);
         if (!(outcome instanceof TransportError) && outcome.status === 429) {
@@ -33030,7 +33050,7 @@ async function getRawJson(options, path, query) {
 /** Fetches every integration of the organisation the key belongs to. */
 async function fetchIntegrations(options) {
     const { body, url, attempts, durationMs } = await getJson(options, '/public/v1/integrations');
-    const integrations = await redacting(redactorFor(options), async () => shaped(body, url, parseIntegrations, 'a list of Postiz integrations', 'GET /public/v1/integrations returns a JSON array'));
+    const integrations = await redacting(redactorFor(options), () => shaped(body, url, parseIntegrations, 'a list of Postiz integrations', 'GET /public/v1/integrations returns a JSON array'));
     return { integrations, url, attempts, durationMs };
 }
 /** Fetches the posts whose publish date lies in the window. */
@@ -33039,7 +33059,7 @@ async function fetchPosts(options, window) {
     if (window.customer !== undefined)
         query.customer = window.customer;
     const { body, url, attempts, durationMs } = await getJson(options, '/public/v1/posts', query);
-    const posts = await redacting(redactorFor(options), async () => shaped(body, url, parsePosts, 'a list of Postiz posts', 'GET /public/v1/posts returns {"posts": [...]}', options.apiUrlProven ? apiUrlProven('/public/v1/posts') : blameApiUrl));
+    const posts = await redacting(redactorFor(options), () => shaped(body, url, parsePosts, 'a list of Postiz posts', 'GET /public/v1/posts returns {"posts": [...]}', options.apiUrlProven ? apiUrlProven('/public/v1/posts') : blameApiUrl));
     return { posts, url, attempts, durationMs };
 }
 function transportFix(error) {
@@ -33127,7 +33147,10 @@ function countFor(ids, postsByChannel, options) {
 function failingChannels(result, counts) {
     const failed = new Map(Object.entries(counts.failedByChannel ?? {}));
     const had = result.matches.filter(i => failed.has(i.id));
-    const listed = had.slice(0, 5).map(i => `${describeIntegration(i)}: ${failed.get(i.id)}`).join('; ') + (had.length > 5 ? '; …' : '');
+    const listed = had
+        .slice(0, 5)
+        .map(i => `${describeIntegration(i)}: ${failed.get(i.id)}`)
+        .join('; ') + (had.length > 5 ? '; …' : '');
     return `${had.length} of its ${post_signals_plural(result.enabledIds.length, 'enabled channel')} (${listed})`;
 }
 /** Adds post counts to every entry, `failing` findings, and queued posts at risk to existing findings. */
@@ -33190,7 +33213,15 @@ function applyPostSignals(check, posts, options) {
 
 const BUG_FIX = 'This is a bug in postiz-integrations-check: please report it with the log (in Actions, run with ACTIONS_STEP_DEBUG=true for details).';
 function clientOptions(config, hooks, rawApiKey) {
-    return { apiUrl: config.apiUrl, apiKey: config.apiKey, rawApiKey, timeoutMs: config.timeoutMs, retries: config.retries, onRetry: hooks.onRetry, env: hooks.env };
+    return {
+        apiUrl: config.apiUrl,
+        apiKey: config.apiKey,
+        rawApiKey,
+        timeoutMs: config.timeoutMs,
+        retries: config.retries,
+        onRetry: hooks.onRetry,
+        env: hooks.env
+    };
 }
 async function gather(raw, outcome, hooks, otherErrors) {
     const parsed = parseConfig(raw);
@@ -33399,7 +33430,7 @@ function generatedPart(context) {
         '',
         ...findingsTable(context.findings, BODY_BUDGET),
         '',
-        '**What to do:** fix each channel in Postiz (enable it, or reconnect it), or correct the workflow\'s `integrations` list. ' +
+        "**What to do:** fix each channel in Postiz (enable it, or reconnect it), or correct the workflow's `integrations` list. " +
             'Posts to these channels fail until then.',
         '',
         `This issue is kept by ${TOOL}: failing runs update the text above (and comment when the problems change), the first passing run closes it.`,
@@ -33428,7 +33459,10 @@ function changeComment(previous, context) {
         return header;
     const added = now.filter(l => !previous.includes(l));
     const resolved = previous.filter(l => !now.includes(l));
-    const list = (items) => items.slice(0, 50).map(i => `\`${i.replace(/`/g, "'")}\``).join(', ') + (items.length > 50 ? ', …' : '');
+    const list = (items) => items
+        .slice(0, 50)
+        .map(i => `\`${i.replace(/`/g, "'")}\``)
+        .join(', ') + (items.length > 50 ? ', …' : '');
     return [header, '', ...(added.length > 0 ? [`- New: ${list(added)}`] : []), ...(resolved.length > 0 ? [`- Resolved: ${list(resolved)}`] : [])].join('\n');
 }
 /** What this run does to the tracking issue. `discovery` runs checked nothing, so they change nothing. */
@@ -33537,7 +33571,9 @@ async function syncTrackingIssue(config, decide) {
         const closedEarlier = found.length > 1 ? await closeDuplicates(octokit, config, found) : [];
         action = decide(found[0] ?? null);
         const where = { owner: config.owner, repo: config.repo };
-        const also = closedEarlier.length > 0 ? ` Closed ${closedEarlier.map(n => `#${n}`).join(', ')} as ${closedEarlier.length === 1 ? 'a duplicate' : 'duplicates'} of #${found[0].number}.` : '';
+        const also = closedEarlier.length > 0
+            ? ` Closed ${closedEarlier.map(n => `#${n}`).join(', ')} as ${closedEarlier.length === 1 ? 'a duplicate' : 'duplicates'} of #${found[0].number}.`
+            : '';
         switch (action.kind) {
             case 'none':
                 return { action: action.kind, note: `Tracking issue: nothing to do (${action.reason}).${also}` };
@@ -33548,7 +33584,11 @@ async function syncTrackingIssue(config, decide) {
                 if (now.length > 1 && now[0].number !== created.data.number) {
                     await closeDuplicates(octokit, config, [now[0], { number: created.data.number, body: action.body }]);
                     await octokit.rest.issues.update({ ...where, issue_number: now[0].number, body: decideBody(decide, now[0]) });
-                    return { action: 'update', number: now[0].number, note: `Tracking issue: another run opened #${now[0].number} at the same time; updated it and closed #${created.data.number} as its duplicate.` };
+                    return {
+                        action: 'update',
+                        number: now[0].number,
+                        note: `Tracking issue: another run opened #${now[0].number} at the same time; updated it and closed #${created.data.number} as its duplicate.`
+                    };
                 }
                 // Ours is the lowest: a run that opened a higher one sees ours (numbers follow creation order)
                 // and closes its own, so closing it here too would only say the same thing twice.
@@ -33558,7 +33598,11 @@ async function syncTrackingIssue(config, decide) {
                 await octokit.rest.issues.update({ ...where, issue_number: action.number, body: action.body });
                 if (action.comment !== undefined)
                     await octokit.rest.issues.createComment({ ...where, issue_number: action.number, body: action.comment });
-                return { action: action.kind, number: action.number, note: `Tracking issue: updated #${action.number}${action.comment !== undefined ? ' and commented (the problems changed)' : ''}.${also}` };
+                return {
+                    action: action.kind,
+                    number: action.number,
+                    note: `Tracking issue: updated #${action.number}${action.comment !== undefined ? ' and commented (the problems changed)' : ''}.${also}`
+                };
             case 'close':
                 await octokit.rest.issues.createComment({ ...where, issue_number: action.number, body: action.comment });
                 await octokit.rest.issues.update({ ...where, issue_number: action.number, state: 'closed', state_reason: 'completed' });
@@ -33766,7 +33810,15 @@ async function publishTrackingIssue(outcome, config) {
         info(`Tracking issue: left as it is (${status === 'error' ? 'the check could not run' : 'no integrations were checked'}).`);
         return;
     }
-    const context = { title: config.title, workflow: config.workflow, job: config.job, runUrl: config.runUrl, findings: check.findings, headline: headline(outcome), now: outcome.finishedAt };
+    const context = {
+        title: config.title,
+        workflow: config.workflow,
+        job: config.job,
+        runUrl: config.runUrl,
+        findings: check.findings,
+        headline: headline(outcome),
+        now: outcome.finishedAt
+    };
     const result = await syncTrackingIssue(config, open => planIssueAction(status, check.discovery, open, context));
     info(result.note);
     if (result.warning !== undefined)

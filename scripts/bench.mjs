@@ -102,14 +102,22 @@ function installPostizCli() {
   try {
     execFileSync('npm', ['install', '--no-audit', '--no-fund', '--no-save', `postiz@${POSTIZ_CLI_VERSION}`], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] })
   } catch (error) {
-    return { error: `npm install postiz@${POSTIZ_CLI_VERSION} failed: ${String(/** @type {any} */ (error).stderr ?? error).trim().split('\n').pop()}` }
+    return {
+      error: `npm install postiz@${POSTIZ_CLI_VERSION} failed: ${String(/** @type {any} */ (error).stderr ?? error)
+        .trim()
+        .split('\n')
+        .pop()}`
+    }
   }
   return existsSync(entry) ? { entry } : { error: `postiz@${POSTIZ_CLI_VERSION} has no dist/index.js` }
 }
 
 /** Compiles src/ into build/ (git-ignored) and times the pure validation at growing sizes. */
 function measureScaling(/** @type {string} */ node) {
-  execFileSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json', '--outDir', 'build'], { cwd: ROOT, stdio: 'inherit' })
+  execFileSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json', '--outDir', 'build'], {
+    cwd: ROOT,
+    stdio: 'inherit'
+  })
   const out = execFileSync(node, ['--expose-gc', join(ROOT, 'scripts', 'bench', 'check-scaling.mjs'), join(ROOT, 'build', 'src')], { encoding: 'utf8' })
   return /** @type {{ channels: number, entries: number, ms: number }[]} */ (JSON.parse(out))
 }
@@ -179,7 +187,14 @@ async function measure(/** @type {string} */ title, /** @type {Contender[]} */ c
     const { ms, rss } = /** @type {{ ms: number[], rss: number[] }} */ (samples.get(c.name))
     ms.sort((a, b) => a - b)
     rss.sort((a, b) => a - b)
-    return /** @type {Stats} */ ({ name: c.name, median: quantile(ms, 0.5), p25: quantile(ms, 0.25), p75: quantile(ms, 0.75), rssKb: rss.length ? quantile(rss, 0.5) : undefined, runs: ms.length })
+    return /** @type {Stats} */ ({
+      name: c.name,
+      median: quantile(ms, 0.5),
+      p25: quantile(ms, 0.25),
+      p75: quantile(ms, 0.75),
+      rssKb: rss.length ? quantile(rss, 0.5) : undefined,
+      runs: ms.length
+    })
   })
 }
 
@@ -221,7 +236,13 @@ mkdirSync(runnerTemp)
 /** @type {Files} */
 const files = { output: join(dir, 'output.txt'), summary: join(dir, 'summary.md') }
 const baseEnvironment = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: home, LANG: 'C.UTF-8' }
-const runnerEnvironment = { ...baseEnvironment, GITHUB_ACTIONS: 'true', GITHUB_OUTPUT: files.output, GITHUB_STEP_SUMMARY: files.summary, RUNNER_TEMP: runnerTemp }
+const runnerEnvironment = {
+  ...baseEnvironment,
+  GITHUB_ACTIONS: 'true',
+  GITHUB_OUTPUT: files.output,
+  GITHUB_STEP_SUMMARY: files.summary,
+  RUNNER_TEMP: runnerTemp
+}
 
 const postizCli = installPostizCli()
 const curlJq = has('curl') && has('jq')
@@ -300,16 +321,32 @@ let output = `postiz-integrations-check benchmark · Node ${nodeVersion} · ${av
 output += `${RUNS} interleaved runs per contender after ${WARMUP} warm-up rounds; times are whole processes, spawn to exit.\n`
 try {
   const smallEntries = ['x:acme', 'bluesky:acme.bsky.social']
-  const smallStats = await measure('5 channels', contenders({ url: small.baseUrl, org: SAMPLE_INTEGRATIONS, entries: smallEntries, withPostizCli: true }), files, dir)
+  const smallStats = await measure(
+    '5 channels',
+    contenders({ url: small.baseUrl, org: SAMPLE_INTEGRATIONS, entries: smallEntries, withPostizCli: true }),
+    files,
+    dir
+  )
   output += `\n5 channels, 2 entries\n${table(smallStats, 'floor (fetch + Set)')}\n`
   /** @type {Stats[] | undefined} */
   let secureStats
   if (ca && secure) {
-    const scenario = { url: `https://localhost:${secure.port}`, org: SAMPLE_INTEGRATIONS, entries: smallEntries, withPostizCli: true, extraEnv: { NODE_EXTRA_CA_CERTS: ca.caFile, CURL_CA_BUNDLE: ca.caFile } }
+    const scenario = {
+      url: `https://localhost:${secure.port}`,
+      org: SAMPLE_INTEGRATIONS,
+      entries: smallEntries,
+      withPostizCli: true,
+      extraEnv: { NODE_EXTRA_CA_CERTS: ca.caFile, CURL_CA_BUNDLE: ca.caFile }
+    }
     secureStats = await measure('5 channels over https', contenders(scenario), files, dir)
     output += `\n5 channels, 2 entries, over https (the stand-in with a CA made for the run)\n${table(secureStats, 'floor (fetch + Set)')}\n`
   }
-  const largeStats = await measure('10,000 channels', contenders({ url: large.baseUrl, org: bigOrg, entries: passingEntries(bigOrg, 1000), withPostizCli: false }), files, dir)
+  const largeStats = await measure(
+    '10,000 channels',
+    contenders({ url: large.baseUrl, org: bigOrg, entries: passingEntries(bigOrg, 1000), withPostizCli: false }),
+    files,
+    dir
+  )
   output += `\n10,000 channels, 1,000 entries, job summary on\n${table(largeStats, 'floor (fetch + Set)')}\n`
   process.stderr.write('validation scaling: compiling src/ into build/\n')
   const scaling = measureScaling(node)
@@ -351,7 +388,15 @@ try {
   }
   output += `\nTargets\n${verdicts.map(v => `  ${v.ok ? '✓' : '✗'} ${v.name}: ${v.detail}`).join('\n')}\n`
   console.log(output)
-  if (options.json) writeFileSync(options.json, JSON.stringify({ node: nodeVersion, runs: RUNS, warmup: WARMUP, small: smallStats, smallHttps: secureStats ?? null, large: largeStats, scaling, targets: verdicts }, null, 2) + '\n')
+  if (options.json)
+    writeFileSync(
+      options.json,
+      JSON.stringify(
+        { node: nodeVersion, runs: RUNS, warmup: WARMUP, small: smallStats, smallHttps: secureStats ?? null, large: largeStats, scaling, targets: verdicts },
+        null,
+        2
+      ) + '\n'
+    )
 } finally {
   await Promise.all([small.close(), large.close(), secure?.close()])
   rmSync(dir, { recursive: true, force: true })

@@ -74,20 +74,24 @@ const page = `<!DOCTYPE html><html><head><meta charset="utf-8"><style>
 const pageFile = join(dir, 'summary.html')
 writeFileSync(pageFile, page)
 
-execFileSync(browser, [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--hide-scrollbars',
-  `--user-data-dir=${join(dir, 'profile')}`,
-  `--screenshot=${output}`,
-  '--window-size=1244,560',
-  `file://${pageFile}`
-], { stdio: 'ignore' })
+execFileSync(
+  browser,
+  [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--hide-scrollbars',
+    `--user-data-dir=${join(dir, 'profile')}`,
+    `--screenshot=${output}`,
+    '--window-size=1244,560',
+    `file://${pageFile}`
+  ],
+  { stdio: 'ignore' }
+)
 rmSync(dir, { recursive: true, force: true })
 console.log(`wrote ${output}`)

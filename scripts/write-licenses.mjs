@@ -19,6 +19,9 @@ for (const [path, info] of Object.entries(lock.packages)) {
   const text = file ? readFileSync(join(dir, file), 'utf8').trim() : `${pkg.license ?? 'UNKNOWN'} (no licence file in the package)`
   sections.set(`${pkg.name}@${pkg.version}`, `${pkg.name} ${pkg.version}\n${pkg.license ?? ''}\n${text}`)
 }
-const body = [...sections.keys()].sort().map(key => sections.get(key)).join('\n\n')
+const body = [...sections.keys()]
+  .sort()
+  .map(key => sections.get(key))
+  .join('\n\n')
 writeFileSync(join(root, 'dist', 'licenses.txt'), `Licences of the third-party code bundled in dist/\n\n${body}\n`)
 console.log(`dist/licenses.txt: ${sections.size} packages`)

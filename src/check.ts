@@ -173,7 +173,10 @@ function missingFix(entry: Entry): { fix: string; action: string } {
         action: 'Connect it in Postiz, or correct the profile.'
       }
     case 'platform':
-      return { fix: `Connect a ${entry.selector.platform} channel in Postiz, or correct the platform identifier.`, action: `Connect a ${entry.selector.platform} channel in Postiz.` }
+      return {
+        fix: `Connect a ${entry.selector.platform} channel in Postiz, or correct the platform identifier.`,
+        action: `Connect a ${entry.selector.platform} channel in Postiz.`
+      }
   }
 }
 
@@ -212,7 +215,10 @@ export function runCheck(integrations: Integration[], entries: Entry[], customer
     if (entry.selector.kind === 'profile' && enabled.length > 1) {
       warnings.push(
         `${entry.key}: ${describeSelector(entry.selector)} matches ${enabled.length} enabled integrations; using ${enabled[0].id}, ` +
-          `not ${enabled.slice(1).map(i => i.id).join(', ')}. Select one by ID${customer === undefined ? ' or set customer' : ''} to make this explicit.`
+          `not ${enabled
+            .slice(1)
+            .map(i => i.id)
+            .join(', ')}. Select one by ID${customer === undefined ? ' or set customer' : ''} to make this explicit.`
       )
     }
     if (state === 'missing') {

@@ -24,7 +24,15 @@ export interface EngineHooks {
 const BUG_FIX = 'This is a bug in postiz-integrations-check: please report it with the log (in Actions, run with ACTIONS_STEP_DEBUG=true for details).'
 
 function clientOptions(config: Config, hooks: EngineHooks, rawApiKey: string | undefined): ClientOptions {
-  return { apiUrl: config.apiUrl, apiKey: config.apiKey, rawApiKey, timeoutMs: config.timeoutMs, retries: config.retries, onRetry: hooks.onRetry, env: hooks.env }
+  return {
+    apiUrl: config.apiUrl,
+    apiKey: config.apiKey,
+    rawApiKey,
+    timeoutMs: config.timeoutMs,
+    retries: config.retries,
+    onRetry: hooks.onRetry,
+    env: hooks.env
+  }
 }
 
 async function gather(raw: Partial<RawInputs>, outcome: RunOutcome, hooks: EngineHooks, otherErrors: string[]): Promise<void> {

@@ -3,10 +3,7 @@
  * comma-separated. Pure: text in, typed entries (or named errors) out.
  */
 
-export type Selector =
-  | { kind: 'id'; id: string }
-  | { kind: 'profile'; platform: string; profile: string }
-  | { kind: 'platform'; platform: string }
+export type Selector = { kind: 'id'; id: string } | { kind: 'profile'; platform: string; profile: string } | { kind: 'platform'; platform: string }
 
 export interface Entry {
   /** Name of the entry in outputs: the alias, else the entry text. */
@@ -83,9 +80,7 @@ export function parseEntries(input: string): ParsedEntries {
       alias = text.slice(0, eq).trim()
       selectorText = text.slice(eq + 1).trim()
       if (!ALIAS.test(alias)) {
-        errors.push(
-          `integrations: entry "${text}": alias "${alias}" must start with a letter or "_" and contain only letters, digits, "_" or "-"`
-        )
+        errors.push(`integrations: entry "${text}": alias "${alias}" must start with a letter or "_" and contain only letters, digits, "_" or "-"`)
         continue
       }
       if (selectorText === '') {

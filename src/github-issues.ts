@@ -109,7 +109,9 @@ export async function syncTrackingIssue(config: IssueConfig, decide: (open: Open
     action = decide(found[0] ?? null)
     const where = { owner: config.owner, repo: config.repo }
     const also =
-      closedEarlier.length > 0 ? ` Closed ${closedEarlier.map(n => `#${n}`).join(', ')} as ${closedEarlier.length === 1 ? 'a duplicate' : 'duplicates'} of #${found[0].number}.` : ''
+      closedEarlier.length > 0
+        ? ` Closed ${closedEarlier.map(n => `#${n}`).join(', ')} as ${closedEarlier.length === 1 ? 'a duplicate' : 'duplicates'} of #${found[0].number}.`
+        : ''
     switch (action.kind) {
       case 'none':
         return { action: action.kind, note: `Tracking issue: nothing to do (${action.reason}).${also}` }
@@ -120,7 +122,11 @@ export async function syncTrackingIssue(config: IssueConfig, decide: (open: Open
         if (now.length > 1 && now[0].number !== created.data.number) {
           await closeDuplicates(octokit, config, [now[0], { number: created.data.number, body: action.body }])
           await octokit.rest.issues.update({ ...where, issue_number: now[0].number, body: decideBody(decide, now[0]) })
-          return { action: 'update', number: now[0].number, note: `Tracking issue: another run opened #${now[0].number} at the same time; updated it and closed #${created.data.number} as its duplicate.` }
+          return {
+            action: 'update',
+            number: now[0].number,
+            note: `Tracking issue: another run opened #${now[0].number} at the same time; updated it and closed #${created.data.number} as its duplicate.`
+          }
         }
         // Ours is the lowest: a run that opened a higher one sees ours (numbers follow creation order)
         // and closes its own, so closing it here too would only say the same thing twice.
@@ -129,7 +135,11 @@ export async function syncTrackingIssue(config: IssueConfig, decide: (open: Open
       case 'update':
         await octokit.rest.issues.update({ ...where, issue_number: action.number, body: action.body })
         if (action.comment !== undefined) await octokit.rest.issues.createComment({ ...where, issue_number: action.number, body: action.comment })
-        return { action: action.kind, number: action.number, note: `Tracking issue: updated #${action.number}${action.comment !== undefined ? ' and commented (the problems changed)' : ''}.${also}` }
+        return {
+          action: action.kind,
+          number: action.number,
+          note: `Tracking issue: updated #${action.number}${action.comment !== undefined ? ' and commented (the problems changed)' : ''}.${also}`
+        }
       case 'close':
         await octokit.rest.issues.createComment({ ...where, issue_number: action.number, body: action.comment })
         await octokit.rest.issues.update({ ...where, issue_number: action.number, state: 'closed', state_reason: 'completed' })

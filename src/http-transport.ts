@@ -66,7 +66,7 @@ function proxyClientFactory(origin: URL, options: object): Dispatcher {
   const tagged: buildConnector.connector = (connectOptions, callback) =>
     connect(connectOptions, (error, socket) => {
       if (error) callback(Object.assign(error, { [AT_PROXY]: true }), null)
-      else callback(null, socket as NonNullable<typeof socket>)
+      else callback(null, socket)
     })
   return new Pool(origin, { ...options, connect: tagged })
 }

@@ -43,7 +43,8 @@ function optionalString(element: Record<string, unknown>, field: string, where: 
 
 function requiredString(element: Record<string, unknown>, field: string, where: Where): string {
   const value = element[field]
-  if (typeof value !== 'string') throw new ResponseShapeError(`${where()}: "${field}" is ${value === undefined ? 'missing' : describe(value)}, expected a string`)
+  if (typeof value !== 'string')
+    throw new ResponseShapeError(`${where()}: "${field}" is ${value === undefined ? 'missing' : describe(value)}, expected a string`)
   return value
 }
 
@@ -53,8 +54,10 @@ function parseIntegration(element: unknown, index: number): Integration {
   const id = requiredString(element, 'id', where)
   if (id === '') throw new ResponseShapeError(`${where()}: "id" is empty`)
   // IDs go into the comma-separated integration-ids output and the posting steps' requests.
+  // eslint-disable-next-line no-control-regex -- control characters are what this looks for
   const bad = /[\s,\u0000-\u001f\u007f-\u009f]/.exec(id)
   if (bad) {
+    // eslint-disable-next-line no-control-regex -- as above
     const what = bad[0] === ',' ? 'a comma' : /[\u0000-\u001f\u007f-\u009f]/.test(bad[0]) ? 'a control character' : 'whitespace'
     throw new ResponseShapeError(`${where()}: "id" ${JSON.stringify(id).slice(0, 80)} contains ${what}; Postiz IDs never do`)
   }
@@ -92,7 +95,9 @@ export function parseIntegrations(body: unknown): Integration[] {
   integrations.forEach((integration, index) => {
     const first = seen.get(integration.id)
     if (first !== undefined) {
-      throw new ResponseShapeError(`elements ${first} and ${index} have the same "id" ${JSON.stringify(integration.id).slice(0, 80)}; Postiz never returns one ID twice`)
+      throw new ResponseShapeError(
+        `elements ${first} and ${index} have the same "id" ${JSON.stringify(integration.id).slice(0, 80)}; Postiz never returns one ID twice`
+      )
     }
     seen.set(integration.id, index)
   })

@@ -94,7 +94,15 @@ async function publishTrackingIssue(outcome: RunOutcome, config: IssueConfig): P
     core.info(`Tracking issue: left as it is (${status === 'error' ? 'the check could not run' : 'no integrations were checked'}).`)
     return
   }
-  const context = { title: config.title, workflow: config.workflow, job: config.job, runUrl: config.runUrl, findings: check.findings, headline: headline(outcome), now: outcome.finishedAt }
+  const context = {
+    title: config.title,
+    workflow: config.workflow,
+    job: config.job,
+    runUrl: config.runUrl,
+    findings: check.findings,
+    headline: headline(outcome),
+    now: outcome.finishedAt
+  }
   const result = await syncTrackingIssue(config, open => planIssueAction(status, check.discovery, open, context))
   core.info(result.note)
   if (result.warning !== undefined) core.warning(result.warning, { title: 'Tracking issue' })
@@ -121,14 +129,18 @@ async function runStages(): Promise<void> {
   for (const name of ISSUE_INPUT_NAMES) issueInputs[name] = readInput(name, booleanErrors)
   if (issueInputs['github-token']) core.setSecret(issueInputs['github-token'])
   const issue = parseIssueConfig(issueInputs, process.env)
-  const outcome = await checkIntegrations(raw, {
-    onStart: config => {
-      const scope = config.customer !== undefined ? ` for customer "${logSafe(config.customer)}"` : ''
-      core.info(`Checking ${config.entries.length} entr${config.entries.length === 1 ? 'y' : 'ies'} against ${config.apiUrl}${scope}`)
+  const outcome = await checkIntegrations(
+    raw,
+    {
+      onStart: config => {
+        const scope = config.customer !== undefined ? ` for customer "${logSafe(config.customer)}"` : ''
+        core.info(`Checking ${config.entries.length} entr${config.entries.length === 1 ? 'y' : 'ies'} against ${config.apiUrl}${scope}`)
+      },
+      onRetry: message => core.info(message),
+      onDebug: message => core.debug(message)
     },
-    onRetry: message => core.info(message),
-    onDebug: message => core.debug(message)
-  }, [...booleanErrors, ...issue.errors])
+    [...booleanErrors, ...issue.errors]
+  )
   const failure = publishLogAndAnnotations(outcome)
   const reportPath = await attempt('write the report file', () => writeReportFile(buildReport(outcome)))
   try {

@@ -35,7 +35,12 @@ export function projectIntegration(i: Integration): Pick<Integration, 'id' | 'na
  * A JSON array of whole elements within `maxUtf8` bytes of UTF-8 and `maxUtf16` bytes of UTF-16.
  * `project` runs only on the elements that are tried, so a capped list of 10,000 costs what fits.
  */
-export function cappedJsonArray<T>(items: readonly T[], maxUtf8: number, maxUtf16 = Infinity, project: (item: T) => unknown = item => item): { json: string; included: number } {
+export function cappedJsonArray<T>(
+  items: readonly T[],
+  maxUtf8: number,
+  maxUtf16 = Infinity,
+  project: (item: T) => unknown = item => item
+): { json: string; included: number } {
   const parts: string[] = []
   let utf8 = 2 // the brackets
   let units = 2

@@ -81,7 +81,11 @@ function countFor(ids: string[], postsByChannel: Map<string, Post[]>, options: P
 function failingChannels(result: EntryResult, counts: PostCounts): string {
   const failed = new Map(Object.entries(counts.failedByChannel ?? {}))
   const had = result.matches.filter(i => failed.has(i.id))
-  const listed = had.slice(0, 5).map(i => `${describeIntegration(i)}: ${failed.get(i.id)}`).join('; ') + (had.length > 5 ? '; …' : '')
+  const listed =
+    had
+      .slice(0, 5)
+      .map(i => `${describeIntegration(i)}: ${failed.get(i.id)}`)
+      .join('; ') + (had.length > 5 ? '; …' : '')
   return `${had.length} of its ${plural(result.enabledIds.length, 'enabled channel')} (${listed})`
 }
 

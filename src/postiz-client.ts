@@ -99,12 +99,14 @@ const AUTH_FIXES: ReadonlyMap<string, string> = new Map([
 
 function authError(response: HttpResponse, url: string): CheckError {
   const msg = serverMessage(response.body)
-  const said = msg ? `: "${msg}"` : response.body.length === 0 ? ' with an empty body' : ` with ${looksLikeHtml(response) ? 'an HTML page' : 'a body'} ${snippet(response.body)}`
+  const said = msg
+    ? `: "${msg}"`
+    : response.body.length === 0
+      ? ' with an empty body'
+      : ` with ${looksLikeHtml(response) ? 'an HTML page' : 'a body'} ${snippet(response.body)}`
   const fix =
     (msg !== undefined ? AUTH_FIXES.get(msg) : undefined) ??
-    (response.status === 403
-      ? `Postiz refused the key. If this persists, check the key and the server's logs. ${KEY_SOURCE}`
-      : `Check the key. ${KEY_SOURCE}`)
+    (response.status === 403 ? `Postiz refused the key. If this persists, check the key and the server's logs. ${KEY_SOURCE}` : `Check the key. ${KEY_SOURCE}`)
   return new CheckError(`Postiz rejected the API key (HTTP ${response.status}${said}) at ${url}.`, fix)
 }
 
@@ -170,7 +172,10 @@ function interpret(response: HttpResponse, url: string, advice: UrlAdvice): unkn
     return fail(`${url} answered HTTP 429: Postiz is rate limiting this organisation.`, rateLimitFix(response))
   }
   if (status >= 500) {
-    return fail(`${url} answered HTTP ${status} (${snippet(response.body)}): the Postiz server failed.`, 'Retry later; if it persists, check the Postiz server (its logs, database and Redis).')
+    return fail(
+      `${url} answered HTTP ${status} (${snippet(response.body)}): the Postiz server failed.`,
+      'Retry later; if it persists, check the Postiz server (its logs, database and Redis).'
+    )
   }
   if (status === 400) {
     return fail(`${url} answered HTTP 400 (${snippet(response.body)}): the server rejected the request.`, advice(`Check api-url. ${API_PATH_FIX}`))
@@ -179,7 +184,10 @@ function interpret(response: HttpResponse, url: string, advice: UrlAdvice): unkn
     return fail(`${url} answered HTTP ${status} (${snippet(response.body)}).`, advice(API_PATH_FIX))
   }
   if (response.body.length === 0) {
-    return fail(`${url} answered HTTP ${status} with an empty body, where a JSON answer belongs.`, advice(`Check that api-url points at a Postiz backend. ${API_PATH_FIX}`))
+    return fail(
+      `${url} answered HTTP ${status} with an empty body, where a JSON answer belongs.`,
+      advice(`Check that api-url points at a Postiz backend. ${API_PATH_FIX}`)
+    )
   }
   // What parses is JSON, whatever the Content-Type says; only what does not is judged by its looks.
   const parsed = parseJson(response.body)
@@ -199,7 +207,10 @@ function shaped<T>(body: unknown, url: string, parse: (body: unknown) => T, expe
     return parse(body)
   } catch (error) {
     if (!(error instanceof ResponseShapeError)) throw error
-    return fail(`${url} answered with JSON that is not ${expected}: ${logSafe(error.message, 300)}.`, advice(`Check that api-url points at a Postiz backend (${shape}). ${API_PATH_FIX}`))
+    return fail(
+      `${url} answered with JSON that is not ${expected}: ${logSafe(error.message, 300)}.`,
+      advice(`Check that api-url points at a Postiz backend (${shape}). ${API_PATH_FIX}`)
+    )
   }
 }
 
@@ -258,7 +269,7 @@ function redactorFor(options: ClientOptions): Redactor {
 }
 
 /** Runs `read`; any CheckError it throws comes out with the key taken out of its message and fix. */
-async function redacting<T>(redactor: Redactor, read: () => Promise<T>): Promise<T> {
+async function redacting<T>(redactor: Redactor, read: () => T | Promise<T>): Promise<T> {
   try {
     return await read()
   } catch (error) {
@@ -309,7 +320,13 @@ async function getRawJson(options: ClientOptions, path: string, query: Record<st
         const tries = attempt > 1 ? ` after ${attempt} attempts` : ''
         throw new CheckError(`Could not reach Postiz at ${url}${tries}: ${outcome.message.replace(/\.$/, '')}.`, transportFix(outcome))
       }
-      return { body: interpret(outcome, url, options.apiUrlProven ? apiUrlProven(path) : blameApiUrl), url, attempts: attempt, durationMs: Date.now() - started, raw: outcome.body }
+      return {
+        body: interpret(outcome, url, options.apiUrlProven ? apiUrlProven(path) : blameApiUrl),
+        url,
+        attempts: attempt,
+        durationMs: Date.now() - started,
+        raw: outcome.body
+      }
     }
     let waitMs = backoffMs(attempt, options.random)
     if (!(outcome instanceof TransportError) && outcome.status === 429) {
@@ -330,7 +347,7 @@ async function getRawJson(options: ClientOptions, path: string, query: Record<st
 /** Fetches every integration of the organisation the key belongs to. */
 export async function fetchIntegrations(options: ClientOptions): Promise<FetchResult> {
   const { body, url, attempts, durationMs } = await getJson(options, '/public/v1/integrations')
-  const integrations = await redacting(redactorFor(options), async () =>
+  const integrations = await redacting(redactorFor(options), () =>
     shaped(body, url, parseIntegrations, 'a list of Postiz integrations', 'GET /public/v1/integrations returns a JSON array')
   )
   return { integrations, url, attempts, durationMs }
@@ -355,7 +372,16 @@ export async function fetchPosts(options: ClientOptions, window: PostsWindow): P
   const query: Record<string, string> = { startDate: window.startDate.toISOString(), endDate: window.endDate.toISOString() }
   if (window.customer !== undefined) query.customer = window.customer
   const { body, url, attempts, durationMs } = await getJson(options, '/public/v1/posts', query)
-  const posts = await redacting(redactorFor(options), async () => shaped(body, url, parsePosts, 'a list of Postiz posts', 'GET /public/v1/posts returns {"posts": [...]}', options.apiUrlProven ? apiUrlProven('/public/v1/posts') : blameApiUrl))
+  const posts = await redacting(redactorFor(options), () =>
+    shaped(
+      body,
+      url,
+      parsePosts,
+      'a list of Postiz posts',
+      'GET /public/v1/posts returns {"posts": [...]}',
+      options.apiUrlProven ? apiUrlProven('/public/v1/posts') : blameApiUrl
+    )
+  )
   return { posts, url, attempts, durationMs }
 }
 

@@ -18,7 +18,9 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 export function parsePosts(body: unknown): Post[] {
   if (!isRecord(body) || !Array.isArray(body.posts)) {
-    throw new ResponseShapeError(`the response is ${Array.isArray(body) ? 'an array' : typeof body === 'object' ? 'an object without a "posts" array' : `a ${typeof body}`}`)
+    throw new ResponseShapeError(
+      `the response is ${Array.isArray(body) ? 'an array' : typeof body === 'object' ? 'an object without a "posts" array' : `a ${typeof body}`}`
+    )
   }
   return body.posts.map((post, index) => {
     const where = `post ${index}`

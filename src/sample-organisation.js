@@ -51,7 +51,5 @@ export function largeOrganisation(count) {
 export function passingEntries(org, count) {
   const enabled = org.filter(i => !i.disabled)
   const step = Math.max(1, Math.floor(enabled.length / count))
-  return Array.from({ length: Math.min(count, enabled.length) }, (_, n) => enabled[n * step]).map((i, n) =>
-    n % 2 ? i.id : `${i.identifier}:${i.profile}`
-  )
+  return Array.from({ length: Math.min(count, enabled.length) }, (_, n) => enabled[n * step]).map((i, n) => (n % 2 ? i.id : `${i.identifier}:${i.profile}`))
 }

@@ -10,7 +10,10 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g
 
 /** One line, no control characters, no `##[` anywhere and no leading `::` (workflow command syntax). */
 export function logSafe(text: string, maxLength = 300): string {
-  let safe = text.replace(CONTROL, ' ').replace(/##\[/g, '## [').replace(/^(\s*)::/, '$1: :')
+  let safe = text
+    .replace(CONTROL, ' ')
+    .replace(/##\[/g, '## [')
+    .replace(/^(\s*)::/, '$1: :')
   if (safe.length > maxLength) safe = `${safe.slice(0, maxLength)}…`
   return safe
 }
@@ -44,9 +47,7 @@ export function markdownSafe(text: string, maxLength = 200): string {
 
 /** markdownSafe without its shortcut (exported so a test can hold the two to the same result). */
 export function escapeMarkdown(text: string, maxLength = 200): string {
-  return logSafe(text, maxLength).replace(MARKDOWN_SPECIAL, match =>
-    match.length > 1 ? `${match}<wbr>` : (REPLACEMENTS[match] ?? `\\${match}`)
-  )
+  return logSafe(text, maxLength).replace(MARKDOWN_SPECIAL, match => (match.length > 1 ? `${match}<wbr>` : (REPLACEMENTS[match] ?? `\\${match}`)))
 }
 
 /**

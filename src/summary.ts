@@ -29,8 +29,7 @@ export function headline(outcome: RunOutcome): string {
   if (check.discovery) return `Discovery: listed ${plural(check.considered.length, 'Postiz integration')}, checked none`
   const total = check.results.length
   if (status === 'pass') return `Pass: ${total} of ${plural(total, 'Postiz integration')} ready`
-  const counts = FINDING_KINDS
-    .map(kind => [kind, check.findings.filter(f => f.kind === kind).length] as const)
+  const counts = FINDING_KINDS.map(kind => [kind, check.findings.filter(f => f.kind === kind).length] as const)
     .filter(([, n]) => n > 0)
     .map(([kind, n]) => `${n} ${kind}`)
   return `Fail: ${check.findings.length} of ${plural(total, 'Postiz integration')} need${check.findings.length === 1 ? 's' : ''} attention (${counts.join(', ')})`
@@ -68,7 +67,10 @@ function postsCells(result: EntryResult, signals: CheckResult['postSignals']): s
   if (!signals) return ''
   const p = result.posts
   const failed = signals.failedPostsDays > 0 ? ` ${p && p.failed > 0 ? `⚠️ ${p.failed}, latest ${p.latestFailed?.slice(0, 10)}` : '0'} |` : ''
-  const queued = signals.upcomingPostsDays > 0 ? ` ${p && p.queued > 0 ? `${result.state === 'enabled' ? '' : '🚫 '}${p.queued}, next ${p.nextQueued?.slice(0, 10)}` : '0'} |` : ''
+  const queued =
+    signals.upcomingPostsDays > 0
+      ? ` ${p && p.queued > 0 ? `${result.state === 'enabled' ? '' : '🚫 '}${p.queued}, next ${p.nextQueued?.slice(0, 10)}` : '0'} |`
+      : ''
   return `${failed}${queued}`
 }
 

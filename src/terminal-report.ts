@@ -61,7 +61,14 @@ function table(header: string[], rows: { cells: string[]; paint?: Paint[] }[], p
 
 function integrationRows(list: Integration[], p: Palette): { cells: string[]; paint?: Paint[] }[] {
   return list.map(i => ({
-    cells: [i.disabled ? 'disabled' : 'enabled', clip(i.identifier), i.profile ? clip(`${i.identifier}:${i.profile.replace(/^@/, '')}`) : '—', clip(i.name), clip(i.customer?.name ?? ''), logSafe(i.id, 100)],
+    cells: [
+      i.disabled ? 'disabled' : 'enabled',
+      clip(i.identifier),
+      i.profile ? clip(`${i.identifier}:${i.profile.replace(/^@/, '')}`) : '—',
+      clip(i.name),
+      clip(i.customer?.name ?? ''),
+      logSafe(i.id, 100)
+    ],
     paint: [i.disabled ? p.yellow : p.green]
   }))
 }
@@ -99,7 +106,15 @@ export function renderTerminalReport(outcome: RunOutcome, colour: boolean): stri
       ...(signals && signals.upcomingPostsDays > 0 ? [String(r.posts?.queued ?? 0)] : [])
     ]
     return {
-      cells: [failing ? '✗ failing' : mark[r.state], clip(r.entry.text), i ? `${clip(i.name)}${more}` : '—', clip(i?.identifier ?? ''), clip(i?.profile ?? ''), ...posts, i ? logSafe(i.id, 100) : ''],
+      cells: [
+        failing ? '✗ failing' : mark[r.state],
+        clip(r.entry.text),
+        i ? `${clip(i.name)}${more}` : '—',
+        clip(i?.identifier ?? ''),
+        clip(i?.profile ?? ''),
+        ...posts,
+        i ? logSafe(i.id, 100) : ''
+      ],
       paint: [failing ? p.red : paint[r.state]]
     }
   })

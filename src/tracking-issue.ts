@@ -54,9 +54,11 @@ export function parseIssueConfig(raw: Partial<IssueInputs>, env: Record<string, 
     .filter(l => l !== '')
   for (const label of labels) if (label.length > 50) errors.push(`issue-labels: "${label.slice(0, 60)}…" is longer than 50 characters, GitHub's limit`)
   const token = value('github-token')
-  if (token === '') errors.push('github-token: empty, so the tracking issue cannot be kept. Leave it at its default (${{ github.token }}) or pass a token with issues: write.')
+  if (token === '')
+    errors.push('github-token: empty, so the tracking issue cannot be kept. Leave it at its default (${{ github.token }}) or pass a token with issues: write.')
   const [owner, repo, extra] = (env.GITHUB_REPOSITORY ?? '').split('/')
-  if (!owner || !repo || extra !== undefined) errors.push('issue: GITHUB_REPOSITORY is not set as owner/repo, so there is no repository to keep the issue in (is this running outside GitHub Actions?)')
+  if (!owner || !repo || extra !== undefined)
+    errors.push('issue: GITHUB_REPOSITORY is not set as owner/repo, so there is no repository to keep the issue in (is this running outside GitHub Actions?)')
   const server = (env.GITHUB_SERVER_URL ?? 'https://github.com').replace(/\/+$/, '')
   const runUrl = env.GITHUB_RUN_ID ? `${server}/${owner}/${repo}/actions/runs/${env.GITHUB_RUN_ID}` : `${server}/${owner}/${repo}/actions`
   if (errors.length > 0) return { config: null, errors }
@@ -116,7 +118,7 @@ function remembered(body: string): string[] | null {
   if (!match) return null
   try {
     const list = JSON.parse(Buffer.from(match[1], 'base64url').toString('utf8')) as unknown
-    return Array.isArray(list) && list.every(x => typeof x === 'string') ? (list as string[]) : null
+    return Array.isArray(list) && list.every(x => typeof x === 'string') ? list : null
   } catch {
     return null
   }
@@ -159,7 +161,7 @@ function generatedPart(context: IssueContext): string {
     '',
     ...findingsTable(context.findings, BODY_BUDGET),
     '',
-    '**What to do:** fix each channel in Postiz (enable it, or reconnect it), or correct the workflow\'s `integrations` list. ' +
+    "**What to do:** fix each channel in Postiz (enable it, or reconnect it), or correct the workflow's `integrations` list. " +
       'Posts to these channels fail until then.',
     '',
     `This issue is kept by ${TOOL}: failing runs update the text above (and comment when the problems change), the first passing run closes it.`,
@@ -189,7 +191,11 @@ function changeComment(previous: string[] | null, context: IssueContext): string
   if (previous === null) return header
   const added = now.filter(l => !previous.includes(l))
   const resolved = previous.filter(l => !now.includes(l))
-  const list = (items: string[]): string => items.slice(0, 50).map(i => `\`${i.replace(/`/g, "'")}\``).join(', ') + (items.length > 50 ? ', …' : '')
+  const list = (items: string[]): string =>
+    items
+      .slice(0, 50)
+      .map(i => `\`${i.replace(/`/g, "'")}\``)
+      .join(', ') + (items.length > 50 ? ', …' : '')
   return [header, '', ...(added.length > 0 ? [`- New: ${list(added)}`] : []), ...(resolved.length > 0 ? [`- Resolved: ${list(resolved)}`] : [])].join('\n')
 }
 

@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { startPostizStandIn, type StandIn, type StandInOptions } from '../../src/postiz-stand-in.js'
 import { API_KEY, channel } from '../support/fixtures.js'
-import { runAction, type ActionRun } from '../support/run-action.js'
+import { runAction, type ActionRun, type ReportFile } from '../support/run-action.js'
 
 const X = channel({ id: 'cm4ean69r0003w8w1cdomox9n', identifier: 'x', name: 'Acme on X', profile: 'AcmeHQ', picture: 'https://pbs.example/acme.png' })
 const LINKEDIN = channel({ id: 'cm4eaq2lf0007w8w1y9c3rj2k', identifier: 'linkedin-page', name: 'Acme Inc.', profile: 'acme-inc' })
@@ -130,7 +130,7 @@ describe('passing checks', () => {
     await start()
     const run = await check({ integrations: 'x:acmehq' })
     expect(run.outputs.report).toBeTruthy()
-    const report = run.report as Record<string, any>
+    const report = run.report as ReportFile
     expect(report.schemaVersion).toBe(1)
     expect(report.status).toBe('pass')
     expect(report.integrations).toHaveLength(ORG.length)
@@ -150,9 +150,13 @@ describe('failing checks', () => {
     expect(json(run, 'disabled')).toEqual(['bluesky:acme.bsky.social'])
     expect(json(run, 'ids')).toEqual({ 'x:acmehq': X.id, 'bluesky:acme.bsky.social': BLUESKY_OFF.id, cm_deleted_channel: null, 'mastodon:*': [] })
     expect(run.outputs['integration-ids']).toBe(X.id)
-    expect(run.stdout).toMatch(/::error title=Postiz integration disabled%3A bluesky%3Aacme.bsky.social::.*"Acme Bluesky" \(bluesky.*is disabled in Postiz. Enable it/)
+    expect(run.stdout).toMatch(
+      /::error title=Postiz integration disabled%3A bluesky%3Aacme.bsky.social::.*"Acme Bluesky" \(bluesky.*is disabled in Postiz. Enable it/
+    )
     expect(run.stdout).toMatch(/::error title=Postiz integration missing%3A cm_deleted_channel::.*no integration has ID cm_deleted_channel.*platform:profile/)
-    expect(run.stdout).toMatch(/::error::Fail: 3 of 4 Postiz integrations need attention \(2 missing, 1 disabled\): bluesky:acme.bsky.social, cm_deleted_channel, mastodon:\*\./)
+    expect(run.stdout).toMatch(
+      /::error::Fail: 3 of 4 Postiz integrations need attention \(2 missing, 1 disabled\): bluesky:acme.bsky.social, cm_deleted_channel, mastodon:\*\./
+    )
     expect(run.summary).toContain('## ❌ Fail: 3 of 4 Postiz integrations need attention')
     expect(run.summary).toContain('⛔ disabled')
   })
@@ -200,7 +204,7 @@ describe('could not check', () => {
     expect(run.stdout).toMatch(/::error::Postiz rejected the API key \(HTTP 401: "Invalid API key"\).*secrets.POSTIZ_API_KEY/)
     expect(run.everything).not.toContain(wrongKey)
     expect(run.summary).toContain('Could not check')
-    expect((run.report as Record<string, any>).error.message).toMatch(/Invalid API key/)
+    expect(run.report?.error?.message).toMatch(/Invalid API key/)
   })
 
   it('names revoked OAuth tokens', async () => {
@@ -300,7 +304,11 @@ describe('sinks', () => {
   })
 
   it('cannot be steered by hostile channel names', async () => {
-    const hostile = channel({ identifier: 'x', profile: 'evil', name: 'x\n::stop-commands::t\n##[error]pwned | <img src=x onerror=alert(1)> [a](javascript:1)' })
+    const hostile = channel({
+      identifier: 'x',
+      profile: 'evil',
+      name: 'x\n::stop-commands::t\n##[error]pwned | <img src=x onerror=alert(1)> [a](javascript:1)'
+    })
     await start({ integrations: [hostile] })
     const run = await check({ integrations: 'x:evil' })
     expect(run.outputs.status).toBe('pass')

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { startPostizStandIn, type StandIn } from '../../src/postiz-stand-in.js'
 import { API_KEY, channel } from '../support/fixtures.js'
-import { ROOT } from '../support/run-action.js'
+import { ROOT, type ReportFile } from '../support/run-action.js'
 
 const CLI = join(ROOT, 'dist', 'cli', 'index.js')
 const X = channel({ identifier: 'x', profile: 'acme', name: 'Acme on X' })
@@ -99,7 +99,7 @@ describe('output modes', () => {
   it('--json prints only the report, parseable', async () => {
     const run = await cli(['--json', '--integrations', 'x:acme,gone'], env)
     expect(run.code).toBe(1)
-    const report = JSON.parse(run.stdout) as Record<string, any>
+    const report = JSON.parse(run.stdout) as ReportFile
     expect(report.schemaVersion).toBe(1)
     expect(report.status).toBe('fail')
     expect(report.entries.map((e: { key: string; state: string }) => [e.key, e.state])).toEqual([

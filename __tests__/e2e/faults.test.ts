@@ -106,7 +106,9 @@ describe('rate limiting', () => {
     const server = await postiz({
       fault: (_req, res, count) => {
         if (count > 1) return false
-        res.writeHead(429, { 'retry-after': '1', 'content-type': 'application/json' }).end('{"statusCode":429,"message":"ThrottlerException: Too Many Requests"}')
+        res
+          .writeHead(429, { 'retry-after': '1', 'content-type': 'application/json' })
+          .end('{"statusCode":429,"message":"ThrottlerException: Too Many Requests"}')
         return true
       }
     })
@@ -133,7 +135,9 @@ describe('rate limiting', () => {
   })
 
   it('stops at once on a long Retry-After, saying when to retry and why', async () => {
-    const server = await answering(res => res.writeHead(429, { 'retry-after': '3600' }).end('{"statusCode":429,"message":"ThrottlerException: Too Many Requests"}'))
+    const server = await answering(res =>
+      res.writeHead(429, { 'retry-after': '3600' }).end('{"statusCode":429,"message":"ThrottlerException: Too Many Requests"}')
+    )
     const run = await check(server, { retries: '3' })
     expectError(run, /HTTP 429: Postiz is rate limiting this organisation and asks to wait 60 min, longer than this check waits \(60 s\)/)
     expect(run.stdout).toMatch(/Run again after \d{4}-\d\d-\d\dT.*30 requests per hour/)
@@ -144,11 +148,31 @@ describe('rate limiting', () => {
 
 describe('unusable answers', () => {
   it.each([
-    ['invalid JSON', (res: ServerResponse) => res.writeHead(200, { 'content-type': 'application/json' }).end('[{"id": "a",'), /invalid JSON .*it starts "\[\{"id": "a","/],
-    ['a JSON object', (res: ServerResponse) => res.writeHead(200, { 'content-type': 'application/json' }).end('{"integrations": []}'), /not a list of Postiz integrations: the response is an object, expected a JSON array/],
-    ['an element without id', (res: ServerResponse) => res.writeHead(200, { 'content-type': 'application/json' }).end('[{"name":"x","identifier":"x","disabled":false}]'), /not a list of Postiz integrations: element 0: "id" is missing, expected a string/],
-    ['HTML with status 200', (res: ServerResponse) => res.writeHead(200, { 'content-type': 'text/html' }).end('<!DOCTYPE html><title>Postiz</title>'), /answered with an HTML page \("<!DOCTYPE html><title>Postiz<\/title>"\), not JSON.*\/api/],
-    ['a 404', (res: ServerResponse) => res.writeHead(404, { 'content-type': 'text/html' }).end('<html><body>nginx 404</body></html>'), /HTTP 404 \(an HTML page "<html><body>nginx 404.*no Postiz public API.*\/api/]
+    [
+      'invalid JSON',
+      (res: ServerResponse) => res.writeHead(200, { 'content-type': 'application/json' }).end('[{"id": "a",'),
+      /invalid JSON .*it starts "\[\{"id": "a","/
+    ],
+    [
+      'a JSON object',
+      (res: ServerResponse) => res.writeHead(200, { 'content-type': 'application/json' }).end('{"integrations": []}'),
+      /not a list of Postiz integrations: the response is an object, expected a JSON array/
+    ],
+    [
+      'an element without id',
+      (res: ServerResponse) => res.writeHead(200, { 'content-type': 'application/json' }).end('[{"name":"x","identifier":"x","disabled":false}]'),
+      /not a list of Postiz integrations: element 0: "id" is missing, expected a string/
+    ],
+    [
+      'HTML with status 200',
+      (res: ServerResponse) => res.writeHead(200, { 'content-type': 'text/html' }).end('<!DOCTYPE html><title>Postiz</title>'),
+      /answered with an HTML page \("<!DOCTYPE html><title>Postiz<\/title>"\), not JSON.*\/api/
+    ],
+    [
+      'a 404',
+      (res: ServerResponse) => res.writeHead(404, { 'content-type': 'text/html' }).end('<html><body>nginx 404</body></html>'),
+      /HTTP 404 \(an HTML page "<html><body>nginx 404.*no Postiz public API.*\/api/
+    ]
   ])('%s → status=error with a precise diagnosis', async (_name, respond, message) => {
     const server = await answering(res => respond(res))
     const run = await check(server)
@@ -320,7 +344,9 @@ describe('hostile text from the server', () => {
   })
 
   it('sanitises server error bodies', async () => {
-    const server = await answering(res => res.writeHead(401, { 'content-type': 'application/json' }).end(JSON.stringify({ msg: 'no\n::stop-commands::x ##[error]y' })))
+    const server = await answering(res =>
+      res.writeHead(401, { 'content-type': 'application/json' }).end(JSON.stringify({ msg: 'no\n::stop-commands::x ##[error]y' }))
+    )
     const run = await check(server)
     expectError(run, /Postiz rejected the API key \(HTTP 401: "no ::stop-commands::x ## \[error\]y"\)/)
     expect(run.stdout).not.toMatch(/^::stop-commands/m)

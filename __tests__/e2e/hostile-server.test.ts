@@ -61,7 +61,9 @@ describe('server text named like an Object.prototype member', () => {
       const server = await answering(res => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify({ msg: name })))
       const run = await check(server, { retries: '0' })
       expectError(run, new RegExp(`Postiz rejected the API key \\(HTTP ${status}: "${name.replace(/\$/g, '\\$')}"\\)`))
-      expect(String(reportError(run)?.fix)).toMatch(/^(Check the key\.|Postiz refused the key\. If this persists, check the key and the server's logs\.) The key comes from the api-key input/)
+      expect(String(reportError(run)?.fix)).toMatch(
+        /^(Check the key\.|Postiz refused the key\. If this persists, check the key and the server's logs\.) The key comes from the api-key input/
+      )
       expect(run.summary).toMatch(/Postiz rejected the API key/)
       expect(run.stdout).not.toMatch(/Could not write the job summary/)
     }
@@ -104,9 +106,11 @@ describe('a run that could not finish sets no IDs', () => {
     [
       'a bad publishDate',
       res =>
-        res
-          .writeHead(200, { 'content-type': 'application/json' })
-          .end(JSON.stringify({ posts: [{ id: 'p1', publishDate: 'soon', state: 'ERROR', integration: { id: X.id, providerIdentifier: 'x', name: 'X', picture: null } }] }))
+        res.writeHead(200, { 'content-type': 'application/json' }).end(
+          JSON.stringify({
+            posts: [{ id: 'p1', publishDate: 'soon', state: 'ERROR', integration: { id: X.id, providerIdentifier: 'x', name: 'X', picture: null } }]
+          })
+        )
     ]
   ]
 
@@ -155,7 +159,9 @@ describe('the key echoed back by the server', () => {
   const escaped = (text: string) => [...text].map(c => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')
 
   it('is taken out of an error message before the summary, the report file and the log', async () => {
-    const server = await answering(res => res.writeHead(401, { 'content-type': 'application/json' }).end(JSON.stringify({ msg: `Invalid API key: ${API_KEY}` })))
+    const server = await answering(res =>
+      res.writeHead(401, { 'content-type': 'application/json' }).end(JSON.stringify({ msg: `Invalid API key: ${API_KEY}` }))
+    )
     const run = await check(server, { 'api-key': `  Bearer ${API_KEY} ` })
     expectError(run, /HTTP 401: "Invalid API key: \*\*\*"/)
     expect(run.everything).not.toContain(API_KEY)
@@ -191,7 +197,9 @@ describe('diagnoses that point the right way', () => {
     const server = await postiz()
     const run = await check(server, { 'api-key': `${key}${API_KEY}` })
     expect(run.outputs.status).toBe('error')
-    expect(run.stdout).toMatch(/::error title=Invalid input::api-key: contains (a line break|a control character|a character outside printable ASCII) \(character \d+\), which cannot be sent in an HTTP header/)
+    expect(run.stdout).toMatch(
+      /::error title=Invalid input::api-key: contains (a line break|a control character|a character outside printable ASCII) \(character \d+\), which cannot be sent in an HTTP header/
+    )
     expect(run.stdout).not.toMatch(/api-url|Attempt 1 of/)
     expect(server.requests).toHaveLength(0)
     expect(run.elapsedMs).toBeLessThan(3000)

@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { startPostizStandIn, type StandIn, type StandInOptions, type StandInPost } from '../../src/postiz-stand-in.js'
 import { API_KEY, channel } from '../support/fixtures.js'
-import { runAction, type ActionRun } from '../support/run-action.js'
+import { runAction, type ActionRun, type ReportFile } from '../support/run-action.js'
 
 const DAY = 86_400_000
 const X = channel({ identifier: 'x', profile: 'acme', name: 'Acme on X', customer: { id: 'cust_acme', name: 'Acme' } })
@@ -42,12 +42,20 @@ describe('failed posts', () => {
     expect(run.outputs.status).toBe('fail')
     expect(run.code).toBe(0)
     expect(JSON.parse(run.outputs.failing)).toEqual(['x:acme'])
-    expect(run.stdout).toMatch(/::warning title=Postiz integration failing%3A x%3Aacme::x:acme: "Acme on X" .*had 1 failed post in the last 7 days .*Reconnect the channel in Postiz/)
+    expect(run.stdout).toMatch(
+      /::warning title=Postiz integration failing%3A x%3Aacme::x:acme: "Acme on X" .*had 1 failed post in the last 7 days .*Reconnect the channel in Postiz/
+    )
     expect(run.summary).toContain('| Failed posts (7 d) |')
     expect(run.summary).toContain('⚠️ failing')
     expect(run.summary).toMatch(/\*\*Failing posts\*\* usually mean the channel must be reconnected in Postiz/)
-    const report = run.report as Record<string, any>
-    expect(report.entries[0].posts).toEqual({ failed: 1, failedByChannel: { [X.id]: 1 }, latestFailed: expect.stringMatching(/^\d{4}-\d\d-\d\dT/), queued: 0, nextQueued: null })
+    const report = run.report as ReportFile
+    expect(report.entries[0].posts).toEqual({
+      failed: 1,
+      failedByChannel: { [X.id]: 1 },
+      latestFailed: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      queued: 0,
+      nextQueued: null
+    })
     expect(report.counts.failing).toBe(1)
     await server?.close()
 
@@ -65,13 +73,18 @@ describe('failed posts', () => {
 
 describe('upcoming posts', () => {
   it('flags queued posts on a disabled channel as posts that will not go out', async () => {
-    const run = await check({ posts: [post(LI, 'QUEUE', 1), post(LI, 'QUEUE', 2), post(X, 'QUEUE', 1)] }, { integrations: 'x:acme, linkedin:acme', 'upcoming-posts-days': '3' })
+    const run = await check(
+      { posts: [post(LI, 'QUEUE', 1), post(LI, 'QUEUE', 2), post(X, 'QUEUE', 1)] },
+      { integrations: 'x:acme, linkedin:acme', 'upcoming-posts-days': '3' }
+    )
     expect(run.outputs.status).toBe('fail')
-    expect(run.stdout).toMatch(/::error title=Postiz integration disabled%3A linkedin%3Aacme::.*is disabled in Postiz\. 2 queued posts in the next 3 days will not go out \(the next at /)
+    expect(run.stdout).toMatch(
+      /::error title=Postiz integration disabled%3A linkedin%3Aacme::.*is disabled in Postiz\. 2 queued posts in the next 3 days will not go out \(the next at /
+    )
     expect(run.summary).toContain('| Queued posts (3 d) |')
     expect(run.summary).toMatch(/🚫 2, next \d{4}-\d\d-\d\d/)
     expect(run.summary).toContain('🚫 Queued posts on a disabled or missing channel will not go out')
-    expect((run.report as Record<string, any>).entries[0].posts.queued).toBe(1)
+    expect(run.report?.entries[0].posts?.queued).toBe(1)
   })
 })
 
@@ -125,19 +138,27 @@ describe('failed posts land on the channel that had them', () => {
   it('names, for x:*, which channel had how many', async () => {
     const run = await withTwin([post(TWIN, 'ERROR', -1), post(TWIN, 'ERROR', -2)], { integrations: 'x:*' })
     expect(JSON.parse(run.outputs.failing)).toEqual(['x:*'])
-    expect(run.stdout).toMatch(new RegExp(`x:\\*: 1 of its 2 enabled channels \\("Acme on X \\(again\\)" \\(x, @acme, ID ${TWIN.id}\\): 2\\) had 2 failed posts`))
+    expect(run.stdout).toMatch(
+      new RegExp(`x:\\*: 1 of its 2 enabled channels \\("Acme on X \\(again\\)" \\(x, @acme, ID ${TWIN.id}\\): 2\\) had 2 failed posts`)
+    )
   })
 
   it('refuses a customer name that two customers share, listing their IDs', async () => {
     const other = channel({ identifier: 'bluesky', profile: 'acme', customer: { id: 'cust_acme_eu', name: 'Acme' } })
     server = await startPostizStandIn({ integrations: [X, LI, other], apiKey: API_KEY })
-    const run = await runAction({ inputs: { 'api-key': API_KEY, 'api-url': server.baseUrl, integrations: 'x:acme', customer: 'Acme', 'failed-posts-days': '7' } })
+    const run = await runAction({
+      inputs: { 'api-key': API_KEY, 'api-url': server.baseUrl, integrations: 'x:acme', customer: 'Acme', 'failed-posts-days': '7' }
+    })
     expect(run.outputs.status).toBe('error')
-    expect(run.stdout).toMatch(/::error title=Invalid input::customer: "Acme" is the name of 2 customers \(IDs cust_acme, cust_acme_eu\); give the ID of the one to check instead/)
+    expect(run.stdout).toMatch(
+      /::error title=Invalid input::customer: "Acme" is the name of 2 customers \(IDs cust_acme, cust_acme_eu\); give the ID of the one to check instead/
+    )
     expect(postsRequests()).toHaveLength(0)
     await server.close()
     server = await startPostizStandIn({ integrations: [X, LI, other], apiKey: API_KEY })
-    const byId = await runAction({ inputs: { 'api-key': API_KEY, 'api-url': server.baseUrl, integrations: 'x:acme', customer: 'cust_acme', 'failed-posts-days': '7' } })
+    const byId = await runAction({
+      inputs: { 'api-key': API_KEY, 'api-url': server.baseUrl, integrations: 'x:acme', customer: 'cust_acme', 'failed-posts-days': '7' }
+    })
     expect(byId.outputs.status).toBe('pass')
   })
 })
@@ -145,7 +166,9 @@ describe('failed posts land on the channel that had them', () => {
 describe('when the posts cannot be read', () => {
   const limited: StandInOptions['fault'] = (req, res) => {
     if (!req.url?.startsWith('/public/v1/posts')) return false
-    res.writeHead(429, { 'retry-after': '3600', 'content-type': 'application/json' }).end('{"statusCode":429,"message":"ThrottlerException: Too Many Requests"}')
+    res
+      .writeHead(429, { 'retry-after': '3600', 'content-type': 'application/json' })
+      .end('{"statusCode":429,"message":"ThrottlerException: Too Many Requests"}')
     return true
   }
 
@@ -153,7 +176,9 @@ describe('when the posts cannot be read', () => {
     let run = await check({ fault: limited }, { integrations: 'x:acme', 'failed-posts-days': '7' })
     expect(run.code).toBe(0)
     expect(run.outputs.status).toBe('pass')
-    expect(run.stdout).toMatch(/::warning title=Warning::Could not read the posts, so failed and upcoming posts are not shown \(the channels were checked\): .*HTTP 429.*30 requests per hour/)
+    expect(run.stdout).toMatch(
+      /::warning title=Warning::Could not read the posts, so failed and upcoming posts are not shown \(the channels were checked\): .*HTTP 429.*30 requests per hour/
+    )
     expect(postsRequests()).toHaveLength(1)
     await server?.close()
 

@@ -112,7 +112,10 @@ describe('https:// proxies', () => {
   it('refuses an https:// proxy whose certificate is not trusted', async () => {
     const server = await postiz({ tls: { key: ca.key, cert: ca.cert } })
     const proxy = await proxyTo(server, { tls: proxyCert })
-    const run = await check({ 'api-url': 'https://postiz.test', retries: '2' }, { HTTPS_PROXY: `https://proxy.test:${proxy.port}`, NODE_OPTIONS: RESOLVE_TEST_HOSTS })
+    const run = await check(
+      { 'api-url': 'https://postiz.test', retries: '2' },
+      { HTTPS_PROXY: `https://proxy.test:${proxy.port}`, NODE_OPTIONS: RESOLVE_TEST_HOSTS }
+    )
     expectError(run, /TLS failed for the proxy proxy\.test:\d+ \(UNABLE_TO_VERIFY_LEAF_SIGNATURE: .*NODE_EXTRA_CA_CERTS/)
     expect(proxy.seen).toHaveLength(0)
     expect(run.stdout).not.toMatch(/Attempt 1 of/)
@@ -140,7 +143,10 @@ describe('proxy answers', () => {
     const server = await postiz({ tls: { key: ca.key, cert: ca.cert } })
     const proxy = await proxyTo(server, { refuse: () => 407 })
     const run = await check({ 'api-url': 'https://postiz.test', retries: '3' }, { HTTPS_PROXY: proxy.url, NODE_EXTRA_CA_CERTS: ca.caFile })
-    expectError(run, /the proxy 127\.0\.0\.1:\d+ \(HTTPS_PROXY\) asks for credentials \(HTTP 407 Proxy Authentication Required\).*HTTPS_PROXY=http:\/\/user:password@/)
+    expectError(
+      run,
+      /the proxy 127\.0\.0\.1:\d+ \(HTTPS_PROXY\) asks for credentials \(HTTP 407 Proxy Authentication Required\).*HTTPS_PROXY=http:\/\/user:password@/
+    )
     expect(run.stdout).not.toMatch(/api-url must be/)
     expect(proxy.seen).toHaveLength(1)
   })
@@ -159,7 +165,9 @@ describe('proxy answers', () => {
     const proxy = await proxyTo(server, { refuse: (_req, count) => (count === 1 ? 503 : undefined) })
     const run = await check({ 'api-url': 'https://postiz.test', retries: '1' }, { HTTPS_PROXY: proxy.url, NODE_EXTRA_CA_CERTS: ca.caFile })
     expect(run.outputs.status).toBe('pass')
-    expect(run.stdout).toMatch(/Attempt 1 of 2 failed \(the proxy 127\.0\.0\.1:\d+ \(HTTPS_PROXY\) refused the tunnel to postiz\.test(:443)? \(HTTP 503\)\); retrying/)
+    expect(run.stdout).toMatch(
+      /Attempt 1 of 2 failed \(the proxy 127\.0\.0\.1:\d+ \(HTTPS_PROXY\) refused the tunnel to postiz\.test(:443)? \(HTTP 503\)\); retrying/
+    )
     expect(targets(proxy)).toEqual(['CONNECT postiz.test:443', 'CONNECT postiz.test:443'])
   })
 
@@ -212,11 +220,14 @@ describe('NO_PROXY, for a host that is not loopback', () => {
     expect(proxy.seen[0].target).toMatch(/^postiz\.test:\d+$/)
   })
 
-  it.each(['postiz.test', '.test', '*.test', 'postiz.test:PORT', ' example.com\tpostiz.test ', '*', 'POSTIZ.TEST'])('goes direct with NO_PROXY=%p', async noProxy => {
-    const { proxy, server } = await viaNoProxy(noProxy)
-    expect(proxy.seen).toHaveLength(0)
-    expect(server.requests).toHaveLength(1)
-  })
+  it.each(['postiz.test', '.test', '*.test', 'postiz.test:PORT', ' example.com\tpostiz.test ', '*', 'POSTIZ.TEST'])(
+    'goes direct with NO_PROXY=%p',
+    async noProxy => {
+      const { proxy, server } = await viaNoProxy(noProxy)
+      expect(proxy.seen).toHaveLength(0)
+      expect(server.requests).toHaveLength(1)
+    }
+  )
 })
 
 describe('Retry-After, measured on the wait itself', () => {

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, expect, it } from '@jest/globals'
 import { startPostizStandIn, type StandIn, type StandInIntegration } from '../../src/postiz-stand-in.js'
 import { largeOrganisation } from '../../src/sample-organisation.js'
 import { API_KEY } from '../support/fixtures.js'
-import { runAction, type ActionRun } from '../support/run-action.js'
+import { runAction, type ActionRun, type ReportFile } from '../support/run-action.js'
 
 const ORG: StandInIntegration[] = largeOrganisation(10_000)
 
@@ -35,7 +35,7 @@ it('fails for the 30 broken entries and names them', () => {
   expect(run.outputs.status).toBe('fail')
   expect(JSON.parse(run.outputs.missing)).toHaveLength(20)
   expect(JSON.parse(run.outputs.disabled)).toHaveLength(10)
-  expect(Object.keys(JSON.parse(run.outputs.ids))).toHaveLength(1000)
+  expect(Object.keys(JSON.parse(run.outputs.ids) as object)).toHaveLength(1000)
   expect(run.outputs['integration-ids'].split(',')).toHaveLength(970)
 })
 
@@ -59,7 +59,7 @@ it('makes at most 10 error annotations, the last saying how many more there are'
 })
 
 it('loses nothing in the report file', () => {
-  const report = run.report as Record<string, any>
+  const report = run.report as ReportFile
   expect(report.integrations).toHaveLength(10_000)
   expect(report.entries).toHaveLength(1000)
   expect(report.findings).toHaveLength(30)

@@ -70,7 +70,7 @@ describe('the tracking issue through a failure and a recovery', () => {
 
     // 3. different findings → same issue, updated, with a comment saying what changed
     github.requests.length = 0
-    run = await scheduled('x:gone, linkedin:acme')
+    await scheduled('x:gone, linkedin:acme')
     expect(github.writes()).toEqual(['PATCH /repos/acme/site/issues/1', 'POST /repos/acme/site/issues/1/comments'])
     expect(issue.comments).toHaveLength(1)
     expect(issue.comments[0]).toMatch(/The problems changed in \[this run\]\(https:\/\/github\.example\/acme\/site\/actions\/runs\/4242\)/)
@@ -98,11 +98,25 @@ describe('the tracking issue through a failure and a recovery', () => {
 
 describe('what it never does', () => {
   it("never touches a person's issue with the same label and title", async () => {
-    github.issues.push({ number: 1, title: 'Postiz integrations need attention', body: 'Our X account looks odd — Sam', state: 'open', labels: ['postiz'], comments: [] })
-    let run = await scheduled('linkedin:acme')
+    github.issues.push({
+      number: 1,
+      title: 'Postiz integrations need attention',
+      body: 'Our X account looks odd — Sam',
+      state: 'open',
+      labels: ['postiz'],
+      comments: []
+    })
+    const run = await scheduled('linkedin:acme')
     expect(run.outputs['issue-number']).toBe('2')
-    run = await scheduled('x:acme')
-    expect(github.issues[0]).toEqual({ number: 1, title: 'Postiz integrations need attention', body: 'Our X account looks odd — Sam', state: 'open', labels: ['postiz'], comments: [] })
+    await scheduled('x:acme')
+    expect(github.issues[0]).toEqual({
+      number: 1,
+      title: 'Postiz integrations need attention',
+      body: 'Our X account looks odd — Sam',
+      state: 'open',
+      labels: ['postiz'],
+      comments: []
+    })
     expect(github.issues[1].state).toBe('closed')
     expect(github.writes().filter(w => w.includes('/issues/1'))).toEqual([])
   })
@@ -140,7 +154,9 @@ describe('permissions', () => {
     let run = await scheduled('linkedin:acme')
     expect(run.code).toBe(1)
     expect(run.outputs.status).toBe('fail')
-    expect(run.stdout).toMatch(/::warning title=Tracking issue::Could not keep the tracking issue in acme\/site: GitHub answered 403 .*permissions: issues: write/)
+    expect(run.stdout).toMatch(
+      /::warning title=Tracking issue::Could not keep the tracking issue in acme\/site: GitHub answered 403 .*permissions: issues: write/
+    )
     expect(run.outputs['issue-number']).toBeUndefined()
 
     run = await scheduled('x:acme')
@@ -175,7 +191,15 @@ describe('in a busy repository', () => {
     expect(github.issues[2].author).toBe('github-actions[bot]')
     run = await scheduled('x:acme')
     expect(run.outputs['issue-number']).toBe('3')
-    expect(github.issues[1]).toEqual({ number: 2, author: 'sam', title: 'Postiz integrations need attention', body: copied, state: 'open', labels: ['postiz'], comments: [] })
+    expect(github.issues[1]).toEqual({
+      number: 2,
+      author: 'sam',
+      title: 'Postiz integrations need attention',
+      body: copied,
+      state: 'open',
+      labels: ['postiz'],
+      comments: []
+    })
     expect(github.writes().filter(w => w.includes('/issues/2'))).toEqual([])
     expect(github.issues[2].state).toBe('closed')
   })
@@ -190,7 +214,7 @@ describe('in a busy repository', () => {
     expect(github.issues[0].state).toBe('closed')
   })
 
-  it("keeps what people write around the generated part through an update", async () => {
+  it('keeps what people write around the generated part through an update', async () => {
     await scheduled('linkedin:acme')
     const issue = github.issues[0]
     issue.body = `Owner: @kim — renewing the LinkedIn token.\n\n${issue.body}\nUpdate: done on Monday, waiting for the next run.`

@@ -44,7 +44,7 @@ export async function startGitHubStandIn(owner = 'acme', repo = 'site'): Promise
     personal: new Set(),
     holdLists: 0,
     writes: () => state.requests.filter(r => r.method !== 'GET' && r.path !== '/graphql').map(r => `${r.method} ${r.path}`),
-    close: async () => undefined
+    close: () => Promise.resolve()
   }
   const base = `/repos/${owner}/${repo}/issues`
   const held: (() => void)[] = []
@@ -77,7 +77,12 @@ export async function startGitHubStandIn(owner = 'acme', repo = 'site'): Promise
       if (!url.pathname.startsWith(base) || !match) return send(404, { message: 'Not Found' })
       const issue = match[1] ? state.issues.find(i => i.number === Number(match[1])) : undefined
       if (match[1] && !issue) return send(404, { message: 'Not Found' })
-      const view = (i: StandInIssue): unknown => ({ ...i, user: { login: i.author ?? 'sam' }, labels: i.labels.map(name => ({ name })), comments: i.comments.length })
+      const view = (i: StandInIssue): unknown => ({
+        ...i,
+        user: { login: i.author ?? 'sam' },
+        labels: i.labels.map(name => ({ name })),
+        comments: i.comments.length
+      })
 
       if (req.method === 'GET' && !match[1]) {
         const answer = (): void => {
@@ -94,8 +99,8 @@ export async function startGitHubStandIn(owner = 'acme', repo = 'site'): Promise
         const created: StandInIssue = {
           number: state.issues.length + 1,
           author: loginOf(req.headers.authorization),
-          title: String(body?.title),
-          body: String(body?.body ?? ''),
+          title: typeof body?.title === 'string' ? body.title : '',
+          body: typeof body?.body === 'string' ? body.body : '',
           state: 'open',
           labels: (body?.labels as string[] | undefined) ?? [],
           comments: []
@@ -109,7 +114,7 @@ export async function startGitHubStandIn(owner = 'acme', repo = 'site'): Promise
         return send(200, view(issue))
       }
       if (req.method === 'POST' && issue && match[2]) {
-        issue.comments.push(String(body?.body))
+        issue.comments.push(typeof body?.body === 'string' ? body.body : '')
         return send(201, { id: issue.comments.length, body: body?.body })
       }
       send(404, { message: 'Not Found' })

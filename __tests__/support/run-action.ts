@@ -22,13 +22,25 @@ export const JOB_TOKEN = 'ghs_jobTokenForTests0123456789'
 
 export const actionYml = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as ActionYml
 
+/** The report file's JSON as the tests read it (see the README's "The report file"). */
+export interface ReportFile {
+  schemaVersion: number
+  status: string
+  inputs: { failOn: string[] } & Record<string, unknown>
+  integrations: (Record<string, unknown> & { customer: unknown })[]
+  entries: { key: string; state: string; posts: (Record<string, unknown> & { queued: number }) | null }[]
+  findings: unknown[]
+  counts: Record<string, number>
+  error?: { message: string; fix: string }
+}
+
 export interface ActionRun {
   code: number | null
   stdout: string
   stderr: string
   outputs: Record<string, string>
   summary: string
-  report: Record<string, unknown> | null
+  report: ReportFile | null
   /** Everything the process wrote anywhere: stdout, stderr, outputs file, summary, report file. */
   everything: string
   elapsedMs: number
@@ -103,11 +115,11 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
   const outputText = readFileSync(outputFile, 'utf8')
   const outputs = parseOutputFile(outputText)
   const summary = readFileSync(summaryFile, 'utf8')
-  let report: Record<string, unknown> | null = null
+  let report: ReportFile | null = null
   let reportText = ''
   if (outputs.report) {
     reportText = readFileSync(outputs.report, 'utf8')
-    report = JSON.parse(reportText) as Record<string, unknown>
+    report = JSON.parse(reportText) as ReportFile
   }
   rmSync(dir, { recursive: true, force: true })
   // The runner consumes `::add-mask::` lines and never shows them; everything else is visible.

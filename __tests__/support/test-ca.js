@@ -23,14 +23,44 @@ export function makeTestCa(hostname = 'postiz.test') {
   const openssl = (/** @type {string[]} */ ...args) => {
     execFileSync('openssl', args, { stdio: 'pipe' })
   }
-  openssl('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', at('ca.key'), '-out', at('ca.pem'), '-days', '2', '-subj', '/CN=postiz-integrations-check test CA')
+  openssl(
+    'req',
+    '-x509',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-keyout',
+    at('ca.key'),
+    '-out',
+    at('ca.pem'),
+    '-days',
+    '2',
+    '-subj',
+    '/CN=postiz-integrations-check test CA'
+  )
   let serial = 0
   /** @param {string[]} names */
   const issue = (...names) => {
     const n = ++serial
     openssl('req', '-newkey', 'rsa:2048', '-nodes', '-keyout', at(`server${n}.key`), '-out', at(`server${n}.csr`), '-subj', `/CN=${names[0]}`)
     writeFileSync(at(`ext${n}.cnf`), `subjectAltName=${names.map(name => `${isIP(name) ? 'IP' : 'DNS'}:${name}`).join(',')}\n`)
-    openssl('x509', '-req', '-in', at(`server${n}.csr`), '-CA', at('ca.pem'), '-CAkey', at('ca.key'), '-CAcreateserial', '-out', at(`server${n}.pem`), '-days', '2', '-extfile', at(`ext${n}.cnf`))
+    openssl(
+      'x509',
+      '-req',
+      '-in',
+      at(`server${n}.csr`),
+      '-CA',
+      at('ca.pem'),
+      '-CAkey',
+      at('ca.key'),
+      '-CAcreateserial',
+      '-out',
+      at(`server${n}.pem`),
+      '-days',
+      '2',
+      '-extfile',
+      at(`ext${n}.cnf`)
+    )
     return { key: readFileSync(at(`server${n}.key`)), cert: readFileSync(at(`server${n}.pem`)) }
   }
   const first = issue(hostname)

@@ -28132,7 +28132,10 @@ __nccwpck_require__.d(__webpack_exports__, {
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
 /** One line, no control characters, no `##[` anywhere and no leading `::` (workflow command syntax). */
 function sanitize_logSafe(text, maxLength = 300) {
-    let safe = text.replace(CONTROL, ' ').replace(/##\[/g, '## [').replace(/^(\s*)::/, '$1: :');
+    let safe = text
+        .replace(CONTROL, ' ')
+        .replace(/##\[/g, '## [')
+        .replace(/^(\s*)::/, '$1: :');
     if (safe.length > maxLength)
         safe = `${safe.slice(0, maxLength)}…`;
     return safe;
@@ -28165,7 +28168,7 @@ function sanitize_markdownSafe(text, maxLength = 200) {
 }
 /** markdownSafe without its shortcut (exported so a test can hold the two to the same result). */
 function escapeMarkdown(text, maxLength = 200) {
-    return sanitize_logSafe(text, maxLength).replace(MARKDOWN_SPECIAL, match => match.length > 1 ? `${match}<wbr>` : (REPLACEMENTS[match] ?? `\\${match}`));
+    return sanitize_logSafe(text, maxLength).replace(MARKDOWN_SPECIAL, match => (match.length > 1 ? `${match}<wbr>` : (REPLACEMENTS[match] ?? `\\${match}`)));
 }
 /**
  * The URL if it is an `https:` URL, made safe for a double-quoted attribute inside a Markdown table
@@ -28334,8 +28337,10 @@ function parseIntegration(element, index) {
     if (id === '')
         throw new ResponseShapeError(`${where()}: "id" is empty`);
     // IDs go into the comma-separated integration-ids output and the posting steps' requests.
+    // eslint-disable-next-line no-control-regex -- control characters are what this looks for
     const bad = /[\s,\u0000-\u001f\u007f-\u009f]/.exec(id);
     if (bad) {
+        // eslint-disable-next-line no-control-regex -- as above
         const what = bad[0] === ',' ? 'a comma' : /[\u0000-\u001f\u007f-\u009f]/.test(bad[0]) ? 'a control character' : 'whitespace';
         throw new ResponseShapeError(`${where()}: "id" ${JSON.stringify(id).slice(0, 80)} contains ${what}; Postiz IDs never do`);
     }
@@ -28534,7 +28539,10 @@ function missingFix(entry) {
                 action: 'Connect it in Postiz, or correct the profile.'
             };
         case 'platform':
-            return { fix: `Connect a ${entry.selector.platform} channel in Postiz, or correct the platform identifier.`, action: `Connect a ${entry.selector.platform} channel in Postiz.` };
+            return {
+                fix: `Connect a ${entry.selector.platform} channel in Postiz, or correct the platform identifier.`,
+                action: `Connect a ${entry.selector.platform} channel in Postiz.`
+            };
     }
 }
 /** Runs the check. `integrations` is everything the server returned. */
@@ -28568,7 +28576,10 @@ function runCheck(integrations, entries, customer) {
         enabledIds.forEach(addId);
         if (entry.selector.kind === 'profile' && enabled.length > 1) {
             warnings.push(`${entry.key}: ${describeSelector(entry.selector)} matches ${enabled.length} enabled integrations; using ${enabled[0].id}, ` +
-                `not ${enabled.slice(1).map(i => i.id).join(', ')}. Select one by ID${customer === undefined ? ' or set customer' : ''} to make this explicit.`);
+                `not ${enabled
+                    .slice(1)
+                    .map(i => i.id)
+                    .join(', ')}. Select one by ID${customer === undefined ? ' or set customer' : ''} to make this explicit.`);
         }
         if (state === 'missing') {
             const what = entry.selector.kind === 'id' ? `no integration has ID ${entry.selector.id}` : `no integration matches ${describeSelector(entry.selector)}`;
@@ -28894,8 +28905,7 @@ function headline(outcome) {
     const total = check.results.length;
     if (status === 'pass')
         return `Pass: ${total} of ${plural(total, 'Postiz integration')} ready`;
-    const counts = FINDING_KINDS
-        .map(kind => [kind, check.findings.filter(f => f.kind === kind).length])
+    const counts = FINDING_KINDS.map(kind => [kind, check.findings.filter(f => f.kind === kind).length])
         .filter(([, n]) => n > 0)
         .map(([kind, n]) => `${n} ${kind}`);
     return `Fail: ${check.findings.length} of ${plural(total, 'Postiz integration')} need${check.findings.length === 1 ? 's' : ''} attention (${counts.join(', ')})`;
@@ -28935,7 +28945,9 @@ function postsCells(result, signals) {
         return '';
     const p = result.posts;
     const failed = signals.failedPostsDays > 0 ? ` ${p && p.failed > 0 ? `⚠️ ${p.failed}, latest ${p.latestFailed?.slice(0, 10)}` : '0'} |` : '';
-    const queued = signals.upcomingPostsDays > 0 ? ` ${p && p.queued > 0 ? `${result.state === 'enabled' ? '' : '🚫 '}${p.queued}, next ${p.nextQueued?.slice(0, 10)}` : '0'} |` : '';
+    const queued = signals.upcomingPostsDays > 0
+        ? ` ${p && p.queued > 0 ? `${result.state === 'enabled' ? '' : '🚫 '}${p.queued}, next ${p.nextQueued?.slice(0, 10)}` : '0'} |`
+        : '';
     return `${failed}${queued}`;
 }
 function entryRow(result, actions, signals) {
@@ -29767,11 +29779,13 @@ const AUTH_FIXES = new Map([
 ]);
 function authError(response, url) {
     const msg = serverMessage(response.body);
-    const said = msg ? `: "${msg}"` : response.body.length === 0 ? ' with an empty body' : ` with ${looksLikeHtml(response) ? 'an HTML page' : 'a body'} ${snippet(response.body)}`;
+    const said = msg
+        ? `: "${msg}"`
+        : response.body.length === 0
+            ? ' with an empty body'
+            : ` with ${looksLikeHtml(response) ? 'an HTML page' : 'a body'} ${snippet(response.body)}`;
     const fix = (msg !== undefined ? AUTH_FIXES.get(msg) : undefined) ??
-        (response.status === 403
-            ? `Postiz refused the key. If this persists, check the key and the server's logs. ${KEY_SOURCE}`
-            : `Check the key. ${KEY_SOURCE}`);
+        (response.status === 403 ? `Postiz refused the key. If this persists, check the key and the server's logs. ${KEY_SOURCE}` : `Check the key. ${KEY_SOURCE}`);
     return new CheckError(`Postiz rejected the API key (HTTP ${response.status}${said}) at ${url}.`, fix);
 }
 /** The body as JSON (a UTF-8 byte order mark before it is allowed), or the parse error. */
@@ -29949,7 +29963,13 @@ async function getRawJson(options, path, query) {
                 const tries = attempt > 1 ? ` after ${attempt} attempts` : '';
                 throw new CheckError(`Could not reach Postiz at ${url}${tries}: ${outcome.message.replace(/\.$/, '')}.`, transportFix(outcome));
             }
-            return { body: interpret(outcome, url, options.apiUrlProven ? apiUrlProven(path) : blameApiUrl), url, attempts: attempt, durationMs: Date.now() - started, raw: outcome.body };
+            return {
+                body: interpret(outcome, url, options.apiUrlProven ? apiUrlProven(path) : blameApiUrl),
+                url,
+                attempts: attempt,
+                durationMs: Date.now() - started,
+                raw: outcome.body
+            };
         }
         let waitMs = backoffMs(attempt, options.random);
         if (!(outcome instanceof TransportError) && outcome.status === 429) {
@@ -29967,7 +29987,7 @@ async function getRawJson(options, path, query) {
 /** Fetches every integration of the organisation the key belongs to. */
 async function fetchIntegrations(options) {
     const { body, url, attempts, durationMs } = await getJson(options, '/public/v1/integrations');
-    const integrations = await redacting(redactorFor(options), async () => shaped(body, url, parseIntegrations, 'a list of Postiz integrations', 'GET /public/v1/integrations returns a JSON array'));
+    const integrations = await redacting(redactorFor(options), () => shaped(body, url, parseIntegrations, 'a list of Postiz integrations', 'GET /public/v1/integrations returns a JSON array'));
     return { integrations, url, attempts, durationMs };
 }
 /** Fetches the posts whose publish date lies in the window. */
@@ -29976,7 +29996,7 @@ async function fetchPosts(options, window) {
     if (window.customer !== undefined)
         query.customer = window.customer;
     const { body, url, attempts, durationMs } = await getJson(options, '/public/v1/posts', query);
-    const posts = await redacting(redactorFor(options), async () => shaped(body, url, parsePosts, 'a list of Postiz posts', 'GET /public/v1/posts returns {"posts": [...]}', options.apiUrlProven ? apiUrlProven('/public/v1/posts') : blameApiUrl));
+    const posts = await redacting(redactorFor(options), () => shaped(body, url, parsePosts, 'a list of Postiz posts', 'GET /public/v1/posts returns {"posts": [...]}', options.apiUrlProven ? apiUrlProven('/public/v1/posts') : blameApiUrl));
     return { posts, url, attempts, durationMs };
 }
 function transportFix(error) {
@@ -30064,7 +30084,10 @@ function countFor(ids, postsByChannel, options) {
 function failingChannels(result, counts) {
     const failed = new Map(Object.entries(counts.failedByChannel ?? {}));
     const had = result.matches.filter(i => failed.has(i.id));
-    const listed = had.slice(0, 5).map(i => `${check_describeIntegration(i)}: ${failed.get(i.id)}`).join('; ') + (had.length > 5 ? '; …' : '');
+    const listed = had
+        .slice(0, 5)
+        .map(i => `${check_describeIntegration(i)}: ${failed.get(i.id)}`)
+        .join('; ') + (had.length > 5 ? '; …' : '');
     return `${had.length} of its ${post_signals_plural(result.enabledIds.length, 'enabled channel')} (${listed})`;
 }
 /** Adds post counts to every entry, `failing` findings, and queued posts at risk to existing findings. */
@@ -30127,7 +30150,15 @@ function applyPostSignals(check, posts, options) {
 
 const BUG_FIX = 'This is a bug in postiz-integrations-check: please report it with the log (in Actions, run with ACTIONS_STEP_DEBUG=true for details).';
 function clientOptions(config, hooks, rawApiKey) {
-    return { apiUrl: config.apiUrl, apiKey: config.apiKey, rawApiKey, timeoutMs: config.timeoutMs, retries: config.retries, onRetry: hooks.onRetry, env: hooks.env };
+    return {
+        apiUrl: config.apiUrl,
+        apiKey: config.apiKey,
+        rawApiKey,
+        timeoutMs: config.timeoutMs,
+        retries: config.retries,
+        onRetry: hooks.onRetry,
+        env: hooks.env
+    };
 }
 async function gather(raw, outcome, hooks, otherErrors) {
     const parsed = parseConfig(raw);
@@ -30433,9 +30464,7 @@ function largeOrganisation(count) {
 function passingEntries(org, count) {
   const enabled = org.filter(i => !i.disabled)
   const step = Math.max(1, Math.floor(enabled.length / count))
-  return Array.from({ length: Math.min(count, enabled.length) }, (_, n) => enabled[n * step]).map((i, n) =>
-    n % 2 ? i.id : `${i.identifier}:${i.profile}`
-  )
+  return Array.from({ length: Math.min(count, enabled.length) }, (_, n) => enabled[n * step]).map((i, n) => (n % 2 ? i.id : `${i.identifier}:${i.profile}`))
 }
 
 ;// CONCATENATED MODULE: ./node_modules/string-width/node_modules/ansi-regex/index.js
@@ -30942,7 +30971,14 @@ function table(header, rows, p) {
 }
 function integrationRows(list, p) {
     return list.map(i => ({
-        cells: [i.disabled ? 'disabled' : 'enabled', clip(i.identifier), i.profile ? clip(`${i.identifier}:${i.profile.replace(/^@/, '')}`) : '—', clip(i.name), clip(i.customer?.name ?? ''), sanitize_logSafe(i.id, 100)],
+        cells: [
+            i.disabled ? 'disabled' : 'enabled',
+            clip(i.identifier),
+            i.profile ? clip(`${i.identifier}:${i.profile.replace(/^@/, '')}`) : '—',
+            clip(i.name),
+            clip(i.customer?.name ?? ''),
+            sanitize_logSafe(i.id, 100)
+        ],
         paint: [i.disabled ? p.yellow : p.green]
     }));
 }
@@ -30979,7 +31015,15 @@ function renderTerminalReport(outcome, colour) {
             ...(signals && signals.upcomingPostsDays > 0 ? [String(r.posts?.queued ?? 0)] : [])
         ];
         return {
-            cells: [failing ? '✗ failing' : mark[r.state], clip(r.entry.text), i ? `${clip(i.name)}${more}` : '—', clip(i?.identifier ?? ''), clip(i?.profile ?? ''), ...posts, i ? sanitize_logSafe(i.id, 100) : ''],
+            cells: [
+                failing ? '✗ failing' : mark[r.state],
+                clip(r.entry.text),
+                i ? `${clip(i.name)}${more}` : '—',
+                clip(i?.identifier ?? ''),
+                clip(i?.profile ?? ''),
+                ...posts,
+                i ? sanitize_logSafe(i.id, 100) : ''
+            ],
             paint: [failing ? p.red : paint[r.state]]
         };
     });
