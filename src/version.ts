@@ -1,4 +1,9 @@
-/** Kept equal to package.json's version by a test. */
+/**
+ * The name and version the action and the CLI report (User-Agent, --version, the report file). The
+ * version has one home, package.json: `npm run release` bumps it there, and the build inlines it.
+ */
+import packageJson from '../package.json' with { type: 'json' }
+
 export const NAME = 'postiz-integrations-check'
-export const VERSION = '1.0.0'
+export const VERSION: string = packageJson.version
 export const USER_AGENT = `${NAME}/${VERSION} (+https://github.com/marketplace/actions/postiz-integrations-check)`

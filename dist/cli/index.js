@@ -28095,7 +28095,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(882);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8258);
 /** Entry point of the CLI bundle (dist/cli/index.js, the package's bin). */
 
 process.exitCode = await (0,_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2), {
@@ -28110,7 +28110,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 882:
+/***/ 8258:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28805,10 +28805,16 @@ function parseConfig(partial) {
     return { ok: true, config, warnings };
 }
 
+;// CONCATENATED MODULE: ./package.json
+const package_namespaceObject = {"rE":"1.0.0"};
 ;// CONCATENATED MODULE: ./src/version.ts
-/** Kept equal to package.json's version by a test. */
+/**
+ * The name and version the action and the CLI report (User-Agent, --version, the report file). The
+ * version has one home, package.json: `npm run release` bumps it there, and the build inlines it.
+ */
+
 const NAME = 'postiz-integrations-check';
-const VERSION = '1.0.0';
+const VERSION = package_namespaceObject.rE;
 const USER_AGENT = `${NAME}/${VERSION} (+https://github.com/marketplace/actions/postiz-integrations-check)`;
 
 ;// CONCATENATED MODULE: ./src/report.ts
