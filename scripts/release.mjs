@@ -79,7 +79,7 @@ if (isMain) {
     console.log(`$ ${command} ${args.join(' ')}`)
     if (!values['dry-run']) execFileSync(command, args, { cwd: root, stdio: 'inherit' })
   }
-  const git = (/** @type {string[]} */ ...args) => execFileSync('git', args, { cwd: root, encoding: 'utf8' }).trim()
+  const git = (/** @type {string[]} */ ...args) => execFileSync('git', args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim()
   try {
     if (positionals.length !== 1) throw new Error('usage: npm run release -- <X.Y.Z | patch | minor | major> [--dry-run] [--no-push]')
     if (git('status', '--porcelain') !== '') throw new Error('the work tree has changes: commit or stash them first')
@@ -88,9 +88,13 @@ if (isMain) {
     const pkg = JSON.parse(readFileSync(pkgPath, 'utf8'))
     const version = nextVersion(pkg.version, positionals[0])
     if (git('tag', '--list', `v${version}`) !== '') throw new Error(`the tag v${version} exists already`)
-    const remote = git('remote', 'get-url', 'origin')
-      .replace(/\.git$/, '')
-      .replace(/^git@github\.com:/, 'https://github.com/')
+    let origin
+    try {
+      origin = git('remote', 'get-url', 'origin')
+    } catch {
+      throw new Error('this clone has no remote named origin, where the release is pushed and which the changelog links point at')
+    }
+    const remote = origin.replace(/\.git$/, '').replace(/^git@github\.com:/, 'https://github.com/')
     const changelogPath = join(root, 'CHANGELOG.md')
     const changelog = releaseChangelog(readFileSync(changelogPath, 'utf8'), version, new Date().toISOString().slice(0, 10), remote)
     console.log(`Releasing v${version} (package.json had ${pkg.version}).`)
