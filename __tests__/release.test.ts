@@ -51,8 +51,10 @@ describe('releaseChangelog', () => {
     )
   })
 
-  it("accepts the repository's own CHANGELOG.md", () => {
+  it("keeps the repository's own CHANGELOG.md releasable, whether or not changes are waiting", () => {
     const text = readFileSync(join(ROOT, 'CHANGELOG.md'), 'utf8')
-    expect(releaseChangelog(text, '1.0.0', '2026-12-01', REPO)).toMatch(/^## \[1\.0\.0\] - 2026-12-01$/m)
+    expect(text.match(/^## \[Unreleased\]$/gm)).toHaveLength(1)
+    const withChange = text.replace('## [Unreleased]\n', '## [Unreleased]\n\n### Fixed\n\n- A change waiting for release.\n')
+    expect(releaseChangelog(withChange, '99.0.0', '2026-12-01', REPO)).toMatch(/^## \[99\.0\.0\] - 2026-12-01$/m)
   })
 })

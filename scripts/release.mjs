@@ -80,6 +80,8 @@ if (isMain) {
     if (!values['dry-run']) execFileSync(command, args, { cwd: root, stdio: 'inherit' })
   }
   const git = (/** @type {string[]} */ ...args) => execFileSync('git', args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim()
+  /** Whether this run changed files (so that a failure says how to undo exactly that). */
+  let wrote = false
   try {
     if (positionals.length !== 1) throw new Error('usage: npm run release -- <X.Y.Z | patch | minor | major> [--dry-run] [--no-push]')
     if (git('status', '--porcelain') !== '') throw new Error('the work tree has changes: commit or stash them first')
@@ -99,6 +101,7 @@ if (isMain) {
     const changelog = releaseChangelog(readFileSync(changelogPath, 'utf8'), version, new Date().toISOString().slice(0, 10), remote)
     console.log(`Releasing v${version} (package.json had ${pkg.version}).`)
     if (!values['dry-run']) {
+      wrote = true
       writeFileSync(changelogPath, changelog)
       if (version !== pkg.version) execFileSync('npm', ['version', version, '--no-git-tag-version'], { cwd: root, stdio: 'inherit' })
     }
@@ -114,6 +117,9 @@ if (isMain) {
     console.log(`with the CHANGELOG.md section as its notes. The Release workflow then moves v${version.split('.')[0]} to it.`)
   } catch (error) {
     console.error(`release: ${error instanceof Error ? error.message : String(error)}`)
+    if (wrote) {
+      console.error('release: nothing was committed, tagged or pushed; undo the changes it made with: git checkout -- . && git clean -fd dist')
+    }
     process.exit(1)
   }
 }
