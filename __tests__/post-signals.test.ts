@@ -12,6 +12,7 @@ const post = (integrationId: string, state: string, daysFromNow: number): Post =
   id: `${integrationId}-${state}-${daysFromNow}`,
   publishAt: NOW + daysFromNow * DAY_MS,
   state,
+  repeating: false,
   integrationId
 })
 const ORG = [channel('a'), channel('b'), channel('off', true)]
@@ -70,7 +71,7 @@ describe('parsePosts', () => {
       parsePosts({
         posts: [{ id: 'p', publishDate: '2026-11-28T12:00:00.000Z', state: 'SOMETHING_NEW', integration: { id: 'a', providerIdentifier: 'x' }, content: 'hi' }]
       })
-    ).toEqual([{ id: 'p', publishAt: NOW, state: 'SOMETHING_NEW', integrationId: 'a' }])
+    ).toEqual([{ id: 'p', publishAt: NOW, state: 'SOMETHING_NEW', integrationId: 'a', repeating: false }])
   })
   it.each([
     [[]],

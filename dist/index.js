@@ -32720,7 +32720,8 @@ function parsePosts(body) {
             throw new ResponseShapeError(`${where}: "state" is not a string`);
         if (!posts_isRecord(post.integration) || typeof post.integration.id !== 'string')
             throw new ResponseShapeError(`${where}: "integration.id" is not a string`);
-        return { id: post.id, publishAt, state: post.state, integrationId: post.integration.id };
+        const repeating = (typeof post.intervalInDays === 'number' && post.intervalInDays > 0) || typeof post.actualDate === 'string';
+        return { id: post.id, publishAt, state: post.state, integrationId: post.integration.id, repeating };
     });
 }
 
@@ -33097,6 +33098,8 @@ function transportFix(error) {
  */
 
 const DAY_MS = 86_400_000;
+/** A queued post this long past its publish date is stuck: the channel's posts are not going out. */
+const STUCK_AFTER_MS = 30 * 60_000;
 function signalsOn(options) {
     return options.failedPostsDays > 0 || options.upcomingPostsDays > 0;
 }
@@ -33125,20 +33128,40 @@ function countFor(ids, postsByChannel, options) {
     const byChannel = new Map();
     let latest = -Infinity;
     let next = Infinity;
+    let oldestStuck = Infinity;
     const failedFrom = options.now - options.failedPostsDays * DAY_MS;
     const queuedUntil = options.now + options.upcomingPostsDays * DAY_MS;
+    // Distinct posts: a repeating post comes back once per occurrence, all with one id.
+    const failed = new Set();
+    const queued = new Set();
+    const stuck = new Set();
     for (const id of new Set(ids)) {
         for (const post of postsByChannel.get(id) ?? []) {
             if (options.failedPostsDays > 0 && post.state === 'ERROR' && post.publishAt >= failedFrom && post.publishAt <= options.now) {
-                counts.failed++;
-                byChannel.set(id, (byChannel.get(id) ?? 0) + 1);
+                if (!failed.has(post.id))
+                    byChannel.set(id, (byChannel.get(id) ?? 0) + 1);
+                failed.add(post.id);
                 latest = Math.max(latest, post.publishAt);
             }
+            else if (options.failedPostsDays > 0 &&
+                post.state === 'QUEUE' &&
+                !post.repeating &&
+                post.publishAt >= failedFrom &&
+                post.publishAt < options.now - STUCK_AFTER_MS) {
+                stuck.add(post.id);
+                oldestStuck = Math.min(oldestStuck, post.publishAt);
+            }
             else if (options.upcomingPostsDays > 0 && post.state === 'QUEUE' && post.publishAt >= options.now && post.publishAt <= queuedUntil) {
-                counts.queued++;
+                queued.add(post.id);
                 next = Math.min(next, post.publishAt);
             }
         }
+    }
+    counts.failed = failed.size;
+    counts.queued = queued.size;
+    if (options.failedPostsDays > 0) {
+        counts.stuck = stuck.size;
+        counts.stuckSince = stuck.size > 0 ? day(oldestStuck) : null;
     }
     if (counts.failed > 0) {
         counts.latestFailed = day(latest);
@@ -33153,6 +33176,8 @@ function countFor(ids, postsByChannel, options) {
 function failingChannels(result, counts) {
     const failed = new Map(Object.entries(counts.failedByChannel ?? {}));
     const had = result.matches.filter(i => failed.has(i.id));
+    if (had.length === 0)
+        return `its ${post_signals_plural(result.enabledIds.length, 'enabled channel')}`;
     const listed = had
         .slice(0, 5)
         .map(i => `${describeIntegration(i)}: ${failed.get(i.id)}`)
@@ -33177,13 +33202,20 @@ function applyPostSignals(check, posts, options) {
         const counts = result.posts;
         const key = result.entry.key;
         const existing = findingsByKey.get(key) ?? [];
-        if (result.state === 'enabled' && counts.failed > 0) {
+        const stuckCount = counts.stuck ?? 0;
+        if (result.state === 'enabled' && (counts.failed > 0 || stuckCount > 0)) {
             const which = result.integration && result.enabledIds.length === 1 ? describeIntegration(result.integration) : failingChannels(result, counts);
+            const window = `in the last ${post_signals_plural(options.failedPostsDays, 'day')}`;
+            const what = counts.failed > 0 && stuckCount > 0
+                ? `${counts.failed} failed and ${stuckCount} stuck in the queue since ${counts.stuckSince} ${window} (latest failure ${counts.latestFailed})`
+                : counts.failed > 0
+                    ? `${post_signals_plural(counts.failed, 'failed post')} ${window} (latest ${counts.latestFailed})`
+                    : `${post_signals_plural(stuckCount, 'post')} stuck in the queue since ${counts.stuckSince}, more than 30 minutes past ${stuckCount === 1 ? 'its' : 'their'} time`;
             existing.push({
                 kind: 'failing',
                 key,
-                message: `${key}: ${which} had ${post_signals_plural(counts.failed, 'failed post')} in the last ${post_signals_plural(options.failedPostsDays, 'day')} (latest ${counts.latestFailed}). ` +
-                    'Postiz lists the channel as enabled, but failing posts usually mean its connection expired.',
+                message: `${key}: ${which} had ${what}. ` +
+                    'Postiz lists the channel as enabled, but posts that fail or stay queued past their time usually mean its connection expired.',
                 fix: 'Reconnect the channel in Postiz, then retry or reschedule the failed posts.',
                 action: 'Reconnect it in Postiz; retry the failed posts.'
             });

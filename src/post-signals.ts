@@ -7,6 +7,8 @@ import { describeIntegration, type CheckResult, type EntryResult, type Finding }
 import type { Post } from './posts.js'
 
 export const DAY_MS = 86_400_000
+/** A queued post this long past its publish date is stuck: the channel's posts are not going out. */
+export const STUCK_AFTER_MS = 30 * 60_000
 
 export interface PostSignalOptions {
   failedPostsDays: number
@@ -23,6 +25,10 @@ export interface PostCounts {
   latestFailed: string | null
   queued: number
   nextQueued: string | null
+  /** Posts still queued more than 30 minutes after their publish date (with failed-posts-days on). */
+  stuck?: number
+  /** ISO 8601: the publish date of the oldest stuck post. */
+  stuckSince?: string | null
 }
 
 export function signalsOn(options: Pick<PostSignalOptions, 'failedPostsDays' | 'upcomingPostsDays'>): boolean {
@@ -54,19 +60,39 @@ function countFor(ids: string[], postsByChannel: Map<string, Post[]>, options: P
   const byChannel = new Map<string, number>()
   let latest = -Infinity
   let next = Infinity
+  let oldestStuck = Infinity
   const failedFrom = options.now - options.failedPostsDays * DAY_MS
   const queuedUntil = options.now + options.upcomingPostsDays * DAY_MS
+  // Distinct posts: a repeating post comes back once per occurrence, all with one id.
+  const failed = new Set<string>()
+  const queued = new Set<string>()
+  const stuck = new Set<string>()
   for (const id of new Set(ids)) {
     for (const post of postsByChannel.get(id) ?? []) {
       if (options.failedPostsDays > 0 && post.state === 'ERROR' && post.publishAt >= failedFrom && post.publishAt <= options.now) {
-        counts.failed++
-        byChannel.set(id, (byChannel.get(id) ?? 0) + 1)
+        if (!failed.has(post.id)) byChannel.set(id, (byChannel.get(id) ?? 0) + 1)
+        failed.add(post.id)
         latest = Math.max(latest, post.publishAt)
+      } else if (
+        options.failedPostsDays > 0 &&
+        post.state === 'QUEUE' &&
+        !post.repeating &&
+        post.publishAt >= failedFrom &&
+        post.publishAt < options.now - STUCK_AFTER_MS
+      ) {
+        stuck.add(post.id)
+        oldestStuck = Math.min(oldestStuck, post.publishAt)
       } else if (options.upcomingPostsDays > 0 && post.state === 'QUEUE' && post.publishAt >= options.now && post.publishAt <= queuedUntil) {
-        counts.queued++
+        queued.add(post.id)
         next = Math.min(next, post.publishAt)
       }
     }
+  }
+  counts.failed = failed.size
+  counts.queued = queued.size
+  if (options.failedPostsDays > 0) {
+    counts.stuck = stuck.size
+    counts.stuckSince = stuck.size > 0 ? day(oldestStuck) : null
   }
   if (counts.failed > 0) {
     counts.latestFailed = day(latest)
@@ -81,6 +107,7 @@ function countFor(ids: string[], postsByChannel: Map<string, Post[]>, options: P
 function failingChannels(result: EntryResult, counts: PostCounts): string {
   const failed = new Map(Object.entries(counts.failedByChannel ?? {}))
   const had = result.matches.filter(i => failed.has(i.id))
+  if (had.length === 0) return `its ${plural(result.enabledIds.length, 'enabled channel')}`
   const listed =
     had
       .slice(0, 5)
@@ -105,14 +132,22 @@ export function applyPostSignals(check: CheckResult, posts: Post[], options: Pos
     const counts = result.posts
     const key = result.entry.key
     const existing = findingsByKey.get(key) ?? []
-    if (result.state === 'enabled' && counts.failed > 0) {
+    const stuckCount = counts.stuck ?? 0
+    if (result.state === 'enabled' && (counts.failed > 0 || stuckCount > 0)) {
       const which = result.integration && result.enabledIds.length === 1 ? describeIntegration(result.integration) : failingChannels(result, counts)
+      const window = `in the last ${plural(options.failedPostsDays, 'day')}`
+      const what =
+        counts.failed > 0 && stuckCount > 0
+          ? `${counts.failed} failed and ${stuckCount} stuck in the queue since ${counts.stuckSince} ${window} (latest failure ${counts.latestFailed})`
+          : counts.failed > 0
+            ? `${plural(counts.failed, 'failed post')} ${window} (latest ${counts.latestFailed})`
+            : `${plural(stuckCount, 'post')} stuck in the queue since ${counts.stuckSince}, more than 30 minutes past ${stuckCount === 1 ? 'its' : 'their'} time`
       existing.push({
         kind: 'failing',
         key,
         message:
-          `${key}: ${which} had ${plural(counts.failed, 'failed post')} in the last ${plural(options.failedPostsDays, 'day')} (latest ${counts.latestFailed}). ` +
-          'Postiz lists the channel as enabled, but failing posts usually mean its connection expired.',
+          `${key}: ${which} had ${what}. ` +
+          'Postiz lists the channel as enabled, but posts that fail or stay queued past their time usually mean its connection expired.',
         fix: 'Reconnect the channel in Postiz, then retry or reschedule the failed posts.',
         action: 'Reconnect it in Postiz; retry the failed posts.'
       })

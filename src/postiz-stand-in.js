@@ -16,10 +16,11 @@ import { gzipSync } from 'node:zlib'
  * @typedef {{ id: string, name: string, identifier: string, picture: string | null, disabled: boolean,
  *   profile: string | null, customer?: { id: string, name: string } }} StandInIntegration
  * @typedef {{ id: string, publishDate: string, state: 'QUEUE' | 'PUBLISHED' | 'ERROR' | 'DRAFT', content?: string,
- *   integration: { id: string, providerIdentifier: string, name: string, picture: string | null } }} StandInPost
+ *   intervalInDays?: number, integration: { id: string, providerIdentifier: string, name: string, picture: string | null } }} StandInPost
+ * @typedef {{ id: string, content: string, link?: string | null, createdAt: string }} StandInNotification
  * @typedef {{ method: string, url: string, headers: import('node:http').IncomingHttpHeaders }} RecordedRequest
  * @typedef {(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse, count: number) => boolean | Promise<boolean>} Fault
- * @typedef {{ integrations?: StandInIntegration[], posts?: StandInPost[], apiKey?: string, prefix?: string, fault?: Fault, host?: string, port?: number,
+ * @typedef {{ integrations?: StandInIntegration[], posts?: StandInPost[], notifications?: StandInNotification[] | 'absent', apiKey?: string, prefix?: string, fault?: Fault, host?: string, port?: number,
  *   tls?: { key: string | Buffer, cert: string | Buffer } }} StandInOptions
  * @typedef {{ url: string, baseUrl: string, port: number, requests: RecordedRequest[],
  *   integrations: StandInIntegration[], close: () => Promise<void> }} StandIn
@@ -94,11 +95,32 @@ export async function startPostizStandIn(options = {}) {
       const end = Date.parse(url.searchParams.get('endDate') ?? '')
       const customer = url.searchParams.get('customer')
       const owners = new Map(integrations.map(i => [i.id, i.customer?.id]))
-      const posts = (options.posts ?? []).filter(p => {
+      // A repeating post (intervalInDays) comes back once per occurrence in the window: a copy with
+      // the same id, its own publishDate, and actualDate, the original's (FACTS.md).
+      const occurrences = (options.posts ?? []).flatMap(p => {
+        if (!p.intervalInDays) return [p]
+        const first = Date.parse(p.publishDate)
+        const step = p.intervalInDays * 86_400_000
+        const copies = []
+        for (let at = first + Math.max(0, Math.ceil((start - first) / step)) * step; at <= end && copies.length < 1000; at += step) {
+          copies.push({ ...p, publishDate: new Date(at).toISOString(), actualDate: p.publishDate })
+        }
+        return copies
+      })
+      const posts = occurrences.filter(p => {
         const at = Date.parse(p.publishDate)
         return at >= start && at <= end && (customer === null || owners.get(p.integration.id) === customer)
       })
       return sendJson(req, res, 200, { posts })
+    }
+    if (req.method === 'GET' && route === '/notifications') {
+      // Postiz v2.18.0 and later; older servers have no such route (notifications: 'absent').
+      if (options.notifications === 'absent') return sendJson(req, res, 404, { message: `Cannot GET ${url.pathname}`, error: 'Not Found', statusCode: 404 })
+      const all = [...(options.notifications ?? [])].sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt))
+      const page = Math.max(0, Number(url.searchParams.get('page') ?? '0') || 0)
+      const limit = 100
+      const notifications = all.slice(page * limit, page * limit + limit)
+      return sendJson(req, res, 200, { notifications, total: all.length, page, limit, hasMore: (page + 1) * limit < all.length })
     }
     if (req.method === 'GET' && route === '/is-connected') return sendJson(req, res, 200, { connected: true })
     if (req.method === 'GET' && route === '/groups') {

@@ -10,6 +10,11 @@ export interface Post {
   publishAt: number
   state: string
   integrationId: string
+  /**
+   * One occurrence of a repeating post: Postiz returns such a post once per occurrence in the window,
+   * each with the same id and its own publishDate (FACTS.md), so it is never "stuck".
+   */
+  repeating: boolean
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -30,6 +35,7 @@ export function parsePosts(body: unknown): Post[] {
     if (Number.isNaN(publishAt)) throw new ResponseShapeError(`${where}: "publishDate" is not a date`)
     if (typeof post.state !== 'string') throw new ResponseShapeError(`${where}: "state" is not a string`)
     if (!isRecord(post.integration) || typeof post.integration.id !== 'string') throw new ResponseShapeError(`${where}: "integration.id" is not a string`)
-    return { id: post.id, publishAt, state: post.state, integrationId: post.integration.id }
+    const repeating = (typeof post.intervalInDays === 'number' && post.intervalInDays > 0) || typeof post.actualDate === 'string'
+    return { id: post.id, publishAt, state: post.state, integrationId: post.integration.id, repeating }
   })
 }

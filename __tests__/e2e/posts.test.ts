@@ -54,7 +54,9 @@ describe('failed posts', () => {
       failedByChannel: { [X.id]: 1 },
       latestFailed: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
       queued: 0,
-      nextQueued: null
+      nextQueued: null,
+      stuck: 0,
+      stuckSince: null
     })
     expect(report.counts.failing).toBe(1)
     await server?.close()
@@ -108,6 +110,50 @@ describe('the request', () => {
     const run = await check({ posts: [post(X, 'ERROR', -1)] }, { integrations: 'x:acme' })
     expect(run.outputs.status).toBe('pass')
     expect(server?.requests).toHaveLength(1)
+  })
+})
+
+describe('posts stuck in the queue, and repeating posts', () => {
+  const HOUR = 3_600_000
+  const queuedAt = (on: typeof X, msFromNow: number, id: string): StandInPost => ({
+    ...post(on, 'QUEUE', 0),
+    id,
+    publishDate: new Date(Date.now() + msFromNow).toISOString()
+  })
+
+  it('counts a post still queued more than 30 minutes after its time toward failing, once', async () => {
+    const posts = [queuedAt(X, -2 * HOUR, 'stuck-1'), queuedAt(X, -3 * HOUR, 'stuck-2'), queuedAt(X, -10 * 60_000, 'just-due')]
+    const run = await check({ posts }, { integrations: 'x:acme', 'failed-posts-days': '7' })
+    expect(JSON.parse(run.outputs.failing)).toEqual(['x:acme'])
+    expect(run.stdout).toMatch(
+      /x:acme: "Acme on X" \(x, @acme, ID [^)]+\) had 2 posts stuck in the queue since \d{4}-\d\d-\d\dT[\d:]+Z, more than 30 minutes past their time\./
+    )
+    expect(run.report?.entries[0].posts).toMatchObject({ failed: 0, stuck: 2 })
+  })
+
+  it('says "failed and stuck" when a channel has both', async () => {
+    const run = await check({ posts: [post(X, 'ERROR', -1), queuedAt(X, -HOUR, 'stuck')] }, { integrations: 'x:acme', 'failed-posts-days': '7' })
+    expect(run.stdout).toMatch(/had 1 failed and 1 stuck in the queue since \S+ in the last 7 days \(latest failure \S+\)\./)
+  })
+
+  it('counts a repeating post once, and never calls its past occurrences stuck', async () => {
+    // Daily since 5 days ago: Postiz returns one copy per day in the window, all with one id.
+    const daily = (state: StandInPost['state'], id: string): StandInPost => ({ ...post(X, state, -5), id, intervalInDays: 1 })
+    const run = await check(
+      { posts: [daily('QUEUE', 'daily-queued'), daily('ERROR', 'daily-failing')] },
+      { integrations: 'x:acme', 'failed-posts-days': '7', 'upcoming-posts-days': '3' }
+    )
+    const answered = JSON.parse(
+      await (
+        await fetch(`${server?.baseUrl}/public/v1/posts?startDate=${new Date(Date.now() - 7 * DAY).toISOString()}&endDate=${new Date().toISOString()}`, {
+          headers: { authorization: API_KEY }
+        })
+      ).text()
+    ) as { posts: { id: string }[] }
+    expect(answered.posts.filter(p => p.id === 'daily-queued').length).toBeGreaterThan(3) // the stand-in repeats it, as Postiz does
+    expect(run.report?.entries[0].posts).toMatchObject({ failed: 1, stuck: 0, queued: 1 })
+    expect(run.stdout).toMatch(/had 1 failed post in the last 7 days/)
+    expect(run.stdout).not.toMatch(/stuck/)
   })
 })
 

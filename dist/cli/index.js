@@ -29657,7 +29657,8 @@ function parsePosts(body) {
             throw new ResponseShapeError(`${where}: "state" is not a string`);
         if (!posts_isRecord(post.integration) || typeof post.integration.id !== 'string')
             throw new ResponseShapeError(`${where}: "integration.id" is not a string`);
-        return { id: post.id, publishAt, state: post.state, integrationId: post.integration.id };
+        const repeating = (typeof post.intervalInDays === 'number' && post.intervalInDays > 0) || typeof post.actualDate === 'string';
+        return { id: post.id, publishAt, state: post.state, integrationId: post.integration.id, repeating };
     });
 }
 
@@ -30034,6 +30035,8 @@ function transportFix(error) {
  */
 
 const DAY_MS = 86_400_000;
+/** A queued post this long past its publish date is stuck: the channel's posts are not going out. */
+const STUCK_AFTER_MS = 30 * 60_000;
 function signalsOn(options) {
     return options.failedPostsDays > 0 || options.upcomingPostsDays > 0;
 }
@@ -30062,20 +30065,40 @@ function countFor(ids, postsByChannel, options) {
     const byChannel = new Map();
     let latest = -Infinity;
     let next = Infinity;
+    let oldestStuck = Infinity;
     const failedFrom = options.now - options.failedPostsDays * DAY_MS;
     const queuedUntil = options.now + options.upcomingPostsDays * DAY_MS;
+    // Distinct posts: a repeating post comes back once per occurrence, all with one id.
+    const failed = new Set();
+    const queued = new Set();
+    const stuck = new Set();
     for (const id of new Set(ids)) {
         for (const post of postsByChannel.get(id) ?? []) {
             if (options.failedPostsDays > 0 && post.state === 'ERROR' && post.publishAt >= failedFrom && post.publishAt <= options.now) {
-                counts.failed++;
-                byChannel.set(id, (byChannel.get(id) ?? 0) + 1);
+                if (!failed.has(post.id))
+                    byChannel.set(id, (byChannel.get(id) ?? 0) + 1);
+                failed.add(post.id);
                 latest = Math.max(latest, post.publishAt);
             }
+            else if (options.failedPostsDays > 0 &&
+                post.state === 'QUEUE' &&
+                !post.repeating &&
+                post.publishAt >= failedFrom &&
+                post.publishAt < options.now - STUCK_AFTER_MS) {
+                stuck.add(post.id);
+                oldestStuck = Math.min(oldestStuck, post.publishAt);
+            }
             else if (options.upcomingPostsDays > 0 && post.state === 'QUEUE' && post.publishAt >= options.now && post.publishAt <= queuedUntil) {
-                counts.queued++;
+                queued.add(post.id);
                 next = Math.min(next, post.publishAt);
             }
         }
+    }
+    counts.failed = failed.size;
+    counts.queued = queued.size;
+    if (options.failedPostsDays > 0) {
+        counts.stuck = stuck.size;
+        counts.stuckSince = stuck.size > 0 ? day(oldestStuck) : null;
     }
     if (counts.failed > 0) {
         counts.latestFailed = day(latest);
@@ -30090,6 +30113,8 @@ function countFor(ids, postsByChannel, options) {
 function failingChannels(result, counts) {
     const failed = new Map(Object.entries(counts.failedByChannel ?? {}));
     const had = result.matches.filter(i => failed.has(i.id));
+    if (had.length === 0)
+        return `its ${post_signals_plural(result.enabledIds.length, 'enabled channel')}`;
     const listed = had
         .slice(0, 5)
         .map(i => `${check_describeIntegration(i)}: ${failed.get(i.id)}`)
@@ -30114,13 +30139,20 @@ function applyPostSignals(check, posts, options) {
         const counts = result.posts;
         const key = result.entry.key;
         const existing = findingsByKey.get(key) ?? [];
-        if (result.state === 'enabled' && counts.failed > 0) {
+        const stuckCount = counts.stuck ?? 0;
+        if (result.state === 'enabled' && (counts.failed > 0 || stuckCount > 0)) {
             const which = result.integration && result.enabledIds.length === 1 ? check_describeIntegration(result.integration) : failingChannels(result, counts);
+            const window = `in the last ${post_signals_plural(options.failedPostsDays, 'day')}`;
+            const what = counts.failed > 0 && stuckCount > 0
+                ? `${counts.failed} failed and ${stuckCount} stuck in the queue since ${counts.stuckSince} ${window} (latest failure ${counts.latestFailed})`
+                : counts.failed > 0
+                    ? `${post_signals_plural(counts.failed, 'failed post')} ${window} (latest ${counts.latestFailed})`
+                    : `${post_signals_plural(stuckCount, 'post')} stuck in the queue since ${counts.stuckSince}, more than 30 minutes past ${stuckCount === 1 ? 'its' : 'their'} time`;
             existing.push({
                 kind: 'failing',
                 key,
-                message: `${key}: ${which} had ${post_signals_plural(counts.failed, 'failed post')} in the last ${post_signals_plural(options.failedPostsDays, 'day')} (latest ${counts.latestFailed}). ` +
-                    'Postiz lists the channel as enabled, but failing posts usually mean its connection expired.',
+                message: `${key}: ${which} had ${what}. ` +
+                    'Postiz lists the channel as enabled, but posts that fail or stay queued past their time usually mean its connection expired.',
                 fix: 'Reconnect the channel in Postiz, then retry or reschedule the failed posts.',
                 action: 'Reconnect it in Postiz; retry the failed posts.'
             });
@@ -30265,10 +30297,11 @@ const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(imp
  * @typedef {{ id: string, name: string, identifier: string, picture: string | null, disabled: boolean,
  *   profile: string | null, customer?: { id: string, name: string } }} StandInIntegration
  * @typedef {{ id: string, publishDate: string, state: 'QUEUE' | 'PUBLISHED' | 'ERROR' | 'DRAFT', content?: string,
- *   integration: { id: string, providerIdentifier: string, name: string, picture: string | null } }} StandInPost
+ *   intervalInDays?: number, integration: { id: string, providerIdentifier: string, name: string, picture: string | null } }} StandInPost
+ * @typedef {{ id: string, content: string, link?: string | null, createdAt: string }} StandInNotification
  * @typedef {{ method: string, url: string, headers: import('node:http').IncomingHttpHeaders }} RecordedRequest
  * @typedef {(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse, count: number) => boolean | Promise<boolean>} Fault
- * @typedef {{ integrations?: StandInIntegration[], posts?: StandInPost[], apiKey?: string, prefix?: string, fault?: Fault, host?: string, port?: number,
+ * @typedef {{ integrations?: StandInIntegration[], posts?: StandInPost[], notifications?: StandInNotification[] | 'absent', apiKey?: string, prefix?: string, fault?: Fault, host?: string, port?: number,
  *   tls?: { key: string | Buffer, cert: string | Buffer } }} StandInOptions
  * @typedef {{ url: string, baseUrl: string, port: number, requests: RecordedRequest[],
  *   integrations: StandInIntegration[], close: () => Promise<void> }} StandIn
@@ -30343,11 +30376,32 @@ async function startPostizStandIn(options = {}) {
       const end = Date.parse(url.searchParams.get('endDate') ?? '')
       const customer = url.searchParams.get('customer')
       const owners = new Map(integrations.map(i => [i.id, i.customer?.id]))
-      const posts = (options.posts ?? []).filter(p => {
+      // A repeating post (intervalInDays) comes back once per occurrence in the window: a copy with
+      // the same id, its own publishDate, and actualDate, the original's (FACTS.md).
+      const occurrences = (options.posts ?? []).flatMap(p => {
+        if (!p.intervalInDays) return [p]
+        const first = Date.parse(p.publishDate)
+        const step = p.intervalInDays * 86_400_000
+        const copies = []
+        for (let at = first + Math.max(0, Math.ceil((start - first) / step)) * step; at <= end && copies.length < 1000; at += step) {
+          copies.push({ ...p, publishDate: new Date(at).toISOString(), actualDate: p.publishDate })
+        }
+        return copies
+      })
+      const posts = occurrences.filter(p => {
         const at = Date.parse(p.publishDate)
         return at >= start && at <= end && (customer === null || owners.get(p.integration.id) === customer)
       })
       return sendJson(req, res, 200, { posts })
+    }
+    if (req.method === 'GET' && route === '/notifications') {
+      // Postiz v2.18.0 and later; older servers have no such route (notifications: 'absent').
+      if (options.notifications === 'absent') return sendJson(req, res, 404, { message: `Cannot GET ${url.pathname}`, error: 'Not Found', statusCode: 404 })
+      const all = [...(options.notifications ?? [])].sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt))
+      const page = Math.max(0, Number(url.searchParams.get('page') ?? '0') || 0)
+      const limit = 100
+      const notifications = all.slice(page * limit, page * limit + limit)
+      return sendJson(req, res, 200, { notifications, total: all.length, page, limit, hasMore: (page + 1) * limit < all.length })
     }
     if (req.method === 'GET' && route === '/is-connected') return sendJson(req, res, 200, { connected: true })
     if (req.method === 'GET' && route === '/groups') {
