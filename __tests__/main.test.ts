@@ -89,7 +89,18 @@ describe('run', () => {
     expect(out.status).toBe('pass')
     expect(JSON.parse(out.ids)).toEqual({ main: X.id })
     expect(out['integration-ids']).toBe(X.id)
-    expect(Object.keys(out).sort()).toEqual(['disabled', 'failing', 'ids', 'integration-ids', 'integrations', 'missing', 'report', 'status'])
+    expect(Object.keys(out).sort()).toEqual([
+      'disabled',
+      'failing',
+      'ids',
+      'integration-ids',
+      'integrations',
+      'message',
+      'missing',
+      'reconnect',
+      'report',
+      'status'
+    ])
     expect(appendSummary).toHaveBeenCalled()
   })
 

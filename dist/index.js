@@ -28372,7 +28372,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6890);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2818);
 /** Entry point of the action bundle (dist/index.js). */
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -28382,7 +28382,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6890:
+/***/ 2818:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31847,7 +31847,7 @@ function runCheck(integrations, entries, customer) {
  * Pure: no I/O, no environment. Every problem is collected so the user sees them all at once.
  */
 
-const FINDING_KINDS = ['missing', 'disabled', 'failing'];
+const FINDING_KINDS = ['missing', 'disabled', 'failing', 'reconnect'];
 /** The defaults declared in action.yml; an empty input means "use the default", as on GitHub. */
 const DEFAULTS = {
     'api-key': '',
@@ -31860,11 +31860,13 @@ const DEFAULTS = {
     'job-summary': 'true',
     'allow-insecure-http': 'false',
     'failed-posts-days': '0',
-    'upcoming-posts-days': '0'
+    'upcoming-posts-days': '0',
+    'reconnect-days': '0'
 };
 const MAX_TIMEOUT_SECONDS = 600;
 const MAX_RETRIES = 10;
 const MAX_POSTS_DAYS = 365;
+const MAX_RECONNECT_DAYS = 90;
 /** Cleans the key as it will be sent; also tells whether a `Bearer ` prefix was removed. */
 function cleanApiKey(raw) {
     const trimmed = raw.trim();
@@ -31998,6 +32000,10 @@ function parseConfig(partial) {
     const jobSummary = parseBoolean('job-summary', raw['job-summary'], errors);
     const failedPostsDays = parseNumber('failed-posts-days', raw['failed-posts-days'], 0, MAX_POSTS_DAYS, true, errors);
     const upcomingPostsDays = parseNumber('upcoming-posts-days', raw['upcoming-posts-days'], 0, MAX_POSTS_DAYS, true, errors);
+    const reconnectDays = parseNumber('reconnect-days', raw['reconnect-days'], 0, MAX_RECONNECT_DAYS, true, errors);
+    if (failOn.has('reconnect') && reconnectDays === 0 && !errors.some(e => e.startsWith('reconnect-days'))) {
+        errors.push('fail-on: "reconnect" needs reconnect-days above 0 (how many days of Postiz notifications to read)');
+    }
     if (failOn.has('failing') && failedPostsDays === 0 && !errors.some(e => e.startsWith('failed-posts-days'))) {
         errors.push('fail-on: "failing" needs failed-posts-days above 0 (how many days to look back for failed posts)');
     }
@@ -32013,6 +32019,7 @@ function parseConfig(partial) {
         jobSummary,
         allowInsecureHttp,
         failedPostsDays,
+        reconnectDays,
         upcomingPostsDays
     };
     if (raw.customer !== '')
@@ -32060,11 +32067,14 @@ function buildReport(outcome) {
                 jobSummary: config.jobSummary,
                 allowInsecureHttp: config.allowInsecureHttp,
                 failedPostsDays: config.failedPostsDays,
-                upcomingPostsDays: config.upcomingPostsDays
+                upcomingPostsDays: config.upcomingPostsDays,
+                reconnectDays: config.reconnectDays
             }
             : null,
         server: outcome.fetch ? { url: outcome.fetch.url, attempts: outcome.fetch.attempts, durationMs: outcome.fetch.durationMs } : null,
         posts: outcome.posts ?? null,
+        notifications: outcome.notifications ?? null,
+        recovered: check?.reconnect?.recovered ?? [],
         error: outcome.error ?? null,
         inputErrors: outcome.inputErrors ?? [],
         warnings: [...outcome.warnings, ...(check?.warnings ?? [])],
@@ -32077,7 +32087,8 @@ function buildReport(outcome) {
                 entries: check.results.length,
                 missing: check.findings.filter(f => f.kind === 'missing').length,
                 disabled: check.findings.filter(f => f.kind === 'disabled').length,
-                failing: check.findings.filter(f => f.kind === 'failing').length
+                failing: check.findings.filter(f => f.kind === 'failing').length,
+                reconnect: check.findings.filter(f => f.kind === 'reconnect').length
             }
             : null,
         entries: (check?.results ?? []).map(r => ({
@@ -32154,39 +32165,75 @@ class Budget {
 function cell(text) {
     return text ? markdownSafe(text) : '';
 }
+function avatar(i) {
+    const picture = i.picture !== null && i.picture.length <= MAX_PICTURE_URL ? safeHttpsUrl(i.picture) : null;
+    return picture ? `<img src="${picture}" width="20" height="20" alt=""> ` : '';
+}
 function channelCell(i) {
     if (!i)
         return '—';
-    const picture = i.picture !== null && i.picture.length <= MAX_PICTURE_URL ? safeHttpsUrl(i.picture) : null;
-    const avatar = picture ? `<img src="${picture}" width="20" height="20" alt=""> ` : '';
-    return `${avatar}${cell(i.name)}<br><code>${cell(i.id)}</code>`;
+    return `${avatar(i)}${cell(i.name)}<br><code>${cell(i.id)}</code>`;
 }
+/** The channel with its platform and profile in one cell, so that the table fits a 1012 px page. */
+function channelWithPlatformCell(i) {
+    if (!i)
+        return '—';
+    const where = i.profile ? `${cell(i.identifier)} · ${cell(i.profile)}` : cell(i.identifier);
+    return `${avatar(i)}${cell(i.name)}<br>${where}<br><code>${cell(i.id)}</code>`;
+}
+/** A date that does not wrap at its hyphens (non-breaking hyphens). */
+const date = (iso) => (iso ?? '').slice(0, 10).replace(/-/g, '\u2011');
 function postsCells(result, signals) {
     if (!signals)
         return '';
     const p = result.posts;
-    const failed = signals.failedPostsDays > 0 ? ` ${p && p.failed > 0 ? `⚠️ ${p.failed}, latest ${p.latestFailed?.slice(0, 10)}` : '0'} |` : '';
-    const queued = signals.upcomingPostsDays > 0
-        ? ` ${p && p.queued > 0 ? `${result.state === 'enabled' ? '' : '🚫 '}${p.queued}, next ${p.nextQueued?.slice(0, 10)}` : '0'} |`
+    const stuck = p?.stuck ? `, ${p.stuck} stuck` : '';
+    const failed = signals.failedPostsDays > 0
+        ? ` ${p && (p.failed > 0 || (p.stuck ?? 0) > 0) ? `⚠️ ${p.failed}${stuck}${p.latestFailed ? `, latest ${date(p.latestFailed)}` : ''}` : '0'} |`
         : '';
+    const queued = signals.upcomingPostsDays > 0 ? ` ${p && p.queued > 0 ? `${result.state === 'enabled' ? '' : '🚫 '}${p.queued}, next ${date(p.nextQueued)}` : '0'} |` : '';
     return `${failed}${queued}`;
 }
-function entryRow(result, actions, signals) {
+/** What the State column says: the entry's state, or the post signal that makes it fail. */
+function stateLabel(result, kinds) {
+    if (result.state === 'enabled' && kinds?.has('reconnect'))
+        return '🔌 reconnect';
+    if (result.state === 'enabled' && kinds?.has('failing'))
+        return '⚠️ failing';
+    return MARK[result.state];
+}
+function entryRow(result, t) {
     const i = result.integration;
     const more = result.entry.selector.kind === 'platform' && result.enabledIds.length > 1 ? `<br>and ${result.enabledIds.length - 1} more` : '';
     // The actions are this project's own text (platform identifiers in them are validated), not escaped.
-    const action = actions.get(result.entry.key) ?? '';
-    const state = result.state === 'enabled' && result.posts && result.posts.failed > 0 && signals ? '⚠️ failing' : MARK[result.state];
-    return `| <code>${cell(result.entry.text)}</code> | ${channelCell(i)}${more} | ${cell(i?.identifier)} | ${cell(i?.profile)} | ${cell(i?.customer?.name)} | ${state} |${postsCells(result, signals)} ${action} |`;
+    const action = t.fix ? ` ${t.actions.get(result.entry.key) ?? ''} |` : '';
+    const customer = t.customers ? ` ${cell(i?.customer?.name)} |` : '';
+    return `| <code>${cell(result.entry.text)}</code> | ${channelWithPlatformCell(i)}${more} |${customer} ${stateLabel(result, t.kinds.get(result.entry.key))} |${postsCells(result, t.signals)}${action}`;
 }
-function entryHeader(signals) {
+function entryHeader(t) {
     const extra = [];
-    if (signals && signals.failedPostsDays > 0)
-        extra.push(`Failed posts (${signals.failedPostsDays} d)`);
-    if (signals && signals.upcomingPostsDays > 0)
-        extra.push(`Queued posts (${signals.upcomingPostsDays} d)`);
-    const columns = ['Entry', 'Channel', 'Platform', 'Profile', 'Customer', 'State', ...extra, 'Fix'];
+    if (t.signals && t.signals.failedPostsDays > 0)
+        extra.push(`Failed posts (${t.signals.failedPostsDays} d)`);
+    if (t.signals && t.signals.upcomingPostsDays > 0)
+        extra.push(`Queued posts (${t.signals.upcomingPostsDays} d)`);
+    const columns = ['Entry', 'Channel', ...(t.customers ? ['Customer'] : []), 'State', ...extra, ...(t.fix ? ['Fix'] : [])];
     return [`| ${columns.join(' | ')} |`, `|${columns.map(() => '---').join('|')}|`];
+}
+const FINDING_LABEL = new Map([
+    ['missing', '❌ missing'],
+    ['disabled', '⛔ disabled'],
+    ['failing', '⚠️ failing'],
+    ['reconnect', '🔌 reconnect']
+]);
+/** At most this many rows in the findings table at the top; the entries table has them all. */
+const FINDINGS_SHOWN = 100;
+/** The entries table stays open up to this many rows; a longer one is folded under the findings. */
+const ENTRIES_OPEN_UP_TO = 20;
+function findingsSection(lines, findings, budget) {
+    const header = ['| Entry | Problem | Fix |', '|---|---|---|'];
+    pushTable(lines, header, findings.slice(0, FINDINGS_SHOWN), f => `| <code>${cell(f.key)}</code> | ${FINDING_LABEL.get(f.kind) ?? f.kind}: ${markdownSafe(f.message, 600)} | ${f.action} |`, budget, 'problems');
+    if (findings.length > FINDINGS_SHOWN)
+        lines.push('', `…and ${findings.length - FINDINGS_SHOWN} more problems: every entry is in the table below.`);
 }
 function integrationRow(i) {
     const selector = i.profile ? `<code>${cell(`${i.identifier}:${i.profile.replace(/^@/, '')}`)}</code>` : '';
@@ -32222,18 +32269,46 @@ function errorSection(outcome, lines) {
 }
 function checkSection(outcome, check, lines, budget) {
     const scope = check.customer !== undefined ? ` of customer ${markdownSafe(check.customer)}` : '';
-    lines.push(`Checked against ${plural(check.considered.length, 'integration')}${scope} (the server returned ${check.total}).`, '');
     if (check.discovery) {
+        lines.push(`The organisation${scope} has ${plural(check.considered.length, 'integration')} (the server returned ${check.total}).`, '');
         lines.push('Put IDs or `platform:profile` selectors from this list in the `integrations` input to gate on them.', '');
         pushTable(lines, INTEGRATION_HEADER, check.considered, integrationRow, budget, 'integrations', SUMMARY_LIST_LIMIT);
         return;
     }
+    lines.push(`Checked against ${plural(check.considered.length, 'integration')}${scope} (the server returned ${check.total}).`, '');
     const actions = new Map();
-    for (const f of check.findings)
+    const kinds = new Map();
+    for (const f of check.findings) {
         actions.set(f.key, actions.has(f.key) ? `${actions.get(f.key)} ${f.action}` : f.action);
+        kinds.set(f.key, (kinds.get(f.key) ?? new Set()).add(f.kind));
+    }
+    // What needs attention first; then every entry, folded when there are many.
     budget.reserve(TAIL_RESERVE);
-    pushTable(lines, entryHeader(check.postSignals), check.results, r => entryRow(r, actions, check.postSignals), budget, 'entries');
+    if (check.findings.length > 0) {
+        findingsSection(lines, check.findings, budget);
+        lines.push('');
+    }
+    const table = {
+        signals: check.postSignals,
+        actions,
+        kinds,
+        customers: check.considered.some(i => i.customer !== null),
+        fix: check.findings.length > 0
+    };
+    const folded = check.results.length > ENTRIES_OPEN_UP_TO;
+    if (folded)
+        lines.push(`<details><summary>All ${check.results.length} entries</summary>`, '');
+    pushTable(lines, entryHeader(table), check.results, r => entryRow(r, table), budget, 'entries');
+    if (folded)
+        lines.push('', '</details>');
     budget.release(TAIL_RESERVE);
+    const recovered = check.reconnect?.recovered ?? [];
+    if (recovered.length > 0) {
+        lines.push('', `🔌 **Recovered:** ${recovered
+            .slice(0, 10)
+            .map(r => markdownSafe(r, 300))
+            .join(' ')}${recovered.length > 10 ? ' …' : ''}`);
+    }
     if (check.findings.some(f => f.kind === 'failing')) {
         lines.push('', '⚠️ **Failing posts** usually mean the channel must be reconnected in Postiz: its connection expired or was revoked, ' +
             'yet Postiz still lists it as enabled. Reconnect it, then retry or reschedule the failed posts.');
@@ -32288,6 +32363,13 @@ function entryLogLine(result) {
 
 const MAX_ANNOTATIONS_PER_LEVEL = 10;
 const annotations_plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+/** Annotation titles per finding kind; the first three keep the words earlier versions used. */
+const TITLES = new Map([
+    ['missing', 'Postiz integration missing'],
+    ['disabled', 'Postiz integration disabled'],
+    ['failing', 'Postiz integration failing'],
+    ['reconnect', 'Postiz integration needs reconnecting']
+]);
 function failureMessage(outcome) {
     const inputErrors = outcome.inputErrors ?? [];
     if (inputErrors.length > 0)
@@ -32320,7 +32402,7 @@ function planAnnotations(outcome) {
         for (const finding of check.findings) {
             const annotation = {
                 level: config.failOn.has(finding.kind) ? 'error' : 'warning',
-                title: `Postiz integration ${finding.kind}: ${logSafe(finding.key, 100)}`,
+                title: `${TITLES.get(finding.kind) ?? `Postiz integration ${finding.kind}`}: ${logSafe(finding.key, 100)}`,
                 message: logSafe(`${finding.message} ${finding.fix}`, 1000)
             };
             (annotation.level === 'error' ? errors : warnings).push(annotation);
@@ -32359,11 +32441,130 @@ function planAnnotations(outcome) {
 /** An expected failure that makes the run `status=error`: a diagnosis and the fix, never a stack trace. */
 class CheckError extends Error {
     fix;
-    constructor(message, fix) {
+    code;
+    constructor(message, fix, 
+    /** `route-missing`: the server answered 404, so it has no such route (an older Postiz, or the wrong api-url). */
+    code) {
         super(message);
         this.fix = fix;
+        this.code = code;
         this.name = 'CheckError';
     }
+}
+
+;// CONCATENATED MODULE: ./src/reconnect.ts
+/**
+ * Channels that need reconnecting, from Postiz's own notifications (FACTS.md, "Notifications"). The
+ * public channel list hides a token that could not be refreshed (the channel still says
+ * `disabled: false`); Postiz's notifications are the only public trace of it. Pure.
+ *
+ * - "We couldn't post to <identifier> for <name> because you need to reconnect it…" names the
+ *   channel: matched on identifier and name exactly (names are user text, never a pattern).
+ * - "Could not refresh your <identifier> channel …" names only the platform: a finding when the
+ *   organisation has just one channel of that platform, otherwise one warning naming the checked
+ *   channels of that platform as candidates.
+ * - Nothing marks a reconnect, so a notification is stale once a PUBLISHED post on that channel is
+ *   newer than it: then no finding, and the summary says the channel recovered.
+ */
+
+const NEEDS_RECONNECT = /^We couldn't post to (\S+) for (.+) because you need to reconnect it\./s;
+const COULD_NOT_REFRESH = /^Could not refresh your (\S+) channel\b/;
+const day = (ms) => new Date(ms).toISOString().replace(/\.\d+Z$/, 'Z');
+const quote = (text) => `"${text.length > 200 ? `${text.slice(0, 200)}…` : text}"`;
+/** Which notifications name which checked channel; `integrations` is the whole organisation. */
+function findReconnects(check, integrations, notifications, posts) {
+    // The channels the entries export (enabled ones), with the entries that export them.
+    const entriesOf = new Map();
+    for (const result of check.results) {
+        for (const id of result.enabledIds)
+            entriesOf.set(id, [...(entriesOf.get(id) ?? []), result.entry.key]);
+    }
+    const byId = new Map(integrations.map(i => [i.id, i]));
+    const lastPublished = new Map();
+    for (const post of posts) {
+        if (post.state === 'PUBLISHED')
+            lastPublished.set(post.integrationId, Math.max(lastPublished.get(post.integrationId) ?? -Infinity, post.publishAt));
+    }
+    const recoveredSince = (id, at) => (lastPublished.get(id) ?? -Infinity) > at;
+    /** Channel ID → the newest notification that still stands for it. */
+    const evidence = new Map();
+    const recovered = new Map();
+    const warnings = new Map();
+    const note = (channel, notification) => {
+        if (!entriesOf.has(channel.id) || evidence.has(channel.id))
+            return;
+        if (recoveredSince(channel.id, notification.createdAt)) {
+            if (!recovered.has(channel.id)) {
+                recovered.set(channel.id, `${describeIntegration(channel)}: Postiz asked on ${day(notification.createdAt)} to reconnect it, and a post has gone out on it since.`);
+            }
+            return;
+        }
+        if (!recovered.has(channel.id))
+            evidence.set(channel.id, notification);
+    };
+    // Newest first: the first notification that stands for a channel is its evidence.
+    for (const notification of [...notifications].sort((a, b) => b.createdAt - a.createdAt)) {
+        const named = NEEDS_RECONNECT.exec(notification.content);
+        if (named) {
+            const [, identifier, name] = named;
+            for (const channel of integrations)
+                if (channel.identifier === identifier && channel.name === name)
+                    note(channel, notification);
+            continue;
+        }
+        const platform = COULD_NOT_REFRESH.exec(notification.content)?.[1];
+        if (platform === undefined)
+            continue;
+        const ofPlatform = integrations.filter(i => i.identifier === platform);
+        if (ofPlatform.length === 1) {
+            note(ofPlatform[0], notification);
+            continue;
+        }
+        const candidates = ofPlatform.filter(i => entriesOf.has(i.id) && !recoveredSince(i.id, notification.createdAt));
+        if (candidates.length === 0 || warnings.has(platform))
+            continue;
+        const listed = candidates.slice(0, 5).map(i => `${describeIntegration(i)} (${(entriesOf.get(i.id) ?? []).join(', ')})`);
+        warnings.set(platform, `Postiz could not refresh a ${platform} channel on ${day(notification.createdAt)} (${quote(notification.content)}), but the organisation has ` +
+            `${ofPlatform.length} ${platform} channels, so it does not say which. Checked candidates: ${listed.join('; ')}${candidates.length > 5 ? '; …' : ''}. ` +
+            'Open Postiz and reconnect the one it marks as needing it.');
+    }
+    const findings = [];
+    for (const result of check.results) {
+        const standing = result.enabledIds.flatMap(id => {
+            const n = evidence.get(id);
+            const channel = byId.get(id);
+            return n && channel ? [{ channel, n }] : [];
+        });
+        if (standing.length === 0)
+            continue;
+        const newest = standing.reduce((a, b) => (b.n.createdAt > a.n.createdAt ? b : a));
+        const which = standing.length === 1
+            ? describeIntegration(newest.channel)
+            : `${standing.length} of its channels (${standing.map(s => describeIntegration(s.channel)).join(', ')})`;
+        findings.push({
+            kind: 'reconnect',
+            key: result.entry.key,
+            message: `${result.entry.key}: ${which} needs reconnecting. Postiz said on ${day(newest.n.createdAt)}: ${quote(newest.n.content)} ` +
+                'No post has gone out on it since; Postiz still lists it as enabled, but its posts fail until it is reconnected.',
+            fix: 'Reconnect the channel in Postiz (it marks the channel as needing a refresh), then retry or reschedule its posts.',
+            action: 'Reconnect it in Postiz.'
+        });
+    }
+    return { findings, warnings: [...warnings.values()], recovered: [...recovered.values()] };
+}
+/** The check with the reconnect findings added after each entry's other findings, and its status again. */
+function withReconnects(check, result, days) {
+    const byKey = new Map();
+    for (const f of [...check.findings, ...result.findings])
+        byKey.set(f.key, [...(byKey.get(f.key) ?? []), f]);
+    const findings = check.results.flatMap(r => byKey.get(r.entry.key) ?? []);
+    return {
+        ...check,
+        findings,
+        warnings: [...check.warnings, ...result.warnings],
+        status: findings.length > 0 ? 'fail' : 'pass',
+        reconnect: { days, recovered: result.recovered }
+    };
 }
 
 // EXTERNAL MODULE: external "node:zlib"
@@ -32694,6 +32895,34 @@ async function httpGet(url, options) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/notifications.ts
+/**
+ * The shape of `GET /public/v1/notifications?page=N` (Postiz v2.18.0 and later) and its validation.
+ * Pure. `{"notifications": [{id, content, link, createdAt}], "total", "page", "limit", "hasMore"}`,
+ * newest first, 100 a page (FACTS.md).
+ */
+
+function notifications_isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function parseNotificationsPage(body) {
+    if (!notifications_isRecord(body) || !Array.isArray(body.notifications)) {
+        throw new ResponseShapeError(`the response is ${Array.isArray(body) ? 'an array' : 'not an object with a "notifications" array'}`);
+    }
+    const notifications = body.notifications.map((item, index) => {
+        const where = `notification ${index}`;
+        if (!notifications_isRecord(item))
+            throw new ResponseShapeError(`${where} is not an object`);
+        if (typeof item.content !== 'string')
+            throw new ResponseShapeError(`${where}: "content" is not a string`);
+        const createdAt = typeof item.createdAt === 'string' ? Date.parse(item.createdAt) : NaN;
+        if (Number.isNaN(createdAt))
+            throw new ResponseShapeError(`${where}: "createdAt" is not a date`);
+        return { id: typeof item.id === 'string' ? item.id : String(index), content: item.content, createdAt };
+    });
+    return { notifications, hasMore: body.hasMore === true };
+}
+
 ;// CONCATENATED MODULE: ./src/posts.ts
 /**
  * The shape of `GET /public/v1/posts` and its strict validation. Pure.
@@ -32783,6 +33012,7 @@ class Redactor {
  * The Postiz public API client: `GET /public/v1/integrations` with retries, backoff, `Retry-After`,
  * and a precise diagnosis of every unusable answer (a CheckError with the fix).
  */
+
 
 
 
@@ -32894,7 +33124,7 @@ function interpret(response, url, advice) {
         return fail(`${url} answered HTTP 407 Proxy Authentication Required: a proxy between the runner and Postiz asks for credentials.`, 'Give the proxy its credentials in the proxy URL, e.g. HTTP_PROXY=http://user:password@proxy.example.com:3128 (percent-encode special characters), or check them with whoever runs the proxy.');
     }
     if (status === 404) {
-        return fail(`${url} answered HTTP 404 (${looksLikeHtml(response) ? 'an HTML page' : 'body'} ${snippet(response.body)}): there is no Postiz public API at this address.`, advice(`${API_PATH_FIX} A server started with MCP_ONLY has no public API at all.`));
+        throw new CheckError(`${url} answered HTTP 404 (${looksLikeHtml(response) ? 'an HTML page' : 'body'} ${snippet(response.body)}): there is no Postiz public API at this address.`, advice(`${API_PATH_FIX} A server started with MCP_ONLY has no public API at all.`), 'route-missing');
     }
     if (status === 429) {
         return fail(`${url} answered HTTP 429: Postiz is rate limiting this organisation.`, rateLimitFix(response));
@@ -32985,7 +33215,7 @@ async function redacting(redactor, read) {
     }
     catch (error) {
         if (error instanceof CheckError)
-            throw new CheckError(redactor.text(error.message), redactor.text(error.fix));
+            throw new CheckError(redactor.text(error.message), redactor.text(error.fix), error.code);
         throw error;
     }
 }
@@ -33069,6 +33299,30 @@ async function fetchPosts(options, window) {
     const posts = await redacting(redactorFor(options), () => shaped(body, url, parsePosts, 'a list of Postiz posts', 'GET /public/v1/posts returns {"posts": [...]}', options.apiUrlProven ? apiUrlProven('/public/v1/posts') : blameApiUrl));
     return { posts, url, attempts, durationMs };
 }
+/** Pages of notifications read at most (100 a page): the window's newest 2,000 are plenty. */
+const MAX_NOTIFICATION_PAGES = 20;
+/**
+ * Reads the notifications created since `since`, newest first, page by page: stops at the first page
+ * that reaches past the window, at the last page, or after MAX_NOTIFICATION_PAGES. Servers before
+ * Postiz v2.18.0 answer 404: a CheckError with code `route-missing`.
+ */
+async function fetchNotifications(options, since) {
+    const notifications = [];
+    const started = Date.now();
+    let url = '';
+    let pages = 0;
+    while (pages < MAX_NOTIFICATION_PAGES) {
+        const result = await getJson(options, '/public/v1/notifications', { page: String(pages) });
+        url = result.url;
+        pages++;
+        const page = await redacting(redactorFor(options), () => shaped(result.body, result.url, parseNotificationsPage, 'a page of Postiz notifications', 'GET /public/v1/notifications returns {"notifications": [...]}', options.apiUrlProven ? apiUrlProven('/public/v1/notifications') : blameApiUrl));
+        notifications.push(...page.notifications.filter(n => n.createdAt >= since.getTime()));
+        const reachedPast = page.notifications.some(n => n.createdAt < since.getTime());
+        if (!page.hasMore || reachedPast || page.notifications.length === 0)
+            break;
+    }
+    return { notifications, url, pages, durationMs: Date.now() - started };
+}
 function transportFix(error) {
     switch (error.code) {
         case 'timeout':
@@ -33101,13 +33355,14 @@ const DAY_MS = 86_400_000;
 /** A queued post this long past its publish date is stuck: the channel's posts are not going out. */
 const STUCK_AFTER_MS = 30 * 60_000;
 function signalsOn(options) {
-    return options.failedPostsDays > 0 || options.upcomingPostsDays > 0;
+    return options.failedPostsDays > 0 || options.upcomingPostsDays > 0 || (options.reconnectDays ?? 0) > 0;
 }
-/** The one window covering both signals: back `failedPostsDays`, ahead `upcomingPostsDays`. */
+/** The one window covering every signal: back the longest of `failedPostsDays` and `reconnectDays`, ahead `upcomingPostsDays`. */
 function postsWindow(options) {
-    return { startDate: new Date(options.now - options.failedPostsDays * DAY_MS), endDate: new Date(options.now + options.upcomingPostsDays * DAY_MS) };
+    const back = Math.max(options.failedPostsDays, options.reconnectDays ?? 0);
+    return { startDate: new Date(options.now - back * DAY_MS), endDate: new Date(options.now + options.upcomingPostsDays * DAY_MS) };
 }
-const day = (ms) => new Date(ms).toISOString().replace(/\.\d+Z$/, 'Z');
+const post_signals_day = (ms) => new Date(ms).toISOString().replace(/\.\d+Z$/, 'Z');
 const post_signals_plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
 /**
  * The channels whose posts count for an entry: the ones it exports (every enabled channel of a
@@ -33161,15 +33416,15 @@ function countFor(ids, postsByChannel, options) {
     counts.queued = queued.size;
     if (options.failedPostsDays > 0) {
         counts.stuck = stuck.size;
-        counts.stuckSince = stuck.size > 0 ? day(oldestStuck) : null;
+        counts.stuckSince = stuck.size > 0 ? post_signals_day(oldestStuck) : null;
     }
     if (counts.failed > 0) {
-        counts.latestFailed = day(latest);
+        counts.latestFailed = post_signals_day(latest);
         // An ID may be "__proto__": entries defined as own properties, never through the prototype.
         counts.failedByChannel = Object.fromEntries(byChannel);
     }
     if (counts.queued > 0)
-        counts.nextQueued = day(next);
+        counts.nextQueued = post_signals_day(next);
     return counts;
 }
 /** For a `platform:*` entry: which of its channels had the failed posts, and how many each. */
@@ -33249,6 +33504,7 @@ function applyPostSignals(check, posts, options) {
 
 
 
+
 const BUG_FIX = 'This is a bug in postiz-integrations-check: please report it with the log (in Actions, run with ACTIONS_STEP_DEBUG=true for details).';
 function clientOptions(config, hooks, rawApiKey) {
     return {
@@ -33281,8 +33537,46 @@ async function gather(raw, outcome, hooks, otherErrors) {
         return;
     }
     outcome.check = runCheck(fetched.integrations, config.entries, config.customer);
-    if (signalsOn(config))
-        await addPostSignals(config, outcome, outcome.check, hooks, options);
+    if (!signalsOn(config))
+        return;
+    const posts = await addPostSignals(config, outcome, outcome.check, hooks, options);
+    if (config.reconnectDays > 0)
+        await addReconnects(config, outcome, fetched.integrations, posts, hooks, options);
+}
+/**
+ * Reads Postiz's notifications for the reconnect signal (reconnect.ts). A server before v2.18.0 has
+ * none (404): a warning, and the check stands. Another failure is a warning too, unless `reconnect`
+ * is in fail-on: then the run is an error. Without the posts, a notification cannot be told stale,
+ * so the signal is skipped with a warning.
+ */
+async function addReconnects(config, outcome, integrations, posts, hooks, client) {
+    const check = outcome.check;
+    if (!check)
+        return;
+    if (posts === null) {
+        if (config.failOn.has('reconnect'))
+            throw new CheckError('Could not read the posts, which fail-on: reconnect needs to tell a recovered channel.', outcome.posts?.error?.fix ?? '');
+        outcome.warnings.push('Channels that need reconnecting are not shown: that signal needs the posts, which could not be read (see above).');
+        return;
+    }
+    const since = new Date(Date.now() - config.reconnectDays * DAY_MS);
+    try {
+        const fetched = await fetchNotifications({ ...client, apiUrlProven: true }, since);
+        hooks.onDebug?.(`Fetched ${fetched.notifications.length} notifications in ${fetched.durationMs} ms (${fetched.pages} page(s))`);
+        outcome.notifications = { since: since.toISOString(), url: fetched.url, pages: fetched.pages, count: fetched.notifications.length };
+        outcome.check = withReconnects(check, findReconnects(check, integrations, fetched.notifications, posts), config.reconnectDays);
+    }
+    catch (error) {
+        if (!(error instanceof CheckError))
+            throw error;
+        if (error.code === 'route-missing') {
+            outcome.warnings.push('Channels that need reconnecting are not shown: this Postiz server has no GET /public/v1/notifications, which the reconnect-days signal needs (Postiz v2.18.0 or later). The rest of the check stands.');
+            return;
+        }
+        if (config.failOn.has('reconnect'))
+            throw new CheckError(`Could not read the notifications, which fail-on: reconnect needs: ${error.message}`, error.fix);
+        outcome.warnings.push(`Could not read the notifications, so channels that need reconnecting are not shown (the channels were checked): ${error.message} ${error.fix}`);
+    }
 }
 /** The customer's ID for the posts query, from the integrations (the input may give its name). */
 function customerId(check) {
@@ -33296,7 +33590,7 @@ function customerId(check) {
  * stands and the signal becomes a warning, unless `failing` is in fail-on: then the run is an error.
  */
 async function addPostSignals(config, outcome, check, hooks, client) {
-    const options = { failedPostsDays: config.failedPostsDays, upcomingPostsDays: config.upcomingPostsDays, now: Date.now() };
+    const options = { failedPostsDays: config.failedPostsDays, upcomingPostsDays: config.upcomingPostsDays, reconnectDays: config.reconnectDays, now: Date.now() };
     const window = postsWindow(options);
     const customer = customerId(check);
     outcome.posts = { startDate: window.startDate.toISOString(), endDate: window.endDate.toISOString() };
@@ -33305,6 +33599,7 @@ async function addPostSignals(config, outcome, check, hooks, client) {
         Object.assign(outcome.posts, { url: fetched.url, attempts: fetched.attempts, durationMs: fetched.durationMs });
         hooks.onDebug?.(`Fetched ${fetched.posts.length} posts in ${fetched.durationMs} ms (${fetched.attempts} attempt(s))`);
         outcome.check = applyPostSignals(check, fetched.posts, options);
+        return fetched.posts;
     }
     catch (error) {
         if (!(error instanceof CheckError))
@@ -33313,6 +33608,7 @@ async function addPostSignals(config, outcome, check, hooks, client) {
             throw new CheckError(`Could not read the posts, which fail-on: failing needs: ${error.message}`, error.fix);
         outcome.posts.error = { message: error.message, fix: error.fix };
         outcome.warnings.push(`Could not read the posts, so failed and upcoming posts are not shown (the channels were checked): ${error.message} ${error.fix}`);
+        return null;
     }
 }
 /**
@@ -33657,6 +33953,53 @@ function decideBody(decide, issue) {
     return action.kind === 'update' ? action.body : issue.body;
 }
 
+;// CONCATENATED MODULE: ./src/message.ts
+
+
+
+const MESSAGE_MAX_CHARS = 1900;
+const WHAT = new Map([
+    ['missing', 'missing'],
+    ['disabled', 'disabled'],
+    ['failing', 'posts failing'],
+    ['reconnect', 'needs reconnecting']
+]);
+function findingLine(f) {
+    return `- ${logSafe(f.key, 100)}: ${WHAT.get(f.kind) ?? f.kind}. ${logSafe(f.fix, 300)}`;
+}
+function buildMessage(outcome, runUrl) {
+    const status = runStatus(outcome);
+    const icon = outcome.check?.discovery ? '🔎' : { pass: '✅', fail: '❌', error: '⚠️' }[status];
+    const lines = [`${icon} ${headline(outcome)}`];
+    if (status === 'error') {
+        if (outcome.error)
+            lines.push(logSafe(outcome.error.message, 600), `Fix: ${logSafe(outcome.error.fix, 400)}`);
+        for (const e of (outcome.inputErrors ?? []).slice(0, 5))
+            lines.push(`- ${logSafe(e, 300)}`);
+    }
+    const tail = runUrl ? [`Run: ${runUrl}`] : [];
+    const budget = MESSAGE_MAX_CHARS - tail.reduce((n, l) => n + l.length + 1, 0) - 60;
+    let used = lines.reduce((n, l) => n + l.length + 1, 0);
+    const findings = status === 'fail' ? (outcome.check?.findings ?? []) : [];
+    let shown = 0;
+    for (const f of findings) {
+        const line = findingLine(f);
+        if (used + line.length + 1 > budget)
+            break;
+        lines.push(line);
+        used += line.length + 1;
+        shown++;
+    }
+    if (shown < findings.length)
+        lines.push(`…and ${findings.length - shown} more: see the run.`);
+    return [...lines, ...tail].join('\n').slice(0, MESSAGE_MAX_CHARS);
+}
+/** The run's URL from the runner's environment, when it names one. */
+function runUrlFrom(env) {
+    const { GITHUB_SERVER_URL: server = 'https://github.com', GITHUB_REPOSITORY: repo, GITHUB_RUN_ID: run } = env;
+    return repo && run ? `${server.replace(/\/+$/, '')}/${repo}/actions/runs/${run}` : undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/outputs.ts
 const INTEGRATIONS_OUTPUT_MAX_BYTES = 256 * 1024;
 /**
@@ -33704,7 +34047,8 @@ function buildOutputs(result) {
         'integration-ids': result.integrationIds.join(','),
         missing: JSON.stringify(keysIn('missing')),
         disabled: JSON.stringify(keysIn('disabled')),
-        failing: JSON.stringify(result.findings.filter(f => f.kind === 'failing').map(f => f.key))
+        failing: JSON.stringify(result.findings.filter(f => f.kind === 'failing').map(f => f.key)),
+        reconnect: JSON.stringify(result.findings.filter(f => f.kind === 'reconnect').map(f => f.key))
     };
     const used = Object.entries(fixed).reduce((sum, [name, value]) => sum + utf16Bytes(name) + utf16Bytes(value), 0);
     const room = Math.max(4, OUTPUTS_MAX_UTF16_BYTES - used - utf16Bytes('integrations'));
@@ -33766,6 +34110,7 @@ function writeReportFile(report, dir = process.env.RUNNER_TEMP || (0,external_no
 
 
 
+
 const INPUT_NAMES = Object.keys(DEFAULTS);
 const ISSUE_INPUT_NAMES = Object.keys(ISSUE_DEFAULTS);
 /** Inputs read with core.getBooleanInput (YAML 1.2 core schema: true | True | TRUE | false | False | FALSE). */
@@ -33813,6 +34158,8 @@ function publishOutputs(outcome, reportPath) {
     }
     if (reportPath !== undefined)
         setOutput('report', reportPath);
+    // Also on status=error: the digest says the check could not run, for a notifier to forward.
+    setOutput('message', buildMessage(outcome, runUrlFrom(process.env)));
 }
 /** One log line per entry, the annotations, and a one-line verdict; returns the failure message, if any. */
 function publishLogAndAnnotations(outcome) {

@@ -22,6 +22,13 @@ export interface AnnotationPlan {
 }
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`
+/** Annotation titles per finding kind; the first three keep the words earlier versions used. */
+const TITLES: ReadonlyMap<string, string> = new Map([
+  ['missing', 'Postiz integration missing'],
+  ['disabled', 'Postiz integration disabled'],
+  ['failing', 'Postiz integration failing'],
+  ['reconnect', 'Postiz integration needs reconnecting']
+])
 
 function failureMessage(outcome: RunOutcome): string | undefined {
   const inputErrors = outcome.inputErrors ?? []
@@ -51,7 +58,7 @@ export function planAnnotations(outcome: RunOutcome): AnnotationPlan {
     for (const finding of check.findings) {
       const annotation: Annotation = {
         level: config.failOn.has(finding.kind) ? 'error' : 'warning',
-        title: `Postiz integration ${finding.kind}: ${logSafe(finding.key, 100)}`,
+        title: `${TITLES.get(finding.kind) ?? `Postiz integration ${finding.kind}`}: ${logSafe(finding.key, 100)}`,
         message: logSafe(`${finding.message} ${finding.fix}`, 1000)
       }
       ;(annotation.level === 'error' ? errors : warnings).push(annotation)

@@ -2,7 +2,9 @@
 export class CheckError extends Error {
   constructor(
     message: string,
-    readonly fix: string
+    readonly fix: string,
+    /** `route-missing`: the server answered 404, so it has no such route (an older Postiz, or the wrong api-url). */
+    readonly code?: 'route-missing'
   ) {
     super(message)
     this.name = 'CheckError'

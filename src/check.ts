@@ -51,6 +51,8 @@ export interface CheckResult {
   integrationIds: string[]
   /** Set when failed or upcoming posts were read (see post-signals.ts). */
   postSignals?: { failedPostsDays: number; upcomingPostsDays: number }
+  /** Set when Postiz's notifications were read (see reconnect.ts): the window, and channels that recovered. */
+  reconnect?: { days: number; recovered: string[] }
 }
 
 /** Other names people use for a platform, mapped to the Postiz identifier. */

@@ -23,6 +23,7 @@ const VALUE_FLAGS = {
   timeout: 'timeout',
   retries: 'retries',
   'failed-posts-days': 'failed-posts-days',
+  'reconnect-days': 'reconnect-days',
   'upcoming-posts-days': 'upcoming-posts-days'
 } as const satisfies Record<string, keyof RawInputs>
 
@@ -118,7 +119,8 @@ export function cliWording(message: string): string {
     .replace(/^api-url:/, 'POSTIZ_API_URL:')
     .replace(/set allow-insecure-http: true/, 'pass --allow-insecure-http')
     .replace(/needs failed-posts-days above 0/, 'needs --failed-posts-days above 0')
-    .replace(/^(integrations|customer|fail-on|timeout|retries|allow-insecure-http|failed-posts-days|upcoming-posts-days):/, '--$1:')
+    .replace(/needs reconnect-days above 0/, 'needs --reconnect-days above 0')
+    .replace(/^(integrations|customer|fail-on|timeout|retries|allow-insecure-http|failed-posts-days|upcoming-posts-days|reconnect-days):/, '--$1:')
 }
 
 export const USAGE = `Usage: postiz-integrations-check [options]
@@ -136,10 +138,12 @@ Options:
                            platform:profile (x:acme) or platform:* , each optionally
                            alias=… . Without it, lists the organisation's channels.
   --customer ID_OR_NAME    Only consider one customer's channels
-  --fail-on KINDS          missing,disabled (default), failing, or none
+  --fail-on KINDS          missing,disabled (default), failing, reconnect, or none
   --timeout SECONDS        Per HTTP attempt (default 30)
   --retries N              Extra attempts on network errors, 5xx and 429 (default 3)
   --failed-posts-days N    Look back N days for failed posts per channel (default 0, off)
+  --reconnect-days N       Read N days of Postiz notifications for channels that need
+                           reconnecting (default 0, off; Postiz v2.18.0 or later)
   --upcoming-posts-days N  Look ahead N days for queued posts per channel (default 0, off)
   --allow-insecure-http    Allow http:// to a host other than this machine
   --json                   Print the report as JSON on stdout, nothing else

@@ -4,7 +4,7 @@
  */
 import { parseEntries, type Entry } from './entries.js'
 
-export const FINDING_KINDS = ['missing', 'disabled', 'failing'] as const
+export const FINDING_KINDS = ['missing', 'disabled', 'failing', 'reconnect'] as const
 export type FindingKind = (typeof FINDING_KINDS)[number]
 
 export interface Config {
@@ -23,6 +23,8 @@ export interface Config {
   failedPostsDays: number
   /** Days to look ahead for queued posts (0: off). */
   upcomingPostsDays: number
+  /** Days of Postiz notifications to read for channels that need reconnecting (0: off). */
+  reconnectDays: number
 }
 
 export interface RawInputs {
@@ -37,6 +39,7 @@ export interface RawInputs {
   'allow-insecure-http': string
   'failed-posts-days': string
   'upcoming-posts-days': string
+  'reconnect-days': string
 }
 
 /** The defaults declared in action.yml; an empty input means "use the default", as on GitHub. */
@@ -51,12 +54,14 @@ export const DEFAULTS: Readonly<RawInputs> = {
   'job-summary': 'true',
   'allow-insecure-http': 'false',
   'failed-posts-days': '0',
-  'upcoming-posts-days': '0'
+  'upcoming-posts-days': '0',
+  'reconnect-days': '0'
 }
 
 export const MAX_TIMEOUT_SECONDS = 600
 export const MAX_RETRIES = 10
 export const MAX_POSTS_DAYS = 365
+export const MAX_RECONNECT_DAYS = 90
 
 export type ConfigResult = { ok: true; config: Config; warnings: string[] } | { ok: false; errors: string[] }
 
@@ -196,6 +201,10 @@ export function parseConfig(partial: Partial<RawInputs>): ConfigResult {
   const jobSummary = parseBoolean('job-summary', raw['job-summary'], errors)
   const failedPostsDays = parseNumber('failed-posts-days', raw['failed-posts-days'], 0, MAX_POSTS_DAYS, true, errors)
   const upcomingPostsDays = parseNumber('upcoming-posts-days', raw['upcoming-posts-days'], 0, MAX_POSTS_DAYS, true, errors)
+  const reconnectDays = parseNumber('reconnect-days', raw['reconnect-days'], 0, MAX_RECONNECT_DAYS, true, errors)
+  if (failOn.has('reconnect') && reconnectDays === 0 && !errors.some(e => e.startsWith('reconnect-days'))) {
+    errors.push('fail-on: "reconnect" needs reconnect-days above 0 (how many days of Postiz notifications to read)')
+  }
   if (failOn.has('failing') && failedPostsDays === 0 && !errors.some(e => e.startsWith('failed-posts-days'))) {
     errors.push('fail-on: "failing" needs failed-posts-days above 0 (how many days to look back for failed posts)')
   }
@@ -211,6 +220,7 @@ export function parseConfig(partial: Partial<RawInputs>): ConfigResult {
     jobSummary,
     allowInsecureHttp,
     failedPostsDays,
+    reconnectDays,
     upcomingPostsDays
   }
   if (raw.customer !== '') config.customer = raw.customer

@@ -5,9 +5,11 @@
 import { runCheck, type CheckResult } from './check.js'
 import { CheckError } from './check-error.js'
 import { parseConfig, type Config, type RawInputs } from './config.js'
-import { ambiguousCustomer } from './integrations.js'
-import { fetchIntegrations, fetchPosts, type ClientOptions } from './postiz-client.js'
-import { applyPostSignals, postsWindow, signalsOn } from './post-signals.js'
+import { ambiguousCustomer, type Integration } from './integrations.js'
+import type { Post } from './posts.js'
+import { findReconnects, withReconnects } from './reconnect.js'
+import { fetchIntegrations, fetchNotifications, fetchPosts, type ClientOptions } from './postiz-client.js'
+import { applyPostSignals, DAY_MS, postsWindow, signalsOn } from './post-signals.js'
 import type { RunOutcome } from './report.js'
 import { logSafe } from './sanitize.js'
 
@@ -55,7 +57,52 @@ async function gather(raw: Partial<RawInputs>, outcome: RunOutcome, hooks: Engin
     return
   }
   outcome.check = runCheck(fetched.integrations, config.entries, config.customer)
-  if (signalsOn(config)) await addPostSignals(config, outcome, outcome.check, hooks, options)
+  if (!signalsOn(config)) return
+  const posts = await addPostSignals(config, outcome, outcome.check, hooks, options)
+  if (config.reconnectDays > 0) await addReconnects(config, outcome, fetched.integrations, posts, hooks, options)
+}
+
+/**
+ * Reads Postiz's notifications for the reconnect signal (reconnect.ts). A server before v2.18.0 has
+ * none (404): a warning, and the check stands. Another failure is a warning too, unless `reconnect`
+ * is in fail-on: then the run is an error. Without the posts, a notification cannot be told stale,
+ * so the signal is skipped with a warning.
+ */
+async function addReconnects(
+  config: Config,
+  outcome: RunOutcome,
+  integrations: Integration[],
+  posts: Post[] | null,
+  hooks: EngineHooks,
+  client: ClientOptions
+): Promise<void> {
+  const check = outcome.check
+  if (!check) return
+  if (posts === null) {
+    if (config.failOn.has('reconnect'))
+      throw new CheckError('Could not read the posts, which fail-on: reconnect needs to tell a recovered channel.', outcome.posts?.error?.fix ?? '')
+    outcome.warnings.push('Channels that need reconnecting are not shown: that signal needs the posts, which could not be read (see above).')
+    return
+  }
+  const since = new Date(Date.now() - config.reconnectDays * DAY_MS)
+  try {
+    const fetched = await fetchNotifications({ ...client, apiUrlProven: true }, since)
+    hooks.onDebug?.(`Fetched ${fetched.notifications.length} notifications in ${fetched.durationMs} ms (${fetched.pages} page(s))`)
+    outcome.notifications = { since: since.toISOString(), url: fetched.url, pages: fetched.pages, count: fetched.notifications.length }
+    outcome.check = withReconnects(check, findReconnects(check, integrations, fetched.notifications, posts), config.reconnectDays)
+  } catch (error) {
+    if (!(error instanceof CheckError)) throw error
+    if (error.code === 'route-missing') {
+      outcome.warnings.push(
+        'Channels that need reconnecting are not shown: this Postiz server has no GET /public/v1/notifications, which the reconnect-days signal needs (Postiz v2.18.0 or later). The rest of the check stands.'
+      )
+      return
+    }
+    if (config.failOn.has('reconnect')) throw new CheckError(`Could not read the notifications, which fail-on: reconnect needs: ${error.message}`, error.fix)
+    outcome.warnings.push(
+      `Could not read the notifications, so channels that need reconnecting are not shown (the channels were checked): ${error.message} ${error.fix}`
+    )
+  }
 }
 
 /** The customer's ID for the posts query, from the integrations (the input may give its name). */
@@ -69,8 +116,8 @@ function customerId(check: CheckResult): string | undefined {
  * One more request for the failed and upcoming posts. If it fails, the verdict on the integrations
  * stands and the signal becomes a warning, unless `failing` is in fail-on: then the run is an error.
  */
-async function addPostSignals(config: Config, outcome: RunOutcome, check: CheckResult, hooks: EngineHooks, client: ClientOptions): Promise<void> {
-  const options = { failedPostsDays: config.failedPostsDays, upcomingPostsDays: config.upcomingPostsDays, now: Date.now() }
+async function addPostSignals(config: Config, outcome: RunOutcome, check: CheckResult, hooks: EngineHooks, client: ClientOptions): Promise<Post[] | null> {
+  const options = { failedPostsDays: config.failedPostsDays, upcomingPostsDays: config.upcomingPostsDays, reconnectDays: config.reconnectDays, now: Date.now() }
   const window = postsWindow(options)
   const customer = customerId(check)
   outcome.posts = { startDate: window.startDate.toISOString(), endDate: window.endDate.toISOString() }
@@ -79,11 +126,13 @@ async function addPostSignals(config: Config, outcome: RunOutcome, check: CheckR
     Object.assign(outcome.posts, { url: fetched.url, attempts: fetched.attempts, durationMs: fetched.durationMs })
     hooks.onDebug?.(`Fetched ${fetched.posts.length} posts in ${fetched.durationMs} ms (${fetched.attempts} attempt(s))`)
     outcome.check = applyPostSignals(check, fetched.posts, options)
+    return fetched.posts
   } catch (error) {
     if (!(error instanceof CheckError)) throw error
     if (config.failOn.has('failing')) throw new CheckError(`Could not read the posts, which fail-on: failing needs: ${error.message}`, error.fix)
     outcome.posts.error = { message: error.message, fix: error.fix }
     outcome.warnings.push(`Could not read the posts, so failed and upcoming posts are not shown (the channels were checked): ${error.message} ${error.fix}`)
+    return null
   }
 }
 

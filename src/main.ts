@@ -7,6 +7,7 @@ import { planAnnotations } from './annotations.js'
 import { cleanApiKey, DEFAULTS, type RawInputs } from './config.js'
 import { checkIntegrations } from './engine.js'
 import { syncTrackingIssue } from './github-issues.js'
+import { buildMessage, runUrlFrom } from './message.js'
 import { buildOutputs } from './outputs.js'
 import { buildReport, runStatus, type RunOutcome } from './report.js'
 import { writeReportFile } from './report-file.js'
@@ -59,6 +60,8 @@ function publishOutputs(outcome: RunOutcome, reportPath: string | undefined): vo
     }
   }
   if (reportPath !== undefined) core.setOutput('report', reportPath)
+  // Also on status=error: the digest says the check could not run, for a notifier to forward.
+  core.setOutput('message', buildMessage(outcome, runUrlFrom(process.env)))
 }
 
 /** One log line per entry, the annotations, and a one-line verdict; returns the failure message, if any. */

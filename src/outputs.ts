@@ -23,6 +23,7 @@ export interface Outputs {
   missing: string
   disabled: string
   failing: string
+  reconnect: string
   integrations: string
 }
 
@@ -74,7 +75,8 @@ export function buildOutputs(result: CheckResult): BuiltOutputs {
     'integration-ids': result.integrationIds.join(','),
     missing: JSON.stringify(keysIn('missing')),
     disabled: JSON.stringify(keysIn('disabled')),
-    failing: JSON.stringify(result.findings.filter(f => f.kind === 'failing').map(f => f.key))
+    failing: JSON.stringify(result.findings.filter(f => f.kind === 'failing').map(f => f.key)),
+    reconnect: JSON.stringify(result.findings.filter(f => f.kind === 'reconnect').map(f => f.key))
   }
   const used = Object.entries(fixed).reduce((sum, [name, value]) => sum + utf16Bytes(name) + utf16Bytes(value), 0)
   const room = Math.max(4, OUTPUTS_MAX_UTF16_BYTES - used - utf16Bytes('integrations'))

@@ -13,6 +13,8 @@ export const STUCK_AFTER_MS = 30 * 60_000
 export interface PostSignalOptions {
   failedPostsDays: number
   upcomingPostsDays: number
+  /** Days of notifications read for the reconnect signal, whose staleness needs the posts as far back. */
+  reconnectDays?: number
   /** Milliseconds since the epoch. */
   now: number
 }
@@ -31,13 +33,14 @@ export interface PostCounts {
   stuckSince?: string | null
 }
 
-export function signalsOn(options: Pick<PostSignalOptions, 'failedPostsDays' | 'upcomingPostsDays'>): boolean {
-  return options.failedPostsDays > 0 || options.upcomingPostsDays > 0
+export function signalsOn(options: Pick<PostSignalOptions, 'failedPostsDays' | 'upcomingPostsDays' | 'reconnectDays'>): boolean {
+  return options.failedPostsDays > 0 || options.upcomingPostsDays > 0 || (options.reconnectDays ?? 0) > 0
 }
 
-/** The one window covering both signals: back `failedPostsDays`, ahead `upcomingPostsDays`. */
+/** The one window covering every signal: back the longest of `failedPostsDays` and `reconnectDays`, ahead `upcomingPostsDays`. */
 export function postsWindow(options: PostSignalOptions): { startDate: Date; endDate: Date } {
-  return { startDate: new Date(options.now - options.failedPostsDays * DAY_MS), endDate: new Date(options.now + options.upcomingPostsDays * DAY_MS) }
+  const back = Math.max(options.failedPostsDays, options.reconnectDays ?? 0)
+  return { startDate: new Date(options.now - back * DAY_MS), endDate: new Date(options.now + options.upcomingPostsDays * DAY_MS) }
 }
 
 const day = (ms: number): string => new Date(ms).toISOString().replace(/\.\d+Z$/, 'Z')

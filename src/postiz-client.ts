@@ -5,6 +5,7 @@
 import { CheckError } from './check-error.js'
 import { httpGet, TransportError, type HttpResponse } from './http-transport.js'
 import { parseIntegrations, ResponseShapeError, type Integration } from './integrations.js'
+import { parseNotificationsPage, type Notification } from './notifications.js'
 import { parsePosts, type Post } from './posts.js'
 import { Redactor } from './redact.js'
 import { logSafe } from './sanitize.js'
@@ -163,9 +164,10 @@ function interpret(response: HttpResponse, url: string, advice: UrlAdvice): unkn
     )
   }
   if (status === 404) {
-    return fail(
+    throw new CheckError(
       `${url} answered HTTP 404 (${looksLikeHtml(response) ? 'an HTML page' : 'body'} ${snippet(response.body)}): there is no Postiz public API at this address.`,
-      advice(`${API_PATH_FIX} A server started with MCP_ONLY has no public API at all.`)
+      advice(`${API_PATH_FIX} A server started with MCP_ONLY has no public API at all.`),
+      'route-missing'
     )
   }
   if (status === 429) {
@@ -273,7 +275,7 @@ async function redacting<T>(redactor: Redactor, read: () => T | Promise<T>): Pro
   try {
     return await read()
   } catch (error) {
-    if (error instanceof CheckError) throw new CheckError(redactor.text(error.message), redactor.text(error.fix))
+    if (error instanceof CheckError) throw new CheckError(redactor.text(error.message), redactor.text(error.fix), error.code)
     throw error
   }
 }
@@ -383,6 +385,47 @@ export async function fetchPosts(options: ClientOptions, window: PostsWindow): P
     )
   )
   return { posts, url, attempts, durationMs }
+}
+
+export interface NotificationsResult {
+  notifications: Notification[]
+  url: string
+  pages: number
+  durationMs: number
+}
+
+/** Pages of notifications read at most (100 a page): the window's newest 2,000 are plenty. */
+export const MAX_NOTIFICATION_PAGES = 20
+
+/**
+ * Reads the notifications created since `since`, newest first, page by page: stops at the first page
+ * that reaches past the window, at the last page, or after MAX_NOTIFICATION_PAGES. Servers before
+ * Postiz v2.18.0 answer 404: a CheckError with code `route-missing`.
+ */
+export async function fetchNotifications(options: ClientOptions, since: Date): Promise<NotificationsResult> {
+  const notifications: Notification[] = []
+  const started = Date.now()
+  let url = ''
+  let pages = 0
+  while (pages < MAX_NOTIFICATION_PAGES) {
+    const result = await getJson(options, '/public/v1/notifications', { page: String(pages) })
+    url = result.url
+    pages++
+    const page = await redacting(redactorFor(options), () =>
+      shaped(
+        result.body,
+        result.url,
+        parseNotificationsPage,
+        'a page of Postiz notifications',
+        'GET /public/v1/notifications returns {"notifications": [...]}',
+        options.apiUrlProven ? apiUrlProven('/public/v1/notifications') : blameApiUrl
+      )
+    )
+    notifications.push(...page.notifications.filter(n => n.createdAt >= since.getTime()))
+    const reachedPast = page.notifications.some(n => n.createdAt < since.getTime())
+    if (!page.hasMore || reachedPast || page.notifications.length === 0) break
+  }
+  return { notifications, url, pages, durationMs: Date.now() - started }
 }
 
 function transportFix(error: TransportError): string {

@@ -21,6 +21,8 @@ export interface RunOutcome {
   check?: CheckResult
   /** Set when failed or upcoming posts were asked for. */
   posts?: { startDate: string; endDate: string; url?: string; attempts?: number; durationMs?: number; error?: { message: string; fix: string } }
+  /** Set when the notifications were read (reconnect-days). */
+  notifications?: { since: string; url: string; pages: number; count: number }
   /** Set when the run could not check. */
   error?: { message: string; fix: string }
   inputErrors?: string[]
@@ -52,11 +54,14 @@ export function buildReport(outcome: RunOutcome): Record<string, unknown> {
           jobSummary: config.jobSummary,
           allowInsecureHttp: config.allowInsecureHttp,
           failedPostsDays: config.failedPostsDays,
-          upcomingPostsDays: config.upcomingPostsDays
+          upcomingPostsDays: config.upcomingPostsDays,
+          reconnectDays: config.reconnectDays
         }
       : null,
     server: outcome.fetch ? { url: outcome.fetch.url, attempts: outcome.fetch.attempts, durationMs: outcome.fetch.durationMs } : null,
     posts: outcome.posts ?? null,
+    notifications: outcome.notifications ?? null,
+    recovered: check?.reconnect?.recovered ?? [],
     error: outcome.error ?? null,
     inputErrors: outcome.inputErrors ?? [],
     warnings: [...outcome.warnings, ...(check?.warnings ?? [])],
@@ -69,7 +74,8 @@ export function buildReport(outcome: RunOutcome): Record<string, unknown> {
           entries: check.results.length,
           missing: check.findings.filter(f => f.kind === 'missing').length,
           disabled: check.findings.filter(f => f.kind === 'disabled').length,
-          failing: check.findings.filter(f => f.kind === 'failing').length
+          failing: check.findings.filter(f => f.kind === 'failing').length,
+          reconnect: check.findings.filter(f => f.kind === 'reconnect').length
         }
       : null,
     entries: (check?.results ?? []).map(r => ({

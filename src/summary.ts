@@ -4,7 +4,7 @@
  * under GitHub's 1 MiB per step however large the organisation: long lists are cut with a line
  * pointing to the report file, which keeps everything.
  */
-import { describeIntegration, type CheckResult, type EntryResult } from './check.js'
+import { describeIntegration, type CheckResult, type EntryResult, type Finding } from './check.js'
 import { FINDING_KINDS } from './config.js'
 import type { Integration } from './integrations.js'
 import { runStatus, type RunOutcome } from './report.js'
@@ -56,39 +56,93 @@ function cell(text: string | null | undefined): string {
   return text ? markdownSafe(text) : ''
 }
 
+function avatar(i: Integration): string {
+  const picture = i.picture !== null && i.picture.length <= MAX_PICTURE_URL ? safeHttpsUrl(i.picture) : null
+  return picture ? `<img src="${picture}" width="20" height="20" alt=""> ` : ''
+}
+
 function channelCell(i: Integration | null): string {
   if (!i) return '—'
-  const picture = i.picture !== null && i.picture.length <= MAX_PICTURE_URL ? safeHttpsUrl(i.picture) : null
-  const avatar = picture ? `<img src="${picture}" width="20" height="20" alt=""> ` : ''
-  return `${avatar}${cell(i.name)}<br><code>${cell(i.id)}</code>`
+  return `${avatar(i)}${cell(i.name)}<br><code>${cell(i.id)}</code>`
 }
+
+/** The channel with its platform and profile in one cell, so that the table fits a 1012 px page. */
+function channelWithPlatformCell(i: Integration | null): string {
+  if (!i) return '—'
+  const where = i.profile ? `${cell(i.identifier)} · ${cell(i.profile)}` : cell(i.identifier)
+  return `${avatar(i)}${cell(i.name)}<br>${where}<br><code>${cell(i.id)}</code>`
+}
+
+/** A date that does not wrap at its hyphens (non-breaking hyphens). */
+const date = (iso: string | null | undefined): string => (iso ?? '').slice(0, 10).replace(/-/g, '\u2011')
 
 function postsCells(result: EntryResult, signals: CheckResult['postSignals']): string {
   if (!signals) return ''
   const p = result.posts
-  const failed = signals.failedPostsDays > 0 ? ` ${p && p.failed > 0 ? `⚠️ ${p.failed}, latest ${p.latestFailed?.slice(0, 10)}` : '0'} |` : ''
-  const queued =
-    signals.upcomingPostsDays > 0
-      ? ` ${p && p.queued > 0 ? `${result.state === 'enabled' ? '' : '🚫 '}${p.queued}, next ${p.nextQueued?.slice(0, 10)}` : '0'} |`
+  const stuck = p?.stuck ? `, ${p.stuck} stuck` : ''
+  const failed =
+    signals.failedPostsDays > 0
+      ? ` ${p && (p.failed > 0 || (p.stuck ?? 0) > 0) ? `⚠️ ${p.failed}${stuck}${p.latestFailed ? `, latest ${date(p.latestFailed)}` : ''}` : '0'} |`
       : ''
+  const queued =
+    signals.upcomingPostsDays > 0 ? ` ${p && p.queued > 0 ? `${result.state === 'enabled' ? '' : '🚫 '}${p.queued}, next ${date(p.nextQueued)}` : '0'} |` : ''
   return `${failed}${queued}`
 }
 
-function entryRow(result: EntryResult, actions: Map<string, string>, signals: CheckResult['postSignals']): string {
+/** What the State column says: the entry's state, or the post signal that makes it fail. */
+function stateLabel(result: EntryResult, kinds: Set<string> | undefined): string {
+  if (result.state === 'enabled' && kinds?.has('reconnect')) return '🔌 reconnect'
+  if (result.state === 'enabled' && kinds?.has('failing')) return '⚠️ failing'
+  return MARK[result.state]
+}
+
+interface EntryTable {
+  signals: CheckResult['postSignals']
+  actions: Map<string, string>
+  kinds: Map<string, Set<string>>
+  customers: boolean
+  fix: boolean
+}
+
+function entryRow(result: EntryResult, t: EntryTable): string {
   const i = result.integration
   const more = result.entry.selector.kind === 'platform' && result.enabledIds.length > 1 ? `<br>and ${result.enabledIds.length - 1} more` : ''
   // The actions are this project's own text (platform identifiers in them are validated), not escaped.
-  const action = actions.get(result.entry.key) ?? ''
-  const state = result.state === 'enabled' && result.posts && result.posts.failed > 0 && signals ? '⚠️ failing' : MARK[result.state]
-  return `| <code>${cell(result.entry.text)}</code> | ${channelCell(i)}${more} | ${cell(i?.identifier)} | ${cell(i?.profile)} | ${cell(i?.customer?.name)} | ${state} |${postsCells(result, signals)} ${action} |`
+  const action = t.fix ? ` ${t.actions.get(result.entry.key) ?? ''} |` : ''
+  const customer = t.customers ? ` ${cell(i?.customer?.name)} |` : ''
+  return `| <code>${cell(result.entry.text)}</code> | ${channelWithPlatformCell(i)}${more} |${customer} ${stateLabel(result, t.kinds.get(result.entry.key))} |${postsCells(result, t.signals)}${action}`
 }
 
-function entryHeader(signals: CheckResult['postSignals']): string[] {
+function entryHeader(t: EntryTable): string[] {
   const extra: string[] = []
-  if (signals && signals.failedPostsDays > 0) extra.push(`Failed posts (${signals.failedPostsDays} d)`)
-  if (signals && signals.upcomingPostsDays > 0) extra.push(`Queued posts (${signals.upcomingPostsDays} d)`)
-  const columns = ['Entry', 'Channel', 'Platform', 'Profile', 'Customer', 'State', ...extra, 'Fix']
+  if (t.signals && t.signals.failedPostsDays > 0) extra.push(`Failed posts (${t.signals.failedPostsDays} d)`)
+  if (t.signals && t.signals.upcomingPostsDays > 0) extra.push(`Queued posts (${t.signals.upcomingPostsDays} d)`)
+  const columns = ['Entry', 'Channel', ...(t.customers ? ['Customer'] : []), 'State', ...extra, ...(t.fix ? ['Fix'] : [])]
   return [`| ${columns.join(' | ')} |`, `|${columns.map(() => '---').join('|')}|`]
+}
+
+const FINDING_LABEL: ReadonlyMap<string, string> = new Map([
+  ['missing', '❌ missing'],
+  ['disabled', '⛔ disabled'],
+  ['failing', '⚠️ failing'],
+  ['reconnect', '🔌 reconnect']
+])
+/** At most this many rows in the findings table at the top; the entries table has them all. */
+const FINDINGS_SHOWN = 100
+/** The entries table stays open up to this many rows; a longer one is folded under the findings. */
+export const ENTRIES_OPEN_UP_TO = 20
+
+function findingsSection(lines: string[], findings: Finding[], budget: Budget): void {
+  const header = ['| Entry | Problem | Fix |', '|---|---|---|']
+  pushTable(
+    lines,
+    header,
+    findings.slice(0, FINDINGS_SHOWN),
+    f => `| <code>${cell(f.key)}</code> | ${FINDING_LABEL.get(f.kind) ?? f.kind}: ${markdownSafe(f.message, 600)} | ${f.action} |`,
+    budget,
+    'problems'
+  )
+  if (findings.length > FINDINGS_SHOWN) lines.push('', `…and ${findings.length - FINDINGS_SHOWN} more problems: every entry is in the table below.`)
 }
 
 function integrationRow(i: Integration): string {
@@ -125,19 +179,49 @@ function errorSection(outcome: RunOutcome, lines: string[]): void {
 
 function checkSection(outcome: RunOutcome, check: CheckResult, lines: string[], budget: Budget): void {
   const scope = check.customer !== undefined ? ` of customer ${markdownSafe(check.customer)}` : ''
-  lines.push(`Checked against ${plural(check.considered.length, 'integration')}${scope} (the server returned ${check.total}).`, '')
 
   if (check.discovery) {
+    lines.push(`The organisation${scope} has ${plural(check.considered.length, 'integration')} (the server returned ${check.total}).`, '')
     lines.push('Put IDs or `platform:profile` selectors from this list in the `integrations` input to gate on them.', '')
     pushTable(lines, INTEGRATION_HEADER, check.considered, integrationRow, budget, 'integrations', SUMMARY_LIST_LIMIT)
     return
   }
+  lines.push(`Checked against ${plural(check.considered.length, 'integration')}${scope} (the server returned ${check.total}).`, '')
 
   const actions = new Map<string, string>()
-  for (const f of check.findings) actions.set(f.key, actions.has(f.key) ? `${actions.get(f.key)} ${f.action}` : f.action)
+  const kinds = new Map<string, Set<string>>()
+  for (const f of check.findings) {
+    actions.set(f.key, actions.has(f.key) ? `${actions.get(f.key)} ${f.action}` : f.action)
+    kinds.set(f.key, (kinds.get(f.key) ?? new Set()).add(f.kind))
+  }
+  // What needs attention first; then every entry, folded when there are many.
   budget.reserve(TAIL_RESERVE)
-  pushTable(lines, entryHeader(check.postSignals), check.results, r => entryRow(r, actions, check.postSignals), budget, 'entries')
+  if (check.findings.length > 0) {
+    findingsSection(lines, check.findings, budget)
+    lines.push('')
+  }
+  const table: EntryTable = {
+    signals: check.postSignals,
+    actions,
+    kinds,
+    customers: check.considered.some(i => i.customer !== null),
+    fix: check.findings.length > 0
+  }
+  const folded = check.results.length > ENTRIES_OPEN_UP_TO
+  if (folded) lines.push(`<details><summary>All ${check.results.length} entries</summary>`, '')
+  pushTable(lines, entryHeader(table), check.results, r => entryRow(r, table), budget, 'entries')
+  if (folded) lines.push('', '</details>')
   budget.release(TAIL_RESERVE)
+  const recovered = check.reconnect?.recovered ?? []
+  if (recovered.length > 0) {
+    lines.push(
+      '',
+      `🔌 **Recovered:** ${recovered
+        .slice(0, 10)
+        .map(r => markdownSafe(r, 300))
+        .join(' ')}${recovered.length > 10 ? ' …' : ''}`
+    )
+  }
   if (check.findings.some(f => f.kind === 'failing')) {
     lines.push(
       '',

@@ -97,17 +97,26 @@ export function renderTerminalReport(outcome: RunOutcome, colour: boolean): stri
   const paint = { enabled: p.green, disabled: p.yellow, missing: p.red } as const
   const signals = check.postSignals
   const postColumns = [...(signals && signals.failedPostsDays > 0 ? ['FAILED'] : []), ...(signals && signals.upcomingPostsDays > 0 ? ['QUEUED'] : [])]
+  const kinds = new Map<string, Set<string>>()
+  for (const f of check.findings) kinds.set(f.key, (kinds.get(f.key) ?? new Set()).add(f.kind))
   const rows = check.results.map(r => {
     const i = r.integration
     const more = r.entry.selector.kind === 'platform' && r.enabledIds.length > 1 ? ` (+${r.enabledIds.length - 1})` : ''
-    const failing = r.state === 'enabled' && (r.posts?.failed ?? 0) > 0
+    const flagged =
+      r.state === 'enabled'
+        ? kinds.get(r.entry.key)?.has('reconnect')
+          ? '✗ reconnect'
+          : kinds.get(r.entry.key)?.has('failing')
+            ? '✗ failing'
+            : undefined
+        : undefined
     const posts = [
       ...(signals && signals.failedPostsDays > 0 ? [String(r.posts?.failed ?? 0)] : []),
       ...(signals && signals.upcomingPostsDays > 0 ? [String(r.posts?.queued ?? 0)] : [])
     ]
     return {
       cells: [
-        failing ? '✗ failing' : mark[r.state],
+        flagged ?? mark[r.state],
         clip(r.entry.text),
         i ? `${clip(i.name)}${more}` : '—',
         clip(i?.identifier ?? ''),
@@ -115,7 +124,7 @@ export function renderTerminalReport(outcome: RunOutcome, colour: boolean): stri
         ...posts,
         i ? logSafe(i.id, 100) : ''
       ],
-      paint: [failing ? p.red : paint[r.state]]
+      paint: [flagged ? p.red : paint[r.state]]
     }
   })
   lines.push(...table(['STATE', 'ENTRY', 'CHANNEL', 'PLATFORM', 'PROFILE', ...postColumns, 'ID'], rows, p))

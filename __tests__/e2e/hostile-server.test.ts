@@ -114,7 +114,7 @@ describe('a run that could not finish sets no IDs', () => {
     ]
   ]
 
-  it.each(postsFaults)('posts answering %s with failing in fail-on: status and report only', async (_what, respond) => {
+  it.each(postsFaults)('posts answering %s with failing in fail-on: status, report and message only', async (_what, respond) => {
     const server = await postiz({
       fault: (req, res) => {
         if (!req.url?.includes('/public/v1/posts')) return false
@@ -124,7 +124,8 @@ describe('a run that could not finish sets no IDs', () => {
     })
     const run = await check(server, { 'failed-posts-days': '7', 'fail-on': 'missing,disabled,failing', retries: '0' })
     expect(run.outputs.status).toBe('error')
-    expect(Object.keys(run.outputs).sort()).toEqual(['report', 'status'])
+    expect(Object.keys(run.outputs).sort()).toEqual(['message', 'report', 'status'])
+    expect(run.outputs.message).toMatch(/^⚠️ Could not check the Postiz integrations\nCould not read the posts, which fail-on: failing needs: /)
     expect(run.code).toBe(1)
   })
 })
@@ -136,8 +137,8 @@ describe('the job summary table', () => {
     const run = await check(server, { integrations: 'x:pic' })
     const row = run.summary.split('\n').find(line => line.includes('Pictured'))
     expect(row).toBeDefined()
-    // An entry row has 7 cells: 8 pipes, none of them escaped or inside the URL.
-    expect(row?.match(/\|/g)).toHaveLength(8)
+    // An entry row on a pass has 3 cells (Entry, Channel, State): 4 pipes, none of them inside the URL.
+    expect(row?.match(/\|/g)).toHaveLength(4)
     expect(row).toContain('<img src="https://x.example/a%7Cb.png?q=a%7Cb%26r=%22c%22#d%7Ce" width="20" height="20" alt="">')
   })
 })

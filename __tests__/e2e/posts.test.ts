@@ -84,7 +84,7 @@ describe('upcoming posts', () => {
       /::error title=Postiz integration disabled%3A linkedin%3Aacme::.*is disabled in Postiz\. 2 queued posts in the next 3 days will not go out \(the next at /
     )
     expect(run.summary).toContain('| Queued posts (3 d) |')
-    expect(run.summary).toMatch(/🚫 2, next \d{4}-\d\d-\d\d/)
+    expect(run.summary).toMatch(/🚫 2, next \d{4}\u2011\d\d\u2011\d\d/)
     expect(run.summary).toContain('🚫 Queued posts on a disabled or missing channel will not go out')
     expect(run.report?.entries[0].posts?.queued).toBe(1)
   })

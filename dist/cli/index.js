@@ -28095,7 +28095,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8258);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3335);
 /** Entry point of the CLI bundle (dist/cli/index.js, the package's bin). */
 
 process.exitCode = await (0,_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2), {
@@ -28110,7 +28110,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8258:
+/***/ 3335:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28632,7 +28632,7 @@ function runCheck(integrations, entries, customer) {
  * Pure: no I/O, no environment. Every problem is collected so the user sees them all at once.
  */
 
-const FINDING_KINDS = ['missing', 'disabled', 'failing'];
+const FINDING_KINDS = ['missing', 'disabled', 'failing', 'reconnect'];
 /** The defaults declared in action.yml; an empty input means "use the default", as on GitHub. */
 const DEFAULTS = {
     'api-key': '',
@@ -28645,11 +28645,13 @@ const DEFAULTS = {
     'job-summary': 'true',
     'allow-insecure-http': 'false',
     'failed-posts-days': '0',
-    'upcoming-posts-days': '0'
+    'upcoming-posts-days': '0',
+    'reconnect-days': '0'
 };
 const MAX_TIMEOUT_SECONDS = 600;
 const MAX_RETRIES = 10;
 const MAX_POSTS_DAYS = 365;
+const MAX_RECONNECT_DAYS = 90;
 /** Cleans the key as it will be sent; also tells whether a `Bearer ` prefix was removed. */
 function cleanApiKey(raw) {
     const trimmed = raw.trim();
@@ -28783,6 +28785,10 @@ function parseConfig(partial) {
     const jobSummary = parseBoolean('job-summary', raw['job-summary'], errors);
     const failedPostsDays = parseNumber('failed-posts-days', raw['failed-posts-days'], 0, MAX_POSTS_DAYS, true, errors);
     const upcomingPostsDays = parseNumber('upcoming-posts-days', raw['upcoming-posts-days'], 0, MAX_POSTS_DAYS, true, errors);
+    const reconnectDays = parseNumber('reconnect-days', raw['reconnect-days'], 0, MAX_RECONNECT_DAYS, true, errors);
+    if (failOn.has('reconnect') && reconnectDays === 0 && !errors.some(e => e.startsWith('reconnect-days'))) {
+        errors.push('fail-on: "reconnect" needs reconnect-days above 0 (how many days of Postiz notifications to read)');
+    }
     if (failOn.has('failing') && failedPostsDays === 0 && !errors.some(e => e.startsWith('failed-posts-days'))) {
         errors.push('fail-on: "failing" needs failed-posts-days above 0 (how many days to look back for failed posts)');
     }
@@ -28798,6 +28804,7 @@ function parseConfig(partial) {
         jobSummary,
         allowInsecureHttp,
         failedPostsDays,
+        reconnectDays,
         upcomingPostsDays
     };
     if (raw.customer !== '')
@@ -28845,11 +28852,14 @@ function buildReport(outcome) {
                 jobSummary: config.jobSummary,
                 allowInsecureHttp: config.allowInsecureHttp,
                 failedPostsDays: config.failedPostsDays,
-                upcomingPostsDays: config.upcomingPostsDays
+                upcomingPostsDays: config.upcomingPostsDays,
+                reconnectDays: config.reconnectDays
             }
             : null,
         server: outcome.fetch ? { url: outcome.fetch.url, attempts: outcome.fetch.attempts, durationMs: outcome.fetch.durationMs } : null,
         posts: outcome.posts ?? null,
+        notifications: outcome.notifications ?? null,
+        recovered: check?.reconnect?.recovered ?? [],
         error: outcome.error ?? null,
         inputErrors: outcome.inputErrors ?? [],
         warnings: [...outcome.warnings, ...(check?.warnings ?? [])],
@@ -28862,7 +28872,8 @@ function buildReport(outcome) {
                 entries: check.results.length,
                 missing: check.findings.filter(f => f.kind === 'missing').length,
                 disabled: check.findings.filter(f => f.kind === 'disabled').length,
-                failing: check.findings.filter(f => f.kind === 'failing').length
+                failing: check.findings.filter(f => f.kind === 'failing').length,
+                reconnect: check.findings.filter(f => f.kind === 'reconnect').length
             }
             : null,
         entries: (check?.results ?? []).map(r => ({
@@ -28939,39 +28950,75 @@ class Budget {
 function cell(text) {
     return text ? markdownSafe(text) : '';
 }
+function avatar(i) {
+    const picture = i.picture !== null && i.picture.length <= MAX_PICTURE_URL ? safeHttpsUrl(i.picture) : null;
+    return picture ? `<img src="${picture}" width="20" height="20" alt=""> ` : '';
+}
 function channelCell(i) {
     if (!i)
         return '—';
-    const picture = i.picture !== null && i.picture.length <= MAX_PICTURE_URL ? safeHttpsUrl(i.picture) : null;
-    const avatar = picture ? `<img src="${picture}" width="20" height="20" alt=""> ` : '';
-    return `${avatar}${cell(i.name)}<br><code>${cell(i.id)}</code>`;
+    return `${avatar(i)}${cell(i.name)}<br><code>${cell(i.id)}</code>`;
 }
+/** The channel with its platform and profile in one cell, so that the table fits a 1012 px page. */
+function channelWithPlatformCell(i) {
+    if (!i)
+        return '—';
+    const where = i.profile ? `${cell(i.identifier)} · ${cell(i.profile)}` : cell(i.identifier);
+    return `${avatar(i)}${cell(i.name)}<br>${where}<br><code>${cell(i.id)}</code>`;
+}
+/** A date that does not wrap at its hyphens (non-breaking hyphens). */
+const date = (iso) => (iso ?? '').slice(0, 10).replace(/-/g, '\u2011');
 function postsCells(result, signals) {
     if (!signals)
         return '';
     const p = result.posts;
-    const failed = signals.failedPostsDays > 0 ? ` ${p && p.failed > 0 ? `⚠️ ${p.failed}, latest ${p.latestFailed?.slice(0, 10)}` : '0'} |` : '';
-    const queued = signals.upcomingPostsDays > 0
-        ? ` ${p && p.queued > 0 ? `${result.state === 'enabled' ? '' : '🚫 '}${p.queued}, next ${p.nextQueued?.slice(0, 10)}` : '0'} |`
+    const stuck = p?.stuck ? `, ${p.stuck} stuck` : '';
+    const failed = signals.failedPostsDays > 0
+        ? ` ${p && (p.failed > 0 || (p.stuck ?? 0) > 0) ? `⚠️ ${p.failed}${stuck}${p.latestFailed ? `, latest ${date(p.latestFailed)}` : ''}` : '0'} |`
         : '';
+    const queued = signals.upcomingPostsDays > 0 ? ` ${p && p.queued > 0 ? `${result.state === 'enabled' ? '' : '🚫 '}${p.queued}, next ${date(p.nextQueued)}` : '0'} |` : '';
     return `${failed}${queued}`;
 }
-function entryRow(result, actions, signals) {
+/** What the State column says: the entry's state, or the post signal that makes it fail. */
+function stateLabel(result, kinds) {
+    if (result.state === 'enabled' && kinds?.has('reconnect'))
+        return '🔌 reconnect';
+    if (result.state === 'enabled' && kinds?.has('failing'))
+        return '⚠️ failing';
+    return MARK[result.state];
+}
+function entryRow(result, t) {
     const i = result.integration;
     const more = result.entry.selector.kind === 'platform' && result.enabledIds.length > 1 ? `<br>and ${result.enabledIds.length - 1} more` : '';
     // The actions are this project's own text (platform identifiers in them are validated), not escaped.
-    const action = actions.get(result.entry.key) ?? '';
-    const state = result.state === 'enabled' && result.posts && result.posts.failed > 0 && signals ? '⚠️ failing' : MARK[result.state];
-    return `| <code>${cell(result.entry.text)}</code> | ${channelCell(i)}${more} | ${cell(i?.identifier)} | ${cell(i?.profile)} | ${cell(i?.customer?.name)} | ${state} |${postsCells(result, signals)} ${action} |`;
+    const action = t.fix ? ` ${t.actions.get(result.entry.key) ?? ''} |` : '';
+    const customer = t.customers ? ` ${cell(i?.customer?.name)} |` : '';
+    return `| <code>${cell(result.entry.text)}</code> | ${channelWithPlatformCell(i)}${more} |${customer} ${stateLabel(result, t.kinds.get(result.entry.key))} |${postsCells(result, t.signals)}${action}`;
 }
-function entryHeader(signals) {
+function entryHeader(t) {
     const extra = [];
-    if (signals && signals.failedPostsDays > 0)
-        extra.push(`Failed posts (${signals.failedPostsDays} d)`);
-    if (signals && signals.upcomingPostsDays > 0)
-        extra.push(`Queued posts (${signals.upcomingPostsDays} d)`);
-    const columns = ['Entry', 'Channel', 'Platform', 'Profile', 'Customer', 'State', ...extra, 'Fix'];
+    if (t.signals && t.signals.failedPostsDays > 0)
+        extra.push(`Failed posts (${t.signals.failedPostsDays} d)`);
+    if (t.signals && t.signals.upcomingPostsDays > 0)
+        extra.push(`Queued posts (${t.signals.upcomingPostsDays} d)`);
+    const columns = ['Entry', 'Channel', ...(t.customers ? ['Customer'] : []), 'State', ...extra, ...(t.fix ? ['Fix'] : [])];
     return [`| ${columns.join(' | ')} |`, `|${columns.map(() => '---').join('|')}|`];
+}
+const FINDING_LABEL = new Map([
+    ['missing', '❌ missing'],
+    ['disabled', '⛔ disabled'],
+    ['failing', '⚠️ failing'],
+    ['reconnect', '🔌 reconnect']
+]);
+/** At most this many rows in the findings table at the top; the entries table has them all. */
+const FINDINGS_SHOWN = 100;
+/** The entries table stays open up to this many rows; a longer one is folded under the findings. */
+const ENTRIES_OPEN_UP_TO = 20;
+function findingsSection(lines, findings, budget) {
+    const header = ['| Entry | Problem | Fix |', '|---|---|---|'];
+    pushTable(lines, header, findings.slice(0, FINDINGS_SHOWN), f => `| <code>${cell(f.key)}</code> | ${FINDING_LABEL.get(f.kind) ?? f.kind}: ${markdownSafe(f.message, 600)} | ${f.action} |`, budget, 'problems');
+    if (findings.length > FINDINGS_SHOWN)
+        lines.push('', `…and ${findings.length - FINDINGS_SHOWN} more problems: every entry is in the table below.`);
 }
 function integrationRow(i) {
     const selector = i.profile ? `<code>${cell(`${i.identifier}:${i.profile.replace(/^@/, '')}`)}</code>` : '';
@@ -29007,18 +29054,46 @@ function errorSection(outcome, lines) {
 }
 function checkSection(outcome, check, lines, budget) {
     const scope = check.customer !== undefined ? ` of customer ${markdownSafe(check.customer)}` : '';
-    lines.push(`Checked against ${plural(check.considered.length, 'integration')}${scope} (the server returned ${check.total}).`, '');
     if (check.discovery) {
+        lines.push(`The organisation${scope} has ${plural(check.considered.length, 'integration')} (the server returned ${check.total}).`, '');
         lines.push('Put IDs or `platform:profile` selectors from this list in the `integrations` input to gate on them.', '');
         pushTable(lines, INTEGRATION_HEADER, check.considered, integrationRow, budget, 'integrations', SUMMARY_LIST_LIMIT);
         return;
     }
+    lines.push(`Checked against ${plural(check.considered.length, 'integration')}${scope} (the server returned ${check.total}).`, '');
     const actions = new Map();
-    for (const f of check.findings)
+    const kinds = new Map();
+    for (const f of check.findings) {
         actions.set(f.key, actions.has(f.key) ? `${actions.get(f.key)} ${f.action}` : f.action);
+        kinds.set(f.key, (kinds.get(f.key) ?? new Set()).add(f.kind));
+    }
+    // What needs attention first; then every entry, folded when there are many.
     budget.reserve(TAIL_RESERVE);
-    pushTable(lines, entryHeader(check.postSignals), check.results, r => entryRow(r, actions, check.postSignals), budget, 'entries');
+    if (check.findings.length > 0) {
+        findingsSection(lines, check.findings, budget);
+        lines.push('');
+    }
+    const table = {
+        signals: check.postSignals,
+        actions,
+        kinds,
+        customers: check.considered.some(i => i.customer !== null),
+        fix: check.findings.length > 0
+    };
+    const folded = check.results.length > ENTRIES_OPEN_UP_TO;
+    if (folded)
+        lines.push(`<details><summary>All ${check.results.length} entries</summary>`, '');
+    pushTable(lines, entryHeader(table), check.results, r => entryRow(r, table), budget, 'entries');
+    if (folded)
+        lines.push('', '</details>');
     budget.release(TAIL_RESERVE);
+    const recovered = check.reconnect?.recovered ?? [];
+    if (recovered.length > 0) {
+        lines.push('', `🔌 **Recovered:** ${recovered
+            .slice(0, 10)
+            .map(r => markdownSafe(r, 300))
+            .join(' ')}${recovered.length > 10 ? ' …' : ''}`);
+    }
     if (check.findings.some(f => f.kind === 'failing')) {
         lines.push('', '⚠️ **Failing posts** usually mean the channel must be reconnected in Postiz: its connection expired or was revoked, ' +
             'yet Postiz still lists it as enabled. Reconnect it, then retry or reschedule the failed posts.');
@@ -29073,6 +29148,13 @@ function entryLogLine(result) {
 
 const MAX_ANNOTATIONS_PER_LEVEL = 10;
 const annotations_plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+/** Annotation titles per finding kind; the first three keep the words earlier versions used. */
+const TITLES = new Map([
+    ['missing', 'Postiz integration missing'],
+    ['disabled', 'Postiz integration disabled'],
+    ['failing', 'Postiz integration failing'],
+    ['reconnect', 'Postiz integration needs reconnecting']
+]);
 function failureMessage(outcome) {
     const inputErrors = outcome.inputErrors ?? [];
     if (inputErrors.length > 0)
@@ -29105,7 +29187,7 @@ function planAnnotations(outcome) {
         for (const finding of check.findings) {
             const annotation = {
                 level: config.failOn.has(finding.kind) ? 'error' : 'warning',
-                title: `Postiz integration ${finding.kind}: ${sanitize_logSafe(finding.key, 100)}`,
+                title: `${TITLES.get(finding.kind) ?? `Postiz integration ${finding.kind}`}: ${sanitize_logSafe(finding.key, 100)}`,
                 message: sanitize_logSafe(`${finding.message} ${finding.fix}`, 1000)
             };
             (annotation.level === 'error' ? errors : warnings).push(annotation);
@@ -29156,6 +29238,7 @@ const VALUE_FLAGS = {
     timeout: 'timeout',
     retries: 'retries',
     'failed-posts-days': 'failed-posts-days',
+    'reconnect-days': 'reconnect-days',
     'upcoming-posts-days': 'upcoming-posts-days'
 };
 const SWITCHES = ['json', 'help', 'version', 'demo', 'allow-insecure-http'];
@@ -29254,7 +29337,8 @@ function cliWording(message) {
         .replace(/^api-url:/, 'POSTIZ_API_URL:')
         .replace(/set allow-insecure-http: true/, 'pass --allow-insecure-http')
         .replace(/needs failed-posts-days above 0/, 'needs --failed-posts-days above 0')
-        .replace(/^(integrations|customer|fail-on|timeout|retries|allow-insecure-http|failed-posts-days|upcoming-posts-days):/, '--$1:');
+        .replace(/needs reconnect-days above 0/, 'needs --reconnect-days above 0')
+        .replace(/^(integrations|customer|fail-on|timeout|retries|allow-insecure-http|failed-posts-days|upcoming-posts-days|reconnect-days):/, '--$1:');
 }
 const USAGE = `Usage: postiz-integrations-check [options]
 
@@ -29271,10 +29355,12 @@ Options:
                            platform:profile (x:acme) or platform:* , each optionally
                            alias=… . Without it, lists the organisation's channels.
   --customer ID_OR_NAME    Only consider one customer's channels
-  --fail-on KINDS          missing,disabled (default), failing, or none
+  --fail-on KINDS          missing,disabled (default), failing, reconnect, or none
   --timeout SECONDS        Per HTTP attempt (default 30)
   --retries N              Extra attempts on network errors, 5xx and 429 (default 3)
   --failed-posts-days N    Look back N days for failed posts per channel (default 0, off)
+  --reconnect-days N       Read N days of Postiz notifications for channels that need
+                           reconnecting (default 0, off; Postiz v2.18.0 or later)
   --upcoming-posts-days N  Look ahead N days for queued posts per channel (default 0, off)
   --allow-insecure-http    Allow http:// to a host other than this machine
   --json                   Print the report as JSON on stdout, nothing else
@@ -29294,11 +29380,130 @@ Example:
 /** An expected failure that makes the run `status=error`: a diagnosis and the fix, never a stack trace. */
 class CheckError extends Error {
     fix;
-    constructor(message, fix) {
+    code;
+    constructor(message, fix, 
+    /** `route-missing`: the server answered 404, so it has no such route (an older Postiz, or the wrong api-url). */
+    code) {
         super(message);
         this.fix = fix;
+        this.code = code;
         this.name = 'CheckError';
     }
+}
+
+;// CONCATENATED MODULE: ./src/reconnect.ts
+/**
+ * Channels that need reconnecting, from Postiz's own notifications (FACTS.md, "Notifications"). The
+ * public channel list hides a token that could not be refreshed (the channel still says
+ * `disabled: false`); Postiz's notifications are the only public trace of it. Pure.
+ *
+ * - "We couldn't post to <identifier> for <name> because you need to reconnect it…" names the
+ *   channel: matched on identifier and name exactly (names are user text, never a pattern).
+ * - "Could not refresh your <identifier> channel …" names only the platform: a finding when the
+ *   organisation has just one channel of that platform, otherwise one warning naming the checked
+ *   channels of that platform as candidates.
+ * - Nothing marks a reconnect, so a notification is stale once a PUBLISHED post on that channel is
+ *   newer than it: then no finding, and the summary says the channel recovered.
+ */
+
+const NEEDS_RECONNECT = /^We couldn't post to (\S+) for (.+) because you need to reconnect it\./s;
+const COULD_NOT_REFRESH = /^Could not refresh your (\S+) channel\b/;
+const day = (ms) => new Date(ms).toISOString().replace(/\.\d+Z$/, 'Z');
+const quote = (text) => `"${text.length > 200 ? `${text.slice(0, 200)}…` : text}"`;
+/** Which notifications name which checked channel; `integrations` is the whole organisation. */
+function findReconnects(check, integrations, notifications, posts) {
+    // The channels the entries export (enabled ones), with the entries that export them.
+    const entriesOf = new Map();
+    for (const result of check.results) {
+        for (const id of result.enabledIds)
+            entriesOf.set(id, [...(entriesOf.get(id) ?? []), result.entry.key]);
+    }
+    const byId = new Map(integrations.map(i => [i.id, i]));
+    const lastPublished = new Map();
+    for (const post of posts) {
+        if (post.state === 'PUBLISHED')
+            lastPublished.set(post.integrationId, Math.max(lastPublished.get(post.integrationId) ?? -Infinity, post.publishAt));
+    }
+    const recoveredSince = (id, at) => (lastPublished.get(id) ?? -Infinity) > at;
+    /** Channel ID → the newest notification that still stands for it. */
+    const evidence = new Map();
+    const recovered = new Map();
+    const warnings = new Map();
+    const note = (channel, notification) => {
+        if (!entriesOf.has(channel.id) || evidence.has(channel.id))
+            return;
+        if (recoveredSince(channel.id, notification.createdAt)) {
+            if (!recovered.has(channel.id)) {
+                recovered.set(channel.id, `${check_describeIntegration(channel)}: Postiz asked on ${day(notification.createdAt)} to reconnect it, and a post has gone out on it since.`);
+            }
+            return;
+        }
+        if (!recovered.has(channel.id))
+            evidence.set(channel.id, notification);
+    };
+    // Newest first: the first notification that stands for a channel is its evidence.
+    for (const notification of [...notifications].sort((a, b) => b.createdAt - a.createdAt)) {
+        const named = NEEDS_RECONNECT.exec(notification.content);
+        if (named) {
+            const [, identifier, name] = named;
+            for (const channel of integrations)
+                if (channel.identifier === identifier && channel.name === name)
+                    note(channel, notification);
+            continue;
+        }
+        const platform = COULD_NOT_REFRESH.exec(notification.content)?.[1];
+        if (platform === undefined)
+            continue;
+        const ofPlatform = integrations.filter(i => i.identifier === platform);
+        if (ofPlatform.length === 1) {
+            note(ofPlatform[0], notification);
+            continue;
+        }
+        const candidates = ofPlatform.filter(i => entriesOf.has(i.id) && !recoveredSince(i.id, notification.createdAt));
+        if (candidates.length === 0 || warnings.has(platform))
+            continue;
+        const listed = candidates.slice(0, 5).map(i => `${check_describeIntegration(i)} (${(entriesOf.get(i.id) ?? []).join(', ')})`);
+        warnings.set(platform, `Postiz could not refresh a ${platform} channel on ${day(notification.createdAt)} (${quote(notification.content)}), but the organisation has ` +
+            `${ofPlatform.length} ${platform} channels, so it does not say which. Checked candidates: ${listed.join('; ')}${candidates.length > 5 ? '; …' : ''}. ` +
+            'Open Postiz and reconnect the one it marks as needing it.');
+    }
+    const findings = [];
+    for (const result of check.results) {
+        const standing = result.enabledIds.flatMap(id => {
+            const n = evidence.get(id);
+            const channel = byId.get(id);
+            return n && channel ? [{ channel, n }] : [];
+        });
+        if (standing.length === 0)
+            continue;
+        const newest = standing.reduce((a, b) => (b.n.createdAt > a.n.createdAt ? b : a));
+        const which = standing.length === 1
+            ? check_describeIntegration(newest.channel)
+            : `${standing.length} of its channels (${standing.map(s => check_describeIntegration(s.channel)).join(', ')})`;
+        findings.push({
+            kind: 'reconnect',
+            key: result.entry.key,
+            message: `${result.entry.key}: ${which} needs reconnecting. Postiz said on ${day(newest.n.createdAt)}: ${quote(newest.n.content)} ` +
+                'No post has gone out on it since; Postiz still lists it as enabled, but its posts fail until it is reconnected.',
+            fix: 'Reconnect the channel in Postiz (it marks the channel as needing a refresh), then retry or reschedule its posts.',
+            action: 'Reconnect it in Postiz.'
+        });
+    }
+    return { findings, warnings: [...warnings.values()], recovered: [...recovered.values()] };
+}
+/** The check with the reconnect findings added after each entry's other findings, and its status again. */
+function withReconnects(check, result, days) {
+    const byKey = new Map();
+    for (const f of [...check.findings, ...result.findings])
+        byKey.set(f.key, [...(byKey.get(f.key) ?? []), f]);
+    const findings = check.results.flatMap(r => byKey.get(r.entry.key) ?? []);
+    return {
+        ...check,
+        findings,
+        warnings: [...check.warnings, ...result.warnings],
+        status: findings.length > 0 ? 'fail' : 'pass',
+        reconnect: { days, recovered: result.recovered }
+    };
 }
 
 // EXTERNAL MODULE: external "node:zlib"
@@ -29631,6 +29836,34 @@ async function httpGet(url, options) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/notifications.ts
+/**
+ * The shape of `GET /public/v1/notifications?page=N` (Postiz v2.18.0 and later) and its validation.
+ * Pure. `{"notifications": [{id, content, link, createdAt}], "total", "page", "limit", "hasMore"}`,
+ * newest first, 100 a page (FACTS.md).
+ */
+
+function notifications_isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function parseNotificationsPage(body) {
+    if (!notifications_isRecord(body) || !Array.isArray(body.notifications)) {
+        throw new ResponseShapeError(`the response is ${Array.isArray(body) ? 'an array' : 'not an object with a "notifications" array'}`);
+    }
+    const notifications = body.notifications.map((item, index) => {
+        const where = `notification ${index}`;
+        if (!notifications_isRecord(item))
+            throw new ResponseShapeError(`${where} is not an object`);
+        if (typeof item.content !== 'string')
+            throw new ResponseShapeError(`${where}: "content" is not a string`);
+        const createdAt = typeof item.createdAt === 'string' ? Date.parse(item.createdAt) : NaN;
+        if (Number.isNaN(createdAt))
+            throw new ResponseShapeError(`${where}: "createdAt" is not a date`);
+        return { id: typeof item.id === 'string' ? item.id : String(index), content: item.content, createdAt };
+    });
+    return { notifications, hasMore: body.hasMore === true };
+}
+
 ;// CONCATENATED MODULE: ./src/posts.ts
 /**
  * The shape of `GET /public/v1/posts` and its strict validation. Pure.
@@ -29720,6 +29953,7 @@ class Redactor {
  * The Postiz public API client: `GET /public/v1/integrations` with retries, backoff, `Retry-After`,
  * and a precise diagnosis of every unusable answer (a CheckError with the fix).
  */
+
 
 
 
@@ -29831,7 +30065,7 @@ function interpret(response, url, advice) {
         return fail(`${url} answered HTTP 407 Proxy Authentication Required: a proxy between the runner and Postiz asks for credentials.`, 'Give the proxy its credentials in the proxy URL, e.g. HTTP_PROXY=http://user:password@proxy.example.com:3128 (percent-encode special characters), or check them with whoever runs the proxy.');
     }
     if (status === 404) {
-        return fail(`${url} answered HTTP 404 (${looksLikeHtml(response) ? 'an HTML page' : 'body'} ${snippet(response.body)}): there is no Postiz public API at this address.`, advice(`${API_PATH_FIX} A server started with MCP_ONLY has no public API at all.`));
+        throw new CheckError(`${url} answered HTTP 404 (${looksLikeHtml(response) ? 'an HTML page' : 'body'} ${snippet(response.body)}): there is no Postiz public API at this address.`, advice(`${API_PATH_FIX} A server started with MCP_ONLY has no public API at all.`), 'route-missing');
     }
     if (status === 429) {
         return fail(`${url} answered HTTP 429: Postiz is rate limiting this organisation.`, rateLimitFix(response));
@@ -29922,7 +30156,7 @@ async function redacting(redactor, read) {
     }
     catch (error) {
         if (error instanceof CheckError)
-            throw new CheckError(redactor.text(error.message), redactor.text(error.fix));
+            throw new CheckError(redactor.text(error.message), redactor.text(error.fix), error.code);
         throw error;
     }
 }
@@ -30006,6 +30240,30 @@ async function fetchPosts(options, window) {
     const posts = await redacting(redactorFor(options), () => shaped(body, url, parsePosts, 'a list of Postiz posts', 'GET /public/v1/posts returns {"posts": [...]}', options.apiUrlProven ? apiUrlProven('/public/v1/posts') : blameApiUrl));
     return { posts, url, attempts, durationMs };
 }
+/** Pages of notifications read at most (100 a page): the window's newest 2,000 are plenty. */
+const MAX_NOTIFICATION_PAGES = 20;
+/**
+ * Reads the notifications created since `since`, newest first, page by page: stops at the first page
+ * that reaches past the window, at the last page, or after MAX_NOTIFICATION_PAGES. Servers before
+ * Postiz v2.18.0 answer 404: a CheckError with code `route-missing`.
+ */
+async function fetchNotifications(options, since) {
+    const notifications = [];
+    const started = Date.now();
+    let url = '';
+    let pages = 0;
+    while (pages < MAX_NOTIFICATION_PAGES) {
+        const result = await getJson(options, '/public/v1/notifications', { page: String(pages) });
+        url = result.url;
+        pages++;
+        const page = await redacting(redactorFor(options), () => shaped(result.body, result.url, parseNotificationsPage, 'a page of Postiz notifications', 'GET /public/v1/notifications returns {"notifications": [...]}', options.apiUrlProven ? apiUrlProven('/public/v1/notifications') : blameApiUrl));
+        notifications.push(...page.notifications.filter(n => n.createdAt >= since.getTime()));
+        const reachedPast = page.notifications.some(n => n.createdAt < since.getTime());
+        if (!page.hasMore || reachedPast || page.notifications.length === 0)
+            break;
+    }
+    return { notifications, url, pages, durationMs: Date.now() - started };
+}
 function transportFix(error) {
     switch (error.code) {
         case 'timeout':
@@ -30038,13 +30296,14 @@ const DAY_MS = 86_400_000;
 /** A queued post this long past its publish date is stuck: the channel's posts are not going out. */
 const STUCK_AFTER_MS = 30 * 60_000;
 function signalsOn(options) {
-    return options.failedPostsDays > 0 || options.upcomingPostsDays > 0;
+    return options.failedPostsDays > 0 || options.upcomingPostsDays > 0 || (options.reconnectDays ?? 0) > 0;
 }
-/** The one window covering both signals: back `failedPostsDays`, ahead `upcomingPostsDays`. */
+/** The one window covering every signal: back the longest of `failedPostsDays` and `reconnectDays`, ahead `upcomingPostsDays`. */
 function postsWindow(options) {
-    return { startDate: new Date(options.now - options.failedPostsDays * DAY_MS), endDate: new Date(options.now + options.upcomingPostsDays * DAY_MS) };
+    const back = Math.max(options.failedPostsDays, options.reconnectDays ?? 0);
+    return { startDate: new Date(options.now - back * DAY_MS), endDate: new Date(options.now + options.upcomingPostsDays * DAY_MS) };
 }
-const day = (ms) => new Date(ms).toISOString().replace(/\.\d+Z$/, 'Z');
+const post_signals_day = (ms) => new Date(ms).toISOString().replace(/\.\d+Z$/, 'Z');
 const post_signals_plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
 /**
  * The channels whose posts count for an entry: the ones it exports (every enabled channel of a
@@ -30098,15 +30357,15 @@ function countFor(ids, postsByChannel, options) {
     counts.queued = queued.size;
     if (options.failedPostsDays > 0) {
         counts.stuck = stuck.size;
-        counts.stuckSince = stuck.size > 0 ? day(oldestStuck) : null;
+        counts.stuckSince = stuck.size > 0 ? post_signals_day(oldestStuck) : null;
     }
     if (counts.failed > 0) {
-        counts.latestFailed = day(latest);
+        counts.latestFailed = post_signals_day(latest);
         // An ID may be "__proto__": entries defined as own properties, never through the prototype.
         counts.failedByChannel = Object.fromEntries(byChannel);
     }
     if (counts.queued > 0)
-        counts.nextQueued = day(next);
+        counts.nextQueued = post_signals_day(next);
     return counts;
 }
 /** For a `platform:*` entry: which of its channels had the failed posts, and how many each. */
@@ -30186,6 +30445,7 @@ function applyPostSignals(check, posts, options) {
 
 
 
+
 const BUG_FIX = 'This is a bug in postiz-integrations-check: please report it with the log (in Actions, run with ACTIONS_STEP_DEBUG=true for details).';
 function clientOptions(config, hooks, rawApiKey) {
     return {
@@ -30218,8 +30478,46 @@ async function gather(raw, outcome, hooks, otherErrors) {
         return;
     }
     outcome.check = runCheck(fetched.integrations, config.entries, config.customer);
-    if (signalsOn(config))
-        await addPostSignals(config, outcome, outcome.check, hooks, options);
+    if (!signalsOn(config))
+        return;
+    const posts = await addPostSignals(config, outcome, outcome.check, hooks, options);
+    if (config.reconnectDays > 0)
+        await addReconnects(config, outcome, fetched.integrations, posts, hooks, options);
+}
+/**
+ * Reads Postiz's notifications for the reconnect signal (reconnect.ts). A server before v2.18.0 has
+ * none (404): a warning, and the check stands. Another failure is a warning too, unless `reconnect`
+ * is in fail-on: then the run is an error. Without the posts, a notification cannot be told stale,
+ * so the signal is skipped with a warning.
+ */
+async function addReconnects(config, outcome, integrations, posts, hooks, client) {
+    const check = outcome.check;
+    if (!check)
+        return;
+    if (posts === null) {
+        if (config.failOn.has('reconnect'))
+            throw new CheckError('Could not read the posts, which fail-on: reconnect needs to tell a recovered channel.', outcome.posts?.error?.fix ?? '');
+        outcome.warnings.push('Channels that need reconnecting are not shown: that signal needs the posts, which could not be read (see above).');
+        return;
+    }
+    const since = new Date(Date.now() - config.reconnectDays * DAY_MS);
+    try {
+        const fetched = await fetchNotifications({ ...client, apiUrlProven: true }, since);
+        hooks.onDebug?.(`Fetched ${fetched.notifications.length} notifications in ${fetched.durationMs} ms (${fetched.pages} page(s))`);
+        outcome.notifications = { since: since.toISOString(), url: fetched.url, pages: fetched.pages, count: fetched.notifications.length };
+        outcome.check = withReconnects(check, findReconnects(check, integrations, fetched.notifications, posts), config.reconnectDays);
+    }
+    catch (error) {
+        if (!(error instanceof CheckError))
+            throw error;
+        if (error.code === 'route-missing') {
+            outcome.warnings.push('Channels that need reconnecting are not shown: this Postiz server has no GET /public/v1/notifications, which the reconnect-days signal needs (Postiz v2.18.0 or later). The rest of the check stands.');
+            return;
+        }
+        if (config.failOn.has('reconnect'))
+            throw new CheckError(`Could not read the notifications, which fail-on: reconnect needs: ${error.message}`, error.fix);
+        outcome.warnings.push(`Could not read the notifications, so channels that need reconnecting are not shown (the channels were checked): ${error.message} ${error.fix}`);
+    }
 }
 /** The customer's ID for the posts query, from the integrations (the input may give its name). */
 function customerId(check) {
@@ -30233,7 +30531,7 @@ function customerId(check) {
  * stands and the signal becomes a warning, unless `failing` is in fail-on: then the run is an error.
  */
 async function addPostSignals(config, outcome, check, hooks, client) {
-    const options = { failedPostsDays: config.failedPostsDays, upcomingPostsDays: config.upcomingPostsDays, now: Date.now() };
+    const options = { failedPostsDays: config.failedPostsDays, upcomingPostsDays: config.upcomingPostsDays, reconnectDays: config.reconnectDays, now: Date.now() };
     const window = postsWindow(options);
     const customer = customerId(check);
     outcome.posts = { startDate: window.startDate.toISOString(), endDate: window.endDate.toISOString() };
@@ -30242,6 +30540,7 @@ async function addPostSignals(config, outcome, check, hooks, client) {
         Object.assign(outcome.posts, { url: fetched.url, attempts: fetched.attempts, durationMs: fetched.durationMs });
         hooks.onDebug?.(`Fetched ${fetched.posts.length} posts in ${fetched.durationMs} ms (${fetched.attempts} attempt(s))`);
         outcome.check = applyPostSignals(check, fetched.posts, options);
+        return fetched.posts;
     }
     catch (error) {
         if (!(error instanceof CheckError))
@@ -30250,6 +30549,7 @@ async function addPostSignals(config, outcome, check, hooks, client) {
             throw new CheckError(`Could not read the posts, which fail-on: failing needs: ${error.message}`, error.fix);
         outcome.posts.error = { message: error.message, fix: error.fix };
         outcome.warnings.push(`Could not read the posts, so failed and upcoming posts are not shown (the channels were checked): ${error.message} ${error.fix}`);
+        return null;
     }
 }
 /**
@@ -31066,17 +31366,26 @@ function renderTerminalReport(outcome, colour) {
     const paint = { enabled: p.green, disabled: p.yellow, missing: p.red };
     const signals = check.postSignals;
     const postColumns = [...(signals && signals.failedPostsDays > 0 ? ['FAILED'] : []), ...(signals && signals.upcomingPostsDays > 0 ? ['QUEUED'] : [])];
+    const kinds = new Map();
+    for (const f of check.findings)
+        kinds.set(f.key, (kinds.get(f.key) ?? new Set()).add(f.kind));
     const rows = check.results.map(r => {
         const i = r.integration;
         const more = r.entry.selector.kind === 'platform' && r.enabledIds.length > 1 ? ` (+${r.enabledIds.length - 1})` : '';
-        const failing = r.state === 'enabled' && (r.posts?.failed ?? 0) > 0;
+        const flagged = r.state === 'enabled'
+            ? kinds.get(r.entry.key)?.has('reconnect')
+                ? '✗ reconnect'
+                : kinds.get(r.entry.key)?.has('failing')
+                    ? '✗ failing'
+                    : undefined
+            : undefined;
         const posts = [
             ...(signals && signals.failedPostsDays > 0 ? [String(r.posts?.failed ?? 0)] : []),
             ...(signals && signals.upcomingPostsDays > 0 ? [String(r.posts?.queued ?? 0)] : [])
         ];
         return {
             cells: [
-                failing ? '✗ failing' : mark[r.state],
+                flagged ?? mark[r.state],
                 clip(r.entry.text),
                 i ? `${clip(i.name)}${more}` : '—',
                 clip(i?.identifier ?? ''),
@@ -31084,7 +31393,7 @@ function renderTerminalReport(outcome, colour) {
                 ...posts,
                 i ? sanitize_logSafe(i.id, 100) : ''
             ],
-            paint: [failing ? p.red : paint[r.state]]
+            paint: [flagged ? p.red : paint[r.state]]
         };
     });
     lines.push(...table(['STATE', 'ENTRY', 'CHANNEL', 'PLATFORM', 'PROFILE', ...postColumns, 'ID'], rows, p));

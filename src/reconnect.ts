@@ -1,0 +1,129 @@
+/**
+ * Channels that need reconnecting, from Postiz's own notifications (FACTS.md, "Notifications"). The
+ * public channel list hides a token that could not be refreshed (the channel still says
+ * `disabled: false`); Postiz's notifications are the only public trace of it. Pure.
+ *
+ * - "We couldn't post to <identifier> for <name> because you need to reconnect it…" names the
+ *   channel: matched on identifier and name exactly (names are user text, never a pattern).
+ * - "Could not refresh your <identifier> channel …" names only the platform: a finding when the
+ *   organisation has just one channel of that platform, otherwise one warning naming the checked
+ *   channels of that platform as candidates.
+ * - Nothing marks a reconnect, so a notification is stale once a PUBLISHED post on that channel is
+ *   newer than it: then no finding, and the summary says the channel recovered.
+ */
+import { describeIntegration, type CheckResult, type Finding } from './check.js'
+import type { Integration } from './integrations.js'
+import type { Notification } from './notifications.js'
+import type { Post } from './posts.js'
+
+const NEEDS_RECONNECT = /^We couldn't post to (\S+) for (.+) because you need to reconnect it\./s
+const COULD_NOT_REFRESH = /^Could not refresh your (\S+) channel\b/
+
+export interface ReconnectResult {
+  findings: Finding[]
+  /** Platform-only notifications that could be about several checked channels. */
+  warnings: string[]
+  /** Channels a notification named that have published since: no finding, for the summary. */
+  recovered: string[]
+}
+
+const day = (ms: number): string => new Date(ms).toISOString().replace(/\.\d+Z$/, 'Z')
+const quote = (text: string): string => `"${text.length > 200 ? `${text.slice(0, 200)}…` : text}"`
+
+/** Which notifications name which checked channel; `integrations` is the whole organisation. */
+export function findReconnects(check: CheckResult, integrations: Integration[], notifications: Notification[], posts: Post[]): ReconnectResult {
+  // The channels the entries export (enabled ones), with the entries that export them.
+  const entriesOf = new Map<string, string[]>()
+  for (const result of check.results) {
+    for (const id of result.enabledIds) entriesOf.set(id, [...(entriesOf.get(id) ?? []), result.entry.key])
+  }
+  const byId = new Map(integrations.map(i => [i.id, i]))
+  const lastPublished = new Map<string, number>()
+  for (const post of posts) {
+    if (post.state === 'PUBLISHED') lastPublished.set(post.integrationId, Math.max(lastPublished.get(post.integrationId) ?? -Infinity, post.publishAt))
+  }
+  const recoveredSince = (id: string, at: number): boolean => (lastPublished.get(id) ?? -Infinity) > at
+
+  /** Channel ID → the newest notification that still stands for it. */
+  const evidence = new Map<string, Notification>()
+  const recovered = new Map<string, string>()
+  const warnings = new Map<string, string>()
+  const note = (channel: Integration, notification: Notification): void => {
+    if (!entriesOf.has(channel.id) || evidence.has(channel.id)) return
+    if (recoveredSince(channel.id, notification.createdAt)) {
+      if (!recovered.has(channel.id)) {
+        recovered.set(
+          channel.id,
+          `${describeIntegration(channel)}: Postiz asked on ${day(notification.createdAt)} to reconnect it, and a post has gone out on it since.`
+        )
+      }
+      return
+    }
+    if (!recovered.has(channel.id)) evidence.set(channel.id, notification)
+  }
+
+  // Newest first: the first notification that stands for a channel is its evidence.
+  for (const notification of [...notifications].sort((a, b) => b.createdAt - a.createdAt)) {
+    const named = NEEDS_RECONNECT.exec(notification.content)
+    if (named) {
+      const [, identifier, name] = named
+      for (const channel of integrations) if (channel.identifier === identifier && channel.name === name) note(channel, notification)
+      continue
+    }
+    const platform = COULD_NOT_REFRESH.exec(notification.content)?.[1]
+    if (platform === undefined) continue
+    const ofPlatform = integrations.filter(i => i.identifier === platform)
+    if (ofPlatform.length === 1) {
+      note(ofPlatform[0], notification)
+      continue
+    }
+    const candidates = ofPlatform.filter(i => entriesOf.has(i.id) && !recoveredSince(i.id, notification.createdAt))
+    if (candidates.length === 0 || warnings.has(platform)) continue
+    const listed = candidates.slice(0, 5).map(i => `${describeIntegration(i)} (${(entriesOf.get(i.id) ?? []).join(', ')})`)
+    warnings.set(
+      platform,
+      `Postiz could not refresh a ${platform} channel on ${day(notification.createdAt)} (${quote(notification.content)}), but the organisation has ` +
+        `${ofPlatform.length} ${platform} channels, so it does not say which. Checked candidates: ${listed.join('; ')}${candidates.length > 5 ? '; …' : ''}. ` +
+        'Open Postiz and reconnect the one it marks as needing it.'
+    )
+  }
+
+  const findings: Finding[] = []
+  for (const result of check.results) {
+    const standing = result.enabledIds.flatMap(id => {
+      const n = evidence.get(id)
+      const channel = byId.get(id)
+      return n && channel ? [{ channel, n }] : []
+    })
+    if (standing.length === 0) continue
+    const newest = standing.reduce((a, b) => (b.n.createdAt > a.n.createdAt ? b : a))
+    const which =
+      standing.length === 1
+        ? describeIntegration(newest.channel)
+        : `${standing.length} of its channels (${standing.map(s => describeIntegration(s.channel)).join(', ')})`
+    findings.push({
+      kind: 'reconnect',
+      key: result.entry.key,
+      message:
+        `${result.entry.key}: ${which} needs reconnecting. Postiz said on ${day(newest.n.createdAt)}: ${quote(newest.n.content)} ` +
+        'No post has gone out on it since; Postiz still lists it as enabled, but its posts fail until it is reconnected.',
+      fix: 'Reconnect the channel in Postiz (it marks the channel as needing a refresh), then retry or reschedule its posts.',
+      action: 'Reconnect it in Postiz.'
+    })
+  }
+  return { findings, warnings: [...warnings.values()], recovered: [...recovered.values()] }
+}
+
+/** The check with the reconnect findings added after each entry's other findings, and its status again. */
+export function withReconnects(check: CheckResult, result: ReconnectResult, days: number): CheckResult {
+  const byKey = new Map<string, Finding[]>()
+  for (const f of [...check.findings, ...result.findings]) byKey.set(f.key, [...(byKey.get(f.key) ?? []), f])
+  const findings = check.results.flatMap(r => byKey.get(r.entry.key) ?? [])
+  return {
+    ...check,
+    findings,
+    warnings: [...check.warnings, ...result.warnings],
+    status: findings.length > 0 ? 'fail' : 'pass',
+    reconnect: { days, recovered: result.recovered }
+  }
+}
