@@ -28,15 +28,15 @@ describe('buildSummary', () => {
     const md = buildSummary(outcome([channel('a'), channel('b')], 'a'))
     expect(md.split('\n')[0]).toBe('## ✅ Pass: 1 of 1 Postiz integration ready')
     // Platform and profile sit with the channel; no Customer column without customers, no Fix column on a pass.
-    expect(md).toContain('| Entry | Channel | State |\n|---|---|---|\n| <code>a</code> | Name a<br>x · p\\_a<br><code>a</code> | ✅ enabled |\n')
+    expect(md).toContain('| Entry | Channel | State |\n|---|---|---|\n| <code>a</code> | Name a<br>x · p\\_a<br><code>a</code> | ✅\u00a0enabled |\n')
     expect(md).toContain("<details><summary>The organisation's 1 other integration</summary>")
   })
 
   it('fail: states and fixes per row', () => {
     const md = buildSummary(outcome([channel('a', { disabled: true })], 'a, gone'))
     expect(md.split('\n')[0]).toBe('## ❌ Fail: 2 of 2 Postiz integrations need attention (1 missing, 1 disabled)')
-    expect(md).toMatch(/\| ⛔ disabled \| Enable it in Postiz\. \|$/m)
-    expect(md).toMatch(/\| ❌ missing \| Reconnect it and update the ID, or select it by `platform:profile`\. \|$/m)
+    expect(md).toMatch(/\| ⛔\u00a0disabled \| Enable it in Postiz\. \|$/m)
+    expect(md).toMatch(/\| ❌\u00a0missing \| Reconnect it and update the ID, or select it by `platform:profile`\. \|$/m)
     expect(md).not.toContain('<details>')
   })
 

@@ -32124,7 +32124,8 @@ const SUMMARY_LIST_LIMIT = 1000;
 /** Bytes kept back from the entries table for the lines that follow it. */
 const TAIL_RESERVE = 40_000;
 const MAX_PICTURE_URL = 500;
-const MARK = { enabled: '✅ enabled', disabled: '⛔ disabled', missing: '❌ missing' };
+// A no-break space between mark and word: a narrow State column never splits them.
+const MARK = { enabled: '✅\u00a0enabled', disabled: '⛔\u00a0disabled', missing: '❌\u00a0missing' };
 const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
 /** The one-line verdict with its counts, used by the summary, the log and the failure message. */
 function headline(outcome) {
@@ -32197,9 +32198,9 @@ function postsCells(result, signals) {
 /** What the State column says: the entry's state, or the post signal that makes it fail. */
 function stateLabel(result, kinds) {
     if (result.state === 'enabled' && kinds?.has('reconnect'))
-        return '🔌 reconnect';
+        return '🔌\u00a0reconnect';
     if (result.state === 'enabled' && kinds?.has('failing'))
-        return '⚠️ failing';
+        return '⚠️\u00a0failing';
     return MARK[result.state];
 }
 function entryRow(result, t) {
@@ -32292,7 +32293,7 @@ function checkSection(outcome, check, lines, budget) {
         signals: check.postSignals,
         actions,
         kinds,
-        customers: check.considered.some(i => i.customer !== null),
+        customers: check.results.some(r => r.matches.some(i => i.customer !== null)),
         fix: check.findings.length > 0
     };
     const folded = check.results.length > ENTRIES_OPEN_UP_TO;

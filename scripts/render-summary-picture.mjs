@@ -61,7 +61,7 @@ const avatar = n => {
 let count = 0
 const html = (await marked.parse(markdown, { gfm: true })).replace(/src="https:\/\/[^"]*"/g, () => `src="${avatar(count++)}"`)
 const page = `<!DOCTYPE html><html><head><meta charset="utf-8"><style>
-  body { font: 14px/1.5 -apple-system, "Segoe UI", "Noto Sans", Helvetica, Arial, sans-serif; color: #1f2328; margin: 0; padding: 24px 32px; background: #fff; width: 1180px; }
+  body { font: 14px/1.5 -apple-system, "Segoe UI", "Noto Sans", Helvetica, Arial, sans-serif; color: #1f2328; margin: 0; padding: 24px 32px; background: #fff; width: 1012px; box-sizing: border-box; }
   h2 { font-size: 1.5em; border-bottom: 1px solid #d1d9e0; padding-bottom: .3em; margin-top: 0; }
   table { border-collapse: collapse; margin: 12px 0; }
   th, td { border: 1px solid #d1d9e0; padding: 6px 13px; vertical-align: top; }
@@ -88,7 +88,8 @@ execFileSync(
     '--hide-scrollbars',
     `--user-data-dir=${join(dir, 'profile')}`,
     `--screenshot=${output}`,
-    '--window-size=1244,560',
+    // 1012 px: the width of a job summary on github.com at a common window size.
+    '--window-size=1012,820',
     `file://${pageFile}`
   ],
   { stdio: 'ignore' }

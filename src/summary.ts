@@ -18,7 +18,8 @@ export const SUMMARY_LIST_LIMIT = 1000
 const TAIL_RESERVE = 40_000
 const MAX_PICTURE_URL = 500
 
-const MARK = { enabled: '✅ enabled', disabled: '⛔ disabled', missing: '❌ missing' } as const
+// A no-break space between mark and word: a narrow State column never splits them.
+const MARK = { enabled: '✅\u00a0enabled', disabled: '⛔\u00a0disabled', missing: '❌\u00a0missing' } as const
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`
 
 /** The one-line verdict with its counts, used by the summary, the log and the failure message. */
@@ -91,8 +92,8 @@ function postsCells(result: EntryResult, signals: CheckResult['postSignals']): s
 
 /** What the State column says: the entry's state, or the post signal that makes it fail. */
 function stateLabel(result: EntryResult, kinds: Set<string> | undefined): string {
-  if (result.state === 'enabled' && kinds?.has('reconnect')) return '🔌 reconnect'
-  if (result.state === 'enabled' && kinds?.has('failing')) return '⚠️ failing'
+  if (result.state === 'enabled' && kinds?.has('reconnect')) return '🔌\u00a0reconnect'
+  if (result.state === 'enabled' && kinds?.has('failing')) return '⚠️\u00a0failing'
   return MARK[result.state]
 }
 
@@ -204,7 +205,7 @@ function checkSection(outcome: RunOutcome, check: CheckResult, lines: string[], 
     signals: check.postSignals,
     actions,
     kinds,
-    customers: check.considered.some(i => i.customer !== null),
+    customers: check.results.some(r => r.matches.some(i => i.customer !== null)),
     fix: check.findings.length > 0
   }
   const folded = check.results.length > ENTRIES_OPEN_UP_TO

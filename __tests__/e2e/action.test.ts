@@ -158,7 +158,7 @@ describe('failing checks', () => {
       /::error::Fail: 3 of 4 Postiz integrations need attention \(2 missing, 1 disabled\): bluesky:acme.bsky.social, cm_deleted_channel, mastodon:\*\./
     )
     expect(run.summary).toContain('## ❌ Fail: 3 of 4 Postiz integrations need attention')
-    expect(run.summary).toContain('⛔ disabled')
+    expect(run.summary).toContain('⛔\u00a0disabled')
   })
 
   it('only reports under fail-on: none, and fails only on the kinds listed', async () => {

@@ -46,7 +46,7 @@ describe('failed posts', () => {
       /::warning title=Postiz integration failing%3A x%3Aacme::x:acme: "Acme on X" .*had 1 failed post in the last 7 days .*Reconnect the channel in Postiz/
     )
     expect(run.summary).toContain('| Failed posts (7 d) |')
-    expect(run.summary).toContain('⚠️ failing')
+    expect(run.summary).toContain('⚠️\u00a0failing')
     expect(run.summary).toMatch(/\*\*Failing posts\*\* usually mean the channel must be reconnected in Postiz/)
     const report = run.report as ReportFile
     expect(report.entries[0].posts).toEqual({

@@ -60,7 +60,7 @@ describe('a notification that names the channel', () => {
       /::warning title=Postiz integration needs reconnecting%3A x%3Aacme::x:acme: "Acme on X" \(x, @acme, ID [^)]+\) needs reconnecting\. Postiz said on \d{4}-\d\d-\d\dT[\d:]+Z: "We couldn't post to x for Acme on X because you need to reconnect it\./
     )
     expect(run.summary).toMatch(/^\| <code>x\\:<wbr>acme<\/code> \| 🔌 reconnect: /m)
-    expect(run.summary).toMatch(/\| 🔌 reconnect \| Reconnect it in Postiz\. \|$/m)
+    expect(run.summary).toMatch(/\| 🔌\u00a0reconnect \| Reconnect it in Postiz\. \|$/m)
     expect(run.report?.counts.reconnect).toBe(1)
     expect(run.outputs.message).toBe(
       [
