@@ -31840,6 +31840,18 @@ function runCheck(integrations, entries, customer) {
         result.customer = customer;
     return result;
 }
+/**
+ * What each entry reads as in a table: its state, or, for an enabled channel that a post signal
+ * flags, `reconnect` (first) or `failing`. Built once from the findings for every row.
+ */
+function shownStates(findings) {
+    const flagged = new Map();
+    for (const f of findings) {
+        if (f.kind === 'reconnect' || (f.kind === 'failing' && flagged.get(f.key) !== 'reconnect'))
+            flagged.set(f.key, f.kind);
+    }
+    return result => (result.state === 'enabled' ? (flagged.get(result.entry.key) ?? result.state) : result.state);
+}
 
 ;// CONCATENATED MODULE: ./src/config.ts
 /**
@@ -32126,6 +32138,8 @@ const TAIL_RESERVE = 40_000;
 const MAX_PICTURE_URL = 500;
 // A no-break space between mark and word: a narrow State column never splits them.
 const MARK = { enabled: '✅\u00a0enabled', disabled: '⛔\u00a0disabled', missing: '❌\u00a0missing' };
+/** The State column: the entry's state, or the post signal that makes an enabled channel fail. */
+const STATE_LABEL = { ...MARK, failing: '⚠️\u00a0failing', reconnect: '🔌\u00a0reconnect' };
 const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
 /** The one-line verdict with its counts, used by the summary, the log and the failure message. */
 function headline(outcome) {
@@ -32195,21 +32209,13 @@ function postsCells(result, signals) {
     const queued = signals.upcomingPostsDays > 0 ? ` ${p && p.queued > 0 ? `${result.state === 'enabled' ? '' : '🚫 '}${p.queued}, next ${date(p.nextQueued)}` : '0'} |` : '';
     return `${failed}${queued}`;
 }
-/** What the State column says: the entry's state, or the post signal that makes it fail. */
-function stateLabel(result, kinds) {
-    if (result.state === 'enabled' && kinds?.has('reconnect'))
-        return '🔌\u00a0reconnect';
-    if (result.state === 'enabled' && kinds?.has('failing'))
-        return '⚠️\u00a0failing';
-    return MARK[result.state];
-}
 function entryRow(result, t) {
     const i = result.integration;
     const more = result.entry.selector.kind === 'platform' && result.enabledIds.length > 1 ? `<br>and ${result.enabledIds.length - 1} more` : '';
     // The actions are this project's own text (platform identifiers in them are validated), not escaped.
     const action = t.fix ? ` ${t.actions.get(result.entry.key) ?? ''} |` : '';
     const customer = t.customers ? ` ${cell(i?.customer?.name)} |` : '';
-    return `| <code>${cell(result.entry.text)}</code> | ${channelWithPlatformCell(i)}${more} |${customer} ${stateLabel(result, t.kinds.get(result.entry.key))} |${postsCells(result, t.signals)}${action}`;
+    return `| <code>${cell(result.entry.text)}</code> | ${channelWithPlatformCell(i)}${more} |${customer} ${STATE_LABEL[t.shown(result)]} |${postsCells(result, t.signals)}${action}`;
 }
 function entryHeader(t) {
     const extra = [];
@@ -32278,11 +32284,8 @@ function checkSection(outcome, check, lines, budget) {
     }
     lines.push(`Checked against ${plural(check.considered.length, 'integration')}${scope} (the server returned ${check.total}).`, '');
     const actions = new Map();
-    const kinds = new Map();
-    for (const f of check.findings) {
+    for (const f of check.findings)
         actions.set(f.key, actions.has(f.key) ? `${actions.get(f.key)} ${f.action}` : f.action);
-        kinds.set(f.key, (kinds.get(f.key) ?? new Set()).add(f.kind));
-    }
     // What needs attention first; then every entry, folded when there are many.
     budget.reserve(TAIL_RESERVE);
     if (check.findings.length > 0) {
@@ -32292,7 +32295,7 @@ function checkSection(outcome, check, lines, budget) {
     const table = {
         signals: check.postSignals,
         actions,
-        kinds,
+        shown: shownStates(check.findings),
         customers: check.results.some(r => r.matches.some(i => i.customer !== null)),
         fix: check.findings.length > 0
     };
@@ -32500,8 +32503,7 @@ function findReconnects(check, integrations, notifications, posts) {
             }
             return;
         }
-        if (!recovered.has(channel.id))
-            evidence.set(channel.id, notification);
+        evidence.set(channel.id, notification); // newest first: any older notification is older than this one
     };
     // Newest first: the first notification that stands for a channel is its evidence.
     for (const notification of [...notifications].sort((a, b) => b.createdAt - a.createdAt)) {
@@ -33152,7 +33154,7 @@ function interpret(response, url, advice) {
     return fail(`${url} answered HTTP ${status} with invalid JSON (${logSafe(parsed.error.message, 120)}; it starts ${snippet(response.body)}).`, advice(`Check that api-url points at a Postiz backend and that no proxy rewrites its answers. ${API_PATH_FIX}`));
 }
 /** Validates a JSON body with `parse`; a shape error becomes a CheckError naming what was expected. */
-function shaped(body, url, parse, expected, shape, advice = blameApiUrl) {
+function shaped(body, url, parse, expected, shape, advice) {
     try {
         return parse(body);
     }
@@ -33220,18 +33222,24 @@ async function redacting(redactor, read) {
         throw error;
     }
 }
-/** GET a public API path and return its JSON, the key taken out of every string in it and of any error. */
-async function getJson(options, path, query = {}) {
+/**
+ * GET a public API route and return its validated answer. The one place where server text enters:
+ * the key is taken out of every string in the JSON, of the retry lines and of any error, before the
+ * answer is checked against `route`.
+ */
+async function getShaped(options, route, query = {}) {
     const redactor = redactorFor(options);
     const onRetry = options.onRetry;
     const redacted = { ...options, ...(onRetry ? { onRetry: (message) => onRetry(redactor.text(message)) } : {}) };
+    const advice = options.apiUrlProven ? apiUrlProven(route.path) : blameApiUrl;
     return redacting(redactor, async () => {
-        const { raw, ...result } = await getRawJson(redacted, path, query);
-        return redactor.mayHoldSecret(raw) ? { ...result, body: redactor.deep(result.body) } : result;
+        const { raw, body, ...result } = await getRawJson(redacted, route.path, query, advice);
+        const value = shaped(redactor.mayHoldSecret(raw) ? redactor.deep(body) : body, result.url, route.parse, route.expected, route.shape, advice);
+        return { value, ...result };
     });
 }
-/** getJson before redaction; `raw` is the body's bytes, to tell whether redaction has anything to do. */
-async function getRawJson(options, path, query) {
+/** The JSON of a route before redaction; `raw` is the body's bytes, to tell whether redaction has anything to do. */
+async function getRawJson(options, path, query, advice) {
     const target = new URL(`${options.apiUrl}${path}`);
     for (const [name, value] of Object.entries(query))
         target.searchParams.set(name, value);
@@ -33265,7 +33273,7 @@ async function getRawJson(options, path, query) {
                 throw new CheckError(`Could not reach Postiz at ${url}${tries}: ${outcome.message.replace(/\.$/, '')}.`, transportFix(outcome));
             }
             return {
-                body: interpret(outcome, url, options.apiUrlProven ? apiUrlProven(path) : blameApiUrl),
+                body: interpret(outcome, url, advice),
                 url,
                 attempts: attempt,
                 durationMs: Date.now() - started,
@@ -33285,20 +33293,36 @@ async function getRawJson(options, path, query) {
         await sleep(waitMs);
     }
 }
+const INTEGRATIONS = {
+    path: '/public/v1/integrations',
+    parse: parseIntegrations,
+    expected: 'a list of Postiz integrations',
+    shape: 'GET /public/v1/integrations returns a JSON array'
+};
+const POSTS = {
+    path: '/public/v1/posts',
+    parse: parsePosts,
+    expected: 'a list of Postiz posts',
+    shape: 'GET /public/v1/posts returns {"posts": [...]}'
+};
+const NOTIFICATIONS = {
+    path: '/public/v1/notifications',
+    parse: parseNotificationsPage,
+    expected: 'a page of Postiz notifications',
+    shape: 'GET /public/v1/notifications returns {"notifications": [...]}'
+};
 /** Fetches every integration of the organisation the key belongs to. */
 async function fetchIntegrations(options) {
-    const { body, url, attempts, durationMs } = await getJson(options, '/public/v1/integrations');
-    const integrations = await redacting(redactorFor(options), () => shaped(body, url, parseIntegrations, 'a list of Postiz integrations', 'GET /public/v1/integrations returns a JSON array'));
-    return { integrations, url, attempts, durationMs };
+    const { value: integrations, ...result } = await getShaped(options, INTEGRATIONS);
+    return { integrations, ...result };
 }
 /** Fetches the posts whose publish date lies in the window. */
 async function fetchPosts(options, window) {
     const query = { startDate: window.startDate.toISOString(), endDate: window.endDate.toISOString() };
     if (window.customer !== undefined)
         query.customer = window.customer;
-    const { body, url, attempts, durationMs } = await getJson(options, '/public/v1/posts', query);
-    const posts = await redacting(redactorFor(options), () => shaped(body, url, parsePosts, 'a list of Postiz posts', 'GET /public/v1/posts returns {"posts": [...]}', options.apiUrlProven ? apiUrlProven('/public/v1/posts') : blameApiUrl));
-    return { posts, url, attempts, durationMs };
+    const { value: posts, ...result } = await getShaped(options, POSTS, query);
+    return { posts, ...result };
 }
 /** Pages of notifications read at most (100 a page): the window's newest 2,000 are plenty. */
 const MAX_NOTIFICATION_PAGES = 20;
@@ -33313,10 +33337,9 @@ async function fetchNotifications(options, since) {
     let url = '';
     let pages = 0;
     while (pages < MAX_NOTIFICATION_PAGES) {
-        const result = await getJson(options, '/public/v1/notifications', { page: String(pages) });
+        const { value: page, ...result } = await getShaped(options, NOTIFICATIONS, { page: String(pages) });
         url = result.url;
         pages++;
-        const page = await redacting(redactorFor(options), () => shaped(result.body, result.url, parseNotificationsPage, 'a page of Postiz notifications', 'GET /public/v1/notifications returns {"notifications": [...]}', options.apiUrlProven ? apiUrlProven('/public/v1/notifications') : blameApiUrl));
         notifications.push(...page.notifications.filter(n => n.createdAt >= since.getTime()));
         const reachedPast = page.notifications.some(n => n.createdAt < since.getTime());
         if (!page.hasMore || reachedPast || page.notifications.length === 0)

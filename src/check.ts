@@ -269,3 +269,15 @@ export function runCheck(integrations: Integration[], entries: Entry[], customer
   if (customer !== undefined) result.customer = customer
   return result
 }
+
+/**
+ * What each entry reads as in a table: its state, or, for an enabled channel that a post signal
+ * flags, `reconnect` (first) or `failing`. Built once from the findings for every row.
+ */
+export function shownStates(findings: Finding[]): (result: EntryResult) => EntryState | 'reconnect' | 'failing' {
+  const flagged = new Map<string, 'reconnect' | 'failing'>()
+  for (const f of findings) {
+    if (f.kind === 'reconnect' || (f.kind === 'failing' && flagged.get(f.key) !== 'reconnect')) flagged.set(f.key, f.kind)
+  }
+  return result => (result.state === 'enabled' ? (flagged.get(result.entry.key) ?? result.state) : result.state)
+}

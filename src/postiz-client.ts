@@ -5,7 +5,7 @@
 import { CheckError } from './check-error.js'
 import { httpGet, TransportError, type HttpResponse } from './http-transport.js'
 import { parseIntegrations, ResponseShapeError, type Integration } from './integrations.js'
-import { parseNotificationsPage, type Notification } from './notifications.js'
+import { parseNotificationsPage, type Notification, type NotificationsPage } from './notifications.js'
 import { parsePosts, type Post } from './posts.js'
 import { Redactor } from './redact.js'
 import { logSafe } from './sanitize.js'
@@ -204,7 +204,7 @@ function interpret(response: HttpResponse, url: string, advice: UrlAdvice): unkn
 }
 
 /** Validates a JSON body with `parse`; a shape error becomes a CheckError naming what was expected. */
-function shaped<T>(body: unknown, url: string, parse: (body: unknown) => T, expected: string, shape: string, advice: UrlAdvice = blameApiUrl): T {
+function shaped<T>(body: unknown, url: string, parse: (body: unknown) => T, expected: string, shape: string, advice: UrlAdvice): T {
   try {
     return parse(body)
   } catch (error) {
@@ -280,19 +280,37 @@ async function redacting<T>(redactor: Redactor, read: () => T | Promise<T>): Pro
   }
 }
 
-/** GET a public API path and return its JSON, the key taken out of every string in it and of any error. */
-async function getJson(options: ClientOptions, path: string, query: Record<string, string> = {}): Promise<JsonResult> {
+/** What a public route returns and how to check it: the parser, and the words for a shape error. */
+interface Route<T> {
+  path: string
+  parse: (body: unknown) => T
+  expected: string
+  shape: string
+}
+
+/**
+ * GET a public API route and return its validated answer. The one place where server text enters:
+ * the key is taken out of every string in the JSON, of the retry lines and of any error, before the
+ * answer is checked against `route`.
+ */
+async function getShaped<T>(
+  options: ClientOptions,
+  route: Route<T>,
+  query: Record<string, string> = {}
+): Promise<{ value: T; url: string; attempts: number; durationMs: number }> {
   const redactor = redactorFor(options)
   const onRetry = options.onRetry
   const redacted = { ...options, ...(onRetry ? { onRetry: (message: string) => onRetry(redactor.text(message)) } : {}) }
+  const advice = options.apiUrlProven ? apiUrlProven(route.path) : blameApiUrl
   return redacting(redactor, async () => {
-    const { raw, ...result } = await getRawJson(redacted, path, query)
-    return redactor.mayHoldSecret(raw) ? { ...result, body: redactor.deep(result.body) } : result
+    const { raw, body, ...result } = await getRawJson(redacted, route.path, query, advice)
+    const value = shaped(redactor.mayHoldSecret(raw) ? redactor.deep(body) : body, result.url, route.parse, route.expected, route.shape, advice)
+    return { value, ...result }
   })
 }
 
-/** getJson before redaction; `raw` is the body's bytes, to tell whether redaction has anything to do. */
-async function getRawJson(options: ClientOptions, path: string, query: Record<string, string>): Promise<JsonResult & { raw: Buffer }> {
+/** The JSON of a route before redaction; `raw` is the body's bytes, to tell whether redaction has anything to do. */
+async function getRawJson(options: ClientOptions, path: string, query: Record<string, string>, advice: UrlAdvice): Promise<JsonResult & { raw: Buffer }> {
   const target = new URL(`${options.apiUrl}${path}`)
   for (const [name, value] of Object.entries(query)) target.searchParams.set(name, value)
   const url = target.href
@@ -323,7 +341,7 @@ async function getRawJson(options: ClientOptions, path: string, query: Record<st
         throw new CheckError(`Could not reach Postiz at ${url}${tries}: ${outcome.message.replace(/\.$/, '')}.`, transportFix(outcome))
       }
       return {
-        body: interpret(outcome, url, options.apiUrlProven ? apiUrlProven(path) : blameApiUrl),
+        body: interpret(outcome, url, advice),
         url,
         attempts: attempt,
         durationMs: Date.now() - started,
@@ -346,13 +364,29 @@ async function getRawJson(options: ClientOptions, path: string, query: Record<st
   }
 }
 
+const INTEGRATIONS: Route<Integration[]> = {
+  path: '/public/v1/integrations',
+  parse: parseIntegrations,
+  expected: 'a list of Postiz integrations',
+  shape: 'GET /public/v1/integrations returns a JSON array'
+}
+const POSTS: Route<Post[]> = {
+  path: '/public/v1/posts',
+  parse: parsePosts,
+  expected: 'a list of Postiz posts',
+  shape: 'GET /public/v1/posts returns {"posts": [...]}'
+}
+const NOTIFICATIONS: Route<NotificationsPage> = {
+  path: '/public/v1/notifications',
+  parse: parseNotificationsPage,
+  expected: 'a page of Postiz notifications',
+  shape: 'GET /public/v1/notifications returns {"notifications": [...]}'
+}
+
 /** Fetches every integration of the organisation the key belongs to. */
 export async function fetchIntegrations(options: ClientOptions): Promise<FetchResult> {
-  const { body, url, attempts, durationMs } = await getJson(options, '/public/v1/integrations')
-  const integrations = await redacting(redactorFor(options), () =>
-    shaped(body, url, parseIntegrations, 'a list of Postiz integrations', 'GET /public/v1/integrations returns a JSON array')
-  )
-  return { integrations, url, attempts, durationMs }
+  const { value: integrations, ...result } = await getShaped(options, INTEGRATIONS)
+  return { integrations, ...result }
 }
 
 export interface PostsWindow {
@@ -373,18 +407,8 @@ export interface PostsResult {
 export async function fetchPosts(options: ClientOptions, window: PostsWindow): Promise<PostsResult> {
   const query: Record<string, string> = { startDate: window.startDate.toISOString(), endDate: window.endDate.toISOString() }
   if (window.customer !== undefined) query.customer = window.customer
-  const { body, url, attempts, durationMs } = await getJson(options, '/public/v1/posts', query)
-  const posts = await redacting(redactorFor(options), () =>
-    shaped(
-      body,
-      url,
-      parsePosts,
-      'a list of Postiz posts',
-      'GET /public/v1/posts returns {"posts": [...]}',
-      options.apiUrlProven ? apiUrlProven('/public/v1/posts') : blameApiUrl
-    )
-  )
-  return { posts, url, attempts, durationMs }
+  const { value: posts, ...result } = await getShaped(options, POSTS, query)
+  return { posts, ...result }
 }
 
 export interface NotificationsResult {
@@ -408,19 +432,9 @@ export async function fetchNotifications(options: ClientOptions, since: Date): P
   let url = ''
   let pages = 0
   while (pages < MAX_NOTIFICATION_PAGES) {
-    const result = await getJson(options, '/public/v1/notifications', { page: String(pages) })
+    const { value: page, ...result } = await getShaped(options, NOTIFICATIONS, { page: String(pages) })
     url = result.url
     pages++
-    const page = await redacting(redactorFor(options), () =>
-      shaped(
-        result.body,
-        result.url,
-        parseNotificationsPage,
-        'a page of Postiz notifications',
-        'GET /public/v1/notifications returns {"notifications": [...]}',
-        options.apiUrlProven ? apiUrlProven('/public/v1/notifications') : blameApiUrl
-      )
-    )
     notifications.push(...page.notifications.filter(n => n.createdAt >= since.getTime()))
     const reachedPast = page.notifications.some(n => n.createdAt < since.getTime())
     if (!page.hasMore || reachedPast || page.notifications.length === 0) break

@@ -59,7 +59,7 @@ export function findReconnects(check: CheckResult, integrations: Integration[], 
       }
       return
     }
-    if (!recovered.has(channel.id)) evidence.set(channel.id, notification)
+    evidence.set(channel.id, notification) // newest first: any older notification is older than this one
   }
 
   // Newest first: the first notification that stands for a channel is its evidence.

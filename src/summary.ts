@@ -4,7 +4,7 @@
  * under GitHub's 1 MiB per step however large the organisation: long lists are cut with a line
  * pointing to the report file, which keeps everything.
  */
-import { describeIntegration, type CheckResult, type EntryResult, type Finding } from './check.js'
+import { describeIntegration, shownStates, type CheckResult, type EntryResult, type Finding } from './check.js'
 import { FINDING_KINDS } from './config.js'
 import type { Integration } from './integrations.js'
 import { runStatus, type RunOutcome } from './report.js'
@@ -20,6 +20,8 @@ const MAX_PICTURE_URL = 500
 
 // A no-break space between mark and word: a narrow State column never splits them.
 const MARK = { enabled: '✅\u00a0enabled', disabled: '⛔\u00a0disabled', missing: '❌\u00a0missing' } as const
+/** The State column: the entry's state, or the post signal that makes an enabled channel fail. */
+const STATE_LABEL = { ...MARK, failing: '⚠️\u00a0failing', reconnect: '🔌\u00a0reconnect' } as const
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`
 
 /** The one-line verdict with its counts, used by the summary, the log and the failure message. */
@@ -90,17 +92,10 @@ function postsCells(result: EntryResult, signals: CheckResult['postSignals']): s
   return `${failed}${queued}`
 }
 
-/** What the State column says: the entry's state, or the post signal that makes it fail. */
-function stateLabel(result: EntryResult, kinds: Set<string> | undefined): string {
-  if (result.state === 'enabled' && kinds?.has('reconnect')) return '🔌\u00a0reconnect'
-  if (result.state === 'enabled' && kinds?.has('failing')) return '⚠️\u00a0failing'
-  return MARK[result.state]
-}
-
 interface EntryTable {
   signals: CheckResult['postSignals']
   actions: Map<string, string>
-  kinds: Map<string, Set<string>>
+  shown: ReturnType<typeof shownStates>
   customers: boolean
   fix: boolean
 }
@@ -111,7 +106,7 @@ function entryRow(result: EntryResult, t: EntryTable): string {
   // The actions are this project's own text (platform identifiers in them are validated), not escaped.
   const action = t.fix ? ` ${t.actions.get(result.entry.key) ?? ''} |` : ''
   const customer = t.customers ? ` ${cell(i?.customer?.name)} |` : ''
-  return `| <code>${cell(result.entry.text)}</code> | ${channelWithPlatformCell(i)}${more} |${customer} ${stateLabel(result, t.kinds.get(result.entry.key))} |${postsCells(result, t.signals)}${action}`
+  return `| <code>${cell(result.entry.text)}</code> | ${channelWithPlatformCell(i)}${more} |${customer} ${STATE_LABEL[t.shown(result)]} |${postsCells(result, t.signals)}${action}`
 }
 
 function entryHeader(t: EntryTable): string[] {
@@ -190,11 +185,7 @@ function checkSection(outcome: RunOutcome, check: CheckResult, lines: string[], 
   lines.push(`Checked against ${plural(check.considered.length, 'integration')}${scope} (the server returned ${check.total}).`, '')
 
   const actions = new Map<string, string>()
-  const kinds = new Map<string, Set<string>>()
-  for (const f of check.findings) {
-    actions.set(f.key, actions.has(f.key) ? `${actions.get(f.key)} ${f.action}` : f.action)
-    kinds.set(f.key, (kinds.get(f.key) ?? new Set()).add(f.kind))
-  }
+  for (const f of check.findings) actions.set(f.key, actions.has(f.key) ? `${actions.get(f.key)} ${f.action}` : f.action)
   // What needs attention first; then every entry, folded when there are many.
   budget.reserve(TAIL_RESERVE)
   if (check.findings.length > 0) {
@@ -204,7 +195,7 @@ function checkSection(outcome: RunOutcome, check: CheckResult, lines: string[], 
   const table: EntryTable = {
     signals: check.postSignals,
     actions,
-    kinds,
+    shown: shownStates(check.findings),
     customers: check.results.some(r => r.matches.some(i => i.customer !== null)),
     fix: check.findings.length > 0
   }

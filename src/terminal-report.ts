@@ -3,6 +3,7 @@
  * Server text passes through `logSafe`, which also strips terminal escape sequences' ESC.
  */
 import stringWidth from 'string-width'
+import { shownStates } from './check.js'
 import { cliWording } from './cli-args.js'
 import type { Integration } from './integrations.js'
 import { runStatus, type RunOutcome } from './report.js'
@@ -93,30 +94,22 @@ export function renderTerminalReport(outcome: RunOutcome, colour: boolean): stri
     return `${lines.join('\n')}\n`
   }
 
-  const mark = { enabled: '✓ enabled', disabled: '✗ disabled', missing: '✗ missing' } as const
-  const paint = { enabled: p.green, disabled: p.yellow, missing: p.red } as const
+  const mark = { enabled: '✓ enabled', disabled: '✗ disabled', missing: '✗ missing', failing: '✗ failing', reconnect: '✗ reconnect' } as const
+  const paint = { enabled: p.green, disabled: p.yellow, missing: p.red, failing: p.red, reconnect: p.red } as const
   const signals = check.postSignals
   const postColumns = [...(signals && signals.failedPostsDays > 0 ? ['FAILED'] : []), ...(signals && signals.upcomingPostsDays > 0 ? ['QUEUED'] : [])]
-  const kinds = new Map<string, Set<string>>()
-  for (const f of check.findings) kinds.set(f.key, (kinds.get(f.key) ?? new Set()).add(f.kind))
+  const shown = shownStates(check.findings)
   const rows = check.results.map(r => {
     const i = r.integration
     const more = r.entry.selector.kind === 'platform' && r.enabledIds.length > 1 ? ` (+${r.enabledIds.length - 1})` : ''
-    const flagged =
-      r.state === 'enabled'
-        ? kinds.get(r.entry.key)?.has('reconnect')
-          ? '✗ reconnect'
-          : kinds.get(r.entry.key)?.has('failing')
-            ? '✗ failing'
-            : undefined
-        : undefined
+    const state = shown(r)
     const posts = [
       ...(signals && signals.failedPostsDays > 0 ? [String(r.posts?.failed ?? 0)] : []),
       ...(signals && signals.upcomingPostsDays > 0 ? [String(r.posts?.queued ?? 0)] : [])
     ]
     return {
       cells: [
-        flagged ?? mark[r.state],
+        mark[state],
         clip(r.entry.text),
         i ? `${clip(i.name)}${more}` : '—',
         clip(i?.identifier ?? ''),
@@ -124,7 +117,7 @@ export function renderTerminalReport(outcome: RunOutcome, colour: boolean): stri
         ...posts,
         i ? logSafe(i.id, 100) : ''
       ],
-      paint: [flagged ? p.red : paint[r.state]]
+      paint: [paint[state]]
     }
   })
   lines.push(...table(['STATE', 'ENTRY', 'CHANNEL', 'PLATFORM', 'PROFILE', ...postColumns, 'ID'], rows, p))

@@ -11,18 +11,18 @@ import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import type { StandIn } from '../../src/postiz-stand-in.js'
 import { API_KEY, channel } from '../support/fixtures.js'
+import { STACK_TRACE } from '../support/expect-run.js'
 import { loopbackServers } from '../support/loopback-servers.js'
 import { ROOT, runAction, type ActionRun } from '../support/run-action.js'
 
 const X = channel({ identifier: 'x', profile: 'acme', name: 'Acme on X' })
 const PROTOTYPE_NAMES = Object.getOwnPropertyNames(Object.prototype)
-const NO_STACK = /^\s+at .+:\d+:\d+\)?$/m
 
 const { postiz, answering } = loopbackServers([X])
 
 async function check(server: StandIn, inputs: Record<string, string> = {}, env: Record<string, string> = {}): Promise<ActionRun> {
   const run = await runAction({ inputs: { 'api-key': API_KEY, 'api-url': server.baseUrl, integrations: 'x:acme', ...inputs }, env })
-  expect(run.stdout + run.stderr).not.toMatch(NO_STACK)
+  expect(run.stdout + run.stderr).not.toMatch(STACK_TRACE)
   expect(run.stdout).not.toMatch(/Unexpected error/)
   return run
 }
@@ -73,7 +73,7 @@ describe('server text named like an Object.prototype member', () => {
     const server = await answering(res => res.writeHead(401, { 'content-type': 'application/json' }).end(JSON.stringify({ msg: name })))
     const run = await cli(['--integrations', 'x:acme', '--retries', '0'], { POSTIZ_API_KEY: API_KEY, POSTIZ_API_URL: server.baseUrl })
     expect(run.code).toBe(2)
-    expect(run.stdout + run.stderr).not.toMatch(NO_STACK)
+    expect(run.stdout + run.stderr).not.toMatch(STACK_TRACE)
     expect(run.stdout).toMatch(/^ {2}Fix: Check the key\./m)
   })
 

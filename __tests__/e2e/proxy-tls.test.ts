@@ -11,6 +11,7 @@ import type { StandIn } from '../../src/postiz-stand-in.js'
 import { API_KEY, channel } from '../support/fixtures.js'
 import { startLoopbackProxy, type LoopbackProxy, type LoopbackProxyOptions } from '../support/loopback-proxy.js'
 import { loopbackServers } from '../support/loopback-servers.js'
+import { expectClean, expectError } from '../support/expect-run.js'
 import { ROOT, runAction, type ActionRun } from '../support/run-action.js'
 import { makeTestCa, type TestCa } from '../support/test-ca.js'
 
@@ -27,17 +28,9 @@ async function proxyTo(server: StandIn, options: LoopbackProxyOptions = {}): Pro
 
 async function check(inputs: Record<string, string>, env: Record<string, string>): Promise<ActionRun> {
   const run = await runAction({ inputs: { 'api-key': API_KEY, integrations: 'x:acme', ...inputs }, env })
-  expect(run.everything).not.toContain(API_KEY)
-  expect(run.stdout + run.stderr).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m) // no stack trace
+  expectClean(run)
   expect(run.stderr).not.toMatch(/Warning/) // no experimental or deprecation warnings in the log
   return run
-}
-
-function expectError(run: ActionRun, message: RegExp): void {
-  expect(run.code).toBe(1)
-  expect(run.outputs.status).toBe('error')
-  expect(run.stdout).toMatch(new RegExp(`^::error::.*${message.source}`, 'm'))
-  expect(run.outputs.ids).toBeUndefined()
 }
 
 const targets = (proxy: LoopbackProxy) => proxy.seen.map(s => `${s.method} ${s.target}`)

@@ -8,6 +8,7 @@ import { spawn } from 'node:child_process'
 import { join } from 'node:path'
 import type { StandIn, StandInNotification, StandInOptions, StandInPost } from '../../src/postiz-stand-in.js'
 import { API_KEY, channel } from '../support/fixtures.js'
+import { expectClean } from '../support/expect-run.js'
 import { loopbackServers } from '../support/loopback-servers.js'
 import { ROOT, runAction, type ActionRun } from '../support/run-action.js'
 
@@ -43,8 +44,7 @@ async function check(options: StandInOptions, inputs: Record<string, string> = {
     inputs: { 'api-key': API_KEY, 'api-url': server.baseUrl, integrations: 'x:acme, x:tricky, linkedin-page:acme-inc', 'reconnect-days': '7', ...inputs },
     env: { GITHUB_SERVER_URL: 'https://github.example', GITHUB_REPOSITORY: 'acme/site', GITHUB_RUN_ID: '77' }
   })
-  expect(run.everything).not.toContain(API_KEY)
-  expect(run.stdout + run.stderr).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m)
+  expectClean(run)
   return { run, server }
 }
 

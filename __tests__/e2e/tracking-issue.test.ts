@@ -5,7 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { startPostizStandIn, type StandIn } from '../../src/postiz-stand-in.js'
 import { API_KEY, channel } from '../support/fixtures.js'
-import { startGitHubStandIn, type GitHubStandIn } from '../support/github-stand-in.js'
+import { startGitHubStandIn, type GitHubStandIn, type StandInIssue } from '../support/github-stand-in.js'
 import { JOB_TOKEN, runAction, type ActionRun } from '../support/run-action.js'
 
 const X = channel({ identifier: 'x', profile: 'acme' })
@@ -39,6 +39,15 @@ async function scheduled(integrations: string, inputs: Record<string, string> = 
   expect(run.everything).not.toContain(JOB_TOKEN)
   return run
 }
+
+/** An open issue with the default title and label, as someone (or an earlier version) left it. */
+const openIssue = (fields: Pick<StandInIssue, 'number' | 'body'> & Partial<StandInIssue>): StandInIssue => ({
+  title: 'Postiz integrations need attention',
+  state: 'open',
+  labels: ['postiz'],
+  comments: [],
+  ...fields
+})
 
 const tracking = () => github.issues.filter(i => i.body.includes('postiz-integrations-check:tracking-issue'))
 
@@ -98,25 +107,12 @@ describe('the tracking issue through a failure and a recovery', () => {
 
 describe('what it never does', () => {
   it("never touches a person's issue with the same label and title", async () => {
-    github.issues.push({
-      number: 1,
-      title: 'Postiz integrations need attention',
-      body: 'Our X account looks odd — Sam',
-      state: 'open',
-      labels: ['postiz'],
-      comments: []
-    })
+    const sams = openIssue({ number: 1, body: 'Our X account looks odd — Sam' })
+    github.issues.push(structuredClone(sams))
     const run = await scheduled('linkedin:acme')
     expect(run.outputs['issue-number']).toBe('2')
     await scheduled('x:acme')
-    expect(github.issues[0]).toEqual({
-      number: 1,
-      title: 'Postiz integrations need attention',
-      body: 'Our X account looks odd — Sam',
-      state: 'open',
-      labels: ['postiz'],
-      comments: []
-    })
+    expect(github.issues[0]).toEqual(sams)
     expect(github.issues[1].state).toBe('closed')
     expect(github.writes().filter(w => w.includes('/issues/1'))).toEqual([])
   })
@@ -184,22 +180,15 @@ describe('in a busy repository', () => {
     const copied = github.issues[0].body
     // A person copies the bot's issue into their own, label and hidden markers included.
     github.issues[0].state = 'closed'
-    github.issues.push({ number: 2, author: 'sam', title: 'Postiz integrations need attention', body: copied, state: 'open', labels: ['postiz'], comments: [] })
+    const sams = openIssue({ number: 2, author: 'sam', body: copied })
+    github.issues.push(structuredClone(sams))
     github.requests.length = 0
     let run = await scheduled('linkedin:acme')
     expect(run.outputs['issue-number']).toBe('3')
     expect(github.issues[2].author).toBe('github-actions[bot]')
     run = await scheduled('x:acme')
     expect(run.outputs['issue-number']).toBe('3')
-    expect(github.issues[1]).toEqual({
-      number: 2,
-      author: 'sam',
-      title: 'Postiz integrations need attention',
-      body: copied,
-      state: 'open',
-      labels: ['postiz'],
-      comments: []
-    })
+    expect(github.issues[1]).toEqual(sams)
     expect(github.writes().filter(w => w.includes('/issues/2'))).toEqual([])
     expect(github.issues[2].state).toBe('closed')
   })
@@ -267,15 +256,13 @@ describe('in a busy repository', () => {
   })
 
   it('adopts and rewrites an issue opened by an earlier version (title-only marker)', async () => {
-    github.issues.push({
-      number: 1,
-      author: 'github-actions[bot]',
-      title: 'Postiz integrations need attention',
-      body: '<!-- postiz-integrations-check:tracking-issue:Postiz%20integrations%20need%20attention -->\n## ❌ old',
-      state: 'open',
-      labels: ['postiz'],
-      comments: []
-    })
+    github.issues.push(
+      openIssue({
+        number: 1,
+        author: 'github-actions[bot]',
+        body: '<!-- postiz-integrations-check:tracking-issue:Postiz%20integrations%20need%20attention -->\n## ❌ old'
+      })
+    )
     const run = await scheduled('linkedin:acme')
     expect(run.outputs['issue-number']).toBe('1')
     expect(github.issues).toHaveLength(1)
