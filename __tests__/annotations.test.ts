@@ -1,9 +1,9 @@
 import { describe, expect, it } from '@jest/globals'
-import { MAX_ANNOTATIONS_PER_LEVEL, planAnnotations } from '../src/annotations.js'
-import { runCheck } from '../src/check.js'
-import { parseConfig, type RawInputs } from '../src/config.js'
-import type { Integration } from '../src/integrations.js'
-import type { RunOutcome } from '../src/report.js'
+import { MAX_ANNOTATIONS_PER_LEVEL, planAnnotations } from '../src/action/annotations.js'
+import { runCheck } from '../src/core/check.js'
+import { parseConfig, type RawInputs } from '../src/core/config.js'
+import type { Integration } from '../src/postiz/integrations.js'
+import type { RunOutcome } from '../src/report/report.js'
 
 const channel = (id: string, disabled = false): Integration => ({ id, name: id, identifier: 'x', picture: null, disabled, profile: id, customer: null })
 

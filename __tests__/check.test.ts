@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
-import { runCheck } from '../src/check.js'
-import { parseEntries } from '../src/entries.js'
-import type { Integration } from '../src/integrations.js'
+import { runCheck } from '../src/core/check.js'
+import { parseEntries } from '../src/core/entries.js'
+import type { Integration } from '../src/postiz/integrations.js'
 
 const i = (id: string, identifier: string, profile: string | null, extra: Partial<Integration> = {}): Integration => ({
   id,

@@ -1,9 +1,9 @@
 /** The CLI's pure parts and its main() with in-memory I/O (no child process). */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import stringWidth from 'string-width'
-import { cliWording, parseCliArgs } from '../src/cli-args.js'
-import { colourWanted, main } from '../src/cli.js'
-import { startPostizStandIn, type StandIn } from '../src/postiz-stand-in.js'
+import { cliWording, parseCliArgs } from '../src/cli/args.js'
+import { colourWanted, main } from '../src/cli/main.js'
+import { startPostizStandIn, type StandIn } from '../src/cli/demo/postiz-stand-in.js'
 import { API_KEY, channel } from './support/fixtures.js'
 
 describe('parseCliArgs', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { cleanApiKey, normaliseApiUrl, parseConfig } from '../src/config.js'
+import { cleanApiKey, normaliseApiUrl, parseConfig } from '../src/core/config.js'
 
 const ok = (inputs: Parameters<typeof parseConfig>[0]) => {
   const result = parseConfig({ 'api-key': 'key', ...inputs })

@@ -2,9 +2,9 @@
 import { describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { DEFAULTS } from '../src/config.js'
-import { ISSUE_DEFAULTS } from '../src/tracking-issue.js'
-import { VERSION } from '../src/version.js'
+import { DEFAULTS } from '../src/core/config.js'
+import { ISSUE_DEFAULTS } from '../src/github/tracking-issue.js'
+import { VERSION } from '../src/shared/version.js'
 import { actionYml, ROOT } from './support/run-action.js'
 
 const readme = readFileSync(join(ROOT, 'README.md'), 'utf8')

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { parseEntries, splitEntryList } from '../src/entries.js'
+import { parseEntries, splitEntryList } from '../src/core/entries.js'
 
 describe('splitEntryList', () => {
   it('splits on newlines and commas, ignoring blank and # lines', () => {

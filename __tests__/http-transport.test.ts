@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib'
-import { httpGet, TransportError } from '../src/http-transport.js'
+import { httpGet, TransportError } from '../src/http/transport.js'
 
 const JSON_BODY = Buffer.from(JSON.stringify(Array.from({ length: 2000 }, (_, n) => ({ id: `id${n}`, name: `Ünïcødé — ${n}` }))))
 const BODIES: Record<string, [string | undefined, Buffer]> = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { filterByCustomer, parseIntegrations } from '../src/integrations.js'
+import { filterByCustomer, parseIntegrations } from '../src/postiz/integrations.js'
 
 const backendElement = { id: 'cm1', name: 'A', identifier: 'x', picture: null, disabled: false, profile: null }
 

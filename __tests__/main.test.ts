@@ -3,7 +3,7 @@
  * against a real loopback Postiz stand-in.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it, jest } from '@jest/globals'
-import { startPostizStandIn, type StandIn } from '../src/postiz-stand-in.js'
+import { startPostizStandIn, type StandIn } from '../src/cli/demo/postiz-stand-in.js'
 import { API_KEY, channel } from './support/fixtures.js'
 
 const calls: string[] = []
@@ -51,7 +51,7 @@ jest.unstable_mockModule('@actions/core', () => ({
   summary
 }))
 
-const { run } = await import('../src/main.js')
+const { run } = await import('../src/action/main.js')
 
 const X = channel({ identifier: 'x', profile: 'acme' })
 const OFF = channel({ identifier: 'bluesky', profile: 'acme', disabled: true })

@@ -1,8 +1,8 @@
 import { describe, expect, it } from '@jest/globals'
-import { runCheck } from '../src/check.js'
-import { parseEntries } from '../src/entries.js'
-import type { Integration } from '../src/integrations.js'
-import { buildOutputs, cappedJsonArray, INTEGRATIONS_OUTPUT_MAX_BYTES, OUTPUTS_MAX_UTF16_BYTES } from '../src/outputs.js'
+import { runCheck } from '../src/core/check.js'
+import { parseEntries } from '../src/core/entries.js'
+import type { Integration } from '../src/postiz/integrations.js'
+import { buildOutputs, cappedJsonArray, INTEGRATIONS_OUTPUT_MAX_BYTES, OUTPUTS_MAX_UTF16_BYTES } from '../src/action/outputs.js'
 
 const channel = (n: number, name = `Channel ${n}`): Integration => ({
   id: `id${n}`,

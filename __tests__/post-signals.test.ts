@@ -1,10 +1,10 @@
 import { describe, expect, it } from '@jest/globals'
-import { runCheck } from '../src/check.js'
-import { parseConfig } from '../src/config.js'
-import { parseEntries } from '../src/entries.js'
-import type { Integration } from '../src/integrations.js'
-import { applyPostSignals, DAY_MS, postsWindow } from '../src/post-signals.js'
-import { parsePosts, type Post } from '../src/posts.js'
+import { runCheck } from '../src/core/check.js'
+import { parseConfig } from '../src/core/config.js'
+import { parseEntries } from '../src/core/entries.js'
+import type { Integration } from '../src/postiz/integrations.js'
+import { applyPostSignals, DAY_MS, postsWindow } from '../src/core/post-signals.js'
+import { parsePosts, type Post } from '../src/postiz/posts.js'
 
 const NOW = Date.parse('2026-11-28T12:00:00Z')
 const channel = (id: string, disabled = false): Integration => ({ id, name: id, identifier: 'x', picture: null, disabled, profile: id, customer: null })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { bypassesProxy, ProxyConfigError, proxyFor } from '../src/proxy.js'
+import { bypassesProxy, ProxyConfigError, proxyFor } from '../src/http/proxy.js'
 
 const u = (s: string) => new URL(s)
 

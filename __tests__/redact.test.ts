@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { MIN_REDACTED_LENGTH, Redactor } from '../src/redact.js'
+import { MIN_REDACTED_LENGTH, Redactor } from '../src/postiz/redact.js'
 
 const KEY = 'k3y-Secret-1234567890abcdef'
 

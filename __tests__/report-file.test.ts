@@ -3,7 +3,7 @@ import { describe, expect, it } from '@jest/globals'
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { reportJson, writeReportFile } from '../src/report-file.js'
+import { reportJson, writeReportFile } from '../src/report/report-file.js'
 
 const REPORT = {
   schemaVersion: 1,

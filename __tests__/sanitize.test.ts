@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { escapeMarkdown, logSafe, markdownSafe, safeHttpsUrl } from '../src/sanitize.js'
+import { escapeMarkdown, logSafe, markdownSafe, safeHttpsUrl } from '../src/shared/sanitize.js'
 
 describe('logSafe', () => {
   it('removes line breaks and control characters', () => {

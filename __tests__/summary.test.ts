@@ -1,9 +1,9 @@
 import { describe, expect, it } from '@jest/globals'
-import { runCheck } from '../src/check.js'
-import { parseConfig } from '../src/config.js'
-import type { Integration } from '../src/integrations.js'
-import type { RunOutcome } from '../src/report.js'
-import { buildSummary, entryLogLine, SUMMARY_LIST_LIMIT } from '../src/summary.js'
+import { runCheck } from '../src/core/check.js'
+import { parseConfig } from '../src/core/config.js'
+import type { Integration } from '../src/postiz/integrations.js'
+import type { RunOutcome } from '../src/report/report.js'
+import { buildSummary, entryLogLine, SUMMARY_LIST_LIMIT } from '../src/action/summary.js'
 
 const channel = (id: string, extra: Partial<Integration> = {}): Integration => ({
   id,

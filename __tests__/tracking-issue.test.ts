@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Finding } from '../src/check.js'
+import type { Finding } from '../src/core/check.js'
 import {
   buildIssueBody,
   fingerprint,
@@ -12,7 +12,7 @@ import {
   planIssueAction,
   trackingMarker,
   type IssueContext
-} from '../src/tracking-issue.js'
+} from '../src/github/tracking-issue.js'
 import { ROOT } from './support/run-action.js'
 
 const env = { GITHUB_REPOSITORY: 'acme/site', GITHUB_SERVER_URL: 'https://github.com', GITHUB_RUN_ID: '7', GITHUB_WORKFLOW: 'Nightly', GITHUB_JOB: 'check' }

@@ -4,12 +4,12 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ 770:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-module.exports = __nccwpck_require__(218);
+module.exports = __nccwpck_require__(7837);
 
 
 /***/ }),
 
-/***/ 218:
+/***/ 7837:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -28368,11 +28368,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9407:
+/***/ 218:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2818);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2525);
 /** Entry point of the action bundle (dist/index.js). */
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -28382,7 +28382,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2818:
+/***/ 2525:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31336,7 +31336,7 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-;// CONCATENATED MODULE: ./src/sanitize.ts
+;// CONCATENATED MODULE: ./src/shared/sanitize.ts
 /**
  * Text from the server (channel names, profiles, error bodies) is attacker-controlled. These
  * helpers make it safe for the log, where a line starting with `::` or containing `##[` is a
@@ -31405,7 +31405,7 @@ function safeHttpsUrl(value) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/entries.ts
+;// CONCATENATED MODULE: ./src/core/entries.ts
 /**
  * The entry grammar of the `integrations` input: `[alias=]selector`, one per line or
  * comma-separated. Pure: text in, typed entries (or named errors) out.
@@ -31512,7 +31512,7 @@ function describeSelector(selector) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/integrations.ts
+;// CONCATENATED MODULE: ./src/postiz/integrations.ts
 /**
  * The shape of `GET /public/v1/integrations` and its strict validation. Pure.
  * Unknown extra fields and unknown platform identifiers are accepted; missing or mistyped
@@ -31628,7 +31628,7 @@ function ambiguousCustomer(integrations, customer) {
     return `customer: "${customer}" is the name of ${ids.size} customers (IDs ${listed.join(', ')}${ids.size > 10 ? ', …' : ''}); give the ID of the one to check instead`;
 }
 
-;// CONCATENATED MODULE: ./src/check.ts
+;// CONCATENATED MODULE: ./src/core/check.ts
 /**
  * The check itself: integrations + entries → a report. Pure and linear in integrations + entries
  * (one pass over the integrations for the keys the entries ask for; no entry × integration scans).
@@ -31853,7 +31853,7 @@ function shownStates(findings) {
     return result => (result.state === 'enabled' ? (flagged.get(result.entry.key) ?? result.state) : result.state);
 }
 
-;// CONCATENATED MODULE: ./src/config.ts
+;// CONCATENATED MODULE: ./src/core/config.ts
 /**
  * Raw inputs (strings, as the runner or the CLI hands them over) → a typed, validated config.
  * Pure: no I/O, no environment. Every problem is collected so the user sees them all at once.
@@ -32041,7 +32041,7 @@ function parseConfig(partial) {
 
 ;// CONCATENATED MODULE: ./package.json
 const package_namespaceObject = {"rE":"1.0.0"};
-;// CONCATENATED MODULE: ./src/version.ts
+;// CONCATENATED MODULE: ./src/shared/version.ts
 /**
  * The name and version the action and the CLI report (User-Agent, --version, the report file). The
  * version has one home, package.json: `npm run release` bumps it there, and the build inlines it.
@@ -32051,7 +32051,7 @@ const NAME = 'postiz-integrations-check';
 const VERSION = package_namespaceObject.rE;
 const USER_AGENT = `${NAME}/${VERSION} (+https://github.com/marketplace/actions/postiz-integrations-check)`;
 
-;// CONCATENATED MODULE: ./src/report.ts
+;// CONCATENATED MODULE: ./src/report/report.ts
 
 const REPORT_SCHEMA_VERSION = 1;
 function runStatus(outcome) {
@@ -32118,7 +32118,7 @@ function buildReport(outcome) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/summary.ts
+;// CONCATENATED MODULE: ./src/action/summary.ts
 /**
  * Human-readable renderings of a run: the job summary (Markdown) and the log lines. Pure.
  * Every string from the server passes through `markdownSafe` or `logSafe`. The summary stays
@@ -32362,7 +32362,7 @@ function entryLogLine(result) {
     return logSafe(`${mark} ${result.entry.key}: ${result.state} → ${i ? describeIntegration(i) : ''}`, 400);
 }
 
-;// CONCATENATED MODULE: ./src/annotations.ts
+;// CONCATENATED MODULE: ./src/action/annotations.ts
 
 
 const MAX_ANNOTATIONS_PER_LEVEL = 10;
@@ -32441,7 +32441,7 @@ function planAnnotations(outcome) {
     return plan;
 }
 
-;// CONCATENATED MODULE: ./src/check-error.ts
+;// CONCATENATED MODULE: ./src/postiz/errors.ts
 /** An expected failure that makes the run `status=error`: a diagnosis and the fix, never a stack trace. */
 class CheckError extends Error {
     fix;
@@ -32456,7 +32456,7 @@ class CheckError extends Error {
     }
 }
 
-;// CONCATENATED MODULE: ./src/reconnect.ts
+;// CONCATENATED MODULE: ./src/core/reconnect.ts
 /**
  * Channels that need reconnecting, from Postiz's own notifications (FACTS.md, "Notifications"). The
  * public channel list hides a token that could not be refreshed (the channel still says
@@ -32574,7 +32574,7 @@ function withReconnects(check, result, days) {
 var external_node_zlib_ = __nccwpck_require__(8522);
 // EXTERNAL MODULE: external "node:net"
 var external_node_net_ = __nccwpck_require__(7030);
-;// CONCATENATED MODULE: ./src/proxy.ts
+;// CONCATENATED MODULE: ./src/http/proxy.ts
 /**
  * Which proxy, if any, a request goes through: `HTTPS_PROXY` / `HTTP_PROXY` / `NO_PROXY`
  * (upper or lower case), as self-hosted runners behind corporate proxies set them. Pure.
@@ -32683,7 +32683,7 @@ function proxyFor(url, env) {
     return { url: proxy, variable, ...(authorization !== undefined ? { authorization } : {}) };
 }
 
-;// CONCATENATED MODULE: ./src/http-transport.ts
+;// CONCATENATED MODULE: ./src/http/transport.ts
 /**
  * One HTTP GET attempt through undici: connections, proxies (CONNECT tunnels, https:// proxies,
  * Proxy-Authorization) and TLS verification are undici's. Layered on top, what no client does for
@@ -32898,7 +32898,7 @@ async function httpGet(url, options) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/notifications.ts
+;// CONCATENATED MODULE: ./src/postiz/notifications.ts
 /**
  * The shape of `GET /public/v1/notifications?page=N` (Postiz v2.18.0 and later) and its validation.
  * Pure. `{"notifications": [{id, content, link, createdAt}], "total", "page", "limit", "hasMore"}`,
@@ -32926,7 +32926,7 @@ function parseNotificationsPage(body) {
     return { notifications, hasMore: body.hasMore === true };
 }
 
-;// CONCATENATED MODULE: ./src/posts.ts
+;// CONCATENATED MODULE: ./src/postiz/posts.ts
 /**
  * The shape of `GET /public/v1/posts` and its strict validation. Pure.
  * Unknown states and extra fields are accepted; what the signals need is required.
@@ -32957,7 +32957,7 @@ function parsePosts(body) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/redact.ts
+;// CONCATENATED MODULE: ./src/postiz/redact.ts
 /**
  * Takes the API key out of text that came from the server. Postiz (or whatever answers at api-url)
  * may echo the key back: in an error message (`Invalid API key: <key>`), in a channel's name. The
@@ -33010,7 +33010,7 @@ class Redactor {
     }
 }
 
-;// CONCATENATED MODULE: ./src/postiz-client.ts
+;// CONCATENATED MODULE: ./src/postiz/client.ts
 /**
  * The Postiz public API client: `GET /public/v1/integrations` with retries, backoff, `Retry-After`,
  * and a precise diagnosis of every unusable answer (a CheckError with the fix).
@@ -33368,7 +33368,7 @@ function transportFix(error) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/post-signals.ts
+;// CONCATENATED MODULE: ./src/core/post-signals.ts
 /**
  * What is at stake per entry: failed posts in the look-back window (a channel that needs
  * reconnecting looks enabled in GET /integrations, but its posts fail) and queued posts ahead
@@ -33516,7 +33516,7 @@ function applyPostSignals(check, posts, options) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/engine.ts
+;// CONCATENATED MODULE: ./src/core/engine.ts
 /**
  * The engine shared by the action and the CLI: raw inputs → config → Postiz client → check,
  * gathered into a RunOutcome. Never throws: every failure is recorded in the outcome.
@@ -33659,7 +33659,7 @@ async function checkIntegrations(raw, hooks = {}, otherErrors = []) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./src/tracking-issue.ts
+;// CONCATENATED MODULE: ./src/github/tracking-issue.ts
 /**
  * The tracking issue kept by scheduled runs: its inputs, its hidden markers, its body, and what a
  * run should do to it. Pure: the GitHub calls live in github-issues.ts.
@@ -33847,7 +33847,7 @@ function planIssueAction(status, discovery, open, context) {
     return action;
 }
 
-;// CONCATENATED MODULE: ./src/github-issues.ts
+;// CONCATENATED MODULE: ./src/github/issues-api.ts
 
 /** Who the default GITHUB_TOKEN acts as, when GitHub does not say. */
 const GITHUB_ACTIONS_BOT = 'github-actions[bot]';
@@ -33977,7 +33977,7 @@ function decideBody(decide, issue) {
     return action.kind === 'update' ? action.body : issue.body;
 }
 
-;// CONCATENATED MODULE: ./src/message.ts
+;// CONCATENATED MODULE: ./src/action/message.ts
 
 
 
@@ -34024,7 +34024,7 @@ function runUrlFrom(env) {
     return repo && run ? `${server.replace(/\/+$/, '')}/${repo}/actions/runs/${run}` : undefined;
 }
 
-;// CONCATENATED MODULE: ./src/outputs.ts
+;// CONCATENATED MODULE: ./src/action/outputs.ts
 const INTEGRATIONS_OUTPUT_MAX_BYTES = 256 * 1024;
 /**
  * GitHub allows 1 MB of outputs per job, measured in UTF-16. This action keeps its own outputs
@@ -34086,7 +34086,7 @@ const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-;// CONCATENATED MODULE: ./src/report-file.ts
+;// CONCATENATED MODULE: ./src/report/report-file.ts
 /** Serialises the run report and writes it as a JSON file (readable only by the runner's user). */
 
 
@@ -34118,7 +34118,7 @@ function writeReportFile(report, dir = process.env.RUNNER_TEMP || (0,external_no
     return path;
 }
 
-;// CONCATENATED MODULE: ./src/main.ts
+;// CONCATENATED MODULE: ./src/action/main.ts
 /**
  * The action adapter: reads inputs through @actions/core (the runner's contract), wires the stages
  * together (config → client → check → sinks) and publishes outputs, annotations, summary and report file.
@@ -34721,6 +34721,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(9407);
+/******/ var __webpack_exports__ = __nccwpck_require__(218);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

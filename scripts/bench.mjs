@@ -30,8 +30,8 @@ import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { parse as parseYaml } from 'yaml'
 import { makeTestCa } from '../__tests__/support/test-ca.js'
-import { startPostizStandIn } from '../src/postiz-stand-in.js'
-import { SAMPLE_INTEGRATIONS, largeOrganisation, passingEntries } from '../src/sample-organisation.js'
+import { startPostizStandIn } from '../src/cli/demo/postiz-stand-in.js'
+import { SAMPLE_INTEGRATIONS, largeOrganisation, passingEntries } from '../src/cli/demo/sample-organisation.js'
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..')
 const POSTIZ_CLI_VERSION = '2.1.0'

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# npm run local-action: runs src/main.ts under GitHub's @github/local-action with the inputs in .env
+# npm run local-action: runs src/action/main.ts under GitHub's @github/local-action with the inputs in .env
 # (copy .env.example), then prints the job summary the run wrote. local-action stands in for
 # @actions/core, so it shows exactly what goes through it: log, annotations, outputs, summary.
 set -euo pipefail
@@ -12,7 +12,7 @@ fi
 summary="${GITHUB_STEP_SUMMARY:-$(mktemp -t local-action-summary.XXXXXX.md)}"
 export GITHUB_STEP_SUMMARY="$summary"
 # local-action calls `npm exec tsx`; answering yes keeps it from stopping at a prompt.
-npm_config_yes=true npx --no-install local-action . src/main.ts "$env_file"
+npm_config_yes=true npx --no-install local-action . src/action/main.ts "$env_file"
 echo
 echo "================================================================================"
 echo "                          Job summary ($summary)"

@@ -16,8 +16,8 @@ import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { marked } from 'marked'
-import { startPostizStandIn } from '../src/postiz-stand-in.js'
-import { SAMPLE_INTEGRATIONS } from '../src/sample-organisation.js'
+import { startPostizStandIn } from '../src/cli/demo/postiz-stand-in.js'
+import { SAMPLE_INTEGRATIONS } from '../src/cli/demo/sample-organisation.js'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const output = resolve(process.argv[2] ?? join(root, 'docs', 'summary.png'))

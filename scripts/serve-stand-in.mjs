@@ -6,8 +6,8 @@
  * Used by the repository's own workflow to run the action with `uses: ./`, and by `npm run stand-in`
  * for `npm run local-action` (port 3939, key local-action-key, as in .env.example).
  */
-import { startPostizStandIn } from '../src/postiz-stand-in.js'
-import { SAMPLE_INTEGRATIONS } from '../src/sample-organisation.js'
+import { startPostizStandIn } from '../src/cli/demo/postiz-stand-in.js'
+import { SAMPLE_INTEGRATIONS } from '../src/cli/demo/sample-organisation.js'
 
 const args = process.argv.slice(2)
 /** @param {string} name @param {string} fallback */

@@ -3,7 +3,7 @@
  * Postiz-compatible HTTP server on 127.0.0.1.
  */
 import { afterEach, describe, expect, it } from '@jest/globals'
-import { startPostizStandIn, type StandIn, type StandInOptions } from '../../src/postiz-stand-in.js'
+import { startPostizStandIn, type StandIn, type StandInOptions } from '../../src/cli/demo/postiz-stand-in.js'
 import { API_KEY, channel } from '../support/fixtures.js'
 import { runAction, type ActionRun, type ReportFile } from '../support/run-action.js'
 

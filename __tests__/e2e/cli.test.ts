@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { spawn } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { startPostizStandIn, type StandIn } from '../../src/postiz-stand-in.js'
+import { startPostizStandIn, type StandIn } from '../../src/cli/demo/postiz-stand-in.js'
 import { API_KEY, channel } from '../support/fixtures.js'
 import { ROOT, type ReportFile } from '../support/run-action.js'
 

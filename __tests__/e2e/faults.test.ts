@@ -6,7 +6,7 @@
 import { beforeAll, describe, expect, it } from '@jest/globals'
 import type { ServerResponse } from 'node:http'
 import { gzipSync } from 'node:zlib'
-import type { StandIn } from '../../src/postiz-stand-in.js'
+import type { StandIn } from '../../src/cli/demo/postiz-stand-in.js'
 import { API_KEY, channel } from '../support/fixtures.js'
 import { startLoopbackProxy } from '../support/loopback-proxy.js'
 import { loopbackServers } from '../support/loopback-servers.js'

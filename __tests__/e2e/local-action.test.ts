@@ -1,6 +1,6 @@
 /**
  * `npm run local-action` (GitHub's @github/local-action, which stands in for @actions/core) runs
- * src/main.ts and shows its outputs and job summary: proof that every output and the summary go
+ * src/action/main.ts and shows its outputs and job summary: proof that every output and the summary go
  * through @actions/core, which is all that tool can see.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { startPostizStandIn, type StandIn } from '../../src/postiz-stand-in.js'
+import { startPostizStandIn, type StandIn } from '../../src/cli/demo/postiz-stand-in.js'
 import { API_KEY, channel } from '../support/fixtures.js'
 import { actionYml, ROOT } from '../support/run-action.js'
 

@@ -3,7 +3,7 @@
  * with GET /public/v1/posts (which validates startDate/endDate like the backend).
  */
 import { afterEach, describe, expect, it } from '@jest/globals'
-import { startPostizStandIn, type StandIn, type StandInOptions, type StandInPost } from '../../src/postiz-stand-in.js'
+import { startPostizStandIn, type StandIn, type StandInOptions, type StandInPost } from '../../src/cli/demo/postiz-stand-in.js'
 import { API_KEY, channel } from '../support/fixtures.js'
 import { runAction, type ActionRun, type ReportFile } from '../support/run-action.js'
 

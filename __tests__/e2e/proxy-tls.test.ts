@@ -7,7 +7,7 @@
 import { beforeAll, describe, expect, it } from '@jest/globals'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import type { StandIn } from '../../src/postiz-stand-in.js'
+import type { StandIn } from '../../src/cli/demo/postiz-stand-in.js'
 import { API_KEY, channel } from '../support/fixtures.js'
 import { startLoopbackProxy, type LoopbackProxy, type LoopbackProxyOptions } from '../support/loopback-proxy.js'
 import { loopbackServers } from '../support/loopback-servers.js'

@@ -6,7 +6,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { spawn } from 'node:child_process'
 import { join } from 'node:path'
-import type { StandIn, StandInNotification, StandInOptions, StandInPost } from '../../src/postiz-stand-in.js'
+import type { StandIn, StandInNotification, StandInOptions, StandInPost } from '../../src/cli/demo/postiz-stand-in.js'
 import { API_KEY, channel } from '../support/fixtures.js'
 import { expectClean } from '../support/expect-run.js'
 import { loopbackServers } from '../support/loopback-servers.js'

@@ -4,8 +4,8 @@
  * annotations per step) and the report file loses nothing.
  */
 import { afterAll, beforeAll, expect, it } from '@jest/globals'
-import { startPostizStandIn, type StandIn, type StandInIntegration } from '../../src/postiz-stand-in.js'
-import { largeOrganisation } from '../../src/sample-organisation.js'
+import { startPostizStandIn, type StandIn, type StandInIntegration } from '../../src/cli/demo/postiz-stand-in.js'
+import { largeOrganisation } from '../../src/cli/demo/sample-organisation.js'
 import { API_KEY } from '../support/fixtures.js'
 import { runAction, type ActionRun, type ReportFile } from '../support/run-action.js'
 

@@ -3,7 +3,7 @@
  * stand-in for the GitHub REST API reached through GITHUB_API_URL, as on Enterprise Server.
  */
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
-import { startPostizStandIn, type StandIn } from '../../src/postiz-stand-in.js'
+import { startPostizStandIn, type StandIn } from '../../src/cli/demo/postiz-stand-in.js'
 import { API_KEY, channel } from '../support/fixtures.js'
 import { startGitHubStandIn, type GitHubStandIn, type StandInIssue } from '../support/github-stand-in.js'
 import { JOB_TOKEN, runAction, type ActionRun } from '../support/run-action.js'

@@ -1,5 +1,5 @@
 /** Integrations in the exact shape the Postiz backend returns (see ../shared/postiz/FACTS.md). */
-import type { StandInIntegration } from '../../src/postiz-stand-in.js'
+import type { StandInIntegration } from '../../src/cli/demo/postiz-stand-in.js'
 
 let counter = 0
 

@@ -4,7 +4,7 @@
  */
 import { afterEach } from '@jest/globals'
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { startPostizStandIn, type StandIn, type StandInIntegration, type StandInOptions } from '../../src/postiz-stand-in.js'
+import { startPostizStandIn, type StandIn, type StandInIntegration, type StandInOptions } from '../../src/cli/demo/postiz-stand-in.js'
 import { API_KEY } from './fixtures.js'
 
 interface Closable {

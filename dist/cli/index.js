@@ -28091,14 +28091,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5809:
+/***/ 2827:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3335);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4271);
 /** Entry point of the CLI bundle (dist/cli/index.js, the package's bin). */
 
-process.exitCode = await (0,_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2), {
+process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2), {
     env: process.env,
     stdout: text => process.stdout.write(text),
     stderr: text => process.stderr.write(text),
@@ -28110,7 +28110,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3335:
+/***/ 4271:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28121,7 +28121,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: EXIT, colourWanted
 
-;// CONCATENATED MODULE: ./src/sanitize.ts
+;// CONCATENATED MODULE: ./src/shared/sanitize.ts
 /**
  * Text from the server (channel names, profiles, error bodies) is attacker-controlled. These
  * helpers make it safe for the log, where a line starting with `::` or containing `##[` is a
@@ -28190,7 +28190,7 @@ function sanitize_safeHttpsUrl(value) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/entries.ts
+;// CONCATENATED MODULE: ./src/core/entries.ts
 /**
  * The entry grammar of the `integrations` input: `[alias=]selector`, one per line or
  * comma-separated. Pure: text in, typed entries (or named errors) out.
@@ -28297,7 +28297,7 @@ function describeSelector(selector) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/integrations.ts
+;// CONCATENATED MODULE: ./src/postiz/integrations.ts
 /**
  * The shape of `GET /public/v1/integrations` and its strict validation. Pure.
  * Unknown extra fields and unknown platform identifiers are accepted; missing or mistyped
@@ -28413,7 +28413,7 @@ function ambiguousCustomer(integrations, customer) {
     return `customer: "${customer}" is the name of ${ids.size} customers (IDs ${listed.join(', ')}${ids.size > 10 ? ', …' : ''}); give the ID of the one to check instead`;
 }
 
-;// CONCATENATED MODULE: ./src/check.ts
+;// CONCATENATED MODULE: ./src/core/check.ts
 /**
  * The check itself: integrations + entries → a report. Pure and linear in integrations + entries
  * (one pass over the integrations for the keys the entries ask for; no entry × integration scans).
@@ -28638,7 +28638,7 @@ function check_shownStates(findings) {
     return result => (result.state === 'enabled' ? (flagged.get(result.entry.key) ?? result.state) : result.state);
 }
 
-;// CONCATENATED MODULE: ./src/config.ts
+;// CONCATENATED MODULE: ./src/core/config.ts
 /**
  * Raw inputs (strings, as the runner or the CLI hands them over) → a typed, validated config.
  * Pure: no I/O, no environment. Every problem is collected so the user sees them all at once.
@@ -28826,7 +28826,7 @@ function parseConfig(partial) {
 
 ;// CONCATENATED MODULE: ./package.json
 const package_namespaceObject = {"rE":"1.0.0"};
-;// CONCATENATED MODULE: ./src/version.ts
+;// CONCATENATED MODULE: ./src/shared/version.ts
 /**
  * The name and version the action and the CLI report (User-Agent, --version, the report file). The
  * version has one home, package.json: `npm run release` bumps it there, and the build inlines it.
@@ -28836,7 +28836,7 @@ const NAME = 'postiz-integrations-check';
 const VERSION = package_namespaceObject.rE;
 const USER_AGENT = `${NAME}/${VERSION} (+https://github.com/marketplace/actions/postiz-integrations-check)`;
 
-;// CONCATENATED MODULE: ./src/report.ts
+;// CONCATENATED MODULE: ./src/report/report.ts
 
 const REPORT_SCHEMA_VERSION = 1;
 function report_runStatus(outcome) {
@@ -28903,7 +28903,7 @@ function buildReport(outcome) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/summary.ts
+;// CONCATENATED MODULE: ./src/action/summary.ts
 /**
  * Human-readable renderings of a run: the job summary (Markdown) and the log lines. Pure.
  * Every string from the server passes through `markdownSafe` or `logSafe`. The summary stays
@@ -29147,7 +29147,7 @@ function entryLogLine(result) {
     return logSafe(`${mark} ${result.entry.key}: ${result.state} → ${i ? describeIntegration(i) : ''}`, 400);
 }
 
-;// CONCATENATED MODULE: ./src/annotations.ts
+;// CONCATENATED MODULE: ./src/action/annotations.ts
 
 
 const MAX_ANNOTATIONS_PER_LEVEL = 10;
@@ -29228,7 +29228,7 @@ function planAnnotations(outcome) {
 
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
-;// CONCATENATED MODULE: ./src/cli-args.ts
+;// CONCATENATED MODULE: ./src/cli/args.ts
 /**
  * Command-line arguments → CLI options. Pure. The API key is never a flag: it would land in shell
  * history and process lists; it comes from POSTIZ_API_KEY like the official Postiz CLI.
@@ -29380,7 +29380,7 @@ Example:
   postiz-integrations-check --integrations x:acme,linkedin-page:acme-inc
 `;
 
-;// CONCATENATED MODULE: ./src/check-error.ts
+;// CONCATENATED MODULE: ./src/postiz/errors.ts
 /** An expected failure that makes the run `status=error`: a diagnosis and the fix, never a stack trace. */
 class CheckError extends Error {
     fix;
@@ -29395,7 +29395,7 @@ class CheckError extends Error {
     }
 }
 
-;// CONCATENATED MODULE: ./src/reconnect.ts
+;// CONCATENATED MODULE: ./src/core/reconnect.ts
 /**
  * Channels that need reconnecting, from Postiz's own notifications (FACTS.md, "Notifications"). The
  * public channel list hides a token that could not be refreshed (the channel still says
@@ -29515,7 +29515,7 @@ var external_node_zlib_ = __nccwpck_require__(8522);
 var undici = __nccwpck_require__(6752);
 // EXTERNAL MODULE: external "node:net"
 var external_node_net_ = __nccwpck_require__(7030);
-;// CONCATENATED MODULE: ./src/proxy.ts
+;// CONCATENATED MODULE: ./src/http/proxy.ts
 /**
  * Which proxy, if any, a request goes through: `HTTPS_PROXY` / `HTTP_PROXY` / `NO_PROXY`
  * (upper or lower case), as self-hosted runners behind corporate proxies set them. Pure.
@@ -29624,7 +29624,7 @@ function proxyFor(url, env) {
     return { url: proxy, variable, ...(authorization !== undefined ? { authorization } : {}) };
 }
 
-;// CONCATENATED MODULE: ./src/http-transport.ts
+;// CONCATENATED MODULE: ./src/http/transport.ts
 /**
  * One HTTP GET attempt through undici: connections, proxies (CONNECT tunnels, https:// proxies,
  * Proxy-Authorization) and TLS verification are undici's. Layered on top, what no client does for
@@ -29839,7 +29839,7 @@ async function httpGet(url, options) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/notifications.ts
+;// CONCATENATED MODULE: ./src/postiz/notifications.ts
 /**
  * The shape of `GET /public/v1/notifications?page=N` (Postiz v2.18.0 and later) and its validation.
  * Pure. `{"notifications": [{id, content, link, createdAt}], "total", "page", "limit", "hasMore"}`,
@@ -29867,7 +29867,7 @@ function parseNotificationsPage(body) {
     return { notifications, hasMore: body.hasMore === true };
 }
 
-;// CONCATENATED MODULE: ./src/posts.ts
+;// CONCATENATED MODULE: ./src/postiz/posts.ts
 /**
  * The shape of `GET /public/v1/posts` and its strict validation. Pure.
  * Unknown states and extra fields are accepted; what the signals need is required.
@@ -29898,7 +29898,7 @@ function parsePosts(body) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/redact.ts
+;// CONCATENATED MODULE: ./src/postiz/redact.ts
 /**
  * Takes the API key out of text that came from the server. Postiz (or whatever answers at api-url)
  * may echo the key back: in an error message (`Invalid API key: <key>`), in a channel's name. The
@@ -29951,7 +29951,7 @@ class Redactor {
     }
 }
 
-;// CONCATENATED MODULE: ./src/postiz-client.ts
+;// CONCATENATED MODULE: ./src/postiz/client.ts
 /**
  * The Postiz public API client: `GET /public/v1/integrations` with retries, backoff, `Retry-After`,
  * and a precise diagnosis of every unusable answer (a CheckError with the fix).
@@ -30309,7 +30309,7 @@ function transportFix(error) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/post-signals.ts
+;// CONCATENATED MODULE: ./src/core/post-signals.ts
 /**
  * What is at stake per entry: failed posts in the look-back window (a channel that needs
  * reconnecting looks enabled in GET /integrations, but its posts fail) and queued posts ahead
@@ -30457,7 +30457,7 @@ function applyPostSignals(check, posts, options) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/engine.ts
+;// CONCATENATED MODULE: ./src/core/engine.ts
 /**
  * The engine shared by the action and the CLI: raw inputs → config → Postiz client → check,
  * gathered into a RunOutcome. Never throws: every failure is recorded in the outcome.
@@ -30602,7 +30602,7 @@ async function checkIntegrations(raw, hooks = {}, otherErrors = []) {
 var external_node_http_ = __nccwpck_require__(7067);
 ;// CONCATENATED MODULE: external "node:https"
 const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
-;// CONCATENATED MODULE: ./src/postiz-stand-in.js
+;// CONCATENATED MODULE: ./src/cli/demo/postiz-stand-in.js
 /**
  * A Postiz-compatible HTTP server for loopback use: tests, the CI workflow and demos.
  * It behaves like the Postiz backend's public API as ../shared/postiz/FACTS.md describes it:
@@ -30762,7 +30762,7 @@ const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-;// CONCATENATED MODULE: ./src/report-file.ts
+;// CONCATENATED MODULE: ./src/report/report-file.ts
 /** Serialises the run report and writes it as a JSON file (readable only by the runner's user). */
 
 
@@ -30794,7 +30794,7 @@ function writeReportFile(report, dir = process.env.RUNNER_TEMP || tmpdir()) {
     return path;
 }
 
-;// CONCATENATED MODULE: ./src/sample-organisation.js
+;// CONCATENATED MODULE: ./src/cli/demo/sample-organisation.js
 /**
  * A sample Postiz organisation in the backend's exact shape: a few platforms, one disabled
  * channel, one assigned to a customer (`customer` is absent on the others, as on the server).
@@ -31309,7 +31309,7 @@ function stringWidth(input, options = {}) {
 	return width;
 }
 
-;// CONCATENATED MODULE: ./src/terminal-report.ts
+;// CONCATENATED MODULE: ./src/cli/terminal-report.ts
 /**
  * The CLI's human output: a table and a verdict line, coloured only when asked. Pure.
  * Server text passes through `logSafe`, which also strips terminal escape sequences' ESC.
@@ -31425,7 +31425,7 @@ function renderTerminalReport(outcome, colour) {
     return `${lines.join('\n')}\n`;
 }
 
-;// CONCATENATED MODULE: ./src/cli.ts
+;// CONCATENATED MODULE: ./src/cli/main.ts
 /**
  * The CLI adapter (dist/cli/index.js): environment and flags → the shared engine → a table or JSON.
  * Exit codes: 0 pass, 1 fail (per --fail-on), 2 could not check.
@@ -31800,6 +31800,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decod
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(5809);
+/******/ var __webpack_exports__ = __nccwpck_require__(2827);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

@@ -7,12 +7,16 @@
  */
 import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { largeOrganisation, passingEntries } from '../../src/sample-organisation.js'
+import { largeOrganisation, passingEntries } from '../../src/cli/demo/sample-organisation.js'
 
 const dir = resolve(process.argv[2] ?? 'build/src')
 /** @param {string} name */
 const load = name => import(pathToFileURL(join(dir, name)).href)
-const [{ runCheck }, { parseEntries }, { parseIntegrations }] = await Promise.all([load('check.js'), load('entries.js'), load('integrations.js')])
+const [{ runCheck }, { parseEntries }, { parseIntegrations }] = await Promise.all([
+  load('core/check.js'),
+  load('core/entries.js'),
+  load('postiz/integrations.js')
+])
 
 const SIZES = [1, 2, 4, 8].map(k => ({ channels: 10_000 * k, entries: 1_000 * k }))
 const REPEATS = 7

@@ -3,9 +3,9 @@
  * notifier (Slack, Discord, Teams, email) without parsing JSON. Headline, one line per finding with
  * its fix, the run's URL; under Discord's 2,000 characters, the smallest limit among them. Pure.
  */
-import type { Finding } from './check.js'
-import { runStatus, type RunOutcome } from './report.js'
-import { logSafe } from './sanitize.js'
+import type { Finding } from '../core/check.js'
+import { runStatus, type RunOutcome } from '../report/report.js'
+import { logSafe } from '../shared/sanitize.js'
 import { headline } from './summary.js'
 
 export const MESSAGE_MAX_CHARS = 1900

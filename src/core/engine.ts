@@ -3,15 +3,15 @@
  * gathered into a RunOutcome. Never throws: every failure is recorded in the outcome.
  */
 import { runCheck, type CheckResult } from './check.js'
-import { CheckError } from './check-error.js'
+import { CheckError } from '../postiz/errors.js'
 import { parseConfig, type Config, type RawInputs } from './config.js'
-import { ambiguousCustomer, type Integration } from './integrations.js'
-import type { Post } from './posts.js'
+import { ambiguousCustomer, type Integration } from '../postiz/integrations.js'
+import type { Post } from '../postiz/posts.js'
 import { findReconnects, withReconnects } from './reconnect.js'
-import { fetchIntegrations, fetchNotifications, fetchPosts, type ClientOptions } from './postiz-client.js'
+import { fetchIntegrations, fetchNotifications, fetchPosts, type ClientOptions } from '../postiz/client.js'
 import { applyPostSignals, DAY_MS, postsWindow, signalsOn } from './post-signals.js'
-import type { RunOutcome } from './report.js'
-import { logSafe } from './sanitize.js'
+import type { RunOutcome } from '../report/report.js'
+import { logSafe } from '../shared/sanitize.js'
 
 export interface EngineHooks {
   /** Called once the config is valid, before the request. */

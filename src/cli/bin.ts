@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /** Entry point of the CLI bundle (dist/cli/index.js, the package's bin). */
-import { main } from './cli.js'
+import { main } from './main.js'
 
 process.exitCode = await main(process.argv.slice(2), {
   env: process.env,

@@ -8,9 +8,9 @@
  * generated part, between its own markers, is ever rewritten; what people add around it stays.
  */
 import { createHash } from 'node:crypto'
-import type { Finding } from './check.js'
-import type { RunStatus } from './report.js'
-import { markdownSafe } from './sanitize.js'
+import type { Finding } from '../core/check.js'
+import type { RunStatus } from '../report/report.js'
+import { markdownSafe } from '../shared/sanitize.js'
 
 export const ISSUE_DEFAULTS = {
   issue: 'false',

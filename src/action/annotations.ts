@@ -3,8 +3,8 @@
  * GitHub shows at most 10 annotations of each level per step (the failure message from
  * `setFailed` is one of the errors), so the plan stays within that and says how many were left out.
  */
-import type { RunOutcome } from './report.js'
-import { logSafe } from './sanitize.js'
+import type { RunOutcome } from '../report/report.js'
+import { logSafe } from '../shared/sanitize.js'
 import { headline } from './summary.js'
 
 export const MAX_ANNOTATIONS_PER_LEVEL = 10

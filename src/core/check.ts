@@ -3,7 +3,7 @@
  * (one pass over the integrations for the keys the entries ask for; no entry × integration scans).
  */
 import { describeSelector, normaliseProfile, type Entry } from './entries.js'
-import { filterByCustomer, type Integration } from './integrations.js'
+import { filterByCustomer, type Integration } from '../postiz/integrations.js'
 import type { FindingKind } from './config.js'
 import type { PostCounts } from './post-signals.js'
 

@@ -2,14 +2,14 @@
  * The Postiz public API client: `GET /public/v1/integrations` with retries, backoff, `Retry-After`,
  * and a precise diagnosis of every unusable answer (a CheckError with the fix).
  */
-import { CheckError } from './check-error.js'
-import { httpGet, TransportError, type HttpResponse } from './http-transport.js'
+import { CheckError } from './errors.js'
+import { httpGet, TransportError, type HttpResponse } from '../http/transport.js'
 import { parseIntegrations, ResponseShapeError, type Integration } from './integrations.js'
 import { parseNotificationsPage, type Notification, type NotificationsPage } from './notifications.js'
 import { parsePosts, type Post } from './posts.js'
 import { Redactor } from './redact.js'
-import { logSafe } from './sanitize.js'
-import { USER_AGENT } from './version.js'
+import { logSafe } from '../shared/sanitize.js'
+import { USER_AGENT } from '../shared/version.js'
 
 export const MAX_BODY_BYTES = 32 * 1024 * 1024
 /** Longest `Retry-After` the client waits for; a longer one ends the run at once. */

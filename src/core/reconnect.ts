@@ -12,9 +12,9 @@
  *   newer than it: then no finding, and the summary says the channel recovered.
  */
 import { describeIntegration, type CheckResult, type Finding } from './check.js'
-import type { Integration } from './integrations.js'
-import type { Notification } from './notifications.js'
-import type { Post } from './posts.js'
+import type { Integration } from '../postiz/integrations.js'
+import type { Notification } from '../postiz/notifications.js'
+import type { Post } from '../postiz/posts.js'
 
 const NEEDS_RECONNECT = /^We couldn't post to (\S+) for (.+) because you need to reconnect it\./s
 const COULD_NOT_REFRESH = /^Could not refresh your (\S+) channel\b/

@@ -3,12 +3,12 @@
  * Server text passes through `logSafe`, which also strips terminal escape sequences' ESC.
  */
 import stringWidth from 'string-width'
-import { shownStates } from './check.js'
-import { cliWording } from './cli-args.js'
-import type { Integration } from './integrations.js'
-import { runStatus, type RunOutcome } from './report.js'
-import { logSafe } from './sanitize.js'
-import { headline } from './summary.js'
+import { shownStates } from '../core/check.js'
+import { cliWording } from './args.js'
+import type { Integration } from '../postiz/integrations.js'
+import { runStatus, type RunOutcome } from '../report/report.js'
+import { logSafe } from '../shared/sanitize.js'
+import { headline } from '../action/summary.js'
 
 const CELL_MAX = 40
 

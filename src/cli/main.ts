@@ -2,16 +2,16 @@
  * The CLI adapter (dist/cli/index.js): environment and flags → the shared engine → a table or JSON.
  * Exit codes: 0 pass, 1 fail (per --fail-on), 2 could not check.
  */
-import { planAnnotations } from './annotations.js'
-import { parseCliArgs, USAGE, type CliOptions } from './cli-args.js'
-import { checkIntegrations } from './engine.js'
-import { startPostizStandIn } from './postiz-stand-in.js'
-import { buildReport, runStatus, type RunOutcome } from './report.js'
-import { reportJson } from './report-file.js'
-import { SAMPLE_INTEGRATIONS } from './sample-organisation.js'
-import { logSafe } from './sanitize.js'
+import { planAnnotations } from '../action/annotations.js'
+import { parseCliArgs, USAGE, type CliOptions } from './args.js'
+import { checkIntegrations } from '../core/engine.js'
+import { startPostizStandIn } from './demo/postiz-stand-in.js'
+import { buildReport, runStatus, type RunOutcome } from '../report/report.js'
+import { reportJson } from '../report/report-file.js'
+import { SAMPLE_INTEGRATIONS } from './demo/sample-organisation.js'
+import { logSafe } from '../shared/sanitize.js'
 import { renderTerminalReport } from './terminal-report.js'
-import { NAME, VERSION } from './version.js'
+import { NAME, VERSION } from '../shared/version.js'
 
 export const EXIT = { pass: 0, fail: 1, error: 2 } as const
 

@@ -4,11 +4,11 @@
  * under GitHub's 1 MiB per step however large the organisation: long lists are cut with a line
  * pointing to the report file, which keeps everything.
  */
-import { describeIntegration, shownStates, type CheckResult, type EntryResult, type Finding } from './check.js'
-import { FINDING_KINDS } from './config.js'
-import type { Integration } from './integrations.js'
-import { runStatus, type RunOutcome } from './report.js'
-import { logSafe, markdownSafe, safeHttpsUrl } from './sanitize.js'
+import { describeIntegration, shownStates, type CheckResult, type EntryResult, type Finding } from '../core/check.js'
+import { FINDING_KINDS } from '../core/config.js'
+import type { Integration } from '../postiz/integrations.js'
+import { runStatus, type RunOutcome } from '../report/report.js'
+import { logSafe, markdownSafe, safeHttpsUrl } from '../shared/sanitize.js'
 
 /** GitHub refuses a step summary over 1 MiB; this leaves room to spare. */
 export const SUMMARY_MAX_BYTES = 1_000_000

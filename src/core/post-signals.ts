@@ -4,7 +4,7 @@
  * (those on a disabled or missing channel will not go out). Pure and linear in posts + entries.
  */
 import { describeIntegration, type CheckResult, type EntryResult, type Finding } from './check.js'
-import type { Post } from './posts.js'
+import type { Post } from '../postiz/posts.js'
 
 export const DAY_MS = 86_400_000
 /** A queued post this long past its publish date is stuck: the channel's posts are not going out. */

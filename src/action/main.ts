@@ -4,16 +4,16 @@
  */
 import * as core from '@actions/core'
 import { planAnnotations } from './annotations.js'
-import { cleanApiKey, DEFAULTS, type RawInputs } from './config.js'
-import { checkIntegrations } from './engine.js'
-import { syncTrackingIssue } from './github-issues.js'
+import { cleanApiKey, DEFAULTS, type RawInputs } from '../core/config.js'
+import { checkIntegrations } from '../core/engine.js'
+import { syncTrackingIssue } from '../github/issues-api.js'
 import { buildMessage, runUrlFrom } from './message.js'
 import { buildOutputs } from './outputs.js'
-import { buildReport, runStatus, type RunOutcome } from './report.js'
-import { writeReportFile } from './report-file.js'
-import { logSafe } from './sanitize.js'
+import { buildReport, runStatus, type RunOutcome } from '../report/report.js'
+import { writeReportFile } from '../report/report-file.js'
+import { logSafe } from '../shared/sanitize.js'
 import { buildSummary, entryLogLine, headline } from './summary.js'
-import { ISSUE_DEFAULTS, parseIssueConfig, planIssueAction, type IssueConfig, type IssueInputs } from './tracking-issue.js'
+import { ISSUE_DEFAULTS, parseIssueConfig, planIssueAction, type IssueConfig, type IssueInputs } from '../github/tracking-issue.js'
 
 const INPUT_NAMES = Object.keys(DEFAULTS) as (keyof RawInputs)[]
 const ISSUE_INPUT_NAMES = Object.keys(ISSUE_DEFAULTS) as (keyof IssueInputs)[]

@@ -3,7 +3,7 @@
  * history and process lists; it comes from POSTIZ_API_KEY like the official Postiz CLI.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util'
-import type { RawInputs } from './config.js'
+import type { RawInputs } from '../core/config.js'
 
 export interface CliOptions {
   inputs: Partial<RawInputs>

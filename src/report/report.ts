@@ -2,9 +2,9 @@
  * The run report: everything a run knows, as one JSON-ready object (the `report` output's file).
  * Pure. Never holds the API key.
  */
-import type { CheckResult } from './check.js'
-import type { Config } from './config.js'
-import { NAME, VERSION } from './version.js'
+import type { CheckResult } from '../core/check.js'
+import type { Config } from '../core/config.js'
+import { NAME, VERSION } from '../shared/version.js'
 
 export const REPORT_SCHEMA_VERSION = 1
 
