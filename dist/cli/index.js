@@ -28095,7 +28095,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4271);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4040);
 /** Entry point of the CLI bundle (dist/cli/index.js, the package's bin). */
 
 process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2), {
@@ -28110,7 +28110,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4271:
+/***/ 4040:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28297,14 +28297,31 @@ function describeSelector(selector) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/postiz/errors.ts
+/** An expected failure that makes the run `status=error`: a diagnosis and the fix, never a stack trace. */
+class CheckError extends Error {
+    fix;
+    code;
+    constructor(message, fix, 
+    /** `route-missing`: the server answered 404, so it has no such route (an older Postiz, or the wrong api-url). */
+    code) {
+        super(message);
+        this.fix = fix;
+        this.code = code;
+        this.name = 'CheckError';
+    }
+}
+/** A JSON answer that does not have the shape a route promises; the client turns it into a CheckError naming the route. */
+class ResponseShapeError extends Error {
+}
+
 ;// CONCATENATED MODULE: ./src/postiz/integrations.ts
 /**
  * The shape of `GET /public/v1/integrations` and its strict validation. Pure.
  * Unknown extra fields and unknown platform identifiers are accepted; missing or mistyped
  * required fields are an error naming the element, never a guess.
  */
-class ResponseShapeError extends Error {
-}
+
 function isRecord(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -28638,11 +28655,28 @@ function check_shownStates(findings) {
     return result => (result.state === 'enabled' ? (flagged.get(result.entry.key) ?? result.state) : result.state);
 }
 
+;// CONCATENATED MODULE: ./src/shared/hosts.ts
+/** Which hosts are this machine: shared by the api-url check (config) and the proxy choice (http). Pure. */
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
+/**
+ * Whether a URL's hostname is this machine: localhost, 127.0.0.0/8, ::1, and 127.0.0.0/8 written as
+ * an IPv4-mapped IPv6 address (`[::ffff:127.0.0.1]`, which URL spells `[::ffff:7f00:1]`, as it does
+ * every spelling of it).
+ */
+function isLoopbackHost(hostname) {
+    const host = hostname.toLowerCase();
+    if (LOOPBACK_HOSTS.has(host) || /^127\.\d+\.\d+\.\d+$/.test(host))
+        return true;
+    const bare = host.replace(/^\[|\]$/g, '');
+    return /^::ffff:(7f[0-9a-f]{2}:[0-9a-f]{1,4}|127\.\d+\.\d+\.\d+)$/.test(bare);
+}
+
 ;// CONCATENATED MODULE: ./src/core/config.ts
 /**
  * Raw inputs (strings, as the runner or the CLI hands them over) → a typed, validated config.
  * Pure: no I/O, no environment. Every problem is collected so the user sees them all at once.
  */
+
 
 const FINDING_KINDS = ['missing', 'disabled', 'failing', 'reconnect'];
 /** The defaults declared in action.yml; an empty input means "use the default", as on GitHub. */
@@ -28671,19 +28705,6 @@ function cleanApiKey(raw) {
     if (!match)
         return { key: trimmed, hadBearer: false };
     return { key: trimmed.slice(match[0].length).trim(), hadBearer: true };
-}
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
-/**
- * Whether a URL's hostname is this machine: localhost, 127.0.0.0/8, ::1, and 127.0.0.0/8 written as
- * an IPv4-mapped IPv6 address (`[::ffff:127.0.0.1]`, which URL spells `[::ffff:7f00:1]`, as it does
- * every spelling of it).
- */
-function isLoopbackHost(hostname) {
-    const host = hostname.toLowerCase();
-    if (LOOPBACK_HOSTS.has(host) || /^127\.\d+\.\d+\.\d+$/.test(host))
-        return true;
-    const bare = host.replace(/^\[|\]$/g, '');
-    return /^::ffff:(7f[0-9a-f]{2}:[0-9a-f]{1,4}|127\.\d+\.\d+\.\d+)$/.test(bare);
 }
 /** Normalises `api-url`: accepts a trailing `/` or `/public/v1`. Returns an error text if unusable. */
 function normaliseApiUrl(raw, allowInsecureHttp) {
@@ -29380,21 +29401,6 @@ Example:
   postiz-integrations-check --integrations x:acme,linkedin-page:acme-inc
 `;
 
-;// CONCATENATED MODULE: ./src/postiz/errors.ts
-/** An expected failure that makes the run `status=error`: a diagnosis and the fix, never a stack trace. */
-class CheckError extends Error {
-    fix;
-    code;
-    constructor(message, fix, 
-    /** `route-missing`: the server answered 404, so it has no such route (an older Postiz, or the wrong api-url). */
-    code) {
-        super(message);
-        this.fix = fix;
-        this.code = code;
-        this.name = 'CheckError';
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/core/reconnect.ts
 /**
  * Channels that need reconnecting, from Postiz's own notifications (FACTS.md, "Notifications"). The
@@ -29839,6 +29845,64 @@ async function httpGet(url, options) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/http/retry.ts
+/**
+ * When and whether to try a GET again: exponential backoff with jitter, `Retry-After` as RFC 9110
+ * defines it, and which outcomes are worth another attempt. Pure; the retry loop is the Postiz client's.
+ */
+
+const FIRST_BACKOFF_MS = 1000;
+const MAX_BACKOFF_MS = 16_000;
+/** Exponential backoff with ±25 % jitter: about 1 s, 2 s, 4 s … capped. */
+function backoffMs(retry, random = Math.random) {
+    const base = Math.min(MAX_BACKOFF_MS, FIRST_BACKOFF_MS * 2 ** (retry - 1));
+    return Math.round(base * (0.75 + random() * 0.5));
+}
+/**
+ * An HTTP date as RFC 9110 allows it: IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`), the obsolete
+ * RFC 850 form (`Sunday, 06-Nov-94 08:49:37 GMT`) and asctime (`Sun Nov  6 08:49:37 1994`).
+ * Date.parse alone would take almost anything ("1.5", "-1") for a date in the past.
+ */
+const HTTP_DATE = /^(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day, \d{2}-[A-Z][a-z]{2}-\d{2} \d{2}:\d{2}:\d{2} GMT|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) [A-Z][a-z]{2} [ \d]\d \d{2}:\d{2}:\d{2} \d{4})$/;
+/**
+ * `Retry-After` in milliseconds: whole non-negative seconds or an HTTP date (RFC 9110 §10.2.3).
+ * Anything else (`1.5`, `-1`, `soon`) is undefined, and the caller falls back to its backoff.
+ */
+function parseRetryAfter(value, now = Date.now()) {
+    if (value === undefined)
+        return undefined;
+    const text = value.trim();
+    if (/^\d+$/.test(text))
+        return Number(text) * 1000;
+    if (!HTTP_DATE.test(text))
+        return undefined;
+    const date = Date.parse(text.endsWith('GMT') ? text : `${text} GMT`); // asctime is GMT too
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+/** A wait as people read it: 45 s, 12 min, 3 h, 2 days; beyond a year, just that. */
+function readableWait(ms) {
+    const seconds = Math.ceil(ms / 1000);
+    if (seconds < 120)
+        return `${seconds} s`;
+    if (seconds < 7200)
+        return `${Math.round(seconds / 60)} min`;
+    if (seconds < 172_800)
+        return `${Math.round(seconds / 3600)} h`;
+    if (seconds <= 366 * 86_400)
+        return `${Math.round(seconds / 86_400)} days`;
+    return 'more than a year';
+}
+/** Why an attempt should be retried, or undefined when its outcome is final. */
+function retryReason(outcome) {
+    if (outcome instanceof TransportError)
+        return outcome.retryable ? outcome.message : undefined;
+    if (outcome.status >= 500)
+        return `HTTP ${outcome.status}`;
+    if (outcome.status === 429)
+        return 'HTTP 429 (rate limited)';
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/postiz/notifications.ts
 /**
  * The shape of `GET /public/v1/notifications?page=N` (Postiz v2.18.0 and later) and its validation.
@@ -29953,9 +30017,11 @@ class Redactor {
 
 ;// CONCATENATED MODULE: ./src/postiz/client.ts
 /**
- * The Postiz public API client: `GET /public/v1/integrations` with retries, backoff, `Retry-After`,
- * and a precise diagnosis of every unusable answer (a CheckError with the fix).
+ * The Postiz public API client: `GET /public/v1/integrations`, `/posts` and `/notifications` with
+ * retries (see http/retry.ts), the key redacted from every answer, and a precise diagnosis of every
+ * unusable answer (a CheckError with the fix).
  */
+
 
 
 
@@ -29967,35 +30033,7 @@ class Redactor {
 const MAX_BODY_BYTES = 32 * 1024 * 1024;
 /** Longest `Retry-After` the client waits for; a longer one ends the run at once. */
 const MAX_RETRY_AFTER_MS = 60_000;
-const FIRST_BACKOFF_MS = 1000;
-const MAX_BACKOFF_MS = 16_000;
 const defaultSleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
-/** Exponential backoff with ±25 % jitter: about 1 s, 2 s, 4 s … capped. */
-function backoffMs(retry, random = Math.random) {
-    const base = Math.min(MAX_BACKOFF_MS, FIRST_BACKOFF_MS * 2 ** (retry - 1));
-    return Math.round(base * (0.75 + random() * 0.5));
-}
-/**
- * An HTTP date as RFC 9110 allows it: IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`), the obsolete
- * RFC 850 form (`Sunday, 06-Nov-94 08:49:37 GMT`) and asctime (`Sun Nov  6 08:49:37 1994`).
- * Date.parse alone would take almost anything ("1.5", "-1") for a date in the past.
- */
-const HTTP_DATE = /^(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day, \d{2}-[A-Z][a-z]{2}-\d{2} \d{2}:\d{2}:\d{2} GMT|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) [A-Z][a-z]{2} [ \d]\d \d{2}:\d{2}:\d{2} \d{4})$/;
-/**
- * `Retry-After` in milliseconds: whole non-negative seconds or an HTTP date (RFC 9110 §10.2.3).
- * Anything else (`1.5`, `-1`, `soon`) is undefined, and the caller falls back to its backoff.
- */
-function parseRetryAfter(value, now = Date.now()) {
-    if (value === undefined)
-        return undefined;
-    const text = value.trim();
-    if (/^\d+$/.test(text))
-        return Number(text) * 1000;
-    if (!HTTP_DATE.test(text))
-        return undefined;
-    const date = Date.parse(text.endsWith('GMT') ? text : `${text} GMT`); // asctime is GMT too
-    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
 function header(response, name) {
     const value = response.headers[name];
     return Array.isArray(value) ? value[0] : value;
@@ -30108,19 +30146,6 @@ function shaped(body, url, parse, expected, shape, advice) {
 function fail(message, fix) {
     throw new CheckError(message, fix);
 }
-/** A wait as people read it: 45 s, 12 min, 3 h, 2 days; beyond a year, just that. */
-function readableWait(ms) {
-    const seconds = Math.ceil(ms / 1000);
-    if (seconds < 120)
-        return `${seconds} s`;
-    if (seconds < 7200)
-        return `${Math.round(seconds / 60)} min`;
-    if (seconds < 172_800)
-        return `${Math.round(seconds / 3600)} h`;
-    if (seconds <= 366 * 86_400)
-        return `${Math.round(seconds / 86_400)} days`;
-    return 'more than a year';
-}
 /** When to run again, from Retry-After: a time, or "later" when none or one too far to be a date. */
 function runAgain(waitMs, raw) {
     if (waitMs === undefined)
@@ -30136,17 +30161,6 @@ function rateLimitFix(response) {
     return (`Run again ${when}. Self-hosted Postiz from v1.11.1 to v1.65.1 limits every public route, this one included, ` +
         'to 30 requests per hour per organisation: run this check less often, or upgrade Postiz (v2.19.0 and later only limit creating posts).');
 }
-/** Why an attempt should be retried, or undefined when its outcome is final. */
-function retryReason(outcome) {
-    if (outcome instanceof TransportError)
-        return outcome.retryable ? outcome.message : undefined;
-    if (outcome.status >= 500)
-        return `HTTP ${outcome.status}`;
-    if (outcome.status === 429)
-        return 'HTTP 429 (rate limited)';
-    return undefined;
-}
-/** GET a public API path with retries, backoff and Retry-After; returns its parsed JSON. */
 /** The key as sent and as given, taken out of everything the server said (see redact.ts). */
 function redactorFor(options) {
     const raw = options.rawApiKey ?? '';

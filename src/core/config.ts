@@ -2,6 +2,7 @@
  * Raw inputs (strings, as the runner or the CLI hands them over) → a typed, validated config.
  * Pure: no I/O, no environment. Every problem is collected so the user sees them all at once.
  */
+import { isLoopbackHost } from '../shared/hosts.js'
 import { parseEntries, type Entry } from './entries.js'
 
 export const FINDING_KINDS = ['missing', 'disabled', 'failing', 'reconnect'] as const
@@ -71,20 +72,6 @@ export function cleanApiKey(raw: string): { key: string; hadBearer: boolean } {
   const match = /^bearer\s+/i.exec(trimmed)
   if (!match) return { key: trimmed, hadBearer: false }
   return { key: trimmed.slice(match[0].length).trim(), hadBearer: true }
-}
-
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1'])
-
-/**
- * Whether a URL's hostname is this machine: localhost, 127.0.0.0/8, ::1, and 127.0.0.0/8 written as
- * an IPv4-mapped IPv6 address (`[::ffff:127.0.0.1]`, which URL spells `[::ffff:7f00:1]`, as it does
- * every spelling of it).
- */
-export function isLoopbackHost(hostname: string): boolean {
-  const host = hostname.toLowerCase()
-  if (LOOPBACK_HOSTS.has(host) || /^127\.\d+\.\d+\.\d+$/.test(host)) return true
-  const bare = host.replace(/^\[|\]$/g, '')
-  return /^::ffff:(7f[0-9a-f]{2}:[0-9a-f]{1,4}|127\.\d+\.\d+\.\d+)$/.test(bare)
 }
 
 /** Normalises `api-url`: accepts a trailing `/` or `/public/v1`. Returns an error text if unusable. */

@@ -10,7 +10,7 @@
  * `example.com`, a bare IPv6 address is read as host:port, and a scheme-less `proxy:3128` fails.
  */
 import { isIPv6 } from 'node:net'
-import { isLoopbackHost } from '../core/config.js'
+import { isLoopbackHost } from '../shared/hosts.js'
 
 type Env = Record<string, string | undefined>
 

@@ -1,10 +1,12 @@
 /**
- * The Postiz public API client: `GET /public/v1/integrations` with retries, backoff, `Retry-After`,
- * and a precise diagnosis of every unusable answer (a CheckError with the fix).
+ * The Postiz public API client: `GET /public/v1/integrations`, `/posts` and `/notifications` with
+ * retries (see http/retry.ts), the key redacted from every answer, and a precise diagnosis of every
+ * unusable answer (a CheckError with the fix).
  */
-import { CheckError } from './errors.js'
+import { CheckError, ResponseShapeError } from './errors.js'
+import { backoffMs, parseRetryAfter, readableWait, retryReason } from '../http/retry.js'
 import { httpGet, TransportError, type HttpResponse } from '../http/transport.js'
-import { parseIntegrations, ResponseShapeError, type Integration } from './integrations.js'
+import { parseIntegrations, type Integration } from './integrations.js'
 import { parseNotificationsPage, type Notification, type NotificationsPage } from './notifications.js'
 import { parsePosts, type Post } from './posts.js'
 import { Redactor } from './redact.js'
@@ -14,8 +16,6 @@ import { USER_AGENT } from '../shared/version.js'
 export const MAX_BODY_BYTES = 32 * 1024 * 1024
 /** Longest `Retry-After` the client waits for; a longer one ends the run at once. */
 export const MAX_RETRY_AFTER_MS = 60_000
-const FIRST_BACKOFF_MS = 1000
-const MAX_BACKOFF_MS = 16_000
 
 export interface ClientOptions {
   apiUrl: string
@@ -41,33 +41,6 @@ export interface FetchResult {
 }
 
 const defaultSleep = (ms: number): Promise<void> => new Promise(resolve => setTimeout(resolve, ms))
-
-/** Exponential backoff with ±25 % jitter: about 1 s, 2 s, 4 s … capped. */
-export function backoffMs(retry: number, random: () => number = Math.random): number {
-  const base = Math.min(MAX_BACKOFF_MS, FIRST_BACKOFF_MS * 2 ** (retry - 1))
-  return Math.round(base * (0.75 + random() * 0.5))
-}
-
-/**
- * An HTTP date as RFC 9110 allows it: IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`), the obsolete
- * RFC 850 form (`Sunday, 06-Nov-94 08:49:37 GMT`) and asctime (`Sun Nov  6 08:49:37 1994`).
- * Date.parse alone would take almost anything ("1.5", "-1") for a date in the past.
- */
-const HTTP_DATE =
-  /^(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day, \d{2}-[A-Z][a-z]{2}-\d{2} \d{2}:\d{2}:\d{2} GMT|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) [A-Z][a-z]{2} [ \d]\d \d{2}:\d{2}:\d{2} \d{4})$/
-
-/**
- * `Retry-After` in milliseconds: whole non-negative seconds or an HTTP date (RFC 9110 §10.2.3).
- * Anything else (`1.5`, `-1`, `soon`) is undefined, and the caller falls back to its backoff.
- */
-export function parseRetryAfter(value: string | undefined, now: number = Date.now()): number | undefined {
-  if (value === undefined) return undefined
-  const text = value.trim()
-  if (/^\d+$/.test(text)) return Number(text) * 1000
-  if (!HTTP_DATE.test(text)) return undefined
-  const date = Date.parse(text.endsWith('GMT') ? text : `${text} GMT`) // asctime is GMT too
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now)
-}
 
 function header(response: HttpResponse, name: string): string | undefined {
   const value = response.headers[name]
@@ -220,16 +193,6 @@ function fail(message: string, fix: string): never {
   throw new CheckError(message, fix)
 }
 
-/** A wait as people read it: 45 s, 12 min, 3 h, 2 days; beyond a year, just that. */
-export function readableWait(ms: number): string {
-  const seconds = Math.ceil(ms / 1000)
-  if (seconds < 120) return `${seconds} s`
-  if (seconds < 7200) return `${Math.round(seconds / 60)} min`
-  if (seconds < 172_800) return `${Math.round(seconds / 3600)} h`
-  if (seconds <= 366 * 86_400) return `${Math.round(seconds / 86_400)} days`
-  return 'more than a year'
-}
-
 /** When to run again, from Retry-After: a time, or "later" when none or one too far to be a date. */
 function runAgain(waitMs: number | undefined, raw: string | undefined): string {
   if (waitMs === undefined) return 'later'
@@ -248,14 +211,6 @@ function rateLimitFix(response: HttpResponse): string {
   )
 }
 
-/** Why an attempt should be retried, or undefined when its outcome is final. */
-function retryReason(outcome: HttpResponse | TransportError): string | undefined {
-  if (outcome instanceof TransportError) return outcome.retryable ? outcome.message : undefined
-  if (outcome.status >= 500) return `HTTP ${outcome.status}`
-  if (outcome.status === 429) return 'HTTP 429 (rate limited)'
-  return undefined
-}
-
 interface JsonResult {
   body: unknown
   url: string
@@ -263,7 +218,6 @@ interface JsonResult {
   durationMs: number
 }
 
-/** GET a public API path with retries, backoff and Retry-After; returns its parsed JSON. */
 /** The key as sent and as given, taken out of everything the server said (see redact.ts). */
 function redactorFor(options: ClientOptions): Redactor {
   const raw = options.rawApiKey ?? ''

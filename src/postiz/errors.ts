@@ -10,3 +10,6 @@ export class CheckError extends Error {
     this.name = 'CheckError'
   }
 }
+
+/** A JSON answer that does not have the shape a route promises; the client turns it into a CheckError naming the route. */
+export class ResponseShapeError extends Error {}

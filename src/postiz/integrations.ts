@@ -3,6 +3,7 @@
  * Unknown extra fields and unknown platform identifiers are accepted; missing or mistyped
  * required fields are an error naming the element, never a guess.
  */
+import { ResponseShapeError } from './errors.js'
 
 export interface Customer {
   id: string
@@ -18,8 +19,6 @@ export interface Integration {
   profile: string | null
   customer: Customer | null
 }
-
-export class ResponseShapeError extends Error {}
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)

@@ -3,7 +3,7 @@
  * Pure. `{"notifications": [{id, content, link, createdAt}], "total", "page", "limit", "hasMore"}`,
  * newest first, 100 a page (FACTS.md).
  */
-import { ResponseShapeError } from './integrations.js'
+import { ResponseShapeError } from './errors.js'
 
 export interface Notification {
   id: string

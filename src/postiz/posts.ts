@@ -2,7 +2,7 @@
  * The shape of `GET /public/v1/posts` and its strict validation. Pure.
  * Unknown states and extra fields are accepted; what the signals need is required.
  */
-import { ResponseShapeError } from './integrations.js'
+import { ResponseShapeError } from './errors.js'
 
 export interface Post {
   id: string

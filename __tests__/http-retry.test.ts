@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { backoffMs, parseRetryAfter } from '../src/postiz/client.js'
+import { backoffMs, parseRetryAfter } from '../src/http/retry.js'
 
 describe('parseRetryAfter', () => {
   const now = Date.parse('2026-11-28T12:00:00Z')
