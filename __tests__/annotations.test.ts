@@ -3,7 +3,7 @@ import { MAX_ANNOTATIONS_PER_LEVEL, planAnnotations } from '../src/action/annota
 import { runCheck } from '../src/core/check.js'
 import { parseConfig, type RawInputs } from '../src/core/config.js'
 import type { Integration } from '../src/postiz/integrations.js'
-import type { RunOutcome } from '../src/report/report.js'
+import type { RunOutcome } from '../src/core/outcome.js'
 
 const channel = (id: string, disabled = false): Integration => ({ id, name: id, identifier: 'x', picture: null, disabled, profile: id, customer: null })
 

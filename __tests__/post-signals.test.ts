@@ -3,7 +3,8 @@ import { runCheck } from '../src/core/check.js'
 import { parseConfig } from '../src/core/config.js'
 import { parseEntries } from '../src/core/entries.js'
 import type { Integration } from '../src/postiz/integrations.js'
-import { applyPostSignals, DAY_MS, postsWindow } from '../src/core/post-signals.js'
+import { combineSignals } from '../src/core/combine.js'
+import { DAY_MS, postsWindow, readPostSignals } from '../src/core/post-signals.js'
 import { parsePosts, type Post } from '../src/postiz/posts.js'
 
 const NOW = Date.parse('2026-11-28T12:00:00Z')
@@ -19,7 +20,8 @@ const ORG = [channel('a'), channel('b'), channel('off', true)]
 const options = { failedPostsDays: 7, upcomingPostsDays: 3, now: NOW }
 
 function check(list: string, posts: Post[]) {
-  return applyPostSignals(runCheck(ORG, parseEntries(list).entries), posts, options)
+  const base = runCheck(ORG, parseEntries(list).entries)
+  return combineSignals(base, { posts: readPostSignals(base, posts, options) })
 }
 
 describe('applyPostSignals', () => {

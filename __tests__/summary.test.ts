@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals'
 import { runCheck } from '../src/core/check.js'
 import { parseConfig } from '../src/core/config.js'
 import type { Integration } from '../src/postiz/integrations.js'
-import type { RunOutcome } from '../src/report/report.js'
+import type { RunOutcome } from '../src/core/outcome.js'
 import { buildSummary, entryLogLine, SUMMARY_LIST_LIMIT } from '../src/action/summary.js'
 
 const channel = (id: string, extra: Partial<Integration> = {}): Integration => ({

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Finding } from '../src/core/check.js'
+import type { Finding } from '../src/core/check-result.js'
 import {
   buildIssueBody,
   fingerprint,

@@ -28372,7 +28372,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(509);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1106);
 /** Entry point of the action bundle (dist/index.js). */
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -28382,7 +28382,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 509:
+/***/ 1106:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31336,73 +31336,20 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-;// CONCATENATED MODULE: ./src/shared/sanitize.ts
+;// CONCATENATED MODULE: ./src/shared/hosts.ts
+/** Which hosts are this machine: shared by the api-url check (config) and the proxy choice (http). Pure. */
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
 /**
- * Text from the server (channel names, profiles, error bodies) is attacker-controlled. These
- * helpers make it safe for the log, where a line starting with `::` or containing `##[` is a
- * workflow command, and for Markdown/HTML in the job summary.
+ * Whether a URL's hostname is this machine: localhost, 127.0.0.0/8, ::1, and 127.0.0.0/8 written as
+ * an IPv4-mapped IPv6 address (`[::ffff:127.0.0.1]`, which URL spells `[::ffff:7f00:1]`, as it does
+ * every spelling of it).
  */
-// C0/C1 controls, DEL, and the Unicode line/paragraph separators.
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
-/** One line, no control characters, no `##[` anywhere and no leading `::` (workflow command syntax). */
-function logSafe(text, maxLength = 300) {
-    let safe = text
-        .replace(CONTROL, ' ')
-        .replace(/##\[/g, '## [')
-        .replace(/^(\s*)::/, '$1: :');
-    if (safe.length > maxLength)
-        safe = `${safe.slice(0, maxLength)}…`;
-    return safe;
-}
-/** What escapeMarkdown replaces: Markdown and HTML syntax, `:` and `@` (autolinks), and `www.`. */
-const MARKDOWN_SPECIAL = /[\\`*_{}[\]()<>#!|~&"':@]|\bwww\./gi;
-const REPLACEMENTS = {
-    '<': '&lt;',
-    '>': '&gt;',
-    '&': '&amp;',
-    '"': '&quot;',
-    "'": '&#39;',
-    '|': '&#124;',
-    ':': '\\:<wbr>',
-    '@': '@<wbr>'
-};
-/** Every character that logSafe or escapeMarkdown would change, and `www.`. */
-// eslint-disable-next-line no-control-regex
-const NEEDS_ESCAPING = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\\`*_{}[\]()<>#!|~&"':@]|www\./i;
-/**
- * Escapes text for a Markdown table cell or inline HTML: no markup, links, pipes or line breaks.
- * GitHub also turns bare `https://…`, `www.…` and `name@host` into links; an invisible `<wbr>`
- * after `:`, `www.` and `@` splits them so that server text can never become a link.
- */
-function markdownSafe(text, maxLength = 200) {
-    // Most names and IDs hold nothing to escape: one test instead of a replacement pass.
-    if (text.length <= maxLength && !NEEDS_ESCAPING.test(text))
-        return text;
-    return escapeMarkdown(text, maxLength);
-}
-/** markdownSafe without its shortcut (exported so a test can hold the two to the same result). */
-function escapeMarkdown(text, maxLength = 200) {
-    return logSafe(text, maxLength).replace(MARKDOWN_SPECIAL, match => (match.length > 1 ? `${match}<wbr>` : (REPLACEMENTS[match] ?? `\\${match}`)));
-}
-/**
- * The URL if it is an `https:` URL, made safe for a double-quoted attribute inside a Markdown table
- * cell; else null. Every character outside the plain URL set (letters, digits, `-._~:/?#@!$()*+,;=%`)
- * is percent-encoded: `|` would split the table cell, `"`, `'`, `<`, `>`, `` ` `` and `\` would end the
- * attribute or start markup, `&` would start an entity. Percent-encoding keeps the URL the same URL.
- */
-function safeHttpsUrl(value) {
-    if (value === null)
-        return null;
-    try {
-        const url = new URL(value);
-        if (url.protocol !== 'https:' || url.username || url.password)
-            return null;
-        return url.href.replace(/[^A-Za-z0-9\-._~:/?#@!$()*+,;=%]/g, c => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
-    }
-    catch {
-        return null;
-    }
+function isLoopbackHost(hostname) {
+    const host = hostname.toLowerCase();
+    if (LOOPBACK_HOSTS.has(host) || /^127\.\d+\.\d+\.\d+$/.test(host))
+        return true;
+    const bare = host.replace(/^\[|\]$/g, '');
+    return /^::ffff:(7f[0-9a-f]{2}:[0-9a-f]{1,4}|127\.\d+\.\d+\.\d+)$/.test(bare);
 }
 
 ;// CONCATENATED MODULE: ./src/core/entries.ts
@@ -31510,380 +31457,6 @@ function describeSelector(selector) {
         case 'platform':
             return `${selector.platform}:*`;
     }
-}
-
-;// CONCATENATED MODULE: ./src/postiz/errors.ts
-/** An expected failure that makes the run `status=error`: a diagnosis and the fix, never a stack trace. */
-class CheckError extends Error {
-    fix;
-    code;
-    constructor(message, fix, 
-    /** `route-missing`: the server answered 404, so it has no such route (an older Postiz, or the wrong api-url). */
-    code) {
-        super(message);
-        this.fix = fix;
-        this.code = code;
-        this.name = 'CheckError';
-    }
-}
-/** A JSON answer that does not have the shape a route promises; the client turns it into a CheckError naming the route. */
-class ResponseShapeError extends Error {
-}
-
-;// CONCATENATED MODULE: ./src/postiz/integrations.ts
-/**
- * The shape of `GET /public/v1/integrations` and its strict validation. Pure.
- * Unknown extra fields and unknown platform identifiers are accepted; missing or mistyped
- * required fields are an error naming the element, never a guess.
- */
-
-function isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-function describe(value) {
-    if (value === null)
-        return 'null';
-    if (Array.isArray(value))
-        return 'an array';
-    return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
-}
-function optionalString(element, field, where) {
-    const value = element[field];
-    if (value === undefined || value === null)
-        return null;
-    if (typeof value !== 'string')
-        throw new ResponseShapeError(`${where()}: "${field}" is ${describe(value)}, expected a string or null`);
-    return value;
-}
-function requiredString(element, field, where) {
-    const value = element[field];
-    if (typeof value !== 'string')
-        throw new ResponseShapeError(`${where()}: "${field}" is ${value === undefined ? 'missing' : describe(value)}, expected a string`);
-    return value;
-}
-function parseIntegration(element, index) {
-    const where = () => `element ${index}`;
-    if (!isRecord(element))
-        throw new ResponseShapeError(`${where()} is ${describe(element)}, expected an object`);
-    const id = requiredString(element, 'id', where);
-    if (id === '')
-        throw new ResponseShapeError(`${where()}: "id" is empty`);
-    // IDs go into the comma-separated integration-ids output and the posting steps' requests.
-    // eslint-disable-next-line no-control-regex -- control characters are what this looks for
-    const bad = /[\s,\u0000-\u001f\u007f-\u009f]/.exec(id);
-    if (bad) {
-        // eslint-disable-next-line no-control-regex -- as above
-        const what = bad[0] === ',' ? 'a comma' : /[\u0000-\u001f\u007f-\u009f]/.test(bad[0]) ? 'a control character' : 'whitespace';
-        throw new ResponseShapeError(`${where()}: "id" ${JSON.stringify(id).slice(0, 80)} contains ${what}; Postiz IDs never do`);
-    }
-    const at = () => `${where()} (id ${JSON.stringify(id).slice(0, 80)})`;
-    const disabled = element.disabled;
-    if (typeof disabled !== 'boolean') {
-        throw new ResponseShapeError(`${at()}: "disabled" is ${disabled === undefined ? 'missing' : describe(disabled)}, expected true or false`);
-    }
-    let customer = null;
-    const rawCustomer = element.customer;
-    if (rawCustomer !== undefined && rawCustomer !== null) {
-        if (!isRecord(rawCustomer))
-            throw new ResponseShapeError(`${at()}: "customer" is ${describe(rawCustomer)}, expected an object`);
-        const inCustomer = () => `${at()} customer`;
-        customer = { id: requiredString(rawCustomer, 'id', inCustomer), name: optionalString(rawCustomer, 'name', inCustomer) ?? '' };
-    }
-    return {
-        id,
-        name: requiredString(element, 'name', at),
-        identifier: requiredString(element, 'identifier', at),
-        picture: optionalString(element, 'picture', at),
-        disabled,
-        profile: optionalString(element, 'profile', at),
-        customer
-    };
-}
-/** Validates a parsed JSON body and returns the integrations it holds. */
-function parseIntegrations(body) {
-    if (!Array.isArray(body)) {
-        const hint = isRecord(body) && 'msg' in body ? ` (it says: ${JSON.stringify(body.msg).slice(0, 200)})` : '';
-        throw new ResponseShapeError(`the response is ${describe(body)}, expected a JSON array of integrations${hint}`);
-    }
-    const integrations = body.map(parseIntegration);
-    const seen = new Map();
-    integrations.forEach((integration, index) => {
-        const first = seen.get(integration.id);
-        if (first !== undefined) {
-            throw new ResponseShapeError(`elements ${first} and ${index} have the same "id" ${JSON.stringify(integration.id).slice(0, 80)}; Postiz never returns one ID twice`);
-        }
-        seen.set(integration.id, index);
-    });
-    return integrations;
-}
-/** Integrations of one customer, given by ID or exact name. */
-function filterByCustomer(integrations, customer) {
-    if (customer === undefined)
-        return integrations;
-    return integrations.filter(i => i.customer !== null && (i.customer.id === customer || i.customer.name === customer));
-}
-/**
- * An input error when `customer` is a name that several customers share (and no customer's ID):
- * the channels of all of them would be checked, and their posts read for only one. Undefined when
- * the customer is an ID, a unique name, or unknown.
- */
-function ambiguousCustomer(integrations, customer) {
-    if (customer === undefined)
-        return undefined;
-    const ids = new Set();
-    for (const i of integrations) {
-        if (i.customer === null)
-            continue;
-        if (i.customer.id === customer)
-            return undefined;
-        if (i.customer.name === customer)
-            ids.add(i.customer.id);
-    }
-    if (ids.size < 2)
-        return undefined;
-    const listed = [...ids].slice(0, 10);
-    return `customer: "${customer}" is the name of ${ids.size} customers (IDs ${listed.join(', ')}${ids.size > 10 ? ', …' : ''}); give the ID of the one to check instead`;
-}
-
-;// CONCATENATED MODULE: ./src/core/check.ts
-/**
- * The check itself: integrations + entries → a report. Pure and linear in integrations + entries
- * (one pass over the integrations for the keys the entries ask for; no entry × integration scans).
- */
-
-
-/** Other names people use for a platform, mapped to the Postiz identifier. */
-const PLATFORM_ALIASES = new Map([
-    ['twitter', 'x'],
-    ['warpcast', 'wrapcast'],
-    ['farcaster', 'wrapcast'],
-    ['google', 'gmb'],
-    ['dev.to', 'devto']
-]);
-const byId = (a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-/** Short human description of a channel, for messages. */
-function describeIntegration(i) {
-    const profile = i.profile ? `, @${i.profile.replace(/^@/, '')}` : '';
-    return `"${i.name}" (${i.identifier}${profile}, ID ${i.id})`;
-}
-/** The key under which a platform:profile selector and an integration meet. */
-function profileKey(platform, normalisedProfile) {
-    return `${platform}\n${normalisedProfile}`;
-}
-/**
- * Every integration each entry's selector matches, found in one pass over the integrations that
- * looks up only the keys the entries ask for (no index of 10,000 channels for 1,000 entries).
- * Lists are sorted by ID, for a deterministic choice among several matches.
- */
-function findMatches(integrations, entries) {
-    const withId = new Map();
-    const byProfile = new Map();
-    const byPlatform = new Map();
-    const profilePlatforms = new Set();
-    const listOf = (entry) => {
-        const s = entry.selector;
-        if (s.kind === 'id')
-            return [withId, s.id];
-        return s.kind === 'profile' ? [byProfile, profileKey(s.platform, s.profile)] : [byPlatform, s.platform];
-    };
-    for (const entry of entries) {
-        const [map, key] = listOf(entry);
-        if (!map.has(key))
-            map.set(key, []);
-        if (entry.selector.kind === 'profile')
-            profilePlatforms.add(entry.selector.platform);
-    }
-    if (entries.length > 0) {
-        for (const i of integrations) {
-            const sameId = withId.get(i.id);
-            if (sameId !== undefined && sameId.length === 0)
-                sameId.push(i); // the first integration with this ID
-            if (byPlatform.size === 0 && profilePlatforms.size === 0)
-                continue;
-            const platform = i.identifier.toLowerCase();
-            byPlatform.get(platform)?.push(i);
-            if (i.profile !== null && profilePlatforms.has(platform))
-                byProfile.get(profileKey(platform, normaliseProfile(i.profile)))?.push(i);
-        }
-    }
-    for (const map of [byProfile, byPlatform])
-        for (const list of map.values())
-            if (list.length > 1)
-                list.sort(byId);
-    return entry => {
-        const [map, key] = listOf(entry);
-        return map.get(key) ?? [];
-    };
-}
-function buildIndexes(integrations) {
-    const indexes = { byId: new Map(), byPlatform: new Map(), byPlatformProfile: new Map() };
-    for (const i of integrations) {
-        if (!indexes.byId.has(i.id))
-            indexes.byId.set(i.id, i);
-        const platform = i.identifier.toLowerCase();
-        push(indexes.byPlatform, platform, i);
-        if (i.profile !== null)
-            push(indexes.byPlatformProfile, profileKey(platform, normaliseProfile(i.profile)), i);
-    }
-    return indexes;
-}
-function push(map, key, value) {
-    const list = map.get(key);
-    if (list)
-        list.push(value);
-    else
-        map.set(key, [value]);
-}
-function missingHint(entry, considered, everything, customer) {
-    const s = entry.selector;
-    if (customer !== undefined) {
-        const all = everything();
-        const elsewhere = s.kind === 'id'
-            ? all.byId.get(s.id)
-            : (s.kind === 'profile' ? all.byPlatformProfile.get(profileKey(s.platform, s.profile)) : all.byPlatform.get(s.platform))?.[0];
-        if (elsewhere) {
-            const owner = elsewhere.customer ? `customer "${elsewhere.customer.name}" (${elsewhere.customer.id})` : 'no customer';
-            return ` It exists as ${describeIntegration(elsewhere)} but belongs to ${owner}, not to customer "${customer}".`;
-        }
-    }
-    if (s.kind === 'id')
-        return '';
-    const sameP = considered().byPlatform.get(s.platform);
-    if (sameP && s.kind === 'profile') {
-        const profiles = sameP.slice(0, 5).map(i => (i.profile ? `${s.platform}:${i.profile.replace(/^@/, '')}` : `ID ${i.id}`));
-        return ` Integrations on ${s.platform}: ${profiles.join(', ')}${sameP.length > 5 ? ', …' : ''}.`;
-    }
-    const alias = PLATFORM_ALIASES.get(s.platform);
-    if (alias !== undefined && alias !== s.platform)
-        return ` Postiz calls this platform "${alias}": write ${alias}:${s.kind === 'profile' ? s.profile : '*'}.`;
-    return ` No ${s.platform} integration is connected${customer !== undefined ? ` for customer "${customer}"` : ''}.`;
-}
-function missingFix(entry) {
-    switch (entry.selector.kind) {
-        case 'id':
-            return {
-                fix: 'Connect the channel in Postiz, or if it was reconnected, update the ID or select it by platform:profile, which survives reconnects.',
-                action: 'Reconnect it and update the ID, or select it by `platform:profile`.'
-            };
-        case 'profile':
-            return {
-                fix: 'Connect the channel in Postiz, or correct the entry (see the integrations this run listed).',
-                action: 'Connect it in Postiz, or correct the profile.'
-            };
-        case 'platform':
-            return {
-                fix: `Connect a ${entry.selector.platform} channel in Postiz, or correct the platform identifier.`,
-                action: `Connect a ${entry.selector.platform} channel in Postiz.`
-            };
-    }
-}
-/** Runs the check. `integrations` is everything the server returned. */
-function runCheck(integrations, entries, customer) {
-    const considered = filterByCustomer(integrations, customer);
-    const matchesOf = findMatches(considered, entries);
-    // Only a missing entry needs these (for its hint): built on first use, once.
-    let consideredIndexes;
-    let allIndexes;
-    const indexes = () => (consideredIndexes ??= buildIndexes(considered));
-    const everything = () => (allIndexes ??= buildIndexes(integrations));
-    const results = [];
-    const findings = [];
-    const warnings = [];
-    const integrationIds = [];
-    const seenIds = new Set();
-    const addId = (id) => {
-        if (!seenIds.has(id)) {
-            seenIds.add(id);
-            integrationIds.push(id);
-        }
-    };
-    for (const entry of entries) {
-        const matches = matchesOf(entry);
-        const enabled = matches.filter(i => !i.disabled);
-        const state = matches.length === 0 ? 'missing' : enabled.length > 0 ? 'enabled' : 'disabled';
-        const integration = enabled[0] ?? matches[0] ?? null;
-        const enabledIds = entry.selector.kind === 'platform' ? enabled.map(i => i.id) : enabled.slice(0, 1).map(i => i.id);
-        const idsValue = entry.selector.kind === 'platform' ? enabledIds : (integration?.id ?? null);
-        results.push({ entry, state, integration, matches, idsValue, enabledIds });
-        enabledIds.forEach(addId);
-        if (entry.selector.kind === 'profile' && enabled.length > 1) {
-            warnings.push(`${entry.key}: ${describeSelector(entry.selector)} matches ${enabled.length} enabled integrations; using ${enabled[0].id}, ` +
-                `not ${enabled
-                    .slice(1)
-                    .map(i => i.id)
-                    .join(', ')}. Select one by ID${customer === undefined ? ' or set customer' : ''} to make this explicit.`);
-        }
-        if (state === 'missing') {
-            const what = entry.selector.kind === 'id' ? `no integration has ID ${entry.selector.id}` : `no integration matches ${describeSelector(entry.selector)}`;
-            findings.push({
-                kind: 'missing',
-                key: entry.key,
-                message: `${entry.key}: ${what}${customer !== undefined ? ` among customer "${customer}"'s integrations` : ''}.${missingHint(entry, indexes, everything, customer)}`,
-                ...missingFix(entry)
-            });
-        }
-        else if (state === 'disabled') {
-            const listed = matches.slice(0, 5).map(describeIntegration).join(', ') + (matches.length > 5 ? ', …' : '');
-            const which = matches.length === 1 ? describeIntegration(matches[0]) : `all ${matches.length} matching integrations (${listed})`;
-            findings.push({
-                kind: 'disabled',
-                key: entry.key,
-                message: `${entry.key}: ${which} ${matches.length === 1 ? 'is' : 'are'} disabled in Postiz.`,
-                fix: 'Enable it in Postiz (a plan downgrade or an expired trial disables channels too).',
-                action: 'Enable it in Postiz.'
-            });
-        }
-    }
-    if (customer !== undefined && considered.length === 0) {
-        const known = new Map(integrations.flatMap(i => (i.customer ? [[i.customer.id, i.customer.name]] : [])));
-        const list = [...known].slice(0, 10).map(([id, name]) => `"${name}" (${id})`);
-        warnings.push(`No integration belongs to customer "${customer}". ` +
-            (list.length > 0 ? `Customers with integrations: ${list.join(', ')}${known.size > 10 ? ', …' : ''}.` : 'No integration is assigned to any customer.'));
-    }
-    const discovery = entries.length === 0;
-    if (discovery)
-        considered.forEach(i => !i.disabled && addId(i.id));
-    const result = {
-        status: findings.length > 0 ? 'fail' : 'pass',
-        discovery,
-        total: integrations.length,
-        considered,
-        results,
-        findings,
-        warnings,
-        integrationIds
-    };
-    if (customer !== undefined)
-        result.customer = customer;
-    return result;
-}
-/**
- * What each entry reads as in a table: its state, or, for an enabled channel that a post signal
- * flags, `reconnect` (first) or `failing`. Built once from the findings for every row.
- */
-function shownStates(findings) {
-    const flagged = new Map();
-    for (const f of findings) {
-        if (f.kind === 'reconnect' || (f.kind === 'failing' && flagged.get(f.key) !== 'reconnect'))
-            flagged.set(f.key, f.kind);
-    }
-    return result => (result.state === 'enabled' ? (flagged.get(result.entry.key) ?? result.state) : result.state);
-}
-
-;// CONCATENATED MODULE: ./src/shared/hosts.ts
-/** Which hosts are this machine: shared by the api-url check (config) and the proxy choice (http). Pure. */
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
-/**
- * Whether a URL's hostname is this machine: localhost, 127.0.0.0/8, ::1, and 127.0.0.0/8 written as
- * an IPv4-mapped IPv6 address (`[::ffff:127.0.0.1]`, which URL spells `[::ffff:7f00:1]`, as it does
- * every spelling of it).
- */
-function isLoopbackHost(hostname) {
-    const host = hostname.toLowerCase();
-    if (LOOPBACK_HOSTS.has(host) || /^127\.\d+\.\d+\.\d+$/.test(host))
-        return true;
-    const bare = host.replace(/^\[|\]$/g, '');
-    return /^::ffff:(7f[0-9a-f]{2}:[0-9a-f]{1,4}|127\.\d+\.\d+\.\d+)$/.test(bare);
 }
 
 ;// CONCATENATED MODULE: ./src/core/config.ts
@@ -32060,111 +31633,26 @@ function parseConfig(partial) {
     return { ok: true, config, warnings };
 }
 
-;// CONCATENATED MODULE: ./package.json
-const package_namespaceObject = {"rE":"1.0.0"};
-;// CONCATENATED MODULE: ./src/shared/version.ts
+;// CONCATENATED MODULE: ./src/core/verdict.ts
+
+const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+/** A check's own status: `fail` as soon as it has a finding of any kind (fail-on only decides whether that fails the run). */
+function checkStatus(findings) {
+    return findings.length > 0 ? 'fail' : 'pass';
+}
 /**
- * The name and version the action and the CLI report (User-Agent, --version, the report file). The
- * version has one home, package.json: `npm run release` bumps it there, and the build inlines it.
+ * Whether findings of this kind fail the run: the fail-on input. The engine asks it too, to tell
+ * whether a signal it could not read makes the run an error or a warning.
  */
-
-const NAME = 'postiz-integrations-check';
-const VERSION = package_namespaceObject.rE;
-const USER_AGENT = `${NAME}/${VERSION} (+https://github.com/marketplace/actions/postiz-integrations-check)`;
-
-;// CONCATENATED MODULE: ./src/report/report.ts
-
-const REPORT_SCHEMA_VERSION = 1;
+function failsOn(config, kind) {
+    return config.failOn.has(kind);
+}
 function runStatus(outcome) {
     if (outcome.error || (outcome.inputErrors?.length ?? 0) > 0 || !outcome.check)
         return 'error';
     return outcome.check.status;
 }
-function buildReport(outcome) {
-    const { config, check } = outcome;
-    return {
-        schemaVersion: REPORT_SCHEMA_VERSION,
-        tool: { name: NAME, version: VERSION },
-        status: runStatus(outcome),
-        startedAt: outcome.startedAt.toISOString(),
-        finishedAt: outcome.finishedAt.toISOString(),
-        durationMs: outcome.finishedAt.getTime() - outcome.startedAt.getTime(),
-        inputs: config
-            ? {
-                apiUrl: config.apiUrl,
-                integrations: config.entries.map(e => ({ key: e.key, text: e.text, alias: e.alias ?? null, selector: e.selector })),
-                customer: config.customer ?? null,
-                failOn: [...config.failOn],
-                timeoutSeconds: config.timeoutMs / 1000,
-                retries: config.retries,
-                jobSummary: config.jobSummary,
-                allowInsecureHttp: config.allowInsecureHttp,
-                failedPostsDays: config.failedPostsDays,
-                upcomingPostsDays: config.upcomingPostsDays,
-                reconnectDays: config.reconnectDays
-            }
-            : null,
-        server: outcome.fetch ? { url: outcome.fetch.url, attempts: outcome.fetch.attempts, durationMs: outcome.fetch.durationMs } : null,
-        posts: outcome.posts ?? null,
-        notifications: outcome.notifications ?? null,
-        recovered: check?.reconnect?.recovered ?? [],
-        error: outcome.error ?? null,
-        inputErrors: outcome.inputErrors ?? [],
-        warnings: [...outcome.warnings, ...(check?.warnings ?? [])],
-        discovery: check?.discovery ?? false,
-        counts: check
-            ? {
-                integrations: check.total,
-                considered: check.considered.length,
-                enabled: check.considered.filter(i => !i.disabled).length,
-                entries: check.results.length,
-                missing: check.findings.filter(f => f.kind === 'missing').length,
-                disabled: check.findings.filter(f => f.kind === 'disabled').length,
-                failing: check.findings.filter(f => f.kind === 'failing').length,
-                reconnect: check.findings.filter(f => f.kind === 'reconnect').length
-            }
-            : null,
-        entries: (check?.results ?? []).map(r => ({
-            key: r.entry.key,
-            text: r.entry.text,
-            state: r.state,
-            integrationId: r.integration?.id ?? null,
-            ids: r.idsValue,
-            matches: r.matches.map(i => i.id),
-            posts: r.posts ?? null
-        })),
-        findings: check?.findings ?? [],
-        // parseIntegrations builds each one with exactly these fields, in this order: no copy needed.
-        integrations: check?.considered ?? []
-    };
-}
-
-;// CONCATENATED MODULE: ./src/action/summary.ts
-/**
- * Human-readable renderings of a run: the job summary (Markdown) and the log lines. Pure.
- * Every string from the server passes through `markdownSafe` or `logSafe`. The summary stays
- * under GitHub's 1 MiB per step however large the organisation: long lists are cut with a line
- * pointing to the report file, which keeps everything.
- */
-
-
-
-
-/** GitHub refuses a step summary over 1 MiB; this leaves room to spare. */
-const SUMMARY_MAX_BYTES = 1_000_000;
-/** At most this many rows in the list of other integrations (it is for browsing, not for search). */
-const SUMMARY_LIST_LIMIT = 1000;
-/** Bytes kept back from the entries table for the lines that follow it. */
-const TAIL_RESERVE = 40_000;
-const MAX_PICTURE_URL = 500;
-// A no-break space between mark and word: a narrow State column never splits them.
-const MARK = { enabled: '✅\u00a0enabled', disabled: '⛔\u00a0disabled', missing: '❌\u00a0missing' };
-/** The State column: the entry's state, or the post signal that makes an enabled channel fail. */
-const STATE_LABEL = { ...MARK, failing: '⚠️\u00a0failing', reconnect: '🔌\u00a0reconnect' };
-const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
-/** The one-line verdict with its counts, used by the summary, the log and the failure message. */
-function headline(outcome) {
-    const status = runStatus(outcome);
+function headlineOf(outcome, status) {
     const check = outcome.check;
     if (status === 'error' || !check)
         return 'Could not check the Postiz integrations';
@@ -32178,209 +31666,83 @@ function headline(outcome) {
         .map(([kind, n]) => `${n} ${kind}`);
     return `Fail: ${check.findings.length} of ${plural(total, 'Postiz integration')} need${check.findings.length === 1 ? 's' : ''} attention (${counts.join(', ')})`;
 }
-/** Lines within a byte budget. */
-class Budget {
-    left;
-    constructor(left) {
-        this.left = left;
-    }
-    take(line) {
-        const size = Buffer.byteLength(line, 'utf8') + 1;
-        if (size > this.left)
-            return false;
-        this.left -= size;
-        return true;
-    }
-    reserve(bytes) {
-        this.left -= bytes;
-    }
-    release(bytes) {
-        this.left += bytes;
-    }
-}
-function cell(text) {
-    return text ? markdownSafe(text) : '';
-}
-function avatar(i) {
-    const picture = i.picture !== null && i.picture.length <= MAX_PICTURE_URL ? safeHttpsUrl(i.picture) : null;
-    return picture ? `<img src="${picture}" width="20" height="20" alt=""> ` : '';
-}
-function channelCell(i) {
-    if (!i)
-        return '—';
-    return `${avatar(i)}${cell(i.name)}<br><code>${cell(i.id)}</code>`;
-}
-/** The channel with its platform and profile in one cell, so that the table fits a 1012 px page. */
-function channelWithPlatformCell(i) {
-    if (!i)
-        return '—';
-    const where = i.profile ? `${cell(i.identifier)} · ${cell(i.profile)}` : cell(i.identifier);
-    return `${avatar(i)}${cell(i.name)}<br>${where}<br><code>${cell(i.id)}</code>`;
-}
-/** A date that does not wrap at its hyphens (non-breaking hyphens). */
-const date = (iso) => (iso ?? '').slice(0, 10).replace(/-/g, '\u2011');
-function postsCells(result, signals) {
-    if (!signals)
-        return '';
-    const p = result.posts;
-    const stuck = p?.stuck ? `, ${p.stuck} stuck` : '';
-    const failed = signals.failedPostsDays > 0
-        ? ` ${p && (p.failed > 0 || (p.stuck ?? 0) > 0) ? `⚠️ ${p.failed}${stuck}${p.latestFailed ? `, latest ${date(p.latestFailed)}` : ''}` : '0'} |`
-        : '';
-    const queued = signals.upcomingPostsDays > 0 ? ` ${p && p.queued > 0 ? `${result.state === 'enabled' ? '' : '🚫 '}${p.queued}, next ${date(p.nextQueued)}` : '0'} |` : '';
-    return `${failed}${queued}`;
-}
-function entryRow(result, t) {
-    const i = result.integration;
-    const more = result.entry.selector.kind === 'platform' && result.enabledIds.length > 1 ? `<br>and ${result.enabledIds.length - 1} more` : '';
-    // The actions are this project's own text (platform identifiers in them are validated), not escaped.
-    const action = t.fix ? ` ${t.actions.get(result.entry.key) ?? ''} |` : '';
-    const customer = t.customers ? ` ${cell(i?.customer?.name)} |` : '';
-    return `| <code>${cell(result.entry.text)}</code> | ${channelWithPlatformCell(i)}${more} |${customer} ${STATE_LABEL[t.shown(result)]} |${postsCells(result, t.signals)}${action}`;
-}
-function entryHeader(t) {
-    const extra = [];
-    if (t.signals && t.signals.failedPostsDays > 0)
-        extra.push(`Failed posts (${t.signals.failedPostsDays} d)`);
-    if (t.signals && t.signals.upcomingPostsDays > 0)
-        extra.push(`Queued posts (${t.signals.upcomingPostsDays} d)`);
-    const columns = ['Entry', 'Channel', ...(t.customers ? ['Customer'] : []), 'State', ...extra, ...(t.fix ? ['Fix'] : [])];
-    return [`| ${columns.join(' | ')} |`, `|${columns.map(() => '---').join('|')}|`];
-}
-const FINDING_LABEL = new Map([
-    ['missing', '❌ missing'],
-    ['disabled', '⛔ disabled'],
-    ['failing', '⚠️ failing'],
-    ['reconnect', '🔌 reconnect']
-]);
-/** At most this many rows in the findings table at the top; the entries table has them all. */
-const FINDINGS_SHOWN = 100;
-/** The entries table stays open up to this many rows; a longer one is folded under the findings. */
-const ENTRIES_OPEN_UP_TO = 20;
-function findingsSection(lines, findings, budget) {
-    const header = ['| Entry | Problem | Fix |', '|---|---|---|'];
-    pushTable(lines, header, findings.slice(0, FINDINGS_SHOWN), f => `| <code>${cell(f.key)}</code> | ${FINDING_LABEL.get(f.kind) ?? f.kind}: ${markdownSafe(f.message, 600)} | ${f.action} |`, budget, 'problems');
-    if (findings.length > FINDINGS_SHOWN)
-        lines.push('', `…and ${findings.length - FINDINGS_SHOWN} more problems: every entry is in the table below.`);
-}
-function integrationRow(i) {
-    const selector = i.profile ? `<code>${cell(`${i.identifier}:${i.profile.replace(/^@/, '')}`)}</code>` : '';
-    return `| ${channelCell(i)} | ${cell(i.identifier)} | ${selector} | ${cell(i.customer?.name)} | ${i.disabled ? MARK.disabled : MARK.enabled} |`;
-}
-/** Appends a table: the header always, then rows while the budget and `limit` allow, then a "more" line. */
-function pushTable(lines, header, items, row, budget, noun, limit = Infinity) {
-    for (const line of header) {
-        budget.take(line);
-        lines.push(line);
-    }
-    let shown = 0;
-    while (shown < items.length && shown < limit) {
-        const line = row(items[shown]);
-        if (!budget.take(line))
-            break;
-        lines.push(line);
-        shown++;
-    }
-    if (shown < items.length)
-        lines.push('', `…and ${items.length - shown} more ${noun} — see the report file (the \`report\` output).`);
-}
-const INTEGRATION_HEADER = ['| Channel | Platform | Selector | Customer | State |', '|---|---|---|---|---|'];
-function errorSection(outcome, lines) {
-    if (outcome.inputErrors && outcome.inputErrors.length > 0) {
-        lines.push('The inputs have problems; nothing was sent to Postiz.', '');
-        for (const e of outcome.inputErrors.slice(0, 100))
-            lines.push(`- ${markdownSafe(e, 600)}`);
-    }
-    else if (outcome.error) {
-        lines.push(`**What happened:** ${markdownSafe(outcome.error.message, 1000)}`, '', `**How to fix it:** ${markdownSafe(outcome.error.fix, 1000)}`);
-    }
-}
-function checkSection(outcome, check, lines, budget) {
-    const scope = check.customer !== undefined ? ` of customer ${markdownSafe(check.customer)}` : '';
-    if (check.discovery) {
-        lines.push(`The organisation${scope} has ${plural(check.considered.length, 'integration')} (the server returned ${check.total}).`, '');
-        lines.push('Put IDs or `platform:profile` selectors from this list in the `integrations` input to gate on them.', '');
-        pushTable(lines, INTEGRATION_HEADER, check.considered, integrationRow, budget, 'integrations', SUMMARY_LIST_LIMIT);
-        return;
-    }
-    lines.push(`Checked against ${plural(check.considered.length, 'integration')}${scope} (the server returned ${check.total}).`, '');
-    const actions = new Map();
-    for (const f of check.findings)
-        actions.set(f.key, actions.has(f.key) ? `${actions.get(f.key)} ${f.action}` : f.action);
-    // What needs attention first; then every entry, folded when there are many.
-    budget.reserve(TAIL_RESERVE);
-    if (check.findings.length > 0) {
-        findingsSection(lines, check.findings, budget);
-        lines.push('');
-    }
-    const table = {
-        signals: check.postSignals,
-        actions,
-        shown: shownStates(check.findings),
-        customers: check.results.some(r => r.matches.some(i => i.customer !== null)),
-        fix: check.findings.length > 0
-    };
-    const folded = check.results.length > ENTRIES_OPEN_UP_TO;
-    if (folded)
-        lines.push(`<details><summary>All ${check.results.length} entries</summary>`, '');
-    pushTable(lines, entryHeader(table), check.results, r => entryRow(r, table), budget, 'entries');
-    if (folded)
-        lines.push('', '</details>');
-    budget.release(TAIL_RESERVE);
-    const recovered = check.reconnect?.recovered ?? [];
-    if (recovered.length > 0) {
-        lines.push('', `🔌 **Recovered:** ${recovered
-            .slice(0, 10)
-            .map(r => markdownSafe(r, 300))
-            .join(' ')}${recovered.length > 10 ? ' …' : ''}`);
-    }
-    if (check.findings.some(f => f.kind === 'failing')) {
-        lines.push('', '⚠️ **Failing posts** usually mean the channel must be reconnected in Postiz: its connection expired or was revoked, ' +
-            'yet Postiz still lists it as enabled. Reconnect it, then retry or reschedule the failed posts.');
-    }
-    if (check.results.some(r => r.state !== 'enabled' && (r.posts?.queued ?? 0) > 0)) {
-        lines.push('', '🚫 Queued posts on a disabled or missing channel will not go out until the channel is fixed.');
-    }
-    const warnings = [...outcome.warnings, ...check.warnings];
-    if (warnings.length > 0) {
-        lines.push('', '**Warnings**', '');
-        for (const w of warnings.slice(0, 20))
-            lines.push(`- ${markdownSafe(w, 600)}`);
-        if (warnings.length > 20)
-            lines.push(`- …and ${warnings.length - 20} more in the report file.`);
-    }
-    const used = new Set(check.results.flatMap(r => r.matches.map(i => i.id)));
-    const others = check.considered.filter(i => !used.has(i.id));
-    if (others.length > 0) {
-        lines.push('', `<details><summary>The organisation's ${plural(others.length, 'other integration')}</summary>`, '');
-        budget.reserve(200);
-        pushTable(lines, INTEGRATION_HEADER, others, integrationRow, budget, 'integrations', SUMMARY_LIST_LIMIT);
-        lines.push('', '</details>');
-    }
-}
-/** The job summary in GitHub-flavoured Markdown. */
-function buildSummary(outcome) {
+/** Decides the verdict of a finished run. */
+function decideVerdict(outcome) {
     const status = runStatus(outcome);
-    const icon = outcome.check?.discovery ? '🔎' : { pass: '✅', fail: '❌', error: '⚠️' }[status];
-    const lines = [`## ${icon} ${headline(outcome)}`, ''];
-    const budget = new Budget(SUMMARY_MAX_BYTES - 4000);
-    if (status === 'error' || !outcome.check)
-        errorSection(outcome, lines);
-    else
-        checkSection(outcome, outcome.check, lines, budget);
-    return `${lines.join('\n')}\n`;
+    const config = outcome.config;
+    // Without a config nothing was checked: there are no findings, and the run is an error.
+    const blocks = (finding) => (config ? failsOn(config, finding.kind) : true);
+    const blocking = (outcome.check?.findings ?? []).filter(blocks);
+    return { status, headline: headlineOf(outcome, status), blocks, blocking, fails: status === 'error' || blocking.length > 0 };
 }
-/** One log line per entry; every line starts with our own mark, never with server text. */
-function entryLogLine(result) {
-    const mark = result.state === 'enabled' ? '✓' : '✗';
-    const i = result.integration;
-    if (result.state === 'missing')
-        return logSafe(`${mark} ${result.entry.key}: missing`, 400);
-    if (result.entry.selector.kind === 'platform') {
-        const enabled = result.enabledIds.length;
-        return logSafe(`${mark} ${result.entry.key}: ${enabled} enabled of ${result.matches.length} (${result.matches.map(m => m.id).join(', ')})`, 400);
+
+;// CONCATENATED MODULE: ./src/shared/sanitize.ts
+/**
+ * Text from the server (channel names, profiles, error bodies) is attacker-controlled. These
+ * helpers make it safe for the log, where a line starting with `::` or containing `##[` is a
+ * workflow command, and for Markdown/HTML in the job summary.
+ */
+// C0/C1 controls, DEL, and the Unicode line/paragraph separators.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+/** One line, no control characters, no `##[` anywhere and no leading `::` (workflow command syntax). */
+function logSafe(text, maxLength = 300) {
+    let safe = text
+        .replace(CONTROL, ' ')
+        .replace(/##\[/g, '## [')
+        .replace(/^(\s*)::/, '$1: :');
+    if (safe.length > maxLength)
+        safe = `${safe.slice(0, maxLength)}…`;
+    return safe;
+}
+/** What escapeMarkdown replaces: Markdown and HTML syntax, `:` and `@` (autolinks), and `www.`. */
+const MARKDOWN_SPECIAL = /[\\`*_{}[\]()<>#!|~&"':@]|\bwww\./gi;
+const REPLACEMENTS = {
+    '<': '&lt;',
+    '>': '&gt;',
+    '&': '&amp;',
+    '"': '&quot;',
+    "'": '&#39;',
+    '|': '&#124;',
+    ':': '\\:<wbr>',
+    '@': '@<wbr>'
+};
+/** Every character that logSafe or escapeMarkdown would change, and `www.`. */
+// eslint-disable-next-line no-control-regex
+const NEEDS_ESCAPING = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\\`*_{}[\]()<>#!|~&"':@]|www\./i;
+/**
+ * Escapes text for a Markdown table cell or inline HTML: no markup, links, pipes or line breaks.
+ * GitHub also turns bare `https://…`, `www.…` and `name@host` into links; an invisible `<wbr>`
+ * after `:`, `www.` and `@` splits them so that server text can never become a link.
+ */
+function markdownSafe(text, maxLength = 200) {
+    // Most names and IDs hold nothing to escape: one test instead of a replacement pass.
+    if (text.length <= maxLength && !NEEDS_ESCAPING.test(text))
+        return text;
+    return escapeMarkdown(text, maxLength);
+}
+/** markdownSafe without its shortcut (exported so a test can hold the two to the same result). */
+function escapeMarkdown(text, maxLength = 200) {
+    return logSafe(text, maxLength).replace(MARKDOWN_SPECIAL, match => (match.length > 1 ? `${match}<wbr>` : (REPLACEMENTS[match] ?? `\\${match}`)));
+}
+/**
+ * The URL if it is an `https:` URL, made safe for a double-quoted attribute inside a Markdown table
+ * cell; else null. Every character outside the plain URL set (letters, digits, `-._~:/?#@!$()*+,;=%`)
+ * is percent-encoded: `|` would split the table cell, `"`, `'`, `<`, `>`, `` ` `` and `\` would end the
+ * attribute or start markup, `&` would start an entity. Percent-encoding keeps the URL the same URL.
+ */
+function safeHttpsUrl(value) {
+    if (value === null)
+        return null;
+    try {
+        const url = new URL(value);
+        if (url.protocol !== 'https:' || url.username || url.password)
+            return null;
+        return url.href.replace(/[^A-Za-z0-9\-._~:/?#@!$()*+,;=%]/g, c => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
     }
-    return logSafe(`${mark} ${result.entry.key}: ${result.state} → ${i ? describeIntegration(i) : ''}`, 400);
+    catch {
+        return null;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/action/annotations.ts
@@ -32395,27 +31757,27 @@ const TITLES = new Map([
     ['failing', 'Postiz integration failing'],
     ['reconnect', 'Postiz integration needs reconnecting']
 ]);
-function failureMessage(outcome) {
+/** The `setFailed` message, when the verdict fails the run. */
+function failureMessage(outcome, verdict) {
+    if (!verdict.fails)
+        return undefined;
     const inputErrors = outcome.inputErrors ?? [];
     if (inputErrors.length > 0)
         return `${annotations_plural(inputErrors.length, 'input error')}; nothing was checked.`;
     if (outcome.error)
         return `${outcome.error.message} ${outcome.error.fix}`;
-    const { check, config } = outcome;
-    if (!check || !config)
+    if (verdict.status === 'error')
         return 'Nothing was checked.';
-    const failing = check.findings.filter(f => config.failOn.has(f.kind));
-    if (failing.length === 0)
-        return undefined;
+    const failing = verdict.blocking;
     const keys = failing.slice(0, 20).map(f => logSafe(f.key, 100));
-    return `${headline(outcome)}: ${keys.join(', ')}${failing.length > 20 ? ', …' : ''}.`;
+    return `${verdict.headline}: ${keys.join(', ')}${failing.length > 20 ? ', …' : ''}.`;
 }
 function cap(list, room, overflow) {
     if (list.length <= room)
         return list;
     return [...list.slice(0, room - 1), overflow(list.length - room + 1)];
 }
-function planAnnotations(outcome) {
+function planAnnotations(outcome, verdict = decideVerdict(outcome)) {
     const errors = [];
     const warnings = [];
     for (const message of outcome.inputErrors ?? [])
@@ -32426,7 +31788,7 @@ function planAnnotations(outcome) {
     if (check && config) {
         for (const finding of check.findings) {
             const annotation = {
-                level: config.failOn.has(finding.kind) ? 'error' : 'warning',
+                level: verdict.blocks(finding) ? 'error' : 'warning',
                 title: `${TITLES.get(finding.kind) ?? `Postiz integration ${finding.kind}`}: ${logSafe(finding.key, 100)}`,
                 message: logSafe(`${finding.message} ${finding.fix}`, 1000)
             };
@@ -32443,7 +31805,7 @@ function planAnnotations(outcome) {
             });
         }
     }
-    let failure = failureMessage(outcome);
+    let failure = failureMessage(outcome, verdict);
     // The failure message is itself an error annotation: the findings get the other nine places.
     const errorRoom = MAX_ANNOTATIONS_PER_LEVEL - (failure === undefined ? 0 : 1);
     if (errors.length > errorRoom && failure !== undefined) {
@@ -32462,118 +31824,22 @@ function planAnnotations(outcome) {
     return plan;
 }
 
-;// CONCATENATED MODULE: ./src/core/reconnect.ts
-/**
- * Channels that need reconnecting, from Postiz's own notifications (FACTS.md, "Notifications"). The
- * public channel list hides a token that could not be refreshed (the channel still says
- * `disabled: false`); Postiz's notifications are the only public trace of it. Pure.
- *
- * - "We couldn't post to <identifier> for <name> because you need to reconnect it…" names the
- *   channel: matched on identifier and name exactly (names are user text, never a pattern).
- * - "Could not refresh your <identifier> channel …" names only the platform: a finding when the
- *   organisation has just one channel of that platform, otherwise one warning naming the checked
- *   channels of that platform as candidates.
- * - Nothing marks a reconnect, so a notification is stale once a PUBLISHED post on that channel is
- *   newer than it: then no finding, and the summary says the channel recovered.
- */
-
-const NEEDS_RECONNECT = /^We couldn't post to (\S+) for (.+) because you need to reconnect it\./s;
-const COULD_NOT_REFRESH = /^Could not refresh your (\S+) channel\b/;
-const day = (ms) => new Date(ms).toISOString().replace(/\.\d+Z$/, 'Z');
-const quote = (text) => `"${text.length > 200 ? `${text.slice(0, 200)}…` : text}"`;
-/** Which notifications name which checked channel; `integrations` is the whole organisation. */
-function findReconnects(check, integrations, notifications, posts) {
-    // The channels the entries export (enabled ones), with the entries that export them.
-    const entriesOf = new Map();
-    for (const result of check.results) {
-        for (const id of result.enabledIds)
-            entriesOf.set(id, [...(entriesOf.get(id) ?? []), result.entry.key]);
+;// CONCATENATED MODULE: ./src/postiz/errors.ts
+/** An expected failure that makes the run `status=error`: a diagnosis and the fix, never a stack trace. */
+class CheckError extends Error {
+    fix;
+    code;
+    constructor(message, fix, 
+    /** `route-missing`: the server answered 404, so it has no such route (an older Postiz, or the wrong api-url). */
+    code) {
+        super(message);
+        this.fix = fix;
+        this.code = code;
+        this.name = 'CheckError';
     }
-    const byId = new Map(integrations.map(i => [i.id, i]));
-    const lastPublished = new Map();
-    for (const post of posts) {
-        if (post.state === 'PUBLISHED')
-            lastPublished.set(post.integrationId, Math.max(lastPublished.get(post.integrationId) ?? -Infinity, post.publishAt));
-    }
-    const recoveredSince = (id, at) => (lastPublished.get(id) ?? -Infinity) > at;
-    /** Channel ID → the newest notification that still stands for it. */
-    const evidence = new Map();
-    const recovered = new Map();
-    const warnings = new Map();
-    const note = (channel, notification) => {
-        if (!entriesOf.has(channel.id) || evidence.has(channel.id))
-            return;
-        if (recoveredSince(channel.id, notification.createdAt)) {
-            if (!recovered.has(channel.id)) {
-                recovered.set(channel.id, `${describeIntegration(channel)}: Postiz asked on ${day(notification.createdAt)} to reconnect it, and a post has gone out on it since.`);
-            }
-            return;
-        }
-        evidence.set(channel.id, notification); // newest first: any older notification is older than this one
-    };
-    // Newest first: the first notification that stands for a channel is its evidence.
-    for (const notification of [...notifications].sort((a, b) => b.createdAt - a.createdAt)) {
-        const named = NEEDS_RECONNECT.exec(notification.content);
-        if (named) {
-            const [, identifier, name] = named;
-            for (const channel of integrations)
-                if (channel.identifier === identifier && channel.name === name)
-                    note(channel, notification);
-            continue;
-        }
-        const platform = COULD_NOT_REFRESH.exec(notification.content)?.[1];
-        if (platform === undefined)
-            continue;
-        const ofPlatform = integrations.filter(i => i.identifier === platform);
-        if (ofPlatform.length === 1) {
-            note(ofPlatform[0], notification);
-            continue;
-        }
-        const candidates = ofPlatform.filter(i => entriesOf.has(i.id) && !recoveredSince(i.id, notification.createdAt));
-        if (candidates.length === 0 || warnings.has(platform))
-            continue;
-        const listed = candidates.slice(0, 5).map(i => `${describeIntegration(i)} (${(entriesOf.get(i.id) ?? []).join(', ')})`);
-        warnings.set(platform, `Postiz could not refresh a ${platform} channel on ${day(notification.createdAt)} (${quote(notification.content)}), but the organisation has ` +
-            `${ofPlatform.length} ${platform} channels, so it does not say which. Checked candidates: ${listed.join('; ')}${candidates.length > 5 ? '; …' : ''}. ` +
-            'Open Postiz and reconnect the one it marks as needing it.');
-    }
-    const findings = [];
-    for (const result of check.results) {
-        const standing = result.enabledIds.flatMap(id => {
-            const n = evidence.get(id);
-            const channel = byId.get(id);
-            return n && channel ? [{ channel, n }] : [];
-        });
-        if (standing.length === 0)
-            continue;
-        const newest = standing.reduce((a, b) => (b.n.createdAt > a.n.createdAt ? b : a));
-        const which = standing.length === 1
-            ? describeIntegration(newest.channel)
-            : `${standing.length} of its channels (${standing.map(s => describeIntegration(s.channel)).join(', ')})`;
-        findings.push({
-            kind: 'reconnect',
-            key: result.entry.key,
-            message: `${result.entry.key}: ${which} needs reconnecting. Postiz said on ${day(newest.n.createdAt)}: ${quote(newest.n.content)} ` +
-                'No post has gone out on it since; Postiz still lists it as enabled, but its posts fail until it is reconnected.',
-            fix: 'Reconnect the channel in Postiz (it marks the channel as needing a refresh), then retry or reschedule its posts.',
-            action: 'Reconnect it in Postiz.'
-        });
-    }
-    return { findings, warnings: [...warnings.values()], recovered: [...recovered.values()] };
 }
-/** The check with the reconnect findings added after each entry's other findings, and its status again. */
-function withReconnects(check, result, days) {
-    const byKey = new Map();
-    for (const f of [...check.findings, ...result.findings])
-        byKey.set(f.key, [...(byKey.get(f.key) ?? []), f]);
-    const findings = check.results.flatMap(r => byKey.get(r.entry.key) ?? []);
-    return {
-        ...check,
-        findings,
-        warnings: [...check.warnings, ...result.warnings],
-        status: findings.length > 0 ? 'fail' : 'pass',
-        reconnect: { days, recovered: result.recovered }
-    };
+/** A JSON answer that does not have the shape a route promises; the client turns it into a CheckError naming the route. */
+class ResponseShapeError extends Error {
 }
 
 // EXTERNAL MODULE: external "node:zlib"
@@ -32962,6 +32228,121 @@ function retryReason(outcome) {
     return undefined;
 }
 
+;// CONCATENATED MODULE: ./src/postiz/integrations.ts
+/**
+ * The shape of `GET /public/v1/integrations` and its strict validation. Pure.
+ * Unknown extra fields and unknown platform identifiers are accepted; missing or mistyped
+ * required fields are an error naming the element, never a guess.
+ */
+
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function describe(value) {
+    if (value === null)
+        return 'null';
+    if (Array.isArray(value))
+        return 'an array';
+    return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+function optionalString(element, field, where) {
+    const value = element[field];
+    if (value === undefined || value === null)
+        return null;
+    if (typeof value !== 'string')
+        throw new ResponseShapeError(`${where()}: "${field}" is ${describe(value)}, expected a string or null`);
+    return value;
+}
+function requiredString(element, field, where) {
+    const value = element[field];
+    if (typeof value !== 'string')
+        throw new ResponseShapeError(`${where()}: "${field}" is ${value === undefined ? 'missing' : describe(value)}, expected a string`);
+    return value;
+}
+function parseIntegration(element, index) {
+    const where = () => `element ${index}`;
+    if (!isRecord(element))
+        throw new ResponseShapeError(`${where()} is ${describe(element)}, expected an object`);
+    const id = requiredString(element, 'id', where);
+    if (id === '')
+        throw new ResponseShapeError(`${where()}: "id" is empty`);
+    // IDs go into the comma-separated integration-ids output and the posting steps' requests.
+    // eslint-disable-next-line no-control-regex -- control characters are what this looks for
+    const bad = /[\s,\u0000-\u001f\u007f-\u009f]/.exec(id);
+    if (bad) {
+        // eslint-disable-next-line no-control-regex -- as above
+        const what = bad[0] === ',' ? 'a comma' : /[\u0000-\u001f\u007f-\u009f]/.test(bad[0]) ? 'a control character' : 'whitespace';
+        throw new ResponseShapeError(`${where()}: "id" ${JSON.stringify(id).slice(0, 80)} contains ${what}; Postiz IDs never do`);
+    }
+    const at = () => `${where()} (id ${JSON.stringify(id).slice(0, 80)})`;
+    const disabled = element.disabled;
+    if (typeof disabled !== 'boolean') {
+        throw new ResponseShapeError(`${at()}: "disabled" is ${disabled === undefined ? 'missing' : describe(disabled)}, expected true or false`);
+    }
+    let customer = null;
+    const rawCustomer = element.customer;
+    if (rawCustomer !== undefined && rawCustomer !== null) {
+        if (!isRecord(rawCustomer))
+            throw new ResponseShapeError(`${at()}: "customer" is ${describe(rawCustomer)}, expected an object`);
+        const inCustomer = () => `${at()} customer`;
+        customer = { id: requiredString(rawCustomer, 'id', inCustomer), name: optionalString(rawCustomer, 'name', inCustomer) ?? '' };
+    }
+    return {
+        id,
+        name: requiredString(element, 'name', at),
+        identifier: requiredString(element, 'identifier', at),
+        picture: optionalString(element, 'picture', at),
+        disabled,
+        profile: optionalString(element, 'profile', at),
+        customer
+    };
+}
+/** Validates a parsed JSON body and returns the integrations it holds. */
+function parseIntegrations(body) {
+    if (!Array.isArray(body)) {
+        const hint = isRecord(body) && 'msg' in body ? ` (it says: ${JSON.stringify(body.msg).slice(0, 200)})` : '';
+        throw new ResponseShapeError(`the response is ${describe(body)}, expected a JSON array of integrations${hint}`);
+    }
+    const integrations = body.map(parseIntegration);
+    const seen = new Map();
+    integrations.forEach((integration, index) => {
+        const first = seen.get(integration.id);
+        if (first !== undefined) {
+            throw new ResponseShapeError(`elements ${first} and ${index} have the same "id" ${JSON.stringify(integration.id).slice(0, 80)}; Postiz never returns one ID twice`);
+        }
+        seen.set(integration.id, index);
+    });
+    return integrations;
+}
+/** Integrations of one customer, given by ID or exact name. */
+function filterByCustomer(integrations, customer) {
+    if (customer === undefined)
+        return integrations;
+    return integrations.filter(i => i.customer !== null && (i.customer.id === customer || i.customer.name === customer));
+}
+/**
+ * An input error when `customer` is a name that several customers share (and no customer's ID):
+ * the channels of all of them would be checked, and their posts read for only one. Undefined when
+ * the customer is an ID, a unique name, or unknown.
+ */
+function ambiguousCustomer(integrations, customer) {
+    if (customer === undefined)
+        return undefined;
+    const ids = new Set();
+    for (const i of integrations) {
+        if (i.customer === null)
+            continue;
+        if (i.customer.id === customer)
+            return undefined;
+        if (i.customer.name === customer)
+            ids.add(i.customer.id);
+    }
+    if (ids.size < 2)
+        return undefined;
+    const listed = [...ids].slice(0, 10);
+    return `customer: "${customer}" is the name of ${ids.size} customers (IDs ${listed.join(', ')}${ids.size > 10 ? ', …' : ''}); give the ID of the one to check instead`;
+}
+
 ;// CONCATENATED MODULE: ./src/postiz/notifications.ts
 /**
  * The shape of `GET /public/v1/notifications?page=N` (Postiz v2.18.0 and later) and its validation.
@@ -33073,6 +32454,18 @@ class Redactor {
         return value;
     }
 }
+
+;// CONCATENATED MODULE: ./package.json
+const package_namespaceObject = {"rE":"1.0.0"};
+;// CONCATENATED MODULE: ./src/shared/version.ts
+/**
+ * The name and version the action and the CLI report (User-Agent, --version, the report file). The
+ * version has one home, package.json: `npm run release` bumps it there, and the build inlines it.
+ */
+
+const NAME = 'postiz-integrations-check';
+const VERSION = package_namespaceObject.rE;
+const USER_AGENT = `${NAME}/${VERSION} (+https://github.com/marketplace/actions/postiz-integrations-check)`;
 
 ;// CONCATENATED MODULE: ./src/postiz/client.ts
 /**
@@ -33382,6 +32775,267 @@ function transportFix(error) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/core/check-result.ts
+/** Short human description of a channel, for messages. */
+function describeIntegration(i) {
+    const profile = i.profile ? `, @${i.profile.replace(/^@/, '')}` : '';
+    return `"${i.name}" (${i.identifier}${profile}, ID ${i.id})`;
+}
+
+;// CONCATENATED MODULE: ./src/core/check.ts
+/**
+ * The check itself: integrations + entries → a report. Pure and linear in integrations + entries
+ * (one pass over the integrations for the keys the entries ask for; no entry × integration scans).
+ */
+
+
+
+
+/** Other names people use for a platform, mapped to the Postiz identifier. */
+const PLATFORM_ALIASES = new Map([
+    ['twitter', 'x'],
+    ['warpcast', 'wrapcast'],
+    ['farcaster', 'wrapcast'],
+    ['google', 'gmb'],
+    ['dev.to', 'devto']
+]);
+const byId = (a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+/** The key under which a platform:profile selector and an integration meet. */
+function profileKey(platform, normalisedProfile) {
+    return `${platform}\n${normalisedProfile}`;
+}
+/**
+ * Every integration each entry's selector matches, found in one pass over the integrations that
+ * looks up only the keys the entries ask for (no index of 10,000 channels for 1,000 entries).
+ * Lists are sorted by ID, for a deterministic choice among several matches.
+ */
+function findMatches(integrations, entries) {
+    const withId = new Map();
+    const byProfile = new Map();
+    const byPlatform = new Map();
+    const profilePlatforms = new Set();
+    const listOf = (entry) => {
+        const s = entry.selector;
+        if (s.kind === 'id')
+            return [withId, s.id];
+        return s.kind === 'profile' ? [byProfile, profileKey(s.platform, s.profile)] : [byPlatform, s.platform];
+    };
+    for (const entry of entries) {
+        const [map, key] = listOf(entry);
+        if (!map.has(key))
+            map.set(key, []);
+        if (entry.selector.kind === 'profile')
+            profilePlatforms.add(entry.selector.platform);
+    }
+    if (entries.length > 0) {
+        for (const i of integrations) {
+            const sameId = withId.get(i.id);
+            if (sameId !== undefined && sameId.length === 0)
+                sameId.push(i); // the first integration with this ID
+            if (byPlatform.size === 0 && profilePlatforms.size === 0)
+                continue;
+            const platform = i.identifier.toLowerCase();
+            byPlatform.get(platform)?.push(i);
+            if (i.profile !== null && profilePlatforms.has(platform))
+                byProfile.get(profileKey(platform, normaliseProfile(i.profile)))?.push(i);
+        }
+    }
+    for (const map of [byProfile, byPlatform])
+        for (const list of map.values())
+            if (list.length > 1)
+                list.sort(byId);
+    return entry => {
+        const [map, key] = listOf(entry);
+        return map.get(key) ?? [];
+    };
+}
+function buildIndexes(integrations) {
+    const indexes = { byId: new Map(), byPlatform: new Map(), byPlatformProfile: new Map() };
+    for (const i of integrations) {
+        if (!indexes.byId.has(i.id))
+            indexes.byId.set(i.id, i);
+        const platform = i.identifier.toLowerCase();
+        push(indexes.byPlatform, platform, i);
+        if (i.profile !== null)
+            push(indexes.byPlatformProfile, profileKey(platform, normaliseProfile(i.profile)), i);
+    }
+    return indexes;
+}
+function push(map, key, value) {
+    const list = map.get(key);
+    if (list)
+        list.push(value);
+    else
+        map.set(key, [value]);
+}
+function missingHint(entry, considered, everything, customer) {
+    const s = entry.selector;
+    if (customer !== undefined) {
+        const all = everything();
+        const elsewhere = s.kind === 'id'
+            ? all.byId.get(s.id)
+            : (s.kind === 'profile' ? all.byPlatformProfile.get(profileKey(s.platform, s.profile)) : all.byPlatform.get(s.platform))?.[0];
+        if (elsewhere) {
+            const owner = elsewhere.customer ? `customer "${elsewhere.customer.name}" (${elsewhere.customer.id})` : 'no customer';
+            return ` It exists as ${describeIntegration(elsewhere)} but belongs to ${owner}, not to customer "${customer}".`;
+        }
+    }
+    if (s.kind === 'id')
+        return '';
+    const sameP = considered().byPlatform.get(s.platform);
+    if (sameP && s.kind === 'profile') {
+        const profiles = sameP.slice(0, 5).map(i => (i.profile ? `${s.platform}:${i.profile.replace(/^@/, '')}` : `ID ${i.id}`));
+        return ` Integrations on ${s.platform}: ${profiles.join(', ')}${sameP.length > 5 ? ', …' : ''}.`;
+    }
+    const alias = PLATFORM_ALIASES.get(s.platform);
+    if (alias !== undefined && alias !== s.platform)
+        return ` Postiz calls this platform "${alias}": write ${alias}:${s.kind === 'profile' ? s.profile : '*'}.`;
+    return ` No ${s.platform} integration is connected${customer !== undefined ? ` for customer "${customer}"` : ''}.`;
+}
+function missingFix(entry) {
+    switch (entry.selector.kind) {
+        case 'id':
+            return {
+                fix: 'Connect the channel in Postiz, or if it was reconnected, update the ID or select it by platform:profile, which survives reconnects.',
+                action: 'Reconnect it and update the ID, or select it by `platform:profile`.'
+            };
+        case 'profile':
+            return {
+                fix: 'Connect the channel in Postiz, or correct the entry (see the integrations this run listed).',
+                action: 'Connect it in Postiz, or correct the profile.'
+            };
+        case 'platform':
+            return {
+                fix: `Connect a ${entry.selector.platform} channel in Postiz, or correct the platform identifier.`,
+                action: `Connect a ${entry.selector.platform} channel in Postiz.`
+            };
+    }
+}
+/** Runs the check. `integrations` is everything the server returned. */
+function runCheck(integrations, entries, customer) {
+    const considered = filterByCustomer(integrations, customer);
+    const matchesOf = findMatches(considered, entries);
+    // Only a missing entry needs these (for its hint): built on first use, once.
+    let consideredIndexes;
+    let allIndexes;
+    const indexes = () => (consideredIndexes ??= buildIndexes(considered));
+    const everything = () => (allIndexes ??= buildIndexes(integrations));
+    const results = [];
+    const findings = [];
+    const warnings = [];
+    const integrationIds = [];
+    const seenIds = new Set();
+    const addId = (id) => {
+        if (!seenIds.has(id)) {
+            seenIds.add(id);
+            integrationIds.push(id);
+        }
+    };
+    for (const entry of entries) {
+        const matches = matchesOf(entry);
+        const enabled = matches.filter(i => !i.disabled);
+        const state = matches.length === 0 ? 'missing' : enabled.length > 0 ? 'enabled' : 'disabled';
+        const integration = enabled[0] ?? matches[0] ?? null;
+        const enabledIds = entry.selector.kind === 'platform' ? enabled.map(i => i.id) : enabled.slice(0, 1).map(i => i.id);
+        const idsValue = entry.selector.kind === 'platform' ? enabledIds : (integration?.id ?? null);
+        results.push({ entry, state, integration, matches, idsValue, enabledIds });
+        enabledIds.forEach(addId);
+        if (entry.selector.kind === 'profile' && enabled.length > 1) {
+            warnings.push(`${entry.key}: ${describeSelector(entry.selector)} matches ${enabled.length} enabled integrations; using ${enabled[0].id}, ` +
+                `not ${enabled
+                    .slice(1)
+                    .map(i => i.id)
+                    .join(', ')}. Select one by ID${customer === undefined ? ' or set customer' : ''} to make this explicit.`);
+        }
+        if (state === 'missing') {
+            const what = entry.selector.kind === 'id' ? `no integration has ID ${entry.selector.id}` : `no integration matches ${describeSelector(entry.selector)}`;
+            findings.push({
+                kind: 'missing',
+                key: entry.key,
+                message: `${entry.key}: ${what}${customer !== undefined ? ` among customer "${customer}"'s integrations` : ''}.${missingHint(entry, indexes, everything, customer)}`,
+                ...missingFix(entry)
+            });
+        }
+        else if (state === 'disabled') {
+            const listed = matches.slice(0, 5).map(describeIntegration).join(', ') + (matches.length > 5 ? ', …' : '');
+            const which = matches.length === 1 ? describeIntegration(matches[0]) : `all ${matches.length} matching integrations (${listed})`;
+            findings.push({
+                kind: 'disabled',
+                key: entry.key,
+                message: `${entry.key}: ${which} ${matches.length === 1 ? 'is' : 'are'} disabled in Postiz.`,
+                fix: 'Enable it in Postiz (a plan downgrade or an expired trial disables channels too).',
+                action: 'Enable it in Postiz.'
+            });
+        }
+    }
+    if (customer !== undefined && considered.length === 0) {
+        const known = new Map(integrations.flatMap(i => (i.customer ? [[i.customer.id, i.customer.name]] : [])));
+        const list = [...known].slice(0, 10).map(([id, name]) => `"${name}" (${id})`);
+        warnings.push(`No integration belongs to customer "${customer}". ` +
+            (list.length > 0 ? `Customers with integrations: ${list.join(', ')}${known.size > 10 ? ', …' : ''}.` : 'No integration is assigned to any customer.'));
+    }
+    const discovery = entries.length === 0;
+    if (discovery)
+        considered.forEach(i => !i.disabled && addId(i.id));
+    const result = {
+        status: checkStatus(findings),
+        discovery,
+        total: integrations.length,
+        considered,
+        results,
+        findings,
+        warnings,
+        integrationIds
+    };
+    if (customer !== undefined)
+        result.customer = customer;
+    return result;
+}
+/**
+ * What each entry reads as in a table: its state, or, for an enabled channel that a post signal
+ * flags, `reconnect` (first) or `failing`. Built once from the findings for every row.
+ */
+function shownStates(findings) {
+    const flagged = new Map();
+    for (const f of findings) {
+        if (f.kind === 'reconnect' || (f.kind === 'failing' && flagged.get(f.key) !== 'reconnect'))
+            flagged.set(f.key, f.kind);
+    }
+    return result => (result.state === 'enabled' ? (flagged.get(result.entry.key) ?? result.state) : result.state);
+}
+
+;// CONCATENATED MODULE: ./src/core/combine.ts
+
+/** The check with every signal's findings, counts and warnings added, and its status decided again. */
+function combineSignals(check, signals) {
+    const { posts, reconnect } = signals;
+    const byKey = new Map();
+    const add = (f) => {
+        const list = byKey.get(f.key);
+        if (list)
+            list.push(f);
+        else
+            byKey.set(f.key, [f]);
+    };
+    for (const f of check.findings) {
+        const atRisk = posts?.atRisk.get(f.key);
+        add(atRisk === undefined ? f : { ...f, message: `${f.message} ${atRisk}` });
+    }
+    posts?.findings.forEach(add);
+    reconnect?.result.findings.forEach(add);
+    const findings = check.results.flatMap(r => byKey.get(r.entry.key) ?? []);
+    const combined = { ...check, findings, status: checkStatus(findings) };
+    if (posts) {
+        combined.results = check.results.map((result, index) => ({ ...result, posts: posts.counts[index] }));
+        combined.postSignals = posts.window;
+    }
+    if (reconnect) {
+        combined.warnings = [...check.warnings, ...reconnect.result.warnings];
+        combined.reconnect = { days: reconnect.days, recovered: reconnect.result.recovered };
+    }
+    return combined;
+}
+
 ;// CONCATENATED MODULE: ./src/core/post-signals.ts
 /**
  * What is at stake per entry: failed posts in the look-back window (a channel that needs
@@ -33400,7 +33054,7 @@ function postsWindow(options) {
     const back = Math.max(options.failedPostsDays, options.reconnectDays ?? 0);
     return { startDate: new Date(options.now - back * DAY_MS), endDate: new Date(options.now + options.upcomingPostsDays * DAY_MS) };
 }
-const post_signals_day = (ms) => new Date(ms).toISOString().replace(/\.\d+Z$/, 'Z');
+const day = (ms) => new Date(ms).toISOString().replace(/\.\d+Z$/, 'Z');
 const post_signals_plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
 /**
  * The channels whose posts count for an entry: the ones it exports (every enabled channel of a
@@ -33454,15 +33108,15 @@ function countFor(ids, postsByChannel, options) {
     counts.queued = queued.size;
     if (options.failedPostsDays > 0) {
         counts.stuck = stuck.size;
-        counts.stuckSince = stuck.size > 0 ? post_signals_day(oldestStuck) : null;
+        counts.stuckSince = stuck.size > 0 ? day(oldestStuck) : null;
     }
     if (counts.failed > 0) {
-        counts.latestFailed = post_signals_day(latest);
+        counts.latestFailed = day(latest);
         // An ID may be "__proto__": entries defined as own properties, never through the prototype.
         counts.failedByChannel = Object.fromEntries(byChannel);
     }
     if (counts.queued > 0)
-        counts.nextQueued = post_signals_day(next);
+        counts.nextQueued = day(next);
     return counts;
 }
 /** For a `platform:*` entry: which of its channels had the failed posts, and how many each. */
@@ -33477,8 +33131,8 @@ function failingChannels(result, counts) {
         .join('; ') + (had.length > 5 ? '; …' : '');
     return `${had.length} of its ${post_signals_plural(result.enabledIds.length, 'enabled channel')} (${listed})`;
 }
-/** Adds post counts to every entry, `failing` findings, and queued posts at risk to existing findings. */
-function applyPostSignals(check, posts, options) {
+/** Post counts for every entry, `failing` findings, and the queued posts at risk on entries that are not enabled. */
+function readPostSignals(check, posts, options) {
     const byChannel = new Map();
     for (const post of posts) {
         const list = byChannel.get(post.integrationId);
@@ -33487,14 +33141,12 @@ function applyPostSignals(check, posts, options) {
         else
             byChannel.set(post.integrationId, [post]);
     }
-    const findingsByKey = new Map();
-    for (const f of check.findings)
-        findingsByKey.set(f.key, [...(findingsByKey.get(f.key) ?? []), { ...f }]);
-    const results = check.results.map(result => ({ ...result, posts: countFor(channelIds(result), byChannel, options) }));
-    for (const result of results) {
-        const counts = result.posts;
+    const perEntry = check.results.map(result => countFor(channelIds(result), byChannel, options));
+    const findings = [];
+    const atRisk = new Map();
+    check.results.forEach((result, index) => {
+        const counts = perEntry[index];
         const key = result.entry.key;
-        const existing = findingsByKey.get(key) ?? [];
         const stuckCount = counts.stuck ?? 0;
         if (result.state === 'enabled' && (counts.failed > 0 || stuckCount > 0)) {
             const which = result.integration && result.enabledIds.length === 1 ? describeIntegration(result.integration) : failingChannels(result, counts);
@@ -33504,7 +33156,7 @@ function applyPostSignals(check, posts, options) {
                 : counts.failed > 0
                     ? `${post_signals_plural(counts.failed, 'failed post')} ${window} (latest ${counts.latestFailed})`
                     : `${post_signals_plural(stuckCount, 'post')} stuck in the queue since ${counts.stuckSince}, more than 30 minutes past ${stuckCount === 1 ? 'its' : 'their'} time`;
-            existing.push({
+            findings.push({
                 kind: 'failing',
                 key,
                 message: `${key}: ${which} had ${what}. ` +
@@ -33514,20 +33166,110 @@ function applyPostSignals(check, posts, options) {
             });
         }
         else if (result.state !== 'enabled' && counts.queued > 0) {
-            for (const f of existing) {
-                f.message += ` ${post_signals_plural(counts.queued, 'queued post')} in the next ${post_signals_plural(options.upcomingPostsDays, 'day')} will not go out (the next at ${counts.nextQueued}).`;
-            }
+            atRisk.set(key, `${post_signals_plural(counts.queued, 'queued post')} in the next ${post_signals_plural(options.upcomingPostsDays, 'day')} will not go out (the next at ${counts.nextQueued}).`);
         }
-        findingsByKey.set(key, existing);
+    });
+    return { window: { failedPostsDays: options.failedPostsDays, upcomingPostsDays: options.upcomingPostsDays }, counts: perEntry, findings, atRisk };
+}
+
+;// CONCATENATED MODULE: ./src/core/reconnect.ts
+/**
+ * Channels that need reconnecting, from Postiz's own notifications (FACTS.md, "Notifications"). The
+ * public channel list hides a token that could not be refreshed (the channel still says
+ * `disabled: false`); Postiz's notifications are the only public trace of it. Pure.
+ *
+ * - "We couldn't post to <identifier> for <name> because you need to reconnect it…" names the
+ *   channel: matched on identifier and name exactly (names are user text, never a pattern).
+ * - "Could not refresh your <identifier> channel …" names only the platform: a finding when the
+ *   organisation has just one channel of that platform, otherwise one warning naming the checked
+ *   channels of that platform as candidates.
+ * - Nothing marks a reconnect, so a notification is stale once a PUBLISHED post on that channel is
+ *   newer than it: then no finding, and the summary says the channel recovered.
+ */
+
+const NEEDS_RECONNECT = /^We couldn't post to (\S+) for (.+) because you need to reconnect it\./s;
+const COULD_NOT_REFRESH = /^Could not refresh your (\S+) channel\b/;
+const reconnect_day = (ms) => new Date(ms).toISOString().replace(/\.\d+Z$/, 'Z');
+const quote = (text) => `"${text.length > 200 ? `${text.slice(0, 200)}…` : text}"`;
+/** Which notifications name which checked channel; `integrations` is the whole organisation. */
+function findReconnects(check, integrations, notifications, posts) {
+    // The channels the entries export (enabled ones), with the entries that export them.
+    const entriesOf = new Map();
+    for (const result of check.results) {
+        for (const id of result.enabledIds)
+            entriesOf.set(id, [...(entriesOf.get(id) ?? []), result.entry.key]);
     }
-    const findings = results.flatMap(r => findingsByKey.get(r.entry.key) ?? []);
-    return {
-        ...check,
-        results,
-        findings,
-        status: findings.length > 0 ? 'fail' : 'pass',
-        postSignals: { failedPostsDays: options.failedPostsDays, upcomingPostsDays: options.upcomingPostsDays }
+    const byId = new Map(integrations.map(i => [i.id, i]));
+    const lastPublished = new Map();
+    for (const post of posts) {
+        if (post.state === 'PUBLISHED')
+            lastPublished.set(post.integrationId, Math.max(lastPublished.get(post.integrationId) ?? -Infinity, post.publishAt));
+    }
+    const recoveredSince = (id, at) => (lastPublished.get(id) ?? -Infinity) > at;
+    /** Channel ID → the newest notification that still stands for it. */
+    const evidence = new Map();
+    const recovered = new Map();
+    const warnings = new Map();
+    const note = (channel, notification) => {
+        if (!entriesOf.has(channel.id) || evidence.has(channel.id))
+            return;
+        if (recoveredSince(channel.id, notification.createdAt)) {
+            if (!recovered.has(channel.id)) {
+                recovered.set(channel.id, `${describeIntegration(channel)}: Postiz asked on ${reconnect_day(notification.createdAt)} to reconnect it, and a post has gone out on it since.`);
+            }
+            return;
+        }
+        evidence.set(channel.id, notification); // newest first: any older notification is older than this one
     };
+    // Newest first: the first notification that stands for a channel is its evidence.
+    for (const notification of [...notifications].sort((a, b) => b.createdAt - a.createdAt)) {
+        const named = NEEDS_RECONNECT.exec(notification.content);
+        if (named) {
+            const [, identifier, name] = named;
+            for (const channel of integrations)
+                if (channel.identifier === identifier && channel.name === name)
+                    note(channel, notification);
+            continue;
+        }
+        const platform = COULD_NOT_REFRESH.exec(notification.content)?.[1];
+        if (platform === undefined)
+            continue;
+        const ofPlatform = integrations.filter(i => i.identifier === platform);
+        if (ofPlatform.length === 1) {
+            note(ofPlatform[0], notification);
+            continue;
+        }
+        const candidates = ofPlatform.filter(i => entriesOf.has(i.id) && !recoveredSince(i.id, notification.createdAt));
+        if (candidates.length === 0 || warnings.has(platform))
+            continue;
+        const listed = candidates.slice(0, 5).map(i => `${describeIntegration(i)} (${(entriesOf.get(i.id) ?? []).join(', ')})`);
+        warnings.set(platform, `Postiz could not refresh a ${platform} channel on ${reconnect_day(notification.createdAt)} (${quote(notification.content)}), but the organisation has ` +
+            `${ofPlatform.length} ${platform} channels, so it does not say which. Checked candidates: ${listed.join('; ')}${candidates.length > 5 ? '; …' : ''}. ` +
+            'Open Postiz and reconnect the one it marks as needing it.');
+    }
+    const findings = [];
+    for (const result of check.results) {
+        const standing = result.enabledIds.flatMap(id => {
+            const n = evidence.get(id);
+            const channel = byId.get(id);
+            return n && channel ? [{ channel, n }] : [];
+        });
+        if (standing.length === 0)
+            continue;
+        const newest = standing.reduce((a, b) => (b.n.createdAt > a.n.createdAt ? b : a));
+        const which = standing.length === 1
+            ? describeIntegration(newest.channel)
+            : `${standing.length} of its channels (${standing.map(s => describeIntegration(s.channel)).join(', ')})`;
+        findings.push({
+            kind: 'reconnect',
+            key: result.entry.key,
+            message: `${result.entry.key}: ${which} needs reconnecting. Postiz said on ${reconnect_day(newest.n.createdAt)}: ${quote(newest.n.content)} ` +
+                'No post has gone out on it since; Postiz still lists it as enabled, but its posts fail until it is reconnected.',
+            fix: 'Reconnect the channel in Postiz (it marks the channel as needing a refresh), then retry or reschedule its posts.',
+            action: 'Reconnect it in Postiz.'
+        });
+    }
+    return { findings, warnings: [...warnings.values()], recovered: [...recovered.values()] };
 }
 
 ;// CONCATENATED MODULE: ./src/core/engine.ts
@@ -33535,6 +33277,8 @@ function applyPostSignals(check, posts, options) {
  * The engine shared by the action and the CLI: raw inputs → config → Postiz client → check,
  * gathered into a RunOutcome. Never throws: every failure is recorded in the outcome.
  */
+
+
 
 
 
@@ -33574,12 +33318,13 @@ async function gather(raw, outcome, hooks, otherErrors) {
         outcome.inputErrors = [logSafe(ambiguous, 1000)];
         return;
     }
-    outcome.check = runCheck(fetched.integrations, config.entries, config.customer);
+    const check = runCheck(fetched.integrations, config.entries, config.customer);
+    outcome.check = check;
     if (!signalsOn(config))
         return;
-    const posts = await addPostSignals(config, outcome, outcome.check, hooks, options);
+    const read = await addPostSignals(config, outcome, check, hooks, options);
     if (config.reconnectDays > 0)
-        await addReconnects(config, outcome, fetched.integrations, posts, hooks, options);
+        await addReconnects(config, outcome, check, read, fetched.integrations, hooks, options);
 }
 /**
  * Reads Postiz's notifications for the reconnect signal (reconnect.ts). A server before v2.18.0 has
@@ -33587,12 +33332,9 @@ async function gather(raw, outcome, hooks, otherErrors) {
  * is in fail-on: then the run is an error. Without the posts, a notification cannot be told stale,
  * so the signal is skipped with a warning.
  */
-async function addReconnects(config, outcome, integrations, posts, hooks, client) {
-    const check = outcome.check;
-    if (!check)
-        return;
-    if (posts === null) {
-        if (config.failOn.has('reconnect'))
+async function addReconnects(config, outcome, check, read, integrations, hooks, client) {
+    if (read === null) {
+        if (failsOn(config, 'reconnect'))
             throw new CheckError('Could not read the posts, which fail-on: reconnect needs to tell a recovered channel.', outcome.posts?.error?.fix ?? '');
         outcome.warnings.push('Channels that need reconnecting are not shown: that signal needs the posts, which could not be read (see above).');
         return;
@@ -33602,7 +33344,8 @@ async function addReconnects(config, outcome, integrations, posts, hooks, client
         const fetched = await fetchNotifications({ ...client, apiUrlProven: true }, since);
         hooks.onDebug?.(`Fetched ${fetched.notifications.length} notifications in ${fetched.durationMs} ms (${fetched.pages} page(s))`);
         outcome.notifications = { since: since.toISOString(), url: fetched.url, pages: fetched.pages, count: fetched.notifications.length };
-        outcome.check = withReconnects(check, findReconnects(check, integrations, fetched.notifications, posts), config.reconnectDays);
+        const reconnect = { days: config.reconnectDays, result: findReconnects(check, integrations, fetched.notifications, read.posts) };
+        outcome.check = combineSignals(check, { posts: read.signals, reconnect });
     }
     catch (error) {
         if (!(error instanceof CheckError))
@@ -33611,7 +33354,7 @@ async function addReconnects(config, outcome, integrations, posts, hooks, client
             outcome.warnings.push('Channels that need reconnecting are not shown: this Postiz server has no GET /public/v1/notifications, which the reconnect-days signal needs (Postiz v2.18.0 or later). The rest of the check stands.');
             return;
         }
-        if (config.failOn.has('reconnect'))
+        if (failsOn(config, 'reconnect'))
             throw new CheckError(`Could not read the notifications, which fail-on: reconnect needs: ${error.message}`, error.fix);
         outcome.warnings.push(`Could not read the notifications, so channels that need reconnecting are not shown (the channels were checked): ${error.message} ${error.fix}`);
     }
@@ -33636,13 +33379,14 @@ async function addPostSignals(config, outcome, check, hooks, client) {
         const fetched = await fetchPosts({ ...client, apiUrlProven: true }, { ...window, ...(customer !== undefined ? { customer } : {}) });
         Object.assign(outcome.posts, { url: fetched.url, attempts: fetched.attempts, durationMs: fetched.durationMs });
         hooks.onDebug?.(`Fetched ${fetched.posts.length} posts in ${fetched.durationMs} ms (${fetched.attempts} attempt(s))`);
-        outcome.check = applyPostSignals(check, fetched.posts, options);
-        return fetched.posts;
+        const signals = readPostSignals(check, fetched.posts, options);
+        outcome.check = combineSignals(check, { posts: signals });
+        return { posts: fetched.posts, signals };
     }
     catch (error) {
         if (!(error instanceof CheckError))
             throw error;
-        if (config.failOn.has('failing'))
+        if (failsOn(config, 'failing'))
             throw new CheckError(`Could not read the posts, which fail-on: failing needs: ${error.message}`, error.fix);
         outcome.posts.error = { message: error.message, fix: error.fix };
         outcome.warnings.push(`Could not read the posts, so failed and upcoming posts are not shown (the channels were checked): ${error.message} ${error.fix}`);
@@ -33994,7 +33738,6 @@ function decideBody(decide, issue) {
 ;// CONCATENATED MODULE: ./src/action/message.ts
 
 
-
 const MESSAGE_MAX_CHARS = 1900;
 const WHAT = new Map([
     ['missing', 'missing'],
@@ -34005,10 +33748,10 @@ const WHAT = new Map([
 function findingLine(f) {
     return `- ${logSafe(f.key, 100)}: ${WHAT.get(f.kind) ?? f.kind}. ${logSafe(f.fix, 300)}`;
 }
-function buildMessage(outcome, runUrl) {
-    const status = runStatus(outcome);
+function buildMessage(outcome, runUrl, verdict = decideVerdict(outcome)) {
+    const status = verdict.status;
     const icon = outcome.check?.discovery ? '🔎' : { pass: '✅', fail: '❌', error: '⚠️' }[status];
-    const lines = [`${icon} ${headline(outcome)}`];
+    const lines = [`${icon} ${verdict.headline}`];
     if (status === 'error') {
         if (outcome.error)
             lines.push(logSafe(outcome.error.message, 600), `Fix: ${logSafe(outcome.error.fix, 400)}`);
@@ -34094,6 +33837,69 @@ function buildOutputs(result) {
     return { outputs: { ...fixed, integrations: capped.json }, integrationsIncluded: capped.included };
 }
 
+;// CONCATENATED MODULE: ./src/report/report.ts
+
+
+const REPORT_SCHEMA_VERSION = 1;
+function buildReport(outcome, verdict = decideVerdict(outcome)) {
+    const { config, check } = outcome;
+    return {
+        schemaVersion: REPORT_SCHEMA_VERSION,
+        tool: { name: NAME, version: VERSION },
+        status: verdict.status,
+        startedAt: outcome.startedAt.toISOString(),
+        finishedAt: outcome.finishedAt.toISOString(),
+        durationMs: outcome.finishedAt.getTime() - outcome.startedAt.getTime(),
+        inputs: config
+            ? {
+                apiUrl: config.apiUrl,
+                integrations: config.entries.map(e => ({ key: e.key, text: e.text, alias: e.alias ?? null, selector: e.selector })),
+                customer: config.customer ?? null,
+                failOn: [...config.failOn],
+                timeoutSeconds: config.timeoutMs / 1000,
+                retries: config.retries,
+                jobSummary: config.jobSummary,
+                allowInsecureHttp: config.allowInsecureHttp,
+                failedPostsDays: config.failedPostsDays,
+                upcomingPostsDays: config.upcomingPostsDays,
+                reconnectDays: config.reconnectDays
+            }
+            : null,
+        server: outcome.fetch ? { url: outcome.fetch.url, attempts: outcome.fetch.attempts, durationMs: outcome.fetch.durationMs } : null,
+        posts: outcome.posts ?? null,
+        notifications: outcome.notifications ?? null,
+        recovered: check?.reconnect?.recovered ?? [],
+        error: outcome.error ?? null,
+        inputErrors: outcome.inputErrors ?? [],
+        warnings: [...outcome.warnings, ...(check?.warnings ?? [])],
+        discovery: check?.discovery ?? false,
+        counts: check
+            ? {
+                integrations: check.total,
+                considered: check.considered.length,
+                enabled: check.considered.filter(i => !i.disabled).length,
+                entries: check.results.length,
+                missing: check.findings.filter(f => f.kind === 'missing').length,
+                disabled: check.findings.filter(f => f.kind === 'disabled').length,
+                failing: check.findings.filter(f => f.kind === 'failing').length,
+                reconnect: check.findings.filter(f => f.kind === 'reconnect').length
+            }
+            : null,
+        entries: (check?.results ?? []).map(r => ({
+            key: r.entry.key,
+            text: r.entry.text,
+            state: r.state,
+            integrationId: r.integration?.id ?? null,
+            ids: r.idsValue,
+            matches: r.matches.map(i => i.id),
+            posts: r.posts ?? null
+        })),
+        findings: check?.findings ?? [],
+        // parseIntegrations builds each one with exactly these fields, in this order: no copy needed.
+        integrations: check?.considered ?? []
+    };
+}
+
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:os"
@@ -34132,11 +33938,240 @@ function writeReportFile(report, dir = process.env.RUNNER_TEMP || (0,external_no
     return path;
 }
 
+;// CONCATENATED MODULE: ./src/action/summary.ts
+/**
+ * Human-readable renderings of a run: the job summary (Markdown) and the log lines. Pure.
+ * Every string from the server passes through `markdownSafe` or `logSafe`. The summary stays
+ * under GitHub's 1 MiB per step however large the organisation: long lists are cut with a line
+ * pointing to the report file, which keeps everything.
+ */
+
+
+
+
+/** GitHub refuses a step summary over 1 MiB; this leaves room to spare. */
+const SUMMARY_MAX_BYTES = 1_000_000;
+/** At most this many rows in the list of other integrations (it is for browsing, not for search). */
+const SUMMARY_LIST_LIMIT = 1000;
+/** Bytes kept back from the entries table for the lines that follow it. */
+const TAIL_RESERVE = 40_000;
+const MAX_PICTURE_URL = 500;
+// A no-break space between mark and word: a narrow State column never splits them.
+const MARK = { enabled: '✅\u00a0enabled', disabled: '⛔\u00a0disabled', missing: '❌\u00a0missing' };
+/** The State column: the entry's state, or the post signal that makes an enabled channel fail. */
+const STATE_LABEL = { ...MARK, failing: '⚠️\u00a0failing', reconnect: '🔌\u00a0reconnect' };
+const summary_plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+/** Lines within a byte budget. */
+class Budget {
+    left;
+    constructor(left) {
+        this.left = left;
+    }
+    take(line) {
+        const size = Buffer.byteLength(line, 'utf8') + 1;
+        if (size > this.left)
+            return false;
+        this.left -= size;
+        return true;
+    }
+    reserve(bytes) {
+        this.left -= bytes;
+    }
+    release(bytes) {
+        this.left += bytes;
+    }
+}
+function cell(text) {
+    return text ? markdownSafe(text) : '';
+}
+function avatar(i) {
+    const picture = i.picture !== null && i.picture.length <= MAX_PICTURE_URL ? safeHttpsUrl(i.picture) : null;
+    return picture ? `<img src="${picture}" width="20" height="20" alt=""> ` : '';
+}
+function channelCell(i) {
+    if (!i)
+        return '—';
+    return `${avatar(i)}${cell(i.name)}<br><code>${cell(i.id)}</code>`;
+}
+/** The channel with its platform and profile in one cell, so that the table fits a 1012 px page. */
+function channelWithPlatformCell(i) {
+    if (!i)
+        return '—';
+    const where = i.profile ? `${cell(i.identifier)} · ${cell(i.profile)}` : cell(i.identifier);
+    return `${avatar(i)}${cell(i.name)}<br>${where}<br><code>${cell(i.id)}</code>`;
+}
+/** A date that does not wrap at its hyphens (non-breaking hyphens). */
+const date = (iso) => (iso ?? '').slice(0, 10).replace(/-/g, '\u2011');
+function postsCells(result, signals) {
+    if (!signals)
+        return '';
+    const p = result.posts;
+    const stuck = p?.stuck ? `, ${p.stuck} stuck` : '';
+    const failed = signals.failedPostsDays > 0
+        ? ` ${p && (p.failed > 0 || (p.stuck ?? 0) > 0) ? `⚠️ ${p.failed}${stuck}${p.latestFailed ? `, latest ${date(p.latestFailed)}` : ''}` : '0'} |`
+        : '';
+    const queued = signals.upcomingPostsDays > 0 ? ` ${p && p.queued > 0 ? `${result.state === 'enabled' ? '' : '🚫 '}${p.queued}, next ${date(p.nextQueued)}` : '0'} |` : '';
+    return `${failed}${queued}`;
+}
+function entryRow(result, t) {
+    const i = result.integration;
+    const more = result.entry.selector.kind === 'platform' && result.enabledIds.length > 1 ? `<br>and ${result.enabledIds.length - 1} more` : '';
+    // The actions are this project's own text (platform identifiers in them are validated), not escaped.
+    const action = t.fix ? ` ${t.actions.get(result.entry.key) ?? ''} |` : '';
+    const customer = t.customers ? ` ${cell(i?.customer?.name)} |` : '';
+    return `| <code>${cell(result.entry.text)}</code> | ${channelWithPlatformCell(i)}${more} |${customer} ${STATE_LABEL[t.shown(result)]} |${postsCells(result, t.signals)}${action}`;
+}
+function entryHeader(t) {
+    const extra = [];
+    if (t.signals && t.signals.failedPostsDays > 0)
+        extra.push(`Failed posts (${t.signals.failedPostsDays} d)`);
+    if (t.signals && t.signals.upcomingPostsDays > 0)
+        extra.push(`Queued posts (${t.signals.upcomingPostsDays} d)`);
+    const columns = ['Entry', 'Channel', ...(t.customers ? ['Customer'] : []), 'State', ...extra, ...(t.fix ? ['Fix'] : [])];
+    return [`| ${columns.join(' | ')} |`, `|${columns.map(() => '---').join('|')}|`];
+}
+const FINDING_LABEL = new Map([
+    ['missing', '❌ missing'],
+    ['disabled', '⛔ disabled'],
+    ['failing', '⚠️ failing'],
+    ['reconnect', '🔌 reconnect']
+]);
+/** At most this many rows in the findings table at the top; the entries table has them all. */
+const FINDINGS_SHOWN = 100;
+/** The entries table stays open up to this many rows; a longer one is folded under the findings. */
+const ENTRIES_OPEN_UP_TO = 20;
+function findingsSection(lines, findings, budget) {
+    const header = ['| Entry | Problem | Fix |', '|---|---|---|'];
+    pushTable(lines, header, findings.slice(0, FINDINGS_SHOWN), f => `| <code>${cell(f.key)}</code> | ${FINDING_LABEL.get(f.kind) ?? f.kind}: ${markdownSafe(f.message, 600)} | ${f.action} |`, budget, 'problems');
+    if (findings.length > FINDINGS_SHOWN)
+        lines.push('', `…and ${findings.length - FINDINGS_SHOWN} more problems: every entry is in the table below.`);
+}
+function integrationRow(i) {
+    const selector = i.profile ? `<code>${cell(`${i.identifier}:${i.profile.replace(/^@/, '')}`)}</code>` : '';
+    return `| ${channelCell(i)} | ${cell(i.identifier)} | ${selector} | ${cell(i.customer?.name)} | ${i.disabled ? MARK.disabled : MARK.enabled} |`;
+}
+/** Appends a table: the header always, then rows while the budget and `limit` allow, then a "more" line. */
+function pushTable(lines, header, items, row, budget, noun, limit = Infinity) {
+    for (const line of header) {
+        budget.take(line);
+        lines.push(line);
+    }
+    let shown = 0;
+    while (shown < items.length && shown < limit) {
+        const line = row(items[shown]);
+        if (!budget.take(line))
+            break;
+        lines.push(line);
+        shown++;
+    }
+    if (shown < items.length)
+        lines.push('', `…and ${items.length - shown} more ${noun} — see the report file (the \`report\` output).`);
+}
+const INTEGRATION_HEADER = ['| Channel | Platform | Selector | Customer | State |', '|---|---|---|---|---|'];
+function errorSection(outcome, lines) {
+    if (outcome.inputErrors && outcome.inputErrors.length > 0) {
+        lines.push('The inputs have problems; nothing was sent to Postiz.', '');
+        for (const e of outcome.inputErrors.slice(0, 100))
+            lines.push(`- ${markdownSafe(e, 600)}`);
+    }
+    else if (outcome.error) {
+        lines.push(`**What happened:** ${markdownSafe(outcome.error.message, 1000)}`, '', `**How to fix it:** ${markdownSafe(outcome.error.fix, 1000)}`);
+    }
+}
+function checkSection(outcome, check, lines, budget) {
+    const scope = check.customer !== undefined ? ` of customer ${markdownSafe(check.customer)}` : '';
+    if (check.discovery) {
+        lines.push(`The organisation${scope} has ${summary_plural(check.considered.length, 'integration')} (the server returned ${check.total}).`, '');
+        lines.push('Put IDs or `platform:profile` selectors from this list in the `integrations` input to gate on them.', '');
+        pushTable(lines, INTEGRATION_HEADER, check.considered, integrationRow, budget, 'integrations', SUMMARY_LIST_LIMIT);
+        return;
+    }
+    lines.push(`Checked against ${summary_plural(check.considered.length, 'integration')}${scope} (the server returned ${check.total}).`, '');
+    const actions = new Map();
+    for (const f of check.findings)
+        actions.set(f.key, actions.has(f.key) ? `${actions.get(f.key)} ${f.action}` : f.action);
+    // What needs attention first; then every entry, folded when there are many.
+    budget.reserve(TAIL_RESERVE);
+    if (check.findings.length > 0) {
+        findingsSection(lines, check.findings, budget);
+        lines.push('');
+    }
+    const table = {
+        signals: check.postSignals,
+        actions,
+        shown: shownStates(check.findings),
+        customers: check.results.some(r => r.matches.some(i => i.customer !== null)),
+        fix: check.findings.length > 0
+    };
+    const folded = check.results.length > ENTRIES_OPEN_UP_TO;
+    if (folded)
+        lines.push(`<details><summary>All ${check.results.length} entries</summary>`, '');
+    pushTable(lines, entryHeader(table), check.results, r => entryRow(r, table), budget, 'entries');
+    if (folded)
+        lines.push('', '</details>');
+    budget.release(TAIL_RESERVE);
+    const recovered = check.reconnect?.recovered ?? [];
+    if (recovered.length > 0) {
+        lines.push('', `🔌 **Recovered:** ${recovered
+            .slice(0, 10)
+            .map(r => markdownSafe(r, 300))
+            .join(' ')}${recovered.length > 10 ? ' …' : ''}`);
+    }
+    if (check.findings.some(f => f.kind === 'failing')) {
+        lines.push('', '⚠️ **Failing posts** usually mean the channel must be reconnected in Postiz: its connection expired or was revoked, ' +
+            'yet Postiz still lists it as enabled. Reconnect it, then retry or reschedule the failed posts.');
+    }
+    if (check.results.some(r => r.state !== 'enabled' && (r.posts?.queued ?? 0) > 0)) {
+        lines.push('', '🚫 Queued posts on a disabled or missing channel will not go out until the channel is fixed.');
+    }
+    const warnings = [...outcome.warnings, ...check.warnings];
+    if (warnings.length > 0) {
+        lines.push('', '**Warnings**', '');
+        for (const w of warnings.slice(0, 20))
+            lines.push(`- ${markdownSafe(w, 600)}`);
+        if (warnings.length > 20)
+            lines.push(`- …and ${warnings.length - 20} more in the report file.`);
+    }
+    const used = new Set(check.results.flatMap(r => r.matches.map(i => i.id)));
+    const others = check.considered.filter(i => !used.has(i.id));
+    if (others.length > 0) {
+        lines.push('', `<details><summary>The organisation's ${summary_plural(others.length, 'other integration')}</summary>`, '');
+        budget.reserve(200);
+        pushTable(lines, INTEGRATION_HEADER, others, integrationRow, budget, 'integrations', SUMMARY_LIST_LIMIT);
+        lines.push('', '</details>');
+    }
+}
+/** The job summary in GitHub-flavoured Markdown. */
+function buildSummary(outcome, verdict = decideVerdict(outcome)) {
+    const status = verdict.status;
+    const icon = outcome.check?.discovery ? '🔎' : { pass: '✅', fail: '❌', error: '⚠️' }[status];
+    const lines = [`## ${icon} ${verdict.headline}`, ''];
+    const budget = new Budget(SUMMARY_MAX_BYTES - 4000);
+    if (status === 'error' || !outcome.check)
+        errorSection(outcome, lines);
+    else
+        checkSection(outcome, outcome.check, lines, budget);
+    return `${lines.join('\n')}\n`;
+}
+/** One log line per entry; every line starts with our own mark, never with server text. */
+function entryLogLine(result) {
+    const mark = result.state === 'enabled' ? '✓' : '✗';
+    const i = result.integration;
+    if (result.state === 'missing')
+        return logSafe(`${mark} ${result.entry.key}: missing`, 400);
+    if (result.entry.selector.kind === 'platform') {
+        const enabled = result.enabledIds.length;
+        return logSafe(`${mark} ${result.entry.key}: ${enabled} enabled of ${result.matches.length} (${result.matches.map(m => m.id).join(', ')})`, 400);
+    }
+    return logSafe(`${mark} ${result.entry.key}: ${result.state} → ${i ? describeIntegration(i) : ''}`, 400);
+}
+
 ;// CONCATENATED MODULE: ./src/action/main.ts
 /**
  * The action adapter: reads inputs through @actions/core (the runner's contract), wires the stages
  * together (config → client → check → sinks) and publishes outputs, annotations, summary and report file.
  */
+
 
 
 
@@ -34179,8 +34214,8 @@ function maskApiKey() {
     }
     return raw;
 }
-function publishOutputs(outcome, reportPath) {
-    const status = runStatus(outcome);
+function publishOutputs(outcome, verdict, reportPath) {
+    const status = verdict.status;
     setOutput('status', status);
     // A run that could not finish (status=error) sets no IDs: a later step must not post with them.
     if (outcome.check && status !== 'error') {
@@ -34197,10 +34232,10 @@ function publishOutputs(outcome, reportPath) {
     if (reportPath !== undefined)
         setOutput('report', reportPath);
     // Also on status=error: the digest says the check could not run, for a notifier to forward.
-    setOutput('message', buildMessage(outcome, runUrlFrom(process.env)));
+    setOutput('message', buildMessage(outcome, runUrlFrom(process.env), verdict));
 }
 /** One log line per entry, the annotations, and a one-line verdict; returns the failure message, if any. */
-function publishLogAndAnnotations(outcome) {
+function publishLogAndAnnotations(outcome, verdict) {
     const lines = (outcome.check?.results ?? []).map(entryLogLine);
     if (lines.length > 0) {
         // Folded in the log: one line per entry can be thousands; the verdict line below stays visible.
@@ -34208,14 +34243,14 @@ function publishLogAndAnnotations(outcome) {
         info(lines.join('\n')); // one write, however many entries
         endGroup();
     }
-    const plan = planAnnotations(outcome);
+    const plan = planAnnotations(outcome, verdict);
     for (const { level, title, message } of plan.annotations)
         (level === 'error' ? error : warning)(message, { title });
     if (outcome.check)
-        info(`${runStatus(outcome) === 'pass' ? '✓' : '✗'} ${headline(outcome)}`);
+        info(`${verdict.status === 'pass' ? '✓' : '✗'} ${verdict.headline}`);
     return plan.failure;
 }
-async function publishSummary(outcome) {
+async function publishSummary(outcome, verdict) {
     const wanted = outcome.config ? outcome.config.jobSummary : readInput('job-summary', []) !== 'false';
     if (!wanted)
         return;
@@ -34223,11 +34258,11 @@ async function publishSummary(outcome) {
         core_debug('GITHUB_STEP_SUMMARY is not set: no job summary written.');
         return;
     }
-    await summary.addRaw(buildSummary(outcome)).write();
+    await summary.addRaw(buildSummary(outcome, verdict)).write();
 }
 /** Keeps the tracking issue (issue: true). A GitHub failure is a warning: the check's result stands. */
-async function publishTrackingIssue(outcome, config) {
-    const status = runStatus(outcome);
+async function publishTrackingIssue(outcome, verdict, config) {
+    const status = verdict.status;
     const check = outcome.check;
     if (status === 'error' || !check || check.discovery) {
         info(`Tracking issue: left as it is (${status === 'error' ? 'the check could not run' : 'no integrations were checked'}).`);
@@ -34239,7 +34274,7 @@ async function publishTrackingIssue(outcome, config) {
         job: config.job,
         runUrl: config.runUrl,
         findings: check.findings,
-        headline: headline(outcome),
+        headline: verdict.headline,
         now: outcome.finishedAt
     };
     const result = await syncTrackingIssue(config, open => planIssueAction(status, check.discovery, open, context));
@@ -34280,19 +34315,20 @@ async function runStages() {
         onRetry: message => info(message),
         onDebug: message => core_debug(message)
     }, [...booleanErrors, ...issue.errors]);
-    const failure = publishLogAndAnnotations(outcome);
-    const reportPath = await attempt('write the report file', () => writeReportFile(buildReport(outcome)));
+    const verdict = decideVerdict(outcome);
+    const failure = publishLogAndAnnotations(outcome, verdict);
+    const reportPath = await attempt('write the report file', () => writeReportFile(buildReport(outcome, verdict)));
     try {
-        publishOutputs(outcome, reportPath);
+        publishOutputs(outcome, verdict, reportPath);
     }
     catch (error) {
         // Later steps gate on the outputs: without them the step must not pass.
         setFailed(`Could not set the outputs: ${error instanceof Error ? error.message : String(error)}`);
         return;
     }
-    await attempt('write the job summary', () => publishSummary(outcome));
+    await attempt('write the job summary', () => publishSummary(outcome, verdict));
     if (issue.config)
-        await publishTrackingIssue(outcome, issue.config);
+        await publishTrackingIssue(outcome, verdict, issue.config);
     if (failure !== undefined)
         setFailed(failure);
 }

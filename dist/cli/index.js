@@ -28095,7 +28095,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4040);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1385);
 /** Entry point of the CLI bundle (dist/cli/index.js, the package's bin). */
 
 process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2), {
@@ -28110,7 +28110,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4040:
+/***/ 1385:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28120,1132 +28120,6 @@ __nccwpck_require__.d(__webpack_exports__, {
 });
 
 // UNUSED EXPORTS: EXIT, colourWanted
-
-;// CONCATENATED MODULE: ./src/shared/sanitize.ts
-/**
- * Text from the server (channel names, profiles, error bodies) is attacker-controlled. These
- * helpers make it safe for the log, where a line starting with `::` or containing `##[` is a
- * workflow command, and for Markdown/HTML in the job summary.
- */
-// C0/C1 controls, DEL, and the Unicode line/paragraph separators.
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
-/** One line, no control characters, no `##[` anywhere and no leading `::` (workflow command syntax). */
-function sanitize_logSafe(text, maxLength = 300) {
-    let safe = text
-        .replace(CONTROL, ' ')
-        .replace(/##\[/g, '## [')
-        .replace(/^(\s*)::/, '$1: :');
-    if (safe.length > maxLength)
-        safe = `${safe.slice(0, maxLength)}…`;
-    return safe;
-}
-/** What escapeMarkdown replaces: Markdown and HTML syntax, `:` and `@` (autolinks), and `www.`. */
-const MARKDOWN_SPECIAL = /[\\`*_{}[\]()<>#!|~&"':@]|\bwww\./gi;
-const REPLACEMENTS = {
-    '<': '&lt;',
-    '>': '&gt;',
-    '&': '&amp;',
-    '"': '&quot;',
-    "'": '&#39;',
-    '|': '&#124;',
-    ':': '\\:<wbr>',
-    '@': '@<wbr>'
-};
-/** Every character that logSafe or escapeMarkdown would change, and `www.`. */
-// eslint-disable-next-line no-control-regex
-const NEEDS_ESCAPING = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\\`*_{}[\]()<>#!|~&"':@]|www\./i;
-/**
- * Escapes text for a Markdown table cell or inline HTML: no markup, links, pipes or line breaks.
- * GitHub also turns bare `https://…`, `www.…` and `name@host` into links; an invisible `<wbr>`
- * after `:`, `www.` and `@` splits them so that server text can never become a link.
- */
-function sanitize_markdownSafe(text, maxLength = 200) {
-    // Most names and IDs hold nothing to escape: one test instead of a replacement pass.
-    if (text.length <= maxLength && !NEEDS_ESCAPING.test(text))
-        return text;
-    return escapeMarkdown(text, maxLength);
-}
-/** markdownSafe without its shortcut (exported so a test can hold the two to the same result). */
-function escapeMarkdown(text, maxLength = 200) {
-    return sanitize_logSafe(text, maxLength).replace(MARKDOWN_SPECIAL, match => (match.length > 1 ? `${match}<wbr>` : (REPLACEMENTS[match] ?? `\\${match}`)));
-}
-/**
- * The URL if it is an `https:` URL, made safe for a double-quoted attribute inside a Markdown table
- * cell; else null. Every character outside the plain URL set (letters, digits, `-._~:/?#@!$()*+,;=%`)
- * is percent-encoded: `|` would split the table cell, `"`, `'`, `<`, `>`, `` ` `` and `\` would end the
- * attribute or start markup, `&` would start an entity. Percent-encoding keeps the URL the same URL.
- */
-function sanitize_safeHttpsUrl(value) {
-    if (value === null)
-        return null;
-    try {
-        const url = new URL(value);
-        if (url.protocol !== 'https:' || url.username || url.password)
-            return null;
-        return url.href.replace(/[^A-Za-z0-9\-._~:/?#@!$()*+,;=%]/g, c => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
-    }
-    catch {
-        return null;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/core/entries.ts
-/**
- * The entry grammar of the `integrations` input: `[alias=]selector`, one per line or
- * comma-separated. Pure: text in, typed entries (or named errors) out.
- */
-const ALIAS = /^[A-Za-z_][A-Za-z0-9_-]*$/;
-const PLATFORM = /^[a-z0-9][a-z0-9._-]*$/;
-/**
- * Splits the input into entry texts: newlines or commas; blank lines and `#` lines are ignored,
- * and a `#` after white space starts a comment (so `x:acme  # our main account` works in YAML blocks).
- */
-function splitEntryList(input) {
-    const texts = [];
-    for (const line of input.split(/\r?\n/)) {
-        const trimmed = line.replace(/\s#.*$/, '').trim();
-        if (trimmed === '' || trimmed.startsWith('#'))
-            continue;
-        for (const part of trimmed.split(',')) {
-            const text = part.trim();
-            if (text !== '')
-                texts.push(text);
-        }
-    }
-    return texts;
-}
-/** Normalises a profile handle for comparison: case-insensitive, one leading `@` ignored. */
-function normaliseProfile(profile) {
-    return profile.trim().replace(/^@/, '').toLowerCase();
-}
-function parseSelector(text) {
-    const colon = text.indexOf(':');
-    if (colon === -1) {
-        if (/\s/.test(text))
-            return 'an integration ID has no spaces';
-        return { kind: 'id', id: text };
-    }
-    const platform = text.slice(0, colon).trim().toLowerCase();
-    const profile = text.slice(colon + 1).trim();
-    if (platform === '')
-        return 'the platform before ":" is empty (write it as platform:profile, e.g. x:johndoe)';
-    if (!PLATFORM.test(platform)) {
-        return `"${platform}" is not a platform identifier (examples: x, linkedin, linkedin-page, bluesky)`;
-    }
-    if (profile === '*')
-        return { kind: 'platform', platform };
-    const normalised = normaliseProfile(profile);
-    if (normalised === '')
-        return `the profile after "${platform}:" is empty (write ${platform}:<profile> or ${platform}:*)`;
-    return { kind: 'profile', platform, profile: normalised };
-}
-/** Parses the whole `integrations` input. Every problem is reported, each naming its entry. */
-function parseEntries(input) {
-    const errors = [];
-    const entries = [];
-    const seenText = new Set();
-    const byKey = new Map();
-    for (const text of splitEntryList(input)) {
-        if (seenText.has(text))
-            continue; // an entry repeated verbatim counts once
-        seenText.add(text);
-        let alias;
-        let selectorText = text;
-        const eq = text.indexOf('=');
-        if (eq !== -1) {
-            alias = text.slice(0, eq).trim();
-            selectorText = text.slice(eq + 1).trim();
-            if (!ALIAS.test(alias)) {
-                errors.push(`integrations: entry "${text}": alias "${alias}" must start with a letter or "_" and contain only letters, digits, "_" or "-"`);
-                continue;
-            }
-            if (selectorText === '') {
-                errors.push(`integrations: entry "${text}": nothing after "=" (write ${alias}=<id> or ${alias}=<platform>:<profile>)`);
-                continue;
-            }
-        }
-        const selector = parseSelector(selectorText);
-        if (typeof selector === 'string') {
-            errors.push(`integrations: entry "${text}": ${selector}`);
-            continue;
-        }
-        const entry = { key: alias ?? selectorText, text, selector };
-        if (alias !== undefined)
-            entry.alias = alias;
-        const clash = byKey.get(entry.key);
-        if (clash) {
-            errors.push(alias !== undefined && clash.alias === alias
-                ? `integrations: alias "${alias}" is used by two different entries ("${clash.text}" and "${text}"); give each its own alias`
-                : `integrations: entries "${clash.text}" and "${text}" would both be named "${entry.key}" in the outputs; give one an alias`);
-            continue;
-        }
-        byKey.set(entry.key, entry);
-        entries.push(entry);
-    }
-    return { entries, errors };
-}
-/** The selector written back in canonical form, for messages. */
-function describeSelector(selector) {
-    switch (selector.kind) {
-        case 'id':
-            return `ID ${selector.id}`;
-        case 'profile':
-            return `${selector.platform}:${selector.profile}`;
-        case 'platform':
-            return `${selector.platform}:*`;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/postiz/errors.ts
-/** An expected failure that makes the run `status=error`: a diagnosis and the fix, never a stack trace. */
-class CheckError extends Error {
-    fix;
-    code;
-    constructor(message, fix, 
-    /** `route-missing`: the server answered 404, so it has no such route (an older Postiz, or the wrong api-url). */
-    code) {
-        super(message);
-        this.fix = fix;
-        this.code = code;
-        this.name = 'CheckError';
-    }
-}
-/** A JSON answer that does not have the shape a route promises; the client turns it into a CheckError naming the route. */
-class ResponseShapeError extends Error {
-}
-
-;// CONCATENATED MODULE: ./src/postiz/integrations.ts
-/**
- * The shape of `GET /public/v1/integrations` and its strict validation. Pure.
- * Unknown extra fields and unknown platform identifiers are accepted; missing or mistyped
- * required fields are an error naming the element, never a guess.
- */
-
-function isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-function describe(value) {
-    if (value === null)
-        return 'null';
-    if (Array.isArray(value))
-        return 'an array';
-    return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
-}
-function optionalString(element, field, where) {
-    const value = element[field];
-    if (value === undefined || value === null)
-        return null;
-    if (typeof value !== 'string')
-        throw new ResponseShapeError(`${where()}: "${field}" is ${describe(value)}, expected a string or null`);
-    return value;
-}
-function requiredString(element, field, where) {
-    const value = element[field];
-    if (typeof value !== 'string')
-        throw new ResponseShapeError(`${where()}: "${field}" is ${value === undefined ? 'missing' : describe(value)}, expected a string`);
-    return value;
-}
-function parseIntegration(element, index) {
-    const where = () => `element ${index}`;
-    if (!isRecord(element))
-        throw new ResponseShapeError(`${where()} is ${describe(element)}, expected an object`);
-    const id = requiredString(element, 'id', where);
-    if (id === '')
-        throw new ResponseShapeError(`${where()}: "id" is empty`);
-    // IDs go into the comma-separated integration-ids output and the posting steps' requests.
-    // eslint-disable-next-line no-control-regex -- control characters are what this looks for
-    const bad = /[\s,\u0000-\u001f\u007f-\u009f]/.exec(id);
-    if (bad) {
-        // eslint-disable-next-line no-control-regex -- as above
-        const what = bad[0] === ',' ? 'a comma' : /[\u0000-\u001f\u007f-\u009f]/.test(bad[0]) ? 'a control character' : 'whitespace';
-        throw new ResponseShapeError(`${where()}: "id" ${JSON.stringify(id).slice(0, 80)} contains ${what}; Postiz IDs never do`);
-    }
-    const at = () => `${where()} (id ${JSON.stringify(id).slice(0, 80)})`;
-    const disabled = element.disabled;
-    if (typeof disabled !== 'boolean') {
-        throw new ResponseShapeError(`${at()}: "disabled" is ${disabled === undefined ? 'missing' : describe(disabled)}, expected true or false`);
-    }
-    let customer = null;
-    const rawCustomer = element.customer;
-    if (rawCustomer !== undefined && rawCustomer !== null) {
-        if (!isRecord(rawCustomer))
-            throw new ResponseShapeError(`${at()}: "customer" is ${describe(rawCustomer)}, expected an object`);
-        const inCustomer = () => `${at()} customer`;
-        customer = { id: requiredString(rawCustomer, 'id', inCustomer), name: optionalString(rawCustomer, 'name', inCustomer) ?? '' };
-    }
-    return {
-        id,
-        name: requiredString(element, 'name', at),
-        identifier: requiredString(element, 'identifier', at),
-        picture: optionalString(element, 'picture', at),
-        disabled,
-        profile: optionalString(element, 'profile', at),
-        customer
-    };
-}
-/** Validates a parsed JSON body and returns the integrations it holds. */
-function parseIntegrations(body) {
-    if (!Array.isArray(body)) {
-        const hint = isRecord(body) && 'msg' in body ? ` (it says: ${JSON.stringify(body.msg).slice(0, 200)})` : '';
-        throw new ResponseShapeError(`the response is ${describe(body)}, expected a JSON array of integrations${hint}`);
-    }
-    const integrations = body.map(parseIntegration);
-    const seen = new Map();
-    integrations.forEach((integration, index) => {
-        const first = seen.get(integration.id);
-        if (first !== undefined) {
-            throw new ResponseShapeError(`elements ${first} and ${index} have the same "id" ${JSON.stringify(integration.id).slice(0, 80)}; Postiz never returns one ID twice`);
-        }
-        seen.set(integration.id, index);
-    });
-    return integrations;
-}
-/** Integrations of one customer, given by ID or exact name. */
-function filterByCustomer(integrations, customer) {
-    if (customer === undefined)
-        return integrations;
-    return integrations.filter(i => i.customer !== null && (i.customer.id === customer || i.customer.name === customer));
-}
-/**
- * An input error when `customer` is a name that several customers share (and no customer's ID):
- * the channels of all of them would be checked, and their posts read for only one. Undefined when
- * the customer is an ID, a unique name, or unknown.
- */
-function ambiguousCustomer(integrations, customer) {
-    if (customer === undefined)
-        return undefined;
-    const ids = new Set();
-    for (const i of integrations) {
-        if (i.customer === null)
-            continue;
-        if (i.customer.id === customer)
-            return undefined;
-        if (i.customer.name === customer)
-            ids.add(i.customer.id);
-    }
-    if (ids.size < 2)
-        return undefined;
-    const listed = [...ids].slice(0, 10);
-    return `customer: "${customer}" is the name of ${ids.size} customers (IDs ${listed.join(', ')}${ids.size > 10 ? ', …' : ''}); give the ID of the one to check instead`;
-}
-
-;// CONCATENATED MODULE: ./src/core/check.ts
-/**
- * The check itself: integrations + entries → a report. Pure and linear in integrations + entries
- * (one pass over the integrations for the keys the entries ask for; no entry × integration scans).
- */
-
-
-/** Other names people use for a platform, mapped to the Postiz identifier. */
-const PLATFORM_ALIASES = new Map([
-    ['twitter', 'x'],
-    ['warpcast', 'wrapcast'],
-    ['farcaster', 'wrapcast'],
-    ['google', 'gmb'],
-    ['dev.to', 'devto']
-]);
-const byId = (a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-/** Short human description of a channel, for messages. */
-function check_describeIntegration(i) {
-    const profile = i.profile ? `, @${i.profile.replace(/^@/, '')}` : '';
-    return `"${i.name}" (${i.identifier}${profile}, ID ${i.id})`;
-}
-/** The key under which a platform:profile selector and an integration meet. */
-function profileKey(platform, normalisedProfile) {
-    return `${platform}\n${normalisedProfile}`;
-}
-/**
- * Every integration each entry's selector matches, found in one pass over the integrations that
- * looks up only the keys the entries ask for (no index of 10,000 channels for 1,000 entries).
- * Lists are sorted by ID, for a deterministic choice among several matches.
- */
-function findMatches(integrations, entries) {
-    const withId = new Map();
-    const byProfile = new Map();
-    const byPlatform = new Map();
-    const profilePlatforms = new Set();
-    const listOf = (entry) => {
-        const s = entry.selector;
-        if (s.kind === 'id')
-            return [withId, s.id];
-        return s.kind === 'profile' ? [byProfile, profileKey(s.platform, s.profile)] : [byPlatform, s.platform];
-    };
-    for (const entry of entries) {
-        const [map, key] = listOf(entry);
-        if (!map.has(key))
-            map.set(key, []);
-        if (entry.selector.kind === 'profile')
-            profilePlatforms.add(entry.selector.platform);
-    }
-    if (entries.length > 0) {
-        for (const i of integrations) {
-            const sameId = withId.get(i.id);
-            if (sameId !== undefined && sameId.length === 0)
-                sameId.push(i); // the first integration with this ID
-            if (byPlatform.size === 0 && profilePlatforms.size === 0)
-                continue;
-            const platform = i.identifier.toLowerCase();
-            byPlatform.get(platform)?.push(i);
-            if (i.profile !== null && profilePlatforms.has(platform))
-                byProfile.get(profileKey(platform, normaliseProfile(i.profile)))?.push(i);
-        }
-    }
-    for (const map of [byProfile, byPlatform])
-        for (const list of map.values())
-            if (list.length > 1)
-                list.sort(byId);
-    return entry => {
-        const [map, key] = listOf(entry);
-        return map.get(key) ?? [];
-    };
-}
-function buildIndexes(integrations) {
-    const indexes = { byId: new Map(), byPlatform: new Map(), byPlatformProfile: new Map() };
-    for (const i of integrations) {
-        if (!indexes.byId.has(i.id))
-            indexes.byId.set(i.id, i);
-        const platform = i.identifier.toLowerCase();
-        push(indexes.byPlatform, platform, i);
-        if (i.profile !== null)
-            push(indexes.byPlatformProfile, profileKey(platform, normaliseProfile(i.profile)), i);
-    }
-    return indexes;
-}
-function push(map, key, value) {
-    const list = map.get(key);
-    if (list)
-        list.push(value);
-    else
-        map.set(key, [value]);
-}
-function missingHint(entry, considered, everything, customer) {
-    const s = entry.selector;
-    if (customer !== undefined) {
-        const all = everything();
-        const elsewhere = s.kind === 'id'
-            ? all.byId.get(s.id)
-            : (s.kind === 'profile' ? all.byPlatformProfile.get(profileKey(s.platform, s.profile)) : all.byPlatform.get(s.platform))?.[0];
-        if (elsewhere) {
-            const owner = elsewhere.customer ? `customer "${elsewhere.customer.name}" (${elsewhere.customer.id})` : 'no customer';
-            return ` It exists as ${check_describeIntegration(elsewhere)} but belongs to ${owner}, not to customer "${customer}".`;
-        }
-    }
-    if (s.kind === 'id')
-        return '';
-    const sameP = considered().byPlatform.get(s.platform);
-    if (sameP && s.kind === 'profile') {
-        const profiles = sameP.slice(0, 5).map(i => (i.profile ? `${s.platform}:${i.profile.replace(/^@/, '')}` : `ID ${i.id}`));
-        return ` Integrations on ${s.platform}: ${profiles.join(', ')}${sameP.length > 5 ? ', …' : ''}.`;
-    }
-    const alias = PLATFORM_ALIASES.get(s.platform);
-    if (alias !== undefined && alias !== s.platform)
-        return ` Postiz calls this platform "${alias}": write ${alias}:${s.kind === 'profile' ? s.profile : '*'}.`;
-    return ` No ${s.platform} integration is connected${customer !== undefined ? ` for customer "${customer}"` : ''}.`;
-}
-function missingFix(entry) {
-    switch (entry.selector.kind) {
-        case 'id':
-            return {
-                fix: 'Connect the channel in Postiz, or if it was reconnected, update the ID or select it by platform:profile, which survives reconnects.',
-                action: 'Reconnect it and update the ID, or select it by `platform:profile`.'
-            };
-        case 'profile':
-            return {
-                fix: 'Connect the channel in Postiz, or correct the entry (see the integrations this run listed).',
-                action: 'Connect it in Postiz, or correct the profile.'
-            };
-        case 'platform':
-            return {
-                fix: `Connect a ${entry.selector.platform} channel in Postiz, or correct the platform identifier.`,
-                action: `Connect a ${entry.selector.platform} channel in Postiz.`
-            };
-    }
-}
-/** Runs the check. `integrations` is everything the server returned. */
-function runCheck(integrations, entries, customer) {
-    const considered = filterByCustomer(integrations, customer);
-    const matchesOf = findMatches(considered, entries);
-    // Only a missing entry needs these (for its hint): built on first use, once.
-    let consideredIndexes;
-    let allIndexes;
-    const indexes = () => (consideredIndexes ??= buildIndexes(considered));
-    const everything = () => (allIndexes ??= buildIndexes(integrations));
-    const results = [];
-    const findings = [];
-    const warnings = [];
-    const integrationIds = [];
-    const seenIds = new Set();
-    const addId = (id) => {
-        if (!seenIds.has(id)) {
-            seenIds.add(id);
-            integrationIds.push(id);
-        }
-    };
-    for (const entry of entries) {
-        const matches = matchesOf(entry);
-        const enabled = matches.filter(i => !i.disabled);
-        const state = matches.length === 0 ? 'missing' : enabled.length > 0 ? 'enabled' : 'disabled';
-        const integration = enabled[0] ?? matches[0] ?? null;
-        const enabledIds = entry.selector.kind === 'platform' ? enabled.map(i => i.id) : enabled.slice(0, 1).map(i => i.id);
-        const idsValue = entry.selector.kind === 'platform' ? enabledIds : (integration?.id ?? null);
-        results.push({ entry, state, integration, matches, idsValue, enabledIds });
-        enabledIds.forEach(addId);
-        if (entry.selector.kind === 'profile' && enabled.length > 1) {
-            warnings.push(`${entry.key}: ${describeSelector(entry.selector)} matches ${enabled.length} enabled integrations; using ${enabled[0].id}, ` +
-                `not ${enabled
-                    .slice(1)
-                    .map(i => i.id)
-                    .join(', ')}. Select one by ID${customer === undefined ? ' or set customer' : ''} to make this explicit.`);
-        }
-        if (state === 'missing') {
-            const what = entry.selector.kind === 'id' ? `no integration has ID ${entry.selector.id}` : `no integration matches ${describeSelector(entry.selector)}`;
-            findings.push({
-                kind: 'missing',
-                key: entry.key,
-                message: `${entry.key}: ${what}${customer !== undefined ? ` among customer "${customer}"'s integrations` : ''}.${missingHint(entry, indexes, everything, customer)}`,
-                ...missingFix(entry)
-            });
-        }
-        else if (state === 'disabled') {
-            const listed = matches.slice(0, 5).map(check_describeIntegration).join(', ') + (matches.length > 5 ? ', …' : '');
-            const which = matches.length === 1 ? check_describeIntegration(matches[0]) : `all ${matches.length} matching integrations (${listed})`;
-            findings.push({
-                kind: 'disabled',
-                key: entry.key,
-                message: `${entry.key}: ${which} ${matches.length === 1 ? 'is' : 'are'} disabled in Postiz.`,
-                fix: 'Enable it in Postiz (a plan downgrade or an expired trial disables channels too).',
-                action: 'Enable it in Postiz.'
-            });
-        }
-    }
-    if (customer !== undefined && considered.length === 0) {
-        const known = new Map(integrations.flatMap(i => (i.customer ? [[i.customer.id, i.customer.name]] : [])));
-        const list = [...known].slice(0, 10).map(([id, name]) => `"${name}" (${id})`);
-        warnings.push(`No integration belongs to customer "${customer}". ` +
-            (list.length > 0 ? `Customers with integrations: ${list.join(', ')}${known.size > 10 ? ', …' : ''}.` : 'No integration is assigned to any customer.'));
-    }
-    const discovery = entries.length === 0;
-    if (discovery)
-        considered.forEach(i => !i.disabled && addId(i.id));
-    const result = {
-        status: findings.length > 0 ? 'fail' : 'pass',
-        discovery,
-        total: integrations.length,
-        considered,
-        results,
-        findings,
-        warnings,
-        integrationIds
-    };
-    if (customer !== undefined)
-        result.customer = customer;
-    return result;
-}
-/**
- * What each entry reads as in a table: its state, or, for an enabled channel that a post signal
- * flags, `reconnect` (first) or `failing`. Built once from the findings for every row.
- */
-function check_shownStates(findings) {
-    const flagged = new Map();
-    for (const f of findings) {
-        if (f.kind === 'reconnect' || (f.kind === 'failing' && flagged.get(f.key) !== 'reconnect'))
-            flagged.set(f.key, f.kind);
-    }
-    return result => (result.state === 'enabled' ? (flagged.get(result.entry.key) ?? result.state) : result.state);
-}
-
-;// CONCATENATED MODULE: ./src/shared/hosts.ts
-/** Which hosts are this machine: shared by the api-url check (config) and the proxy choice (http). Pure. */
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
-/**
- * Whether a URL's hostname is this machine: localhost, 127.0.0.0/8, ::1, and 127.0.0.0/8 written as
- * an IPv4-mapped IPv6 address (`[::ffff:127.0.0.1]`, which URL spells `[::ffff:7f00:1]`, as it does
- * every spelling of it).
- */
-function isLoopbackHost(hostname) {
-    const host = hostname.toLowerCase();
-    if (LOOPBACK_HOSTS.has(host) || /^127\.\d+\.\d+\.\d+$/.test(host))
-        return true;
-    const bare = host.replace(/^\[|\]$/g, '');
-    return /^::ffff:(7f[0-9a-f]{2}:[0-9a-f]{1,4}|127\.\d+\.\d+\.\d+)$/.test(bare);
-}
-
-;// CONCATENATED MODULE: ./src/core/config.ts
-/**
- * Raw inputs (strings, as the runner or the CLI hands them over) → a typed, validated config.
- * Pure: no I/O, no environment. Every problem is collected so the user sees them all at once.
- */
-
-
-const FINDING_KINDS = ['missing', 'disabled', 'failing', 'reconnect'];
-/** The defaults declared in action.yml; an empty input means "use the default", as on GitHub. */
-const DEFAULTS = {
-    'api-key': '',
-    'api-url': 'https://api.postiz.com',
-    integrations: '',
-    customer: '',
-    'fail-on': 'missing,disabled',
-    timeout: '30',
-    retries: '3',
-    'job-summary': 'true',
-    'allow-insecure-http': 'false',
-    'failed-posts-days': '0',
-    'upcoming-posts-days': '0',
-    'reconnect-days': '0'
-};
-const MAX_TIMEOUT_SECONDS = 600;
-const MAX_RETRIES = 10;
-const MAX_POSTS_DAYS = 365;
-const MAX_RECONNECT_DAYS = 90;
-/** Cleans the key as it will be sent; also tells whether a `Bearer ` prefix was removed. */
-function cleanApiKey(raw) {
-    const trimmed = raw.trim();
-    const match = /^bearer\s+/i.exec(trimmed);
-    if (!match)
-        return { key: trimmed, hadBearer: false };
-    return { key: trimmed.slice(match[0].length).trim(), hadBearer: true };
-}
-/** Normalises `api-url`: accepts a trailing `/` or `/public/v1`. Returns an error text if unusable. */
-function normaliseApiUrl(raw, allowInsecureHttp) {
-    const text = raw.trim();
-    let url;
-    try {
-        url = new URL(text);
-    }
-    catch {
-        return { error: `api-url: "${text}" is not a URL; write it like https://api.postiz.com or https://postiz.example.com/api` };
-    }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        return { error: `api-url: "${text}" must start with https:// (or http:// for a server on this machine)` };
-    }
-    if (url.username || url.password) {
-        return { error: 'api-url: remove the user name and password from the URL; the API key is the only credential Postiz needs' };
-    }
-    if (url.search || url.hash) {
-        return { error: `api-url: "${text}" must not have a query string or fragment; give the backend's base URL only` };
-    }
-    if (url.protocol === 'http:' && !allowInsecureHttp && !isLoopbackHost(url.hostname)) {
-        return {
-            error: `api-url: "${text}" uses plain http:// to a remote host, which would send the API key across the network unencrypted. ` +
-                'Use https://, or set allow-insecure-http: true if the network path is trusted.'
-        };
-    }
-    let path = url.pathname.replace(/\/+$/, '');
-    path = path.replace(/\/public\/v1$/i, '');
-    return `${url.protocol}//${url.host}${path}`;
-}
-/**
- * Why the key cannot be sent in an HTTP header, or undefined. Postiz keys and pos_ tokens are
- * printable ASCII; a line break or another character means something else was pasted with the key.
- * The message says where, never what: it must not show any part of the key.
- */
-function unsendableKeyCharacter(key) {
-    const index = key.search(/[^\x20-\x7e]/);
-    if (index === -1)
-        return undefined;
-    const code = key.charCodeAt(index);
-    const what = code === 0x0a || code === 0x0d ? 'a line break' : code < 0x20 || code === 0x7f ? 'a control character' : 'a character outside printable ASCII';
-    return (`api-key: contains ${what} (character ${index + 1}), which cannot be sent in an HTTP header. ` +
-        'Copy the key again from Postiz (Settings → Public API) and store it alone in the secret, with nothing before or after it.');
-}
-function parseBoolean(name, value, errors) {
-    if (['true', 'True', 'TRUE'].includes(value))
-        return true;
-    if (['false', 'False', 'FALSE'].includes(value))
-        return false;
-    errors.push(`${name}: "${value}" is not a boolean; use true or false`);
-    return false;
-}
-function parseFailOn(value, errors) {
-    const words = value
-        .split(/[\s,]+/)
-        .map(w => w.trim().toLowerCase())
-        .filter(w => w !== '');
-    const kinds = new Set();
-    let none = false;
-    for (const word of words) {
-        if (word === 'none')
-            none = true;
-        else if (FINDING_KINDS.includes(word))
-            kinds.add(word);
-        else
-            errors.push(`fail-on: "${word}" is not a finding kind; use any of ${FINDING_KINDS.join(', ')}, or none`);
-    }
-    if (none && kinds.size > 0)
-        errors.push('fail-on: "none" cannot be combined with other kinds');
-    return kinds;
-}
-function parseNumber(name, value, min, max, integer, errors) {
-    const n = Number(value);
-    const shape = integer ? /^\d+$/ : /^\d+(\.\d+)?$/;
-    if (!shape.test(value) || !Number.isFinite(n) || n < min || n > max) {
-        errors.push(`${name}: "${value}" must be ${integer ? 'a whole number' : 'a number of seconds'} from ${min} to ${max}`);
-        return min;
-    }
-    return n;
-}
-/** Turns raw inputs into a Config, or every error found. Empty inputs take the action.yml default. */
-function parseConfig(partial) {
-    const raw = {};
-    for (const name of Object.keys(DEFAULTS)) {
-        const given = partial[name] ?? '';
-        raw[name] = given.trim() === '' ? DEFAULTS[name] : name === 'api-key' ? given : given.trim();
-    }
-    const errors = [];
-    const warnings = [];
-    const { key, hadBearer } = cleanApiKey(raw['api-key']);
-    if (key === '') {
-        errors.push('api-key: empty. Pass your Postiz API key from a secret (api-key: ${{ secrets.POSTIZ_API_KEY }}); ' +
-            'secrets are empty in workflows triggered from forks and in repositories where the secret is not defined.');
-    }
-    else {
-        const unsendable = unsendableKeyCharacter(key);
-        if (unsendable !== undefined)
-            errors.push(unsendable);
-        else if (hadBearer)
-            warnings.push('api-key: removed a "Bearer " prefix; Postiz expects the raw key in the Authorization header.');
-    }
-    const allowInsecureHttp = parseBoolean('allow-insecure-http', raw['allow-insecure-http'], errors);
-    const apiUrl = normaliseApiUrl(raw['api-url'], allowInsecureHttp);
-    if (typeof apiUrl !== 'string')
-        errors.push(apiUrl.error);
-    const parsed = parseEntries(raw.integrations);
-    errors.push(...parsed.errors);
-    const failOn = parseFailOn(raw['fail-on'], errors);
-    const timeoutSeconds = parseNumber('timeout', raw.timeout, 1, MAX_TIMEOUT_SECONDS, false, errors);
-    const retries = parseNumber('retries', raw.retries, 0, MAX_RETRIES, true, errors);
-    const jobSummary = parseBoolean('job-summary', raw['job-summary'], errors);
-    const failedPostsDays = parseNumber('failed-posts-days', raw['failed-posts-days'], 0, MAX_POSTS_DAYS, true, errors);
-    const upcomingPostsDays = parseNumber('upcoming-posts-days', raw['upcoming-posts-days'], 0, MAX_POSTS_DAYS, true, errors);
-    const reconnectDays = parseNumber('reconnect-days', raw['reconnect-days'], 0, MAX_RECONNECT_DAYS, true, errors);
-    if (failOn.has('reconnect') && reconnectDays === 0 && !errors.some(e => e.startsWith('reconnect-days'))) {
-        errors.push('fail-on: "reconnect" needs reconnect-days above 0 (how many days of Postiz notifications to read)');
-    }
-    if (failOn.has('failing') && failedPostsDays === 0 && !errors.some(e => e.startsWith('failed-posts-days'))) {
-        errors.push('fail-on: "failing" needs failed-posts-days above 0 (how many days to look back for failed posts)');
-    }
-    if (errors.length > 0 || typeof apiUrl !== 'string')
-        return { ok: false, errors };
-    const config = {
-        apiKey: key,
-        apiUrl,
-        entries: parsed.entries,
-        failOn,
-        timeoutMs: Math.round(timeoutSeconds * 1000),
-        retries,
-        jobSummary,
-        allowInsecureHttp,
-        failedPostsDays,
-        reconnectDays,
-        upcomingPostsDays
-    };
-    if (raw.customer !== '')
-        config.customer = raw.customer;
-    return { ok: true, config, warnings };
-}
-
-;// CONCATENATED MODULE: ./package.json
-const package_namespaceObject = {"rE":"1.0.0"};
-;// CONCATENATED MODULE: ./src/shared/version.ts
-/**
- * The name and version the action and the CLI report (User-Agent, --version, the report file). The
- * version has one home, package.json: `npm run release` bumps it there, and the build inlines it.
- */
-
-const NAME = 'postiz-integrations-check';
-const VERSION = package_namespaceObject.rE;
-const USER_AGENT = `${NAME}/${VERSION} (+https://github.com/marketplace/actions/postiz-integrations-check)`;
-
-;// CONCATENATED MODULE: ./src/report/report.ts
-
-const REPORT_SCHEMA_VERSION = 1;
-function report_runStatus(outcome) {
-    if (outcome.error || (outcome.inputErrors?.length ?? 0) > 0 || !outcome.check)
-        return 'error';
-    return outcome.check.status;
-}
-function buildReport(outcome) {
-    const { config, check } = outcome;
-    return {
-        schemaVersion: REPORT_SCHEMA_VERSION,
-        tool: { name: NAME, version: VERSION },
-        status: report_runStatus(outcome),
-        startedAt: outcome.startedAt.toISOString(),
-        finishedAt: outcome.finishedAt.toISOString(),
-        durationMs: outcome.finishedAt.getTime() - outcome.startedAt.getTime(),
-        inputs: config
-            ? {
-                apiUrl: config.apiUrl,
-                integrations: config.entries.map(e => ({ key: e.key, text: e.text, alias: e.alias ?? null, selector: e.selector })),
-                customer: config.customer ?? null,
-                failOn: [...config.failOn],
-                timeoutSeconds: config.timeoutMs / 1000,
-                retries: config.retries,
-                jobSummary: config.jobSummary,
-                allowInsecureHttp: config.allowInsecureHttp,
-                failedPostsDays: config.failedPostsDays,
-                upcomingPostsDays: config.upcomingPostsDays,
-                reconnectDays: config.reconnectDays
-            }
-            : null,
-        server: outcome.fetch ? { url: outcome.fetch.url, attempts: outcome.fetch.attempts, durationMs: outcome.fetch.durationMs } : null,
-        posts: outcome.posts ?? null,
-        notifications: outcome.notifications ?? null,
-        recovered: check?.reconnect?.recovered ?? [],
-        error: outcome.error ?? null,
-        inputErrors: outcome.inputErrors ?? [],
-        warnings: [...outcome.warnings, ...(check?.warnings ?? [])],
-        discovery: check?.discovery ?? false,
-        counts: check
-            ? {
-                integrations: check.total,
-                considered: check.considered.length,
-                enabled: check.considered.filter(i => !i.disabled).length,
-                entries: check.results.length,
-                missing: check.findings.filter(f => f.kind === 'missing').length,
-                disabled: check.findings.filter(f => f.kind === 'disabled').length,
-                failing: check.findings.filter(f => f.kind === 'failing').length,
-                reconnect: check.findings.filter(f => f.kind === 'reconnect').length
-            }
-            : null,
-        entries: (check?.results ?? []).map(r => ({
-            key: r.entry.key,
-            text: r.entry.text,
-            state: r.state,
-            integrationId: r.integration?.id ?? null,
-            ids: r.idsValue,
-            matches: r.matches.map(i => i.id),
-            posts: r.posts ?? null
-        })),
-        findings: check?.findings ?? [],
-        // parseIntegrations builds each one with exactly these fields, in this order: no copy needed.
-        integrations: check?.considered ?? []
-    };
-}
-
-;// CONCATENATED MODULE: ./src/action/summary.ts
-/**
- * Human-readable renderings of a run: the job summary (Markdown) and the log lines. Pure.
- * Every string from the server passes through `markdownSafe` or `logSafe`. The summary stays
- * under GitHub's 1 MiB per step however large the organisation: long lists are cut with a line
- * pointing to the report file, which keeps everything.
- */
-
-
-
-
-/** GitHub refuses a step summary over 1 MiB; this leaves room to spare. */
-const SUMMARY_MAX_BYTES = 1_000_000;
-/** At most this many rows in the list of other integrations (it is for browsing, not for search). */
-const SUMMARY_LIST_LIMIT = 1000;
-/** Bytes kept back from the entries table for the lines that follow it. */
-const TAIL_RESERVE = 40_000;
-const MAX_PICTURE_URL = 500;
-// A no-break space between mark and word: a narrow State column never splits them.
-const MARK = { enabled: '✅\u00a0enabled', disabled: '⛔\u00a0disabled', missing: '❌\u00a0missing' };
-/** The State column: the entry's state, or the post signal that makes an enabled channel fail. */
-const STATE_LABEL = { ...MARK, failing: '⚠️\u00a0failing', reconnect: '🔌\u00a0reconnect' };
-const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
-/** The one-line verdict with its counts, used by the summary, the log and the failure message. */
-function headline(outcome) {
-    const status = report_runStatus(outcome);
-    const check = outcome.check;
-    if (status === 'error' || !check)
-        return 'Could not check the Postiz integrations';
-    if (check.discovery)
-        return `Discovery: listed ${plural(check.considered.length, 'Postiz integration')}, checked none`;
-    const total = check.results.length;
-    if (status === 'pass')
-        return `Pass: ${total} of ${plural(total, 'Postiz integration')} ready`;
-    const counts = FINDING_KINDS.map(kind => [kind, check.findings.filter(f => f.kind === kind).length])
-        .filter(([, n]) => n > 0)
-        .map(([kind, n]) => `${n} ${kind}`);
-    return `Fail: ${check.findings.length} of ${plural(total, 'Postiz integration')} need${check.findings.length === 1 ? 's' : ''} attention (${counts.join(', ')})`;
-}
-/** Lines within a byte budget. */
-class Budget {
-    left;
-    constructor(left) {
-        this.left = left;
-    }
-    take(line) {
-        const size = Buffer.byteLength(line, 'utf8') + 1;
-        if (size > this.left)
-            return false;
-        this.left -= size;
-        return true;
-    }
-    reserve(bytes) {
-        this.left -= bytes;
-    }
-    release(bytes) {
-        this.left += bytes;
-    }
-}
-function cell(text) {
-    return text ? markdownSafe(text) : '';
-}
-function avatar(i) {
-    const picture = i.picture !== null && i.picture.length <= MAX_PICTURE_URL ? safeHttpsUrl(i.picture) : null;
-    return picture ? `<img src="${picture}" width="20" height="20" alt=""> ` : '';
-}
-function channelCell(i) {
-    if (!i)
-        return '—';
-    return `${avatar(i)}${cell(i.name)}<br><code>${cell(i.id)}</code>`;
-}
-/** The channel with its platform and profile in one cell, so that the table fits a 1012 px page. */
-function channelWithPlatformCell(i) {
-    if (!i)
-        return '—';
-    const where = i.profile ? `${cell(i.identifier)} · ${cell(i.profile)}` : cell(i.identifier);
-    return `${avatar(i)}${cell(i.name)}<br>${where}<br><code>${cell(i.id)}</code>`;
-}
-/** A date that does not wrap at its hyphens (non-breaking hyphens). */
-const date = (iso) => (iso ?? '').slice(0, 10).replace(/-/g, '\u2011');
-function postsCells(result, signals) {
-    if (!signals)
-        return '';
-    const p = result.posts;
-    const stuck = p?.stuck ? `, ${p.stuck} stuck` : '';
-    const failed = signals.failedPostsDays > 0
-        ? ` ${p && (p.failed > 0 || (p.stuck ?? 0) > 0) ? `⚠️ ${p.failed}${stuck}${p.latestFailed ? `, latest ${date(p.latestFailed)}` : ''}` : '0'} |`
-        : '';
-    const queued = signals.upcomingPostsDays > 0 ? ` ${p && p.queued > 0 ? `${result.state === 'enabled' ? '' : '🚫 '}${p.queued}, next ${date(p.nextQueued)}` : '0'} |` : '';
-    return `${failed}${queued}`;
-}
-function entryRow(result, t) {
-    const i = result.integration;
-    const more = result.entry.selector.kind === 'platform' && result.enabledIds.length > 1 ? `<br>and ${result.enabledIds.length - 1} more` : '';
-    // The actions are this project's own text (platform identifiers in them are validated), not escaped.
-    const action = t.fix ? ` ${t.actions.get(result.entry.key) ?? ''} |` : '';
-    const customer = t.customers ? ` ${cell(i?.customer?.name)} |` : '';
-    return `| <code>${cell(result.entry.text)}</code> | ${channelWithPlatformCell(i)}${more} |${customer} ${STATE_LABEL[t.shown(result)]} |${postsCells(result, t.signals)}${action}`;
-}
-function entryHeader(t) {
-    const extra = [];
-    if (t.signals && t.signals.failedPostsDays > 0)
-        extra.push(`Failed posts (${t.signals.failedPostsDays} d)`);
-    if (t.signals && t.signals.upcomingPostsDays > 0)
-        extra.push(`Queued posts (${t.signals.upcomingPostsDays} d)`);
-    const columns = ['Entry', 'Channel', ...(t.customers ? ['Customer'] : []), 'State', ...extra, ...(t.fix ? ['Fix'] : [])];
-    return [`| ${columns.join(' | ')} |`, `|${columns.map(() => '---').join('|')}|`];
-}
-const FINDING_LABEL = new Map([
-    ['missing', '❌ missing'],
-    ['disabled', '⛔ disabled'],
-    ['failing', '⚠️ failing'],
-    ['reconnect', '🔌 reconnect']
-]);
-/** At most this many rows in the findings table at the top; the entries table has them all. */
-const FINDINGS_SHOWN = 100;
-/** The entries table stays open up to this many rows; a longer one is folded under the findings. */
-const ENTRIES_OPEN_UP_TO = 20;
-function findingsSection(lines, findings, budget) {
-    const header = ['| Entry | Problem | Fix |', '|---|---|---|'];
-    pushTable(lines, header, findings.slice(0, FINDINGS_SHOWN), f => `| <code>${cell(f.key)}</code> | ${FINDING_LABEL.get(f.kind) ?? f.kind}: ${markdownSafe(f.message, 600)} | ${f.action} |`, budget, 'problems');
-    if (findings.length > FINDINGS_SHOWN)
-        lines.push('', `…and ${findings.length - FINDINGS_SHOWN} more problems: every entry is in the table below.`);
-}
-function integrationRow(i) {
-    const selector = i.profile ? `<code>${cell(`${i.identifier}:${i.profile.replace(/^@/, '')}`)}</code>` : '';
-    return `| ${channelCell(i)} | ${cell(i.identifier)} | ${selector} | ${cell(i.customer?.name)} | ${i.disabled ? MARK.disabled : MARK.enabled} |`;
-}
-/** Appends a table: the header always, then rows while the budget and `limit` allow, then a "more" line. */
-function pushTable(lines, header, items, row, budget, noun, limit = Infinity) {
-    for (const line of header) {
-        budget.take(line);
-        lines.push(line);
-    }
-    let shown = 0;
-    while (shown < items.length && shown < limit) {
-        const line = row(items[shown]);
-        if (!budget.take(line))
-            break;
-        lines.push(line);
-        shown++;
-    }
-    if (shown < items.length)
-        lines.push('', `…and ${items.length - shown} more ${noun} — see the report file (the \`report\` output).`);
-}
-const INTEGRATION_HEADER = (/* unused pure expression or super */ null && (['| Channel | Platform | Selector | Customer | State |', '|---|---|---|---|---|']));
-function errorSection(outcome, lines) {
-    if (outcome.inputErrors && outcome.inputErrors.length > 0) {
-        lines.push('The inputs have problems; nothing was sent to Postiz.', '');
-        for (const e of outcome.inputErrors.slice(0, 100))
-            lines.push(`- ${markdownSafe(e, 600)}`);
-    }
-    else if (outcome.error) {
-        lines.push(`**What happened:** ${markdownSafe(outcome.error.message, 1000)}`, '', `**How to fix it:** ${markdownSafe(outcome.error.fix, 1000)}`);
-    }
-}
-function checkSection(outcome, check, lines, budget) {
-    const scope = check.customer !== undefined ? ` of customer ${markdownSafe(check.customer)}` : '';
-    if (check.discovery) {
-        lines.push(`The organisation${scope} has ${plural(check.considered.length, 'integration')} (the server returned ${check.total}).`, '');
-        lines.push('Put IDs or `platform:profile` selectors from this list in the `integrations` input to gate on them.', '');
-        pushTable(lines, INTEGRATION_HEADER, check.considered, integrationRow, budget, 'integrations', SUMMARY_LIST_LIMIT);
-        return;
-    }
-    lines.push(`Checked against ${plural(check.considered.length, 'integration')}${scope} (the server returned ${check.total}).`, '');
-    const actions = new Map();
-    for (const f of check.findings)
-        actions.set(f.key, actions.has(f.key) ? `${actions.get(f.key)} ${f.action}` : f.action);
-    // What needs attention first; then every entry, folded when there are many.
-    budget.reserve(TAIL_RESERVE);
-    if (check.findings.length > 0) {
-        findingsSection(lines, check.findings, budget);
-        lines.push('');
-    }
-    const table = {
-        signals: check.postSignals,
-        actions,
-        shown: shownStates(check.findings),
-        customers: check.results.some(r => r.matches.some(i => i.customer !== null)),
-        fix: check.findings.length > 0
-    };
-    const folded = check.results.length > ENTRIES_OPEN_UP_TO;
-    if (folded)
-        lines.push(`<details><summary>All ${check.results.length} entries</summary>`, '');
-    pushTable(lines, entryHeader(table), check.results, r => entryRow(r, table), budget, 'entries');
-    if (folded)
-        lines.push('', '</details>');
-    budget.release(TAIL_RESERVE);
-    const recovered = check.reconnect?.recovered ?? [];
-    if (recovered.length > 0) {
-        lines.push('', `🔌 **Recovered:** ${recovered
-            .slice(0, 10)
-            .map(r => markdownSafe(r, 300))
-            .join(' ')}${recovered.length > 10 ? ' …' : ''}`);
-    }
-    if (check.findings.some(f => f.kind === 'failing')) {
-        lines.push('', '⚠️ **Failing posts** usually mean the channel must be reconnected in Postiz: its connection expired or was revoked, ' +
-            'yet Postiz still lists it as enabled. Reconnect it, then retry or reschedule the failed posts.');
-    }
-    if (check.results.some(r => r.state !== 'enabled' && (r.posts?.queued ?? 0) > 0)) {
-        lines.push('', '🚫 Queued posts on a disabled or missing channel will not go out until the channel is fixed.');
-    }
-    const warnings = [...outcome.warnings, ...check.warnings];
-    if (warnings.length > 0) {
-        lines.push('', '**Warnings**', '');
-        for (const w of warnings.slice(0, 20))
-            lines.push(`- ${markdownSafe(w, 600)}`);
-        if (warnings.length > 20)
-            lines.push(`- …and ${warnings.length - 20} more in the report file.`);
-    }
-    const used = new Set(check.results.flatMap(r => r.matches.map(i => i.id)));
-    const others = check.considered.filter(i => !used.has(i.id));
-    if (others.length > 0) {
-        lines.push('', `<details><summary>The organisation's ${plural(others.length, 'other integration')}</summary>`, '');
-        budget.reserve(200);
-        pushTable(lines, INTEGRATION_HEADER, others, integrationRow, budget, 'integrations', SUMMARY_LIST_LIMIT);
-        lines.push('', '</details>');
-    }
-}
-/** The job summary in GitHub-flavoured Markdown. */
-function buildSummary(outcome) {
-    const status = runStatus(outcome);
-    const icon = outcome.check?.discovery ? '🔎' : { pass: '✅', fail: '❌', error: '⚠️' }[status];
-    const lines = [`## ${icon} ${headline(outcome)}`, ''];
-    const budget = new Budget(SUMMARY_MAX_BYTES - 4000);
-    if (status === 'error' || !outcome.check)
-        errorSection(outcome, lines);
-    else
-        checkSection(outcome, outcome.check, lines, budget);
-    return `${lines.join('\n')}\n`;
-}
-/** One log line per entry; every line starts with our own mark, never with server text. */
-function entryLogLine(result) {
-    const mark = result.state === 'enabled' ? '✓' : '✗';
-    const i = result.integration;
-    if (result.state === 'missing')
-        return logSafe(`${mark} ${result.entry.key}: missing`, 400);
-    if (result.entry.selector.kind === 'platform') {
-        const enabled = result.enabledIds.length;
-        return logSafe(`${mark} ${result.entry.key}: ${enabled} enabled of ${result.matches.length} (${result.matches.map(m => m.id).join(', ')})`, 400);
-    }
-    return logSafe(`${mark} ${result.entry.key}: ${result.state} → ${i ? describeIntegration(i) : ''}`, 400);
-}
-
-;// CONCATENATED MODULE: ./src/action/annotations.ts
-
-
-const MAX_ANNOTATIONS_PER_LEVEL = 10;
-const annotations_plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
-/** Annotation titles per finding kind; the first three keep the words earlier versions used. */
-const TITLES = new Map([
-    ['missing', 'Postiz integration missing'],
-    ['disabled', 'Postiz integration disabled'],
-    ['failing', 'Postiz integration failing'],
-    ['reconnect', 'Postiz integration needs reconnecting']
-]);
-function failureMessage(outcome) {
-    const inputErrors = outcome.inputErrors ?? [];
-    if (inputErrors.length > 0)
-        return `${annotations_plural(inputErrors.length, 'input error')}; nothing was checked.`;
-    if (outcome.error)
-        return `${outcome.error.message} ${outcome.error.fix}`;
-    const { check, config } = outcome;
-    if (!check || !config)
-        return 'Nothing was checked.';
-    const failing = check.findings.filter(f => config.failOn.has(f.kind));
-    if (failing.length === 0)
-        return undefined;
-    const keys = failing.slice(0, 20).map(f => sanitize_logSafe(f.key, 100));
-    return `${headline(outcome)}: ${keys.join(', ')}${failing.length > 20 ? ', …' : ''}.`;
-}
-function cap(list, room, overflow) {
-    if (list.length <= room)
-        return list;
-    return [...list.slice(0, room - 1), overflow(list.length - room + 1)];
-}
-function planAnnotations(outcome) {
-    const errors = [];
-    const warnings = [];
-    for (const message of outcome.inputErrors ?? [])
-        errors.push({ level: 'error', title: 'Invalid input', message: sanitize_logSafe(message, 1000) });
-    for (const message of outcome.warnings)
-        warnings.push({ level: 'warning', title: 'Warning', message: sanitize_logSafe(message, 1000) });
-    const { check, config } = outcome;
-    if (check && config) {
-        for (const finding of check.findings) {
-            const annotation = {
-                level: config.failOn.has(finding.kind) ? 'error' : 'warning',
-                title: `${TITLES.get(finding.kind) ?? `Postiz integration ${finding.kind}`}: ${sanitize_logSafe(finding.key, 100)}`,
-                message: sanitize_logSafe(`${finding.message} ${finding.fix}`, 1000)
-            };
-            (annotation.level === 'error' ? errors : warnings).push(annotation);
-        }
-        for (const message of check.warnings)
-            warnings.push({ level: 'warning', title: 'Ambiguous selector', message: sanitize_logSafe(message, 1000) });
-        if (check.discovery) {
-            warnings.push({
-                level: 'warning',
-                title: 'Nothing was checked',
-                message: `No integrations to check: the integrations input is empty, so this run only lists the ${annotations_plural(check.considered.length, 'integration')} ` +
-                    'of the organisation (see the job summary). Set integrations to gate on them.'
-            });
-        }
-    }
-    let failure = failureMessage(outcome);
-    // The failure message is itself an error annotation: the findings get the other nine places.
-    const errorRoom = MAX_ANNOTATIONS_PER_LEVEL - (failure === undefined ? 0 : 1);
-    if (errors.length > errorRoom && failure !== undefined) {
-        const hidden = errors.length - errorRoom;
-        failure = `${failure} ${hidden} more problem${hidden === 1 ? ' is' : 's are'} not annotated (GitHub shows 10 error annotations per step): see the job summary or the report file.`;
-    }
-    const shownErrors = errors.slice(0, errorRoom);
-    const shownWarnings = cap(warnings, MAX_ANNOTATIONS_PER_LEVEL, hidden => ({
-        level: 'warning',
-        title: `${hidden} more warnings`,
-        message: `${hidden} more warnings are not annotated (GitHub shows 10 warning annotations per step): see the job summary or the report file.`
-    }));
-    const plan = { annotations: [...shownErrors, ...shownWarnings] };
-    if (failure !== undefined)
-        plan.failure = failure;
-    return plan;
-}
 
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
@@ -29401,118 +28275,22 @@ Example:
   postiz-integrations-check --integrations x:acme,linkedin-page:acme-inc
 `;
 
-;// CONCATENATED MODULE: ./src/core/reconnect.ts
-/**
- * Channels that need reconnecting, from Postiz's own notifications (FACTS.md, "Notifications"). The
- * public channel list hides a token that could not be refreshed (the channel still says
- * `disabled: false`); Postiz's notifications are the only public trace of it. Pure.
- *
- * - "We couldn't post to <identifier> for <name> because you need to reconnect it…" names the
- *   channel: matched on identifier and name exactly (names are user text, never a pattern).
- * - "Could not refresh your <identifier> channel …" names only the platform: a finding when the
- *   organisation has just one channel of that platform, otherwise one warning naming the checked
- *   channels of that platform as candidates.
- * - Nothing marks a reconnect, so a notification is stale once a PUBLISHED post on that channel is
- *   newer than it: then no finding, and the summary says the channel recovered.
- */
-
-const NEEDS_RECONNECT = /^We couldn't post to (\S+) for (.+) because you need to reconnect it\./s;
-const COULD_NOT_REFRESH = /^Could not refresh your (\S+) channel\b/;
-const day = (ms) => new Date(ms).toISOString().replace(/\.\d+Z$/, 'Z');
-const quote = (text) => `"${text.length > 200 ? `${text.slice(0, 200)}…` : text}"`;
-/** Which notifications name which checked channel; `integrations` is the whole organisation. */
-function findReconnects(check, integrations, notifications, posts) {
-    // The channels the entries export (enabled ones), with the entries that export them.
-    const entriesOf = new Map();
-    for (const result of check.results) {
-        for (const id of result.enabledIds)
-            entriesOf.set(id, [...(entriesOf.get(id) ?? []), result.entry.key]);
+;// CONCATENATED MODULE: ./src/postiz/errors.ts
+/** An expected failure that makes the run `status=error`: a diagnosis and the fix, never a stack trace. */
+class CheckError extends Error {
+    fix;
+    code;
+    constructor(message, fix, 
+    /** `route-missing`: the server answered 404, so it has no such route (an older Postiz, or the wrong api-url). */
+    code) {
+        super(message);
+        this.fix = fix;
+        this.code = code;
+        this.name = 'CheckError';
     }
-    const byId = new Map(integrations.map(i => [i.id, i]));
-    const lastPublished = new Map();
-    for (const post of posts) {
-        if (post.state === 'PUBLISHED')
-            lastPublished.set(post.integrationId, Math.max(lastPublished.get(post.integrationId) ?? -Infinity, post.publishAt));
-    }
-    const recoveredSince = (id, at) => (lastPublished.get(id) ?? -Infinity) > at;
-    /** Channel ID → the newest notification that still stands for it. */
-    const evidence = new Map();
-    const recovered = new Map();
-    const warnings = new Map();
-    const note = (channel, notification) => {
-        if (!entriesOf.has(channel.id) || evidence.has(channel.id))
-            return;
-        if (recoveredSince(channel.id, notification.createdAt)) {
-            if (!recovered.has(channel.id)) {
-                recovered.set(channel.id, `${check_describeIntegration(channel)}: Postiz asked on ${day(notification.createdAt)} to reconnect it, and a post has gone out on it since.`);
-            }
-            return;
-        }
-        evidence.set(channel.id, notification); // newest first: any older notification is older than this one
-    };
-    // Newest first: the first notification that stands for a channel is its evidence.
-    for (const notification of [...notifications].sort((a, b) => b.createdAt - a.createdAt)) {
-        const named = NEEDS_RECONNECT.exec(notification.content);
-        if (named) {
-            const [, identifier, name] = named;
-            for (const channel of integrations)
-                if (channel.identifier === identifier && channel.name === name)
-                    note(channel, notification);
-            continue;
-        }
-        const platform = COULD_NOT_REFRESH.exec(notification.content)?.[1];
-        if (platform === undefined)
-            continue;
-        const ofPlatform = integrations.filter(i => i.identifier === platform);
-        if (ofPlatform.length === 1) {
-            note(ofPlatform[0], notification);
-            continue;
-        }
-        const candidates = ofPlatform.filter(i => entriesOf.has(i.id) && !recoveredSince(i.id, notification.createdAt));
-        if (candidates.length === 0 || warnings.has(platform))
-            continue;
-        const listed = candidates.slice(0, 5).map(i => `${check_describeIntegration(i)} (${(entriesOf.get(i.id) ?? []).join(', ')})`);
-        warnings.set(platform, `Postiz could not refresh a ${platform} channel on ${day(notification.createdAt)} (${quote(notification.content)}), but the organisation has ` +
-            `${ofPlatform.length} ${platform} channels, so it does not say which. Checked candidates: ${listed.join('; ')}${candidates.length > 5 ? '; …' : ''}. ` +
-            'Open Postiz and reconnect the one it marks as needing it.');
-    }
-    const findings = [];
-    for (const result of check.results) {
-        const standing = result.enabledIds.flatMap(id => {
-            const n = evidence.get(id);
-            const channel = byId.get(id);
-            return n && channel ? [{ channel, n }] : [];
-        });
-        if (standing.length === 0)
-            continue;
-        const newest = standing.reduce((a, b) => (b.n.createdAt > a.n.createdAt ? b : a));
-        const which = standing.length === 1
-            ? check_describeIntegration(newest.channel)
-            : `${standing.length} of its channels (${standing.map(s => check_describeIntegration(s.channel)).join(', ')})`;
-        findings.push({
-            kind: 'reconnect',
-            key: result.entry.key,
-            message: `${result.entry.key}: ${which} needs reconnecting. Postiz said on ${day(newest.n.createdAt)}: ${quote(newest.n.content)} ` +
-                'No post has gone out on it since; Postiz still lists it as enabled, but its posts fail until it is reconnected.',
-            fix: 'Reconnect the channel in Postiz (it marks the channel as needing a refresh), then retry or reschedule its posts.',
-            action: 'Reconnect it in Postiz.'
-        });
-    }
-    return { findings, warnings: [...warnings.values()], recovered: [...recovered.values()] };
 }
-/** The check with the reconnect findings added after each entry's other findings, and its status again. */
-function withReconnects(check, result, days) {
-    const byKey = new Map();
-    for (const f of [...check.findings, ...result.findings])
-        byKey.set(f.key, [...(byKey.get(f.key) ?? []), f]);
-    const findings = check.results.flatMap(r => byKey.get(r.entry.key) ?? []);
-    return {
-        ...check,
-        findings,
-        warnings: [...check.warnings, ...result.warnings],
-        status: findings.length > 0 ? 'fail' : 'pass',
-        reconnect: { days, recovered: result.recovered }
-    };
+/** A JSON answer that does not have the shape a route promises; the client turns it into a CheckError naming the route. */
+class ResponseShapeError extends Error {
 }
 
 // EXTERNAL MODULE: external "node:zlib"
@@ -29521,6 +28299,22 @@ var external_node_zlib_ = __nccwpck_require__(8522);
 var undici = __nccwpck_require__(6752);
 // EXTERNAL MODULE: external "node:net"
 var external_node_net_ = __nccwpck_require__(7030);
+;// CONCATENATED MODULE: ./src/shared/hosts.ts
+/** Which hosts are this machine: shared by the api-url check (config) and the proxy choice (http). Pure. */
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
+/**
+ * Whether a URL's hostname is this machine: localhost, 127.0.0.0/8, ::1, and 127.0.0.0/8 written as
+ * an IPv4-mapped IPv6 address (`[::ffff:127.0.0.1]`, which URL spells `[::ffff:7f00:1]`, as it does
+ * every spelling of it).
+ */
+function isLoopbackHost(hostname) {
+    const host = hostname.toLowerCase();
+    if (LOOPBACK_HOSTS.has(host) || /^127\.\d+\.\d+\.\d+$/.test(host))
+        return true;
+    const bare = host.replace(/^\[|\]$/g, '');
+    return /^::ffff:(7f[0-9a-f]{2}:[0-9a-f]{1,4}|127\.\d+\.\d+\.\d+)$/.test(bare);
+}
+
 ;// CONCATENATED MODULE: ./src/http/proxy.ts
 /**
  * Which proxy, if any, a request goes through: `HTTPS_PROXY` / `HTTP_PROXY` / `NO_PROXY`
@@ -29903,6 +28697,121 @@ function retryReason(outcome) {
     return undefined;
 }
 
+;// CONCATENATED MODULE: ./src/postiz/integrations.ts
+/**
+ * The shape of `GET /public/v1/integrations` and its strict validation. Pure.
+ * Unknown extra fields and unknown platform identifiers are accepted; missing or mistyped
+ * required fields are an error naming the element, never a guess.
+ */
+
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function describe(value) {
+    if (value === null)
+        return 'null';
+    if (Array.isArray(value))
+        return 'an array';
+    return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+function optionalString(element, field, where) {
+    const value = element[field];
+    if (value === undefined || value === null)
+        return null;
+    if (typeof value !== 'string')
+        throw new ResponseShapeError(`${where()}: "${field}" is ${describe(value)}, expected a string or null`);
+    return value;
+}
+function requiredString(element, field, where) {
+    const value = element[field];
+    if (typeof value !== 'string')
+        throw new ResponseShapeError(`${where()}: "${field}" is ${value === undefined ? 'missing' : describe(value)}, expected a string`);
+    return value;
+}
+function parseIntegration(element, index) {
+    const where = () => `element ${index}`;
+    if (!isRecord(element))
+        throw new ResponseShapeError(`${where()} is ${describe(element)}, expected an object`);
+    const id = requiredString(element, 'id', where);
+    if (id === '')
+        throw new ResponseShapeError(`${where()}: "id" is empty`);
+    // IDs go into the comma-separated integration-ids output and the posting steps' requests.
+    // eslint-disable-next-line no-control-regex -- control characters are what this looks for
+    const bad = /[\s,\u0000-\u001f\u007f-\u009f]/.exec(id);
+    if (bad) {
+        // eslint-disable-next-line no-control-regex -- as above
+        const what = bad[0] === ',' ? 'a comma' : /[\u0000-\u001f\u007f-\u009f]/.test(bad[0]) ? 'a control character' : 'whitespace';
+        throw new ResponseShapeError(`${where()}: "id" ${JSON.stringify(id).slice(0, 80)} contains ${what}; Postiz IDs never do`);
+    }
+    const at = () => `${where()} (id ${JSON.stringify(id).slice(0, 80)})`;
+    const disabled = element.disabled;
+    if (typeof disabled !== 'boolean') {
+        throw new ResponseShapeError(`${at()}: "disabled" is ${disabled === undefined ? 'missing' : describe(disabled)}, expected true or false`);
+    }
+    let customer = null;
+    const rawCustomer = element.customer;
+    if (rawCustomer !== undefined && rawCustomer !== null) {
+        if (!isRecord(rawCustomer))
+            throw new ResponseShapeError(`${at()}: "customer" is ${describe(rawCustomer)}, expected an object`);
+        const inCustomer = () => `${at()} customer`;
+        customer = { id: requiredString(rawCustomer, 'id', inCustomer), name: optionalString(rawCustomer, 'name', inCustomer) ?? '' };
+    }
+    return {
+        id,
+        name: requiredString(element, 'name', at),
+        identifier: requiredString(element, 'identifier', at),
+        picture: optionalString(element, 'picture', at),
+        disabled,
+        profile: optionalString(element, 'profile', at),
+        customer
+    };
+}
+/** Validates a parsed JSON body and returns the integrations it holds. */
+function parseIntegrations(body) {
+    if (!Array.isArray(body)) {
+        const hint = isRecord(body) && 'msg' in body ? ` (it says: ${JSON.stringify(body.msg).slice(0, 200)})` : '';
+        throw new ResponseShapeError(`the response is ${describe(body)}, expected a JSON array of integrations${hint}`);
+    }
+    const integrations = body.map(parseIntegration);
+    const seen = new Map();
+    integrations.forEach((integration, index) => {
+        const first = seen.get(integration.id);
+        if (first !== undefined) {
+            throw new ResponseShapeError(`elements ${first} and ${index} have the same "id" ${JSON.stringify(integration.id).slice(0, 80)}; Postiz never returns one ID twice`);
+        }
+        seen.set(integration.id, index);
+    });
+    return integrations;
+}
+/** Integrations of one customer, given by ID or exact name. */
+function filterByCustomer(integrations, customer) {
+    if (customer === undefined)
+        return integrations;
+    return integrations.filter(i => i.customer !== null && (i.customer.id === customer || i.customer.name === customer));
+}
+/**
+ * An input error when `customer` is a name that several customers share (and no customer's ID):
+ * the channels of all of them would be checked, and their posts read for only one. Undefined when
+ * the customer is an ID, a unique name, or unknown.
+ */
+function ambiguousCustomer(integrations, customer) {
+    if (customer === undefined)
+        return undefined;
+    const ids = new Set();
+    for (const i of integrations) {
+        if (i.customer === null)
+            continue;
+        if (i.customer.id === customer)
+            return undefined;
+        if (i.customer.name === customer)
+            ids.add(i.customer.id);
+    }
+    if (ids.size < 2)
+        return undefined;
+    const listed = [...ids].slice(0, 10);
+    return `customer: "${customer}" is the name of ${ids.size} customers (IDs ${listed.join(', ')}${ids.size > 10 ? ', …' : ''}); give the ID of the one to check instead`;
+}
+
 ;// CONCATENATED MODULE: ./src/postiz/notifications.ts
 /**
  * The shape of `GET /public/v1/notifications?page=N` (Postiz v2.18.0 and later) and its validation.
@@ -30015,6 +28924,87 @@ class Redactor {
     }
 }
 
+;// CONCATENATED MODULE: ./src/shared/sanitize.ts
+/**
+ * Text from the server (channel names, profiles, error bodies) is attacker-controlled. These
+ * helpers make it safe for the log, where a line starting with `::` or containing `##[` is a
+ * workflow command, and for Markdown/HTML in the job summary.
+ */
+// C0/C1 controls, DEL, and the Unicode line/paragraph separators.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+/** One line, no control characters, no `##[` anywhere and no leading `::` (workflow command syntax). */
+function logSafe(text, maxLength = 300) {
+    let safe = text
+        .replace(CONTROL, ' ')
+        .replace(/##\[/g, '## [')
+        .replace(/^(\s*)::/, '$1: :');
+    if (safe.length > maxLength)
+        safe = `${safe.slice(0, maxLength)}…`;
+    return safe;
+}
+/** What escapeMarkdown replaces: Markdown and HTML syntax, `:` and `@` (autolinks), and `www.`. */
+const MARKDOWN_SPECIAL = /[\\`*_{}[\]()<>#!|~&"':@]|\bwww\./gi;
+const REPLACEMENTS = {
+    '<': '&lt;',
+    '>': '&gt;',
+    '&': '&amp;',
+    '"': '&quot;',
+    "'": '&#39;',
+    '|': '&#124;',
+    ':': '\\:<wbr>',
+    '@': '@<wbr>'
+};
+/** Every character that logSafe or escapeMarkdown would change, and `www.`. */
+// eslint-disable-next-line no-control-regex
+const NEEDS_ESCAPING = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\\`*_{}[\]()<>#!|~&"':@]|www\./i;
+/**
+ * Escapes text for a Markdown table cell or inline HTML: no markup, links, pipes or line breaks.
+ * GitHub also turns bare `https://…`, `www.…` and `name@host` into links; an invisible `<wbr>`
+ * after `:`, `www.` and `@` splits them so that server text can never become a link.
+ */
+function markdownSafe(text, maxLength = 200) {
+    // Most names and IDs hold nothing to escape: one test instead of a replacement pass.
+    if (text.length <= maxLength && !NEEDS_ESCAPING.test(text))
+        return text;
+    return escapeMarkdown(text, maxLength);
+}
+/** markdownSafe without its shortcut (exported so a test can hold the two to the same result). */
+function escapeMarkdown(text, maxLength = 200) {
+    return logSafe(text, maxLength).replace(MARKDOWN_SPECIAL, match => (match.length > 1 ? `${match}<wbr>` : (REPLACEMENTS[match] ?? `\\${match}`)));
+}
+/**
+ * The URL if it is an `https:` URL, made safe for a double-quoted attribute inside a Markdown table
+ * cell; else null. Every character outside the plain URL set (letters, digits, `-._~:/?#@!$()*+,;=%`)
+ * is percent-encoded: `|` would split the table cell, `"`, `'`, `<`, `>`, `` ` `` and `\` would end the
+ * attribute or start markup, `&` would start an entity. Percent-encoding keeps the URL the same URL.
+ */
+function safeHttpsUrl(value) {
+    if (value === null)
+        return null;
+    try {
+        const url = new URL(value);
+        if (url.protocol !== 'https:' || url.username || url.password)
+            return null;
+        return url.href.replace(/[^A-Za-z0-9\-._~:/?#@!$()*+,;=%]/g, c => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+    }
+    catch {
+        return null;
+    }
+}
+
+;// CONCATENATED MODULE: ./package.json
+const package_namespaceObject = {"rE":"1.0.0"};
+;// CONCATENATED MODULE: ./src/shared/version.ts
+/**
+ * The name and version the action and the CLI report (User-Agent, --version, the report file). The
+ * version has one home, package.json: `npm run release` bumps it there, and the build inlines it.
+ */
+
+const NAME = 'postiz-integrations-check';
+const VERSION = package_namespaceObject.rE;
+const USER_AGENT = `${NAME}/${VERSION} (+https://github.com/marketplace/actions/postiz-integrations-check)`;
+
 ;// CONCATENATED MODULE: ./src/postiz/client.ts
 /**
  * The Postiz public API client: `GET /public/v1/integrations`, `/posts` and `/notifications` with
@@ -30041,7 +29031,7 @@ function header(response, name) {
 /** The first bytes of a body, made safe for the log. */
 function snippet(body) {
     const text = body.subarray(0, 300).toString('utf8').replace(/\s+/g, ' ').trim();
-    return text === '' ? '(empty body)' : `"${sanitize_logSafe(text, 160)}"`;
+    return text === '' ? '(empty body)' : `"${logSafe(text, 160)}"`;
 }
 function serverMessage(body) {
     const parsed = parseJson(body);
@@ -30049,7 +29039,7 @@ function serverMessage(body) {
         return undefined;
     const record = parsed.value;
     const msg = Object.hasOwn(record, 'msg') ? record.msg : Object.hasOwn(record, 'message') ? record.message : undefined;
-    return typeof msg === 'string' && msg.trim() !== '' ? sanitize_logSafe(msg, 200) : undefined;
+    return typeof msg === 'string' && msg.trim() !== '' ? logSafe(msg, 200) : undefined;
 }
 const KEY_SOURCE = 'The key comes from the api-key input (usually ${{ secrets.POSTIZ_API_KEY }}); create or copy it in Postiz under Settings → Public API.';
 /** Postiz's own messages on 401/403 (see FACTS.md), with their fixes. A Map: server text is never a property name. */
@@ -30098,7 +29088,7 @@ function interpret(response, url, advice) {
     }
     if (status >= 300 && status < 400) {
         const location = header(response, 'location');
-        return fail(`${url} answered HTTP ${status}, a redirect${location ? ` to ${sanitize_logSafe(location, 200)}` : ' without a Location'}; redirects are not followed so the API key is never sent anywhere else.`, advice(location ? 'Set api-url to the address the server redirects to (its base, without /public/v1/…).' : API_PATH_FIX));
+        return fail(`${url} answered HTTP ${status}, a redirect${location ? ` to ${logSafe(location, 200)}` : ' without a Location'}; redirects are not followed so the API key is never sent anywhere else.`, advice(location ? 'Set api-url to the address the server redirects to (its base, without /public/v1/…).' : API_PATH_FIX));
     }
     if (status === 401 || status === 403)
         throw authError(response, url);
@@ -30130,7 +29120,7 @@ function interpret(response, url, advice) {
     if (looksLikeHtml(response)) {
         return fail(`${url} answered with an HTML page (${snippet(response.body)}), not JSON: this is a web page, not the Postiz API.`, advice(API_PATH_FIX));
     }
-    return fail(`${url} answered HTTP ${status} with invalid JSON (${sanitize_logSafe(parsed.error.message, 120)}; it starts ${snippet(response.body)}).`, advice(`Check that api-url points at a Postiz backend and that no proxy rewrites its answers. ${API_PATH_FIX}`));
+    return fail(`${url} answered HTTP ${status} with invalid JSON (${logSafe(parsed.error.message, 120)}; it starts ${snippet(response.body)}).`, advice(`Check that api-url points at a Postiz backend and that no proxy rewrites its answers. ${API_PATH_FIX}`));
 }
 /** Validates a JSON body with `parse`; a shape error becomes a CheckError naming what was expected. */
 function shaped(body, url, parse, expected, shape, advice) {
@@ -30140,7 +29130,7 @@ function shaped(body, url, parse, expected, shape, advice) {
     catch (error) {
         if (!(error instanceof ResponseShapeError))
             throw error;
-        return fail(`${url} answered with JSON that is not ${expected}: ${sanitize_logSafe(error.message, 300)}.`, advice(`Check that api-url points at a Postiz backend (${shape}). ${API_PATH_FIX}`));
+        return fail(`${url} answered with JSON that is not ${expected}: ${logSafe(error.message, 300)}.`, advice(`Check that api-url points at a Postiz backend (${shape}). ${API_PATH_FIX}`));
     }
 }
 function fail(message, fix) {
@@ -30151,7 +29141,7 @@ function runAgain(waitMs, raw) {
     if (waitMs === undefined)
         return 'later';
     const at = new Date(Date.now() + waitMs);
-    const said = `(Retry-After: ${sanitize_logSafe(raw ?? '', 40)})`;
+    const said = `(Retry-After: ${logSafe(raw ?? '', 40)})`;
     // Beyond a year the server is not telling a time anyone would wait for (and past year 275760 there is no Date).
     return waitMs <= 366 * 86_400_000 && !Number.isNaN(at.getTime()) ? `after ${at.toISOString()} ${said}` : `later ${said}`;
 }
@@ -30323,6 +29313,591 @@ function transportFix(error) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/core/entries.ts
+/**
+ * The entry grammar of the `integrations` input: `[alias=]selector`, one per line or
+ * comma-separated. Pure: text in, typed entries (or named errors) out.
+ */
+const ALIAS = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+const PLATFORM = /^[a-z0-9][a-z0-9._-]*$/;
+/**
+ * Splits the input into entry texts: newlines or commas; blank lines and `#` lines are ignored,
+ * and a `#` after white space starts a comment (so `x:acme  # our main account` works in YAML blocks).
+ */
+function splitEntryList(input) {
+    const texts = [];
+    for (const line of input.split(/\r?\n/)) {
+        const trimmed = line.replace(/\s#.*$/, '').trim();
+        if (trimmed === '' || trimmed.startsWith('#'))
+            continue;
+        for (const part of trimmed.split(',')) {
+            const text = part.trim();
+            if (text !== '')
+                texts.push(text);
+        }
+    }
+    return texts;
+}
+/** Normalises a profile handle for comparison: case-insensitive, one leading `@` ignored. */
+function normaliseProfile(profile) {
+    return profile.trim().replace(/^@/, '').toLowerCase();
+}
+function parseSelector(text) {
+    const colon = text.indexOf(':');
+    if (colon === -1) {
+        if (/\s/.test(text))
+            return 'an integration ID has no spaces';
+        return { kind: 'id', id: text };
+    }
+    const platform = text.slice(0, colon).trim().toLowerCase();
+    const profile = text.slice(colon + 1).trim();
+    if (platform === '')
+        return 'the platform before ":" is empty (write it as platform:profile, e.g. x:johndoe)';
+    if (!PLATFORM.test(platform)) {
+        return `"${platform}" is not a platform identifier (examples: x, linkedin, linkedin-page, bluesky)`;
+    }
+    if (profile === '*')
+        return { kind: 'platform', platform };
+    const normalised = normaliseProfile(profile);
+    if (normalised === '')
+        return `the profile after "${platform}:" is empty (write ${platform}:<profile> or ${platform}:*)`;
+    return { kind: 'profile', platform, profile: normalised };
+}
+/** Parses the whole `integrations` input. Every problem is reported, each naming its entry. */
+function parseEntries(input) {
+    const errors = [];
+    const entries = [];
+    const seenText = new Set();
+    const byKey = new Map();
+    for (const text of splitEntryList(input)) {
+        if (seenText.has(text))
+            continue; // an entry repeated verbatim counts once
+        seenText.add(text);
+        let alias;
+        let selectorText = text;
+        const eq = text.indexOf('=');
+        if (eq !== -1) {
+            alias = text.slice(0, eq).trim();
+            selectorText = text.slice(eq + 1).trim();
+            if (!ALIAS.test(alias)) {
+                errors.push(`integrations: entry "${text}": alias "${alias}" must start with a letter or "_" and contain only letters, digits, "_" or "-"`);
+                continue;
+            }
+            if (selectorText === '') {
+                errors.push(`integrations: entry "${text}": nothing after "=" (write ${alias}=<id> or ${alias}=<platform>:<profile>)`);
+                continue;
+            }
+        }
+        const selector = parseSelector(selectorText);
+        if (typeof selector === 'string') {
+            errors.push(`integrations: entry "${text}": ${selector}`);
+            continue;
+        }
+        const entry = { key: alias ?? selectorText, text, selector };
+        if (alias !== undefined)
+            entry.alias = alias;
+        const clash = byKey.get(entry.key);
+        if (clash) {
+            errors.push(alias !== undefined && clash.alias === alias
+                ? `integrations: alias "${alias}" is used by two different entries ("${clash.text}" and "${text}"); give each its own alias`
+                : `integrations: entries "${clash.text}" and "${text}" would both be named "${entry.key}" in the outputs; give one an alias`);
+            continue;
+        }
+        byKey.set(entry.key, entry);
+        entries.push(entry);
+    }
+    return { entries, errors };
+}
+/** The selector written back in canonical form, for messages. */
+function describeSelector(selector) {
+    switch (selector.kind) {
+        case 'id':
+            return `ID ${selector.id}`;
+        case 'profile':
+            return `${selector.platform}:${selector.profile}`;
+        case 'platform':
+            return `${selector.platform}:*`;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/check-result.ts
+/** Short human description of a channel, for messages. */
+function describeIntegration(i) {
+    const profile = i.profile ? `, @${i.profile.replace(/^@/, '')}` : '';
+    return `"${i.name}" (${i.identifier}${profile}, ID ${i.id})`;
+}
+
+;// CONCATENATED MODULE: ./src/core/config.ts
+/**
+ * Raw inputs (strings, as the runner or the CLI hands them over) → a typed, validated config.
+ * Pure: no I/O, no environment. Every problem is collected so the user sees them all at once.
+ */
+
+
+const FINDING_KINDS = ['missing', 'disabled', 'failing', 'reconnect'];
+/** The defaults declared in action.yml; an empty input means "use the default", as on GitHub. */
+const DEFAULTS = {
+    'api-key': '',
+    'api-url': 'https://api.postiz.com',
+    integrations: '',
+    customer: '',
+    'fail-on': 'missing,disabled',
+    timeout: '30',
+    retries: '3',
+    'job-summary': 'true',
+    'allow-insecure-http': 'false',
+    'failed-posts-days': '0',
+    'upcoming-posts-days': '0',
+    'reconnect-days': '0'
+};
+const MAX_TIMEOUT_SECONDS = 600;
+const MAX_RETRIES = 10;
+const MAX_POSTS_DAYS = 365;
+const MAX_RECONNECT_DAYS = 90;
+/** Cleans the key as it will be sent; also tells whether a `Bearer ` prefix was removed. */
+function cleanApiKey(raw) {
+    const trimmed = raw.trim();
+    const match = /^bearer\s+/i.exec(trimmed);
+    if (!match)
+        return { key: trimmed, hadBearer: false };
+    return { key: trimmed.slice(match[0].length).trim(), hadBearer: true };
+}
+/** Normalises `api-url`: accepts a trailing `/` or `/public/v1`. Returns an error text if unusable. */
+function normaliseApiUrl(raw, allowInsecureHttp) {
+    const text = raw.trim();
+    let url;
+    try {
+        url = new URL(text);
+    }
+    catch {
+        return { error: `api-url: "${text}" is not a URL; write it like https://api.postiz.com or https://postiz.example.com/api` };
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+        return { error: `api-url: "${text}" must start with https:// (or http:// for a server on this machine)` };
+    }
+    if (url.username || url.password) {
+        return { error: 'api-url: remove the user name and password from the URL; the API key is the only credential Postiz needs' };
+    }
+    if (url.search || url.hash) {
+        return { error: `api-url: "${text}" must not have a query string or fragment; give the backend's base URL only` };
+    }
+    if (url.protocol === 'http:' && !allowInsecureHttp && !isLoopbackHost(url.hostname)) {
+        return {
+            error: `api-url: "${text}" uses plain http:// to a remote host, which would send the API key across the network unencrypted. ` +
+                'Use https://, or set allow-insecure-http: true if the network path is trusted.'
+        };
+    }
+    let path = url.pathname.replace(/\/+$/, '');
+    path = path.replace(/\/public\/v1$/i, '');
+    return `${url.protocol}//${url.host}${path}`;
+}
+/**
+ * Why the key cannot be sent in an HTTP header, or undefined. Postiz keys and pos_ tokens are
+ * printable ASCII; a line break or another character means something else was pasted with the key.
+ * The message says where, never what: it must not show any part of the key.
+ */
+function unsendableKeyCharacter(key) {
+    const index = key.search(/[^\x20-\x7e]/);
+    if (index === -1)
+        return undefined;
+    const code = key.charCodeAt(index);
+    const what = code === 0x0a || code === 0x0d ? 'a line break' : code < 0x20 || code === 0x7f ? 'a control character' : 'a character outside printable ASCII';
+    return (`api-key: contains ${what} (character ${index + 1}), which cannot be sent in an HTTP header. ` +
+        'Copy the key again from Postiz (Settings → Public API) and store it alone in the secret, with nothing before or after it.');
+}
+function parseBoolean(name, value, errors) {
+    if (['true', 'True', 'TRUE'].includes(value))
+        return true;
+    if (['false', 'False', 'FALSE'].includes(value))
+        return false;
+    errors.push(`${name}: "${value}" is not a boolean; use true or false`);
+    return false;
+}
+function parseFailOn(value, errors) {
+    const words = value
+        .split(/[\s,]+/)
+        .map(w => w.trim().toLowerCase())
+        .filter(w => w !== '');
+    const kinds = new Set();
+    let none = false;
+    for (const word of words) {
+        if (word === 'none')
+            none = true;
+        else if (FINDING_KINDS.includes(word))
+            kinds.add(word);
+        else
+            errors.push(`fail-on: "${word}" is not a finding kind; use any of ${FINDING_KINDS.join(', ')}, or none`);
+    }
+    if (none && kinds.size > 0)
+        errors.push('fail-on: "none" cannot be combined with other kinds');
+    return kinds;
+}
+function parseNumber(name, value, min, max, integer, errors) {
+    const n = Number(value);
+    const shape = integer ? /^\d+$/ : /^\d+(\.\d+)?$/;
+    if (!shape.test(value) || !Number.isFinite(n) || n < min || n > max) {
+        errors.push(`${name}: "${value}" must be ${integer ? 'a whole number' : 'a number of seconds'} from ${min} to ${max}`);
+        return min;
+    }
+    return n;
+}
+/** Turns raw inputs into a Config, or every error found. Empty inputs take the action.yml default. */
+function parseConfig(partial) {
+    const raw = {};
+    for (const name of Object.keys(DEFAULTS)) {
+        const given = partial[name] ?? '';
+        raw[name] = given.trim() === '' ? DEFAULTS[name] : name === 'api-key' ? given : given.trim();
+    }
+    const errors = [];
+    const warnings = [];
+    const { key, hadBearer } = cleanApiKey(raw['api-key']);
+    if (key === '') {
+        errors.push('api-key: empty. Pass your Postiz API key from a secret (api-key: ${{ secrets.POSTIZ_API_KEY }}); ' +
+            'secrets are empty in workflows triggered from forks and in repositories where the secret is not defined.');
+    }
+    else {
+        const unsendable = unsendableKeyCharacter(key);
+        if (unsendable !== undefined)
+            errors.push(unsendable);
+        else if (hadBearer)
+            warnings.push('api-key: removed a "Bearer " prefix; Postiz expects the raw key in the Authorization header.');
+    }
+    const allowInsecureHttp = parseBoolean('allow-insecure-http', raw['allow-insecure-http'], errors);
+    const apiUrl = normaliseApiUrl(raw['api-url'], allowInsecureHttp);
+    if (typeof apiUrl !== 'string')
+        errors.push(apiUrl.error);
+    const parsed = parseEntries(raw.integrations);
+    errors.push(...parsed.errors);
+    const failOn = parseFailOn(raw['fail-on'], errors);
+    const timeoutSeconds = parseNumber('timeout', raw.timeout, 1, MAX_TIMEOUT_SECONDS, false, errors);
+    const retries = parseNumber('retries', raw.retries, 0, MAX_RETRIES, true, errors);
+    const jobSummary = parseBoolean('job-summary', raw['job-summary'], errors);
+    const failedPostsDays = parseNumber('failed-posts-days', raw['failed-posts-days'], 0, MAX_POSTS_DAYS, true, errors);
+    const upcomingPostsDays = parseNumber('upcoming-posts-days', raw['upcoming-posts-days'], 0, MAX_POSTS_DAYS, true, errors);
+    const reconnectDays = parseNumber('reconnect-days', raw['reconnect-days'], 0, MAX_RECONNECT_DAYS, true, errors);
+    if (failOn.has('reconnect') && reconnectDays === 0 && !errors.some(e => e.startsWith('reconnect-days'))) {
+        errors.push('fail-on: "reconnect" needs reconnect-days above 0 (how many days of Postiz notifications to read)');
+    }
+    if (failOn.has('failing') && failedPostsDays === 0 && !errors.some(e => e.startsWith('failed-posts-days'))) {
+        errors.push('fail-on: "failing" needs failed-posts-days above 0 (how many days to look back for failed posts)');
+    }
+    if (errors.length > 0 || typeof apiUrl !== 'string')
+        return { ok: false, errors };
+    const config = {
+        apiKey: key,
+        apiUrl,
+        entries: parsed.entries,
+        failOn,
+        timeoutMs: Math.round(timeoutSeconds * 1000),
+        retries,
+        jobSummary,
+        allowInsecureHttp,
+        failedPostsDays,
+        reconnectDays,
+        upcomingPostsDays
+    };
+    if (raw.customer !== '')
+        config.customer = raw.customer;
+    return { ok: true, config, warnings };
+}
+
+;// CONCATENATED MODULE: ./src/core/verdict.ts
+
+const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+/** A check's own status: `fail` as soon as it has a finding of any kind (fail-on only decides whether that fails the run). */
+function checkStatus(findings) {
+    return findings.length > 0 ? 'fail' : 'pass';
+}
+/**
+ * Whether findings of this kind fail the run: the fail-on input. The engine asks it too, to tell
+ * whether a signal it could not read makes the run an error or a warning.
+ */
+function failsOn(config, kind) {
+    return config.failOn.has(kind);
+}
+function runStatus(outcome) {
+    if (outcome.error || (outcome.inputErrors?.length ?? 0) > 0 || !outcome.check)
+        return 'error';
+    return outcome.check.status;
+}
+function headlineOf(outcome, status) {
+    const check = outcome.check;
+    if (status === 'error' || !check)
+        return 'Could not check the Postiz integrations';
+    if (check.discovery)
+        return `Discovery: listed ${plural(check.considered.length, 'Postiz integration')}, checked none`;
+    const total = check.results.length;
+    if (status === 'pass')
+        return `Pass: ${total} of ${plural(total, 'Postiz integration')} ready`;
+    const counts = FINDING_KINDS.map(kind => [kind, check.findings.filter(f => f.kind === kind).length])
+        .filter(([, n]) => n > 0)
+        .map(([kind, n]) => `${n} ${kind}`);
+    return `Fail: ${check.findings.length} of ${plural(total, 'Postiz integration')} need${check.findings.length === 1 ? 's' : ''} attention (${counts.join(', ')})`;
+}
+/** Decides the verdict of a finished run. */
+function decideVerdict(outcome) {
+    const status = runStatus(outcome);
+    const config = outcome.config;
+    // Without a config nothing was checked: there are no findings, and the run is an error.
+    const blocks = (finding) => (config ? failsOn(config, finding.kind) : true);
+    const blocking = (outcome.check?.findings ?? []).filter(blocks);
+    return { status, headline: headlineOf(outcome, status), blocks, blocking, fails: status === 'error' || blocking.length > 0 };
+}
+
+;// CONCATENATED MODULE: ./src/core/check.ts
+/**
+ * The check itself: integrations + entries → a report. Pure and linear in integrations + entries
+ * (one pass over the integrations for the keys the entries ask for; no entry × integration scans).
+ */
+
+
+
+
+/** Other names people use for a platform, mapped to the Postiz identifier. */
+const PLATFORM_ALIASES = new Map([
+    ['twitter', 'x'],
+    ['warpcast', 'wrapcast'],
+    ['farcaster', 'wrapcast'],
+    ['google', 'gmb'],
+    ['dev.to', 'devto']
+]);
+const byId = (a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+/** The key under which a platform:profile selector and an integration meet. */
+function profileKey(platform, normalisedProfile) {
+    return `${platform}\n${normalisedProfile}`;
+}
+/**
+ * Every integration each entry's selector matches, found in one pass over the integrations that
+ * looks up only the keys the entries ask for (no index of 10,000 channels for 1,000 entries).
+ * Lists are sorted by ID, for a deterministic choice among several matches.
+ */
+function findMatches(integrations, entries) {
+    const withId = new Map();
+    const byProfile = new Map();
+    const byPlatform = new Map();
+    const profilePlatforms = new Set();
+    const listOf = (entry) => {
+        const s = entry.selector;
+        if (s.kind === 'id')
+            return [withId, s.id];
+        return s.kind === 'profile' ? [byProfile, profileKey(s.platform, s.profile)] : [byPlatform, s.platform];
+    };
+    for (const entry of entries) {
+        const [map, key] = listOf(entry);
+        if (!map.has(key))
+            map.set(key, []);
+        if (entry.selector.kind === 'profile')
+            profilePlatforms.add(entry.selector.platform);
+    }
+    if (entries.length > 0) {
+        for (const i of integrations) {
+            const sameId = withId.get(i.id);
+            if (sameId !== undefined && sameId.length === 0)
+                sameId.push(i); // the first integration with this ID
+            if (byPlatform.size === 0 && profilePlatforms.size === 0)
+                continue;
+            const platform = i.identifier.toLowerCase();
+            byPlatform.get(platform)?.push(i);
+            if (i.profile !== null && profilePlatforms.has(platform))
+                byProfile.get(profileKey(platform, normaliseProfile(i.profile)))?.push(i);
+        }
+    }
+    for (const map of [byProfile, byPlatform])
+        for (const list of map.values())
+            if (list.length > 1)
+                list.sort(byId);
+    return entry => {
+        const [map, key] = listOf(entry);
+        return map.get(key) ?? [];
+    };
+}
+function buildIndexes(integrations) {
+    const indexes = { byId: new Map(), byPlatform: new Map(), byPlatformProfile: new Map() };
+    for (const i of integrations) {
+        if (!indexes.byId.has(i.id))
+            indexes.byId.set(i.id, i);
+        const platform = i.identifier.toLowerCase();
+        push(indexes.byPlatform, platform, i);
+        if (i.profile !== null)
+            push(indexes.byPlatformProfile, profileKey(platform, normaliseProfile(i.profile)), i);
+    }
+    return indexes;
+}
+function push(map, key, value) {
+    const list = map.get(key);
+    if (list)
+        list.push(value);
+    else
+        map.set(key, [value]);
+}
+function missingHint(entry, considered, everything, customer) {
+    const s = entry.selector;
+    if (customer !== undefined) {
+        const all = everything();
+        const elsewhere = s.kind === 'id'
+            ? all.byId.get(s.id)
+            : (s.kind === 'profile' ? all.byPlatformProfile.get(profileKey(s.platform, s.profile)) : all.byPlatform.get(s.platform))?.[0];
+        if (elsewhere) {
+            const owner = elsewhere.customer ? `customer "${elsewhere.customer.name}" (${elsewhere.customer.id})` : 'no customer';
+            return ` It exists as ${describeIntegration(elsewhere)} but belongs to ${owner}, not to customer "${customer}".`;
+        }
+    }
+    if (s.kind === 'id')
+        return '';
+    const sameP = considered().byPlatform.get(s.platform);
+    if (sameP && s.kind === 'profile') {
+        const profiles = sameP.slice(0, 5).map(i => (i.profile ? `${s.platform}:${i.profile.replace(/^@/, '')}` : `ID ${i.id}`));
+        return ` Integrations on ${s.platform}: ${profiles.join(', ')}${sameP.length > 5 ? ', …' : ''}.`;
+    }
+    const alias = PLATFORM_ALIASES.get(s.platform);
+    if (alias !== undefined && alias !== s.platform)
+        return ` Postiz calls this platform "${alias}": write ${alias}:${s.kind === 'profile' ? s.profile : '*'}.`;
+    return ` No ${s.platform} integration is connected${customer !== undefined ? ` for customer "${customer}"` : ''}.`;
+}
+function missingFix(entry) {
+    switch (entry.selector.kind) {
+        case 'id':
+            return {
+                fix: 'Connect the channel in Postiz, or if it was reconnected, update the ID or select it by platform:profile, which survives reconnects.',
+                action: 'Reconnect it and update the ID, or select it by `platform:profile`.'
+            };
+        case 'profile':
+            return {
+                fix: 'Connect the channel in Postiz, or correct the entry (see the integrations this run listed).',
+                action: 'Connect it in Postiz, or correct the profile.'
+            };
+        case 'platform':
+            return {
+                fix: `Connect a ${entry.selector.platform} channel in Postiz, or correct the platform identifier.`,
+                action: `Connect a ${entry.selector.platform} channel in Postiz.`
+            };
+    }
+}
+/** Runs the check. `integrations` is everything the server returned. */
+function runCheck(integrations, entries, customer) {
+    const considered = filterByCustomer(integrations, customer);
+    const matchesOf = findMatches(considered, entries);
+    // Only a missing entry needs these (for its hint): built on first use, once.
+    let consideredIndexes;
+    let allIndexes;
+    const indexes = () => (consideredIndexes ??= buildIndexes(considered));
+    const everything = () => (allIndexes ??= buildIndexes(integrations));
+    const results = [];
+    const findings = [];
+    const warnings = [];
+    const integrationIds = [];
+    const seenIds = new Set();
+    const addId = (id) => {
+        if (!seenIds.has(id)) {
+            seenIds.add(id);
+            integrationIds.push(id);
+        }
+    };
+    for (const entry of entries) {
+        const matches = matchesOf(entry);
+        const enabled = matches.filter(i => !i.disabled);
+        const state = matches.length === 0 ? 'missing' : enabled.length > 0 ? 'enabled' : 'disabled';
+        const integration = enabled[0] ?? matches[0] ?? null;
+        const enabledIds = entry.selector.kind === 'platform' ? enabled.map(i => i.id) : enabled.slice(0, 1).map(i => i.id);
+        const idsValue = entry.selector.kind === 'platform' ? enabledIds : (integration?.id ?? null);
+        results.push({ entry, state, integration, matches, idsValue, enabledIds });
+        enabledIds.forEach(addId);
+        if (entry.selector.kind === 'profile' && enabled.length > 1) {
+            warnings.push(`${entry.key}: ${describeSelector(entry.selector)} matches ${enabled.length} enabled integrations; using ${enabled[0].id}, ` +
+                `not ${enabled
+                    .slice(1)
+                    .map(i => i.id)
+                    .join(', ')}. Select one by ID${customer === undefined ? ' or set customer' : ''} to make this explicit.`);
+        }
+        if (state === 'missing') {
+            const what = entry.selector.kind === 'id' ? `no integration has ID ${entry.selector.id}` : `no integration matches ${describeSelector(entry.selector)}`;
+            findings.push({
+                kind: 'missing',
+                key: entry.key,
+                message: `${entry.key}: ${what}${customer !== undefined ? ` among customer "${customer}"'s integrations` : ''}.${missingHint(entry, indexes, everything, customer)}`,
+                ...missingFix(entry)
+            });
+        }
+        else if (state === 'disabled') {
+            const listed = matches.slice(0, 5).map(describeIntegration).join(', ') + (matches.length > 5 ? ', …' : '');
+            const which = matches.length === 1 ? describeIntegration(matches[0]) : `all ${matches.length} matching integrations (${listed})`;
+            findings.push({
+                kind: 'disabled',
+                key: entry.key,
+                message: `${entry.key}: ${which} ${matches.length === 1 ? 'is' : 'are'} disabled in Postiz.`,
+                fix: 'Enable it in Postiz (a plan downgrade or an expired trial disables channels too).',
+                action: 'Enable it in Postiz.'
+            });
+        }
+    }
+    if (customer !== undefined && considered.length === 0) {
+        const known = new Map(integrations.flatMap(i => (i.customer ? [[i.customer.id, i.customer.name]] : [])));
+        const list = [...known].slice(0, 10).map(([id, name]) => `"${name}" (${id})`);
+        warnings.push(`No integration belongs to customer "${customer}". ` +
+            (list.length > 0 ? `Customers with integrations: ${list.join(', ')}${known.size > 10 ? ', …' : ''}.` : 'No integration is assigned to any customer.'));
+    }
+    const discovery = entries.length === 0;
+    if (discovery)
+        considered.forEach(i => !i.disabled && addId(i.id));
+    const result = {
+        status: checkStatus(findings),
+        discovery,
+        total: integrations.length,
+        considered,
+        results,
+        findings,
+        warnings,
+        integrationIds
+    };
+    if (customer !== undefined)
+        result.customer = customer;
+    return result;
+}
+/**
+ * What each entry reads as in a table: its state, or, for an enabled channel that a post signal
+ * flags, `reconnect` (first) or `failing`. Built once from the findings for every row.
+ */
+function shownStates(findings) {
+    const flagged = new Map();
+    for (const f of findings) {
+        if (f.kind === 'reconnect' || (f.kind === 'failing' && flagged.get(f.key) !== 'reconnect'))
+            flagged.set(f.key, f.kind);
+    }
+    return result => (result.state === 'enabled' ? (flagged.get(result.entry.key) ?? result.state) : result.state);
+}
+
+;// CONCATENATED MODULE: ./src/core/combine.ts
+
+/** The check with every signal's findings, counts and warnings added, and its status decided again. */
+function combineSignals(check, signals) {
+    const { posts, reconnect } = signals;
+    const byKey = new Map();
+    const add = (f) => {
+        const list = byKey.get(f.key);
+        if (list)
+            list.push(f);
+        else
+            byKey.set(f.key, [f]);
+    };
+    for (const f of check.findings) {
+        const atRisk = posts?.atRisk.get(f.key);
+        add(atRisk === undefined ? f : { ...f, message: `${f.message} ${atRisk}` });
+    }
+    posts?.findings.forEach(add);
+    reconnect?.result.findings.forEach(add);
+    const findings = check.results.flatMap(r => byKey.get(r.entry.key) ?? []);
+    const combined = { ...check, findings, status: checkStatus(findings) };
+    if (posts) {
+        combined.results = check.results.map((result, index) => ({ ...result, posts: posts.counts[index] }));
+        combined.postSignals = posts.window;
+    }
+    if (reconnect) {
+        combined.warnings = [...check.warnings, ...reconnect.result.warnings];
+        combined.reconnect = { days: reconnect.days, recovered: reconnect.result.recovered };
+    }
+    return combined;
+}
+
 ;// CONCATENATED MODULE: ./src/core/post-signals.ts
 /**
  * What is at stake per entry: failed posts in the look-back window (a channel that needs
@@ -30341,7 +29916,7 @@ function postsWindow(options) {
     const back = Math.max(options.failedPostsDays, options.reconnectDays ?? 0);
     return { startDate: new Date(options.now - back * DAY_MS), endDate: new Date(options.now + options.upcomingPostsDays * DAY_MS) };
 }
-const post_signals_day = (ms) => new Date(ms).toISOString().replace(/\.\d+Z$/, 'Z');
+const day = (ms) => new Date(ms).toISOString().replace(/\.\d+Z$/, 'Z');
 const post_signals_plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
 /**
  * The channels whose posts count for an entry: the ones it exports (every enabled channel of a
@@ -30395,15 +29970,15 @@ function countFor(ids, postsByChannel, options) {
     counts.queued = queued.size;
     if (options.failedPostsDays > 0) {
         counts.stuck = stuck.size;
-        counts.stuckSince = stuck.size > 0 ? post_signals_day(oldestStuck) : null;
+        counts.stuckSince = stuck.size > 0 ? day(oldestStuck) : null;
     }
     if (counts.failed > 0) {
-        counts.latestFailed = post_signals_day(latest);
+        counts.latestFailed = day(latest);
         // An ID may be "__proto__": entries defined as own properties, never through the prototype.
         counts.failedByChannel = Object.fromEntries(byChannel);
     }
     if (counts.queued > 0)
-        counts.nextQueued = post_signals_day(next);
+        counts.nextQueued = day(next);
     return counts;
 }
 /** For a `platform:*` entry: which of its channels had the failed posts, and how many each. */
@@ -30414,12 +29989,12 @@ function failingChannels(result, counts) {
         return `its ${post_signals_plural(result.enabledIds.length, 'enabled channel')}`;
     const listed = had
         .slice(0, 5)
-        .map(i => `${check_describeIntegration(i)}: ${failed.get(i.id)}`)
+        .map(i => `${describeIntegration(i)}: ${failed.get(i.id)}`)
         .join('; ') + (had.length > 5 ? '; …' : '');
     return `${had.length} of its ${post_signals_plural(result.enabledIds.length, 'enabled channel')} (${listed})`;
 }
-/** Adds post counts to every entry, `failing` findings, and queued posts at risk to existing findings. */
-function applyPostSignals(check, posts, options) {
+/** Post counts for every entry, `failing` findings, and the queued posts at risk on entries that are not enabled. */
+function readPostSignals(check, posts, options) {
     const byChannel = new Map();
     for (const post of posts) {
         const list = byChannel.get(post.integrationId);
@@ -30428,24 +30003,22 @@ function applyPostSignals(check, posts, options) {
         else
             byChannel.set(post.integrationId, [post]);
     }
-    const findingsByKey = new Map();
-    for (const f of check.findings)
-        findingsByKey.set(f.key, [...(findingsByKey.get(f.key) ?? []), { ...f }]);
-    const results = check.results.map(result => ({ ...result, posts: countFor(channelIds(result), byChannel, options) }));
-    for (const result of results) {
-        const counts = result.posts;
+    const perEntry = check.results.map(result => countFor(channelIds(result), byChannel, options));
+    const findings = [];
+    const atRisk = new Map();
+    check.results.forEach((result, index) => {
+        const counts = perEntry[index];
         const key = result.entry.key;
-        const existing = findingsByKey.get(key) ?? [];
         const stuckCount = counts.stuck ?? 0;
         if (result.state === 'enabled' && (counts.failed > 0 || stuckCount > 0)) {
-            const which = result.integration && result.enabledIds.length === 1 ? check_describeIntegration(result.integration) : failingChannels(result, counts);
+            const which = result.integration && result.enabledIds.length === 1 ? describeIntegration(result.integration) : failingChannels(result, counts);
             const window = `in the last ${post_signals_plural(options.failedPostsDays, 'day')}`;
             const what = counts.failed > 0 && stuckCount > 0
                 ? `${counts.failed} failed and ${stuckCount} stuck in the queue since ${counts.stuckSince} ${window} (latest failure ${counts.latestFailed})`
                 : counts.failed > 0
                     ? `${post_signals_plural(counts.failed, 'failed post')} ${window} (latest ${counts.latestFailed})`
                     : `${post_signals_plural(stuckCount, 'post')} stuck in the queue since ${counts.stuckSince}, more than 30 minutes past ${stuckCount === 1 ? 'its' : 'their'} time`;
-            existing.push({
+            findings.push({
                 kind: 'failing',
                 key,
                 message: `${key}: ${which} had ${what}. ` +
@@ -30455,20 +30028,110 @@ function applyPostSignals(check, posts, options) {
             });
         }
         else if (result.state !== 'enabled' && counts.queued > 0) {
-            for (const f of existing) {
-                f.message += ` ${post_signals_plural(counts.queued, 'queued post')} in the next ${post_signals_plural(options.upcomingPostsDays, 'day')} will not go out (the next at ${counts.nextQueued}).`;
-            }
+            atRisk.set(key, `${post_signals_plural(counts.queued, 'queued post')} in the next ${post_signals_plural(options.upcomingPostsDays, 'day')} will not go out (the next at ${counts.nextQueued}).`);
         }
-        findingsByKey.set(key, existing);
+    });
+    return { window: { failedPostsDays: options.failedPostsDays, upcomingPostsDays: options.upcomingPostsDays }, counts: perEntry, findings, atRisk };
+}
+
+;// CONCATENATED MODULE: ./src/core/reconnect.ts
+/**
+ * Channels that need reconnecting, from Postiz's own notifications (FACTS.md, "Notifications"). The
+ * public channel list hides a token that could not be refreshed (the channel still says
+ * `disabled: false`); Postiz's notifications are the only public trace of it. Pure.
+ *
+ * - "We couldn't post to <identifier> for <name> because you need to reconnect it…" names the
+ *   channel: matched on identifier and name exactly (names are user text, never a pattern).
+ * - "Could not refresh your <identifier> channel …" names only the platform: a finding when the
+ *   organisation has just one channel of that platform, otherwise one warning naming the checked
+ *   channels of that platform as candidates.
+ * - Nothing marks a reconnect, so a notification is stale once a PUBLISHED post on that channel is
+ *   newer than it: then no finding, and the summary says the channel recovered.
+ */
+
+const NEEDS_RECONNECT = /^We couldn't post to (\S+) for (.+) because you need to reconnect it\./s;
+const COULD_NOT_REFRESH = /^Could not refresh your (\S+) channel\b/;
+const reconnect_day = (ms) => new Date(ms).toISOString().replace(/\.\d+Z$/, 'Z');
+const quote = (text) => `"${text.length > 200 ? `${text.slice(0, 200)}…` : text}"`;
+/** Which notifications name which checked channel; `integrations` is the whole organisation. */
+function findReconnects(check, integrations, notifications, posts) {
+    // The channels the entries export (enabled ones), with the entries that export them.
+    const entriesOf = new Map();
+    for (const result of check.results) {
+        for (const id of result.enabledIds)
+            entriesOf.set(id, [...(entriesOf.get(id) ?? []), result.entry.key]);
     }
-    const findings = results.flatMap(r => findingsByKey.get(r.entry.key) ?? []);
-    return {
-        ...check,
-        results,
-        findings,
-        status: findings.length > 0 ? 'fail' : 'pass',
-        postSignals: { failedPostsDays: options.failedPostsDays, upcomingPostsDays: options.upcomingPostsDays }
+    const byId = new Map(integrations.map(i => [i.id, i]));
+    const lastPublished = new Map();
+    for (const post of posts) {
+        if (post.state === 'PUBLISHED')
+            lastPublished.set(post.integrationId, Math.max(lastPublished.get(post.integrationId) ?? -Infinity, post.publishAt));
+    }
+    const recoveredSince = (id, at) => (lastPublished.get(id) ?? -Infinity) > at;
+    /** Channel ID → the newest notification that still stands for it. */
+    const evidence = new Map();
+    const recovered = new Map();
+    const warnings = new Map();
+    const note = (channel, notification) => {
+        if (!entriesOf.has(channel.id) || evidence.has(channel.id))
+            return;
+        if (recoveredSince(channel.id, notification.createdAt)) {
+            if (!recovered.has(channel.id)) {
+                recovered.set(channel.id, `${describeIntegration(channel)}: Postiz asked on ${reconnect_day(notification.createdAt)} to reconnect it, and a post has gone out on it since.`);
+            }
+            return;
+        }
+        evidence.set(channel.id, notification); // newest first: any older notification is older than this one
     };
+    // Newest first: the first notification that stands for a channel is its evidence.
+    for (const notification of [...notifications].sort((a, b) => b.createdAt - a.createdAt)) {
+        const named = NEEDS_RECONNECT.exec(notification.content);
+        if (named) {
+            const [, identifier, name] = named;
+            for (const channel of integrations)
+                if (channel.identifier === identifier && channel.name === name)
+                    note(channel, notification);
+            continue;
+        }
+        const platform = COULD_NOT_REFRESH.exec(notification.content)?.[1];
+        if (platform === undefined)
+            continue;
+        const ofPlatform = integrations.filter(i => i.identifier === platform);
+        if (ofPlatform.length === 1) {
+            note(ofPlatform[0], notification);
+            continue;
+        }
+        const candidates = ofPlatform.filter(i => entriesOf.has(i.id) && !recoveredSince(i.id, notification.createdAt));
+        if (candidates.length === 0 || warnings.has(platform))
+            continue;
+        const listed = candidates.slice(0, 5).map(i => `${describeIntegration(i)} (${(entriesOf.get(i.id) ?? []).join(', ')})`);
+        warnings.set(platform, `Postiz could not refresh a ${platform} channel on ${reconnect_day(notification.createdAt)} (${quote(notification.content)}), but the organisation has ` +
+            `${ofPlatform.length} ${platform} channels, so it does not say which. Checked candidates: ${listed.join('; ')}${candidates.length > 5 ? '; …' : ''}. ` +
+            'Open Postiz and reconnect the one it marks as needing it.');
+    }
+    const findings = [];
+    for (const result of check.results) {
+        const standing = result.enabledIds.flatMap(id => {
+            const n = evidence.get(id);
+            const channel = byId.get(id);
+            return n && channel ? [{ channel, n }] : [];
+        });
+        if (standing.length === 0)
+            continue;
+        const newest = standing.reduce((a, b) => (b.n.createdAt > a.n.createdAt ? b : a));
+        const which = standing.length === 1
+            ? describeIntegration(newest.channel)
+            : `${standing.length} of its channels (${standing.map(s => describeIntegration(s.channel)).join(', ')})`;
+        findings.push({
+            kind: 'reconnect',
+            key: result.entry.key,
+            message: `${result.entry.key}: ${which} needs reconnecting. Postiz said on ${reconnect_day(newest.n.createdAt)}: ${quote(newest.n.content)} ` +
+                'No post has gone out on it since; Postiz still lists it as enabled, but its posts fail until it is reconnected.',
+            fix: 'Reconnect the channel in Postiz (it marks the channel as needing a refresh), then retry or reschedule its posts.',
+            action: 'Reconnect it in Postiz.'
+        });
+    }
+    return { findings, warnings: [...warnings.values()], recovered: [...recovered.values()] };
 }
 
 ;// CONCATENATED MODULE: ./src/core/engine.ts
@@ -30476,6 +30139,8 @@ function applyPostSignals(check, posts, options) {
  * The engine shared by the action and the CLI: raw inputs → config → Postiz client → check,
  * gathered into a RunOutcome. Never throws: every failure is recorded in the outcome.
  */
+
+
 
 
 
@@ -30512,15 +30177,16 @@ async function gather(raw, outcome, hooks, otherErrors) {
     hooks.onDebug?.(`Fetched ${fetched.integrations.length} integrations in ${fetched.durationMs} ms (${fetched.attempts} attempt(s))`);
     const ambiguous = ambiguousCustomer(fetched.integrations, config.customer);
     if (ambiguous !== undefined) {
-        outcome.inputErrors = [sanitize_logSafe(ambiguous, 1000)];
+        outcome.inputErrors = [logSafe(ambiguous, 1000)];
         return;
     }
-    outcome.check = runCheck(fetched.integrations, config.entries, config.customer);
+    const check = runCheck(fetched.integrations, config.entries, config.customer);
+    outcome.check = check;
     if (!signalsOn(config))
         return;
-    const posts = await addPostSignals(config, outcome, outcome.check, hooks, options);
+    const read = await addPostSignals(config, outcome, check, hooks, options);
     if (config.reconnectDays > 0)
-        await addReconnects(config, outcome, fetched.integrations, posts, hooks, options);
+        await addReconnects(config, outcome, check, read, fetched.integrations, hooks, options);
 }
 /**
  * Reads Postiz's notifications for the reconnect signal (reconnect.ts). A server before v2.18.0 has
@@ -30528,12 +30194,9 @@ async function gather(raw, outcome, hooks, otherErrors) {
  * is in fail-on: then the run is an error. Without the posts, a notification cannot be told stale,
  * so the signal is skipped with a warning.
  */
-async function addReconnects(config, outcome, integrations, posts, hooks, client) {
-    const check = outcome.check;
-    if (!check)
-        return;
-    if (posts === null) {
-        if (config.failOn.has('reconnect'))
+async function addReconnects(config, outcome, check, read, integrations, hooks, client) {
+    if (read === null) {
+        if (failsOn(config, 'reconnect'))
             throw new CheckError('Could not read the posts, which fail-on: reconnect needs to tell a recovered channel.', outcome.posts?.error?.fix ?? '');
         outcome.warnings.push('Channels that need reconnecting are not shown: that signal needs the posts, which could not be read (see above).');
         return;
@@ -30543,7 +30206,8 @@ async function addReconnects(config, outcome, integrations, posts, hooks, client
         const fetched = await fetchNotifications({ ...client, apiUrlProven: true }, since);
         hooks.onDebug?.(`Fetched ${fetched.notifications.length} notifications in ${fetched.durationMs} ms (${fetched.pages} page(s))`);
         outcome.notifications = { since: since.toISOString(), url: fetched.url, pages: fetched.pages, count: fetched.notifications.length };
-        outcome.check = withReconnects(check, findReconnects(check, integrations, fetched.notifications, posts), config.reconnectDays);
+        const reconnect = { days: config.reconnectDays, result: findReconnects(check, integrations, fetched.notifications, read.posts) };
+        outcome.check = combineSignals(check, { posts: read.signals, reconnect });
     }
     catch (error) {
         if (!(error instanceof CheckError))
@@ -30552,7 +30216,7 @@ async function addReconnects(config, outcome, integrations, posts, hooks, client
             outcome.warnings.push('Channels that need reconnecting are not shown: this Postiz server has no GET /public/v1/notifications, which the reconnect-days signal needs (Postiz v2.18.0 or later). The rest of the check stands.');
             return;
         }
-        if (config.failOn.has('reconnect'))
+        if (failsOn(config, 'reconnect'))
             throw new CheckError(`Could not read the notifications, which fail-on: reconnect needs: ${error.message}`, error.fix);
         outcome.warnings.push(`Could not read the notifications, so channels that need reconnecting are not shown (the channels were checked): ${error.message} ${error.fix}`);
     }
@@ -30577,13 +30241,14 @@ async function addPostSignals(config, outcome, check, hooks, client) {
         const fetched = await fetchPosts({ ...client, apiUrlProven: true }, { ...window, ...(customer !== undefined ? { customer } : {}) });
         Object.assign(outcome.posts, { url: fetched.url, attempts: fetched.attempts, durationMs: fetched.durationMs });
         hooks.onDebug?.(`Fetched ${fetched.posts.length} posts in ${fetched.durationMs} ms (${fetched.attempts} attempt(s))`);
-        outcome.check = applyPostSignals(check, fetched.posts, options);
-        return fetched.posts;
+        const signals = readPostSignals(check, fetched.posts, options);
+        outcome.check = combineSignals(check, { posts: signals });
+        return { posts: fetched.posts, signals };
     }
     catch (error) {
         if (!(error instanceof CheckError))
             throw error;
-        if (config.failOn.has('failing'))
+        if (failsOn(config, 'failing'))
             throw new CheckError(`Could not read the posts, which fail-on: failing needs: ${error.message}`, error.fix);
         outcome.posts.error = { message: error.message, fix: error.fix };
         outcome.warnings.push(`Could not read the posts, so failed and upcoming posts are not shown (the channels were checked): ${error.message} ${error.fix}`);
@@ -30605,7 +30270,7 @@ async function checkIntegrations(raw, hooks = {}, otherErrors = []) {
         }
         else {
             hooks.onDebug?.(error instanceof Error ? (error.stack ?? error.message) : String(error));
-            outcome.error = { message: `Unexpected error: ${sanitize_logSafe(error instanceof Error ? error.message : String(error), 500)}.`, fix: BUG_FIX };
+            outcome.error = { message: `Unexpected error: ${logSafe(error instanceof Error ? error.message : String(error), 500)}.`, fix: BUG_FIX };
         }
     }
     outcome.finishedAt = new Date();
@@ -30766,6 +30431,69 @@ async function startPostizStandIn(options = {}) {
         server.close(() => resolve(undefined))
       })
   }
+}
+
+;// CONCATENATED MODULE: ./src/report/report.ts
+
+
+const REPORT_SCHEMA_VERSION = 1;
+function buildReport(outcome, verdict = decideVerdict(outcome)) {
+    const { config, check } = outcome;
+    return {
+        schemaVersion: REPORT_SCHEMA_VERSION,
+        tool: { name: NAME, version: VERSION },
+        status: verdict.status,
+        startedAt: outcome.startedAt.toISOString(),
+        finishedAt: outcome.finishedAt.toISOString(),
+        durationMs: outcome.finishedAt.getTime() - outcome.startedAt.getTime(),
+        inputs: config
+            ? {
+                apiUrl: config.apiUrl,
+                integrations: config.entries.map(e => ({ key: e.key, text: e.text, alias: e.alias ?? null, selector: e.selector })),
+                customer: config.customer ?? null,
+                failOn: [...config.failOn],
+                timeoutSeconds: config.timeoutMs / 1000,
+                retries: config.retries,
+                jobSummary: config.jobSummary,
+                allowInsecureHttp: config.allowInsecureHttp,
+                failedPostsDays: config.failedPostsDays,
+                upcomingPostsDays: config.upcomingPostsDays,
+                reconnectDays: config.reconnectDays
+            }
+            : null,
+        server: outcome.fetch ? { url: outcome.fetch.url, attempts: outcome.fetch.attempts, durationMs: outcome.fetch.durationMs } : null,
+        posts: outcome.posts ?? null,
+        notifications: outcome.notifications ?? null,
+        recovered: check?.reconnect?.recovered ?? [],
+        error: outcome.error ?? null,
+        inputErrors: outcome.inputErrors ?? [],
+        warnings: [...outcome.warnings, ...(check?.warnings ?? [])],
+        discovery: check?.discovery ?? false,
+        counts: check
+            ? {
+                integrations: check.total,
+                considered: check.considered.length,
+                enabled: check.considered.filter(i => !i.disabled).length,
+                entries: check.results.length,
+                missing: check.findings.filter(f => f.kind === 'missing').length,
+                disabled: check.findings.filter(f => f.kind === 'disabled').length,
+                failing: check.findings.filter(f => f.kind === 'failing').length,
+                reconnect: check.findings.filter(f => f.kind === 'reconnect').length
+            }
+            : null,
+        entries: (check?.results ?? []).map(r => ({
+            key: r.entry.key,
+            text: r.entry.text,
+            state: r.state,
+            integrationId: r.integration?.id ?? null,
+            ids: r.idsValue,
+            matches: r.matches.map(i => i.id),
+            posts: r.posts ?? null
+        })),
+        findings: check?.findings ?? [],
+        // parseIntegrations builds each one with exactly these fields, in this order: no copy needed.
+        integrations: check?.considered ?? []
+    };
 }
 
 // EXTERNAL MODULE: external "node:crypto"
@@ -31333,7 +31061,6 @@ function stringWidth(input, options = {}) {
 
 
 
-
 const CELL_MAX = 40;
 function palette(colour) {
     const code = (open, close) => text => colour ? `\u001b[${open}m${text}\u001b[${close}m` : text;
@@ -31342,7 +31069,7 @@ function palette(colour) {
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 /** At most CELL_MAX columns on a terminal (CJK and emoji take two), cut at a whole character. */
 function clip(text) {
-    const safe = sanitize_logSafe(text, 400);
+    const safe = logSafe(text, 400);
     if (stringWidth(safe) <= CELL_MAX)
         return safe;
     let kept = '';
@@ -31376,36 +31103,36 @@ function integrationRows(list, p) {
             i.profile ? clip(`${i.identifier}:${i.profile.replace(/^@/, '')}`) : '—',
             clip(i.name),
             clip(i.customer?.name ?? ''),
-            sanitize_logSafe(i.id, 100)
+            logSafe(i.id, 100)
         ],
         paint: [i.disabled ? p.yellow : p.green]
     }));
 }
-function renderTerminalReport(outcome, colour) {
+function renderTerminalReport(outcome, colour, verdict = decideVerdict(outcome)) {
     const p = palette(colour);
-    const status = report_runStatus(outcome);
+    const { status, headline } = verdict;
     const lines = [];
     const check = outcome.check;
     for (const warning of [...outcome.warnings, ...(check?.warnings ?? [])])
-        lines.push(p.yellow(`warning: ${sanitize_logSafe(cliWording(warning), 600)}`));
+        lines.push(p.yellow(`warning: ${logSafe(cliWording(warning), 600)}`));
     if (status === 'error' || !check) {
-        lines.push(p.red(`✗ ${headline(outcome)}`));
+        lines.push(p.red(`✗ ${headline}`));
         for (const error of outcome.inputErrors ?? [])
-            lines.push(`  - ${sanitize_logSafe(cliWording(error), 600)}`);
+            lines.push(`  - ${logSafe(cliWording(error), 600)}`);
         if (outcome.error)
-            lines.push(`  ${sanitize_logSafe(outcome.error.message, 1000)}`, `  Fix: ${sanitize_logSafe(outcome.error.fix, 1000)}`);
+            lines.push(`  ${logSafe(outcome.error.message, 1000)}`, `  Fix: ${logSafe(outcome.error.fix, 1000)}`);
         return `${lines.join('\n')}\n`;
     }
     if (check.discovery) {
         lines.push(...table(['STATE', 'PLATFORM', 'SELECTOR', 'NAME', 'CUSTOMER', 'ID'], integrationRows(check.considered, p), p), '');
-        lines.push(p.bold(`${headline(outcome)}. Pass entries with --integrations to check them.`));
+        lines.push(p.bold(`${headline}. Pass entries with --integrations to check them.`));
         return `${lines.join('\n')}\n`;
     }
     const mark = { enabled: '✓ enabled', disabled: '✗ disabled', missing: '✗ missing', failing: '✗ failing', reconnect: '✗ reconnect' };
     const paint = { enabled: p.green, disabled: p.yellow, missing: p.red, failing: p.red, reconnect: p.red };
     const signals = check.postSignals;
     const postColumns = [...(signals && signals.failedPostsDays > 0 ? ['FAILED'] : []), ...(signals && signals.upcomingPostsDays > 0 ? ['QUEUED'] : [])];
-    const shown = check_shownStates(check.findings);
+    const shown = shownStates(check.findings);
     const rows = check.results.map(r => {
         const i = r.integration;
         const more = r.entry.selector.kind === 'platform' && r.enabledIds.length > 1 ? ` (+${r.enabledIds.length - 1})` : '';
@@ -31422,7 +31149,7 @@ function renderTerminalReport(outcome, colour) {
                 clip(i?.identifier ?? ''),
                 clip(i?.profile ?? ''),
                 ...posts,
-                i ? sanitize_logSafe(i.id, 100) : ''
+                i ? logSafe(i.id, 100) : ''
             ],
             paint: [paint[state]]
         };
@@ -31431,11 +31158,10 @@ function renderTerminalReport(outcome, colour) {
     if (check.findings.length > 0) {
         lines.push('');
         for (const f of check.findings) {
-            const failing = outcome.config?.failOn.has(f.kind) ?? true;
-            lines.push(`${failing ? p.red('✗') : p.yellow('!')} ${sanitize_logSafe(f.message, 1000)}`, `  Fix: ${sanitize_logSafe(f.fix, 600)}`);
+            lines.push(`${verdict.blocks(f) ? p.red('✗') : p.yellow('!')} ${logSafe(f.message, 1000)}`, `  Fix: ${logSafe(f.fix, 600)}`);
         }
     }
-    lines.push('', status === 'pass' ? p.green(`✓ ${headline(outcome)}`) : p.red(`✗ ${headline(outcome)}`));
+    lines.push('', status === 'pass' ? p.green(`✓ ${headline}`) : p.red(`✗ ${headline}`));
     return `${lines.join('\n')}\n`;
 }
 
@@ -31468,19 +31194,19 @@ function colourWanted(env, isTty) {
         return false;
     return isTty && env.TERM !== 'dumb';
 }
-function exitCode(outcome) {
-    const status = report_runStatus(outcome);
-    if (status === 'error')
+function exitCode(verdict) {
+    if (verdict.status === 'error')
         return EXIT.error;
-    return planAnnotations(outcome).failure === undefined ? EXIT.pass : EXIT.fail;
+    return verdict.fails ? EXIT.fail : EXIT.pass;
 }
 async function check(options, io, apiUrl, apiKey) {
     const outcome = await checkIntegrations({ ...options.inputs, 'api-key': apiKey ?? '', 'api-url': apiUrl ?? '' }, { onRetry: message => io.stderr(`${message}\n`), env: io.env });
+    const verdict = decideVerdict(outcome);
     if (options.json)
-        io.stdout(reportJson(buildReport(outcome)));
+        io.stdout(reportJson(buildReport(outcome, verdict)));
     else
-        io.stdout(renderTerminalReport(outcome, colourWanted(io.env, io.isTty)));
-    return exitCode(outcome);
+        io.stdout(renderTerminalReport(outcome, colourWanted(io.env, io.isTty), verdict));
+    return exitCode(verdict);
 }
 const DEMO_KEY = 'demo-key-not-a-secret';
 const DEMO_ENTRIES = 'x=x:acme,linkedin=linkedin-page:acme-inc,bluesky:*';
@@ -31513,14 +31239,14 @@ async function main(argv, io) {
     }
     catch (error) {
         const message = error instanceof Error ? error.message : String(error);
-        io.stderr(`${NAME}: unexpected error: ${sanitize_logSafe(message, 500)}. This is a bug in ${NAME}: please report it with the command you ran.\n`);
+        io.stderr(`${NAME}: unexpected error: ${logSafe(message, 500)}. This is a bug in ${NAME}: please report it with the command you ran.\n`);
         return EXIT.error;
     }
 }
 async function dispatch(argv, io) {
     const parsed = parseCliArgs(argv);
     if (!parsed.ok) {
-        io.stderr(`${NAME}: ${sanitize_logSafe(parsed.error, 600)}\n`);
+        io.stderr(`${NAME}: ${logSafe(parsed.error, 600)}\n`);
         return EXIT.error;
     }
     const { options } = parsed;

@@ -3,9 +3,9 @@
  * GitHub shows at most 10 annotations of each level per step (the failure message from
  * `setFailed` is one of the errors), so the plan stays within that and says how many were left out.
  */
-import type { RunOutcome } from '../report/report.js'
+import type { RunOutcome } from '../core/outcome.js'
+import { decideVerdict, type Verdict } from '../core/verdict.js'
 import { logSafe } from '../shared/sanitize.js'
-import { headline } from './summary.js'
 
 export const MAX_ANNOTATIONS_PER_LEVEL = 10
 
@@ -30,16 +30,16 @@ const TITLES: ReadonlyMap<string, string> = new Map([
   ['reconnect', 'Postiz integration needs reconnecting']
 ])
 
-function failureMessage(outcome: RunOutcome): string | undefined {
+/** The `setFailed` message, when the verdict fails the run. */
+function failureMessage(outcome: RunOutcome, verdict: Verdict): string | undefined {
+  if (!verdict.fails) return undefined
   const inputErrors = outcome.inputErrors ?? []
   if (inputErrors.length > 0) return `${plural(inputErrors.length, 'input error')}; nothing was checked.`
   if (outcome.error) return `${outcome.error.message} ${outcome.error.fix}`
-  const { check, config } = outcome
-  if (!check || !config) return 'Nothing was checked.'
-  const failing = check.findings.filter(f => config.failOn.has(f.kind))
-  if (failing.length === 0) return undefined
+  if (verdict.status === 'error') return 'Nothing was checked.'
+  const failing = verdict.blocking
   const keys = failing.slice(0, 20).map(f => logSafe(f.key, 100))
-  return `${headline(outcome)}: ${keys.join(', ')}${failing.length > 20 ? ', …' : ''}.`
+  return `${verdict.headline}: ${keys.join(', ')}${failing.length > 20 ? ', …' : ''}.`
 }
 
 function cap(list: Annotation[], room: number, overflow: (hidden: number) => Annotation): Annotation[] {
@@ -47,7 +47,7 @@ function cap(list: Annotation[], room: number, overflow: (hidden: number) => Ann
   return [...list.slice(0, room - 1), overflow(list.length - room + 1)]
 }
 
-export function planAnnotations(outcome: RunOutcome): AnnotationPlan {
+export function planAnnotations(outcome: RunOutcome, verdict: Verdict = decideVerdict(outcome)): AnnotationPlan {
   const errors: Annotation[] = []
   const warnings: Annotation[] = []
   for (const message of outcome.inputErrors ?? []) errors.push({ level: 'error', title: 'Invalid input', message: logSafe(message, 1000) })
@@ -57,7 +57,7 @@ export function planAnnotations(outcome: RunOutcome): AnnotationPlan {
   if (check && config) {
     for (const finding of check.findings) {
       const annotation: Annotation = {
-        level: config.failOn.has(finding.kind) ? 'error' : 'warning',
+        level: verdict.blocks(finding) ? 'error' : 'warning',
         title: `${TITLES.get(finding.kind) ?? `Postiz integration ${finding.kind}`}: ${logSafe(finding.key, 100)}`,
         message: logSafe(`${finding.message} ${finding.fix}`, 1000)
       }
@@ -75,7 +75,7 @@ export function planAnnotations(outcome: RunOutcome): AnnotationPlan {
     }
   }
 
-  let failure = failureMessage(outcome)
+  let failure = failureMessage(outcome, verdict)
   // The failure message is itself an error annotation: the findings get the other nine places.
   const errorRoom = MAX_ANNOTATIONS_PER_LEVEL - (failure === undefined ? 0 : 1)
   if (errors.length > errorRoom && failure !== undefined) {

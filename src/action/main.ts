@@ -6,13 +6,15 @@ import * as core from '@actions/core'
 import { planAnnotations } from './annotations.js'
 import { cleanApiKey, DEFAULTS, type RawInputs } from '../core/config.js'
 import { checkIntegrations } from '../core/engine.js'
+import type { RunOutcome } from '../core/outcome.js'
+import { decideVerdict, type Verdict } from '../core/verdict.js'
 import { syncTrackingIssue } from '../github/issues-api.js'
 import { buildMessage, runUrlFrom } from './message.js'
 import { buildOutputs } from './outputs.js'
-import { buildReport, runStatus, type RunOutcome } from '../report/report.js'
+import { buildReport } from '../report/report.js'
 import { writeReportFile } from '../report/report-file.js'
 import { logSafe } from '../shared/sanitize.js'
-import { buildSummary, entryLogLine, headline } from './summary.js'
+import { buildSummary, entryLogLine } from './summary.js'
 import { ISSUE_DEFAULTS, parseIssueConfig, planIssueAction, type IssueConfig, type IssueInputs } from '../github/tracking-issue.js'
 
 const INPUT_NAMES = Object.keys(DEFAULTS) as (keyof RawInputs)[]
@@ -45,8 +47,8 @@ function maskApiKey(): string {
   return raw
 }
 
-function publishOutputs(outcome: RunOutcome, reportPath: string | undefined): void {
-  const status = runStatus(outcome)
+function publishOutputs(outcome: RunOutcome, verdict: Verdict, reportPath: string | undefined): void {
+  const status = verdict.status
   core.setOutput('status', status)
   // A run that could not finish (status=error) sets no IDs: a later step must not post with them.
   if (outcome.check && status !== 'error') {
@@ -61,11 +63,11 @@ function publishOutputs(outcome: RunOutcome, reportPath: string | undefined): vo
   }
   if (reportPath !== undefined) core.setOutput('report', reportPath)
   // Also on status=error: the digest says the check could not run, for a notifier to forward.
-  core.setOutput('message', buildMessage(outcome, runUrlFrom(process.env)))
+  core.setOutput('message', buildMessage(outcome, runUrlFrom(process.env), verdict))
 }
 
 /** One log line per entry, the annotations, and a one-line verdict; returns the failure message, if any. */
-function publishLogAndAnnotations(outcome: RunOutcome): string | undefined {
+function publishLogAndAnnotations(outcome: RunOutcome, verdict: Verdict): string | undefined {
   const lines = (outcome.check?.results ?? []).map(entryLogLine)
   if (lines.length > 0) {
     // Folded in the log: one line per entry can be thousands; the verdict line below stays visible.
@@ -73,25 +75,25 @@ function publishLogAndAnnotations(outcome: RunOutcome): string | undefined {
     core.info(lines.join('\n')) // one write, however many entries
     core.endGroup()
   }
-  const plan = planAnnotations(outcome)
+  const plan = planAnnotations(outcome, verdict)
   for (const { level, title, message } of plan.annotations) (level === 'error' ? core.error : core.warning)(message, { title })
-  if (outcome.check) core.info(`${runStatus(outcome) === 'pass' ? '✓' : '✗'} ${headline(outcome)}`)
+  if (outcome.check) core.info(`${verdict.status === 'pass' ? '✓' : '✗'} ${verdict.headline}`)
   return plan.failure
 }
 
-async function publishSummary(outcome: RunOutcome): Promise<void> {
+async function publishSummary(outcome: RunOutcome, verdict: Verdict): Promise<void> {
   const wanted = outcome.config ? outcome.config.jobSummary : readInput('job-summary', []) !== 'false'
   if (!wanted) return
   if (!process.env.GITHUB_STEP_SUMMARY) {
     core.debug('GITHUB_STEP_SUMMARY is not set: no job summary written.')
     return
   }
-  await core.summary.addRaw(buildSummary(outcome)).write()
+  await core.summary.addRaw(buildSummary(outcome, verdict)).write()
 }
 
 /** Keeps the tracking issue (issue: true). A GitHub failure is a warning: the check's result stands. */
-async function publishTrackingIssue(outcome: RunOutcome, config: IssueConfig): Promise<void> {
-  const status = runStatus(outcome)
+async function publishTrackingIssue(outcome: RunOutcome, verdict: Verdict, config: IssueConfig): Promise<void> {
+  const status = verdict.status
   const check = outcome.check
   if (status === 'error' || !check || check.discovery) {
     core.info(`Tracking issue: left as it is (${status === 'error' ? 'the check could not run' : 'no integrations were checked'}).`)
@@ -103,7 +105,7 @@ async function publishTrackingIssue(outcome: RunOutcome, config: IssueConfig): P
     job: config.job,
     runUrl: config.runUrl,
     findings: check.findings,
-    headline: headline(outcome),
+    headline: verdict.headline,
     now: outcome.finishedAt
   }
   const result = await syncTrackingIssue(config, open => planIssueAction(status, check.discovery, open, context))
@@ -144,17 +146,18 @@ async function runStages(): Promise<void> {
     },
     [...booleanErrors, ...issue.errors]
   )
-  const failure = publishLogAndAnnotations(outcome)
-  const reportPath = await attempt('write the report file', () => writeReportFile(buildReport(outcome)))
+  const verdict = decideVerdict(outcome)
+  const failure = publishLogAndAnnotations(outcome, verdict)
+  const reportPath = await attempt('write the report file', () => writeReportFile(buildReport(outcome, verdict)))
   try {
-    publishOutputs(outcome, reportPath)
+    publishOutputs(outcome, verdict, reportPath)
   } catch (error) {
     // Later steps gate on the outputs: without them the step must not pass.
     core.setFailed(`Could not set the outputs: ${error instanceof Error ? error.message : String(error)}`)
     return
   }
-  await attempt('write the job summary', () => publishSummary(outcome))
-  if (issue.config) await publishTrackingIssue(outcome, issue.config)
+  await attempt('write the job summary', () => publishSummary(outcome, verdict))
+  if (issue.config) await publishTrackingIssue(outcome, verdict, issue.config)
   if (failure !== undefined) core.setFailed(failure)
 }
 

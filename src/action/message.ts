@@ -3,10 +3,10 @@
  * notifier (Slack, Discord, Teams, email) without parsing JSON. Headline, one line per finding with
  * its fix, the run's URL; under Discord's 2,000 characters, the smallest limit among them. Pure.
  */
-import type { Finding } from '../core/check.js'
-import { runStatus, type RunOutcome } from '../report/report.js'
+import type { Finding } from '../core/check-result.js'
+import type { RunOutcome } from '../core/outcome.js'
+import { decideVerdict, type Verdict } from '../core/verdict.js'
 import { logSafe } from '../shared/sanitize.js'
-import { headline } from './summary.js'
 
 export const MESSAGE_MAX_CHARS = 1900
 
@@ -21,10 +21,10 @@ function findingLine(f: Finding): string {
   return `- ${logSafe(f.key, 100)}: ${WHAT.get(f.kind) ?? f.kind}. ${logSafe(f.fix, 300)}`
 }
 
-export function buildMessage(outcome: RunOutcome, runUrl: string | undefined): string {
-  const status = runStatus(outcome)
+export function buildMessage(outcome: RunOutcome, runUrl: string | undefined, verdict: Verdict = decideVerdict(outcome)): string {
+  const status = verdict.status
   const icon = outcome.check?.discovery ? '🔎' : { pass: '✅', fail: '❌', error: '⚠️' }[status]
-  const lines = [`${icon} ${headline(outcome)}`]
+  const lines = [`${icon} ${verdict.headline}`]
   if (status === 'error') {
     if (outcome.error) lines.push(logSafe(outcome.error.message, 600), `Fix: ${logSafe(outcome.error.fix, 400)}`)
     for (const e of (outcome.inputErrors ?? []).slice(0, 5)) lines.push(`- ${logSafe(e, 300)}`)

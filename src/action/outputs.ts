@@ -1,7 +1,7 @@
 /**
  * The step outputs, built from a check result. Pure: returns name → value strings.
  */
-import type { CheckResult } from '../core/check.js'
+import type { CheckResult } from '../core/check-result.js'
 import type { Integration } from '../postiz/integrations.js'
 
 export const INTEGRATIONS_OUTPUT_MAX_BYTES = 256 * 1024

@@ -4,10 +4,11 @@
  * under GitHub's 1 MiB per step however large the organisation: long lists are cut with a line
  * pointing to the report file, which keeps everything.
  */
-import { describeIntegration, shownStates, type CheckResult, type EntryResult, type Finding } from '../core/check.js'
-import { FINDING_KINDS } from '../core/config.js'
+import { shownStates } from '../core/check.js'
+import { describeIntegration, type CheckResult, type EntryResult, type Finding } from '../core/check-result.js'
+import type { RunOutcome } from '../core/outcome.js'
+import { decideVerdict, type Verdict } from '../core/verdict.js'
 import type { Integration } from '../postiz/integrations.js'
-import { runStatus, type RunOutcome } from '../report/report.js'
 import { logSafe, markdownSafe, safeHttpsUrl } from '../shared/sanitize.js'
 
 /** GitHub refuses a step summary over 1 MiB; this leaves room to spare. */
@@ -23,20 +24,6 @@ const MARK = { enabled: '✅\u00a0enabled', disabled: '⛔\u00a0disabled', missi
 /** The State column: the entry's state, or the post signal that makes an enabled channel fail. */
 const STATE_LABEL = { ...MARK, failing: '⚠️\u00a0failing', reconnect: '🔌\u00a0reconnect' } as const
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`
-
-/** The one-line verdict with its counts, used by the summary, the log and the failure message. */
-export function headline(outcome: RunOutcome): string {
-  const status = runStatus(outcome)
-  const check = outcome.check
-  if (status === 'error' || !check) return 'Could not check the Postiz integrations'
-  if (check.discovery) return `Discovery: listed ${plural(check.considered.length, 'Postiz integration')}, checked none`
-  const total = check.results.length
-  if (status === 'pass') return `Pass: ${total} of ${plural(total, 'Postiz integration')} ready`
-  const counts = FINDING_KINDS.map(kind => [kind, check.findings.filter(f => f.kind === kind).length] as const)
-    .filter(([, n]) => n > 0)
-    .map(([kind, n]) => `${n} ${kind}`)
-  return `Fail: ${check.findings.length} of ${plural(total, 'Postiz integration')} need${check.findings.length === 1 ? 's' : ''} attention (${counts.join(', ')})`
-}
 
 /** Lines within a byte budget. */
 class Budget {
@@ -243,10 +230,10 @@ function checkSection(outcome: RunOutcome, check: CheckResult, lines: string[], 
 }
 
 /** The job summary in GitHub-flavoured Markdown. */
-export function buildSummary(outcome: RunOutcome): string {
-  const status = runStatus(outcome)
+export function buildSummary(outcome: RunOutcome, verdict: Verdict = decideVerdict(outcome)): string {
+  const status = verdict.status
   const icon = outcome.check?.discovery ? '🔎' : { pass: '✅', fail: '❌', error: '⚠️' }[status]
-  const lines = [`## ${icon} ${headline(outcome)}`, '']
+  const lines = [`## ${icon} ${verdict.headline}`, '']
   const budget = new Budget(SUMMARY_MAX_BYTES - 4000)
   if (status === 'error' || !outcome.check) errorSection(outcome, lines)
   else checkSection(outcome, outcome.check, lines, budget)

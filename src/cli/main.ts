@@ -2,11 +2,11 @@
  * The CLI adapter (dist/cli/index.js): environment and flags → the shared engine → a table or JSON.
  * Exit codes: 0 pass, 1 fail (per --fail-on), 2 could not check.
  */
-import { planAnnotations } from '../action/annotations.js'
 import { parseCliArgs, USAGE, type CliOptions } from './args.js'
 import { checkIntegrations } from '../core/engine.js'
+import { decideVerdict, type Verdict } from '../core/verdict.js'
 import { startPostizStandIn } from './demo/postiz-stand-in.js'
-import { buildReport, runStatus, type RunOutcome } from '../report/report.js'
+import { buildReport } from '../report/report.js'
 import { reportJson } from '../report/report-file.js'
 import { SAMPLE_INTEGRATIONS } from './demo/sample-organisation.js'
 import { logSafe } from '../shared/sanitize.js'
@@ -34,10 +34,9 @@ export function colourWanted(env: Record<string, string | undefined>, isTty: boo
   return isTty && env.TERM !== 'dumb'
 }
 
-function exitCode(outcome: RunOutcome): number {
-  const status = runStatus(outcome)
-  if (status === 'error') return EXIT.error
-  return planAnnotations(outcome).failure === undefined ? EXIT.pass : EXIT.fail
+function exitCode(verdict: Verdict): number {
+  if (verdict.status === 'error') return EXIT.error
+  return verdict.fails ? EXIT.fail : EXIT.pass
 }
 
 async function check(options: CliOptions, io: Io, apiUrl: string | undefined, apiKey: string | undefined): Promise<number> {
@@ -45,9 +44,10 @@ async function check(options: CliOptions, io: Io, apiUrl: string | undefined, ap
     { ...options.inputs, 'api-key': apiKey ?? '', 'api-url': apiUrl ?? '' },
     { onRetry: message => io.stderr(`${message}\n`), env: io.env }
   )
-  if (options.json) io.stdout(reportJson(buildReport(outcome)))
-  else io.stdout(renderTerminalReport(outcome, colourWanted(io.env, io.isTty)))
-  return exitCode(outcome)
+  const verdict = decideVerdict(outcome)
+  if (options.json) io.stdout(reportJson(buildReport(outcome, verdict)))
+  else io.stdout(renderTerminalReport(outcome, colourWanted(io.env, io.isTty), verdict))
+  return exitCode(verdict)
 }
 
 const DEMO_KEY = 'demo-key-not-a-secret'

@@ -4,11 +4,11 @@
  */
 import stringWidth from 'string-width'
 import { shownStates } from '../core/check.js'
+import type { RunOutcome } from '../core/outcome.js'
+import { decideVerdict, type Verdict } from '../core/verdict.js'
 import { cliWording } from './args.js'
 import type { Integration } from '../postiz/integrations.js'
-import { runStatus, type RunOutcome } from '../report/report.js'
 import { logSafe } from '../shared/sanitize.js'
-import { headline } from '../action/summary.js'
 
 const CELL_MAX = 40
 
@@ -74,15 +74,15 @@ function integrationRows(list: Integration[], p: Palette): { cells: string[]; pa
   }))
 }
 
-export function renderTerminalReport(outcome: RunOutcome, colour: boolean): string {
+export function renderTerminalReport(outcome: RunOutcome, colour: boolean, verdict: Verdict = decideVerdict(outcome)): string {
   const p = palette(colour)
-  const status = runStatus(outcome)
+  const { status, headline } = verdict
   const lines: string[] = []
   const check = outcome.check
   for (const warning of [...outcome.warnings, ...(check?.warnings ?? [])]) lines.push(p.yellow(`warning: ${logSafe(cliWording(warning), 600)}`))
 
   if (status === 'error' || !check) {
-    lines.push(p.red(`✗ ${headline(outcome)}`))
+    lines.push(p.red(`✗ ${headline}`))
     for (const error of outcome.inputErrors ?? []) lines.push(`  - ${logSafe(cliWording(error), 600)}`)
     if (outcome.error) lines.push(`  ${logSafe(outcome.error.message, 1000)}`, `  Fix: ${logSafe(outcome.error.fix, 1000)}`)
     return `${lines.join('\n')}\n`
@@ -90,7 +90,7 @@ export function renderTerminalReport(outcome: RunOutcome, colour: boolean): stri
 
   if (check.discovery) {
     lines.push(...table(['STATE', 'PLATFORM', 'SELECTOR', 'NAME', 'CUSTOMER', 'ID'], integrationRows(check.considered, p), p), '')
-    lines.push(p.bold(`${headline(outcome)}. Pass entries with --integrations to check them.`))
+    lines.push(p.bold(`${headline}. Pass entries with --integrations to check them.`))
     return `${lines.join('\n')}\n`
   }
 
@@ -124,10 +124,9 @@ export function renderTerminalReport(outcome: RunOutcome, colour: boolean): stri
   if (check.findings.length > 0) {
     lines.push('')
     for (const f of check.findings) {
-      const failing = outcome.config?.failOn.has(f.kind) ?? true
-      lines.push(`${failing ? p.red('✗') : p.yellow('!')} ${logSafe(f.message, 1000)}`, `  Fix: ${logSafe(f.fix, 600)}`)
+      lines.push(`${verdict.blocks(f) ? p.red('✗') : p.yellow('!')} ${logSafe(f.message, 1000)}`, `  Fix: ${logSafe(f.fix, 600)}`)
     }
   }
-  lines.push('', status === 'pass' ? p.green(`✓ ${headline(outcome)}`) : p.red(`✗ ${headline(outcome)}`))
+  lines.push('', status === 'pass' ? p.green(`✓ ${headline}`) : p.red(`✗ ${headline}`))
   return `${lines.join('\n')}\n`
 }

@@ -4,56 +4,8 @@
  */
 import { describeSelector, normaliseProfile, type Entry } from './entries.js'
 import { filterByCustomer, type Integration } from '../postiz/integrations.js'
-import type { FindingKind } from './config.js'
-import type { PostCounts } from './post-signals.js'
-
-export type EntryState = 'enabled' | 'disabled' | 'missing'
-
-export interface EntryResult {
-  entry: Entry
-  state: EntryState
-  /** The integration the entry resolved to (for `platform:*`, the first enabled one, if any). */
-  integration: Integration | null
-  /** Every integration the selector matched (shared between entries with the same selector: never modify). */
-  matches: readonly Integration[]
-  /** Value of this entry in the `ids` output. */
-  idsValue: string | string[] | null
-  /** Enabled IDs this entry contributes to `integration-ids`. */
-  enabledIds: string[]
-  /** Failed and queued posts on its channels, when the post signals are on. */
-  posts?: PostCounts
-}
-
-export interface Finding {
-  kind: FindingKind
-  key: string
-  /** What is wrong, with the details that help (other profiles, the customer it belongs to…). */
-  message: string
-  /** How to fix it, in a sentence. */
-  fix: string
-  /** The fix in a few words, for the summary table. */
-  action: string
-}
-
-export interface CheckResult {
-  status: 'pass' | 'fail'
-  /** No entries were given: the run lists the organisation instead of checking. */
-  discovery: boolean
-  customer?: string
-  /** All integrations the server returned. */
-  total: number
-  /** The integrations considered (after the customer filter), in server order. */
-  considered: Integration[]
-  results: EntryResult[]
-  findings: Finding[]
-  warnings: string[]
-  /** `integration-ids` output: enabled resolved IDs in entry order, no duplicates. */
-  integrationIds: string[]
-  /** Set when failed or upcoming posts were read (see post-signals.ts). */
-  postSignals?: { failedPostsDays: number; upcomingPostsDays: number }
-  /** Set when Postiz's notifications were read (see reconnect.ts): the window, and channels that recovered. */
-  reconnect?: { days: number; recovered: string[] }
-}
+import { describeIntegration, type CheckResult, type EntryResult, type EntryState, type Finding } from './check-result.js'
+import { checkStatus } from './verdict.js'
 
 /** Other names people use for a platform, mapped to the Postiz identifier. */
 const PLATFORM_ALIASES = new Map([
@@ -65,12 +17,6 @@ const PLATFORM_ALIASES = new Map([
 ])
 
 const byId = (a: Integration, b: Integration): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
-
-/** Short human description of a channel, for messages. */
-export function describeIntegration(i: Integration): string {
-  const profile = i.profile ? `, @${i.profile.replace(/^@/, '')}` : ''
-  return `"${i.name}" (${i.identifier}${profile}, ID ${i.id})`
-}
 
 /** The key under which a platform:profile selector and an integration meet. */
 function profileKey(platform: string, normalisedProfile: string): string {
@@ -257,7 +203,7 @@ export function runCheck(integrations: Integration[], entries: Entry[], customer
   if (discovery) considered.forEach(i => !i.disabled && addId(i.id))
 
   const result: CheckResult = {
-    status: findings.length > 0 ? 'fail' : 'pass',
+    status: checkStatus(findings),
     discovery,
     total: integrations.length,
     considered,

@@ -2,16 +2,19 @@
  * The engine shared by the action and the CLI: raw inputs → config → Postiz client → check,
  * gathered into a RunOutcome. Never throws: every failure is recorded in the outcome.
  */
-import { runCheck, type CheckResult } from './check.js'
+import { fetchIntegrations, fetchNotifications, fetchPosts, type ClientOptions } from '../postiz/client.js'
 import { CheckError } from '../postiz/errors.js'
-import { parseConfig, type Config, type RawInputs } from './config.js'
 import { ambiguousCustomer, type Integration } from '../postiz/integrations.js'
 import type { Post } from '../postiz/posts.js'
-import { findReconnects, withReconnects } from './reconnect.js'
-import { fetchIntegrations, fetchNotifications, fetchPosts, type ClientOptions } from '../postiz/client.js'
-import { applyPostSignals, DAY_MS, postsWindow, signalsOn } from './post-signals.js'
-import type { RunOutcome } from '../report/report.js'
 import { logSafe } from '../shared/sanitize.js'
+import { runCheck } from './check.js'
+import type { CheckResult } from './check-result.js'
+import { combineSignals } from './combine.js'
+import { parseConfig, type Config, type RawInputs } from './config.js'
+import type { RunOutcome } from './outcome.js'
+import { DAY_MS, postsWindow, readPostSignals, signalsOn, type PostSignals } from './post-signals.js'
+import { findReconnects } from './reconnect.js'
+import { failsOn } from './verdict.js'
 
 export interface EngineHooks {
   /** Called once the config is valid, before the request. */
@@ -56,10 +59,11 @@ async function gather(raw: Partial<RawInputs>, outcome: RunOutcome, hooks: Engin
     outcome.inputErrors = [logSafe(ambiguous, 1000)]
     return
   }
-  outcome.check = runCheck(fetched.integrations, config.entries, config.customer)
+  const check = runCheck(fetched.integrations, config.entries, config.customer)
+  outcome.check = check
   if (!signalsOn(config)) return
-  const posts = await addPostSignals(config, outcome, outcome.check, hooks, options)
-  if (config.reconnectDays > 0) await addReconnects(config, outcome, fetched.integrations, posts, hooks, options)
+  const read = await addPostSignals(config, outcome, check, hooks, options)
+  if (config.reconnectDays > 0) await addReconnects(config, outcome, check, read, fetched.integrations, hooks, options)
 }
 
 /**
@@ -71,15 +75,14 @@ async function gather(raw: Partial<RawInputs>, outcome: RunOutcome, hooks: Engin
 async function addReconnects(
   config: Config,
   outcome: RunOutcome,
+  check: CheckResult,
+  read: PostsRead | null,
   integrations: Integration[],
-  posts: Post[] | null,
   hooks: EngineHooks,
   client: ClientOptions
 ): Promise<void> {
-  const check = outcome.check
-  if (!check) return
-  if (posts === null) {
-    if (config.failOn.has('reconnect'))
+  if (read === null) {
+    if (failsOn(config, 'reconnect'))
       throw new CheckError('Could not read the posts, which fail-on: reconnect needs to tell a recovered channel.', outcome.posts?.error?.fix ?? '')
     outcome.warnings.push('Channels that need reconnecting are not shown: that signal needs the posts, which could not be read (see above).')
     return
@@ -89,7 +92,8 @@ async function addReconnects(
     const fetched = await fetchNotifications({ ...client, apiUrlProven: true }, since)
     hooks.onDebug?.(`Fetched ${fetched.notifications.length} notifications in ${fetched.durationMs} ms (${fetched.pages} page(s))`)
     outcome.notifications = { since: since.toISOString(), url: fetched.url, pages: fetched.pages, count: fetched.notifications.length }
-    outcome.check = withReconnects(check, findReconnects(check, integrations, fetched.notifications, posts), config.reconnectDays)
+    const reconnect = { days: config.reconnectDays, result: findReconnects(check, integrations, fetched.notifications, read.posts) }
+    outcome.check = combineSignals(check, { posts: read.signals, reconnect })
   } catch (error) {
     if (!(error instanceof CheckError)) throw error
     if (error.code === 'route-missing') {
@@ -98,7 +102,7 @@ async function addReconnects(
       )
       return
     }
-    if (config.failOn.has('reconnect')) throw new CheckError(`Could not read the notifications, which fail-on: reconnect needs: ${error.message}`, error.fix)
+    if (failsOn(config, 'reconnect')) throw new CheckError(`Could not read the notifications, which fail-on: reconnect needs: ${error.message}`, error.fix)
     outcome.warnings.push(
       `Could not read the notifications, so channels that need reconnecting are not shown (the channels were checked): ${error.message} ${error.fix}`
     )
@@ -112,11 +116,17 @@ function customerId(check: CheckResult): string | undefined {
   return owner?.id
 }
 
+/** The posts that were read, and what they say about the check's entries. */
+interface PostsRead {
+  posts: Post[]
+  signals: PostSignals
+}
+
 /**
  * One more request for the failed and upcoming posts. If it fails, the verdict on the integrations
  * stands and the signal becomes a warning, unless `failing` is in fail-on: then the run is an error.
  */
-async function addPostSignals(config: Config, outcome: RunOutcome, check: CheckResult, hooks: EngineHooks, client: ClientOptions): Promise<Post[] | null> {
+async function addPostSignals(config: Config, outcome: RunOutcome, check: CheckResult, hooks: EngineHooks, client: ClientOptions): Promise<PostsRead | null> {
   const options = { failedPostsDays: config.failedPostsDays, upcomingPostsDays: config.upcomingPostsDays, reconnectDays: config.reconnectDays, now: Date.now() }
   const window = postsWindow(options)
   const customer = customerId(check)
@@ -125,11 +135,12 @@ async function addPostSignals(config: Config, outcome: RunOutcome, check: CheckR
     const fetched = await fetchPosts({ ...client, apiUrlProven: true }, { ...window, ...(customer !== undefined ? { customer } : {}) })
     Object.assign(outcome.posts, { url: fetched.url, attempts: fetched.attempts, durationMs: fetched.durationMs })
     hooks.onDebug?.(`Fetched ${fetched.posts.length} posts in ${fetched.durationMs} ms (${fetched.attempts} attempt(s))`)
-    outcome.check = applyPostSignals(check, fetched.posts, options)
-    return fetched.posts
+    const signals = readPostSignals(check, fetched.posts, options)
+    outcome.check = combineSignals(check, { posts: signals })
+    return { posts: fetched.posts, signals }
   } catch (error) {
     if (!(error instanceof CheckError)) throw error
-    if (config.failOn.has('failing')) throw new CheckError(`Could not read the posts, which fail-on: failing needs: ${error.message}`, error.fix)
+    if (failsOn(config, 'failing')) throw new CheckError(`Could not read the posts, which fail-on: failing needs: ${error.message}`, error.fix)
     outcome.posts.error = { message: error.message, fix: error.fix }
     outcome.warnings.push(`Could not read the posts, so failed and upcoming posts are not shown (the channels were checked): ${error.message} ${error.fix}`)
     return null

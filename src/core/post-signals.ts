@@ -3,7 +3,7 @@
  * reconnecting looks enabled in GET /integrations, but its posts fail) and queued posts ahead
  * (those on a disabled or missing channel will not go out). Pure and linear in posts + entries.
  */
-import { describeIntegration, type CheckResult, type EntryResult, type Finding } from './check.js'
+import { describeIntegration, type CheckResult, type EntryResult, type Finding, type PostCounts } from './check-result.js'
 import type { Post } from '../postiz/posts.js'
 
 export const DAY_MS = 86_400_000
@@ -17,20 +17,6 @@ export interface PostSignalOptions {
   reconnectDays?: number
   /** Milliseconds since the epoch. */
   now: number
-}
-
-export interface PostCounts {
-  failed: number
-  /** Failed posts per channel ID, for the channels that had any. */
-  failedByChannel?: Record<string, number>
-  /** ISO 8601, or null. */
-  latestFailed: string | null
-  queued: number
-  nextQueued: string | null
-  /** Posts still queued more than 30 minutes after their publish date (with failed-posts-days on). */
-  stuck?: number
-  /** ISO 8601: the publish date of the oldest stuck post. */
-  stuckSince?: string | null
 }
 
 export function signalsOn(options: Pick<PostSignalOptions, 'failedPostsDays' | 'upcomingPostsDays' | 'reconnectDays'>): boolean {
@@ -119,22 +105,32 @@ function failingChannels(result: EntryResult, counts: PostCounts): string {
   return `${had.length} of its ${plural(result.enabledIds.length, 'enabled channel')} (${listed})`
 }
 
-/** Adds post counts to every entry, `failing` findings, and queued posts at risk to existing findings. */
-export function applyPostSignals(check: CheckResult, posts: Post[], options: PostSignalOptions): CheckResult {
+/** What the posts say, per entry of a check: its own result, which combine.ts merges into the check. */
+export interface PostSignals {
+  /** The windows the counts cover. */
+  window: { failedPostsDays: number; upcomingPostsDays: number }
+  /** Post counts per entry, in the check's entry order. */
+  counts: PostCounts[]
+  /** `failing` findings: enabled channels with failed or stuck posts, in entry order. */
+  findings: Finding[]
+  /** Entry key → a sentence on its queued posts that will not go out (for a disabled or missing entry's findings). */
+  atRisk: Map<string, string>
+}
+
+/** Post counts for every entry, `failing` findings, and the queued posts at risk on entries that are not enabled. */
+export function readPostSignals(check: CheckResult, posts: Post[], options: PostSignalOptions): PostSignals {
   const byChannel = new Map<string, Post[]>()
   for (const post of posts) {
     const list = byChannel.get(post.integrationId)
     if (list) list.push(post)
     else byChannel.set(post.integrationId, [post])
   }
-  const findingsByKey = new Map<string, Finding[]>()
-  for (const f of check.findings) findingsByKey.set(f.key, [...(findingsByKey.get(f.key) ?? []), { ...f }])
-
-  const results = check.results.map(result => ({ ...result, posts: countFor(channelIds(result), byChannel, options) }))
-  for (const result of results) {
-    const counts = result.posts
+  const perEntry = check.results.map(result => countFor(channelIds(result), byChannel, options))
+  const findings: Finding[] = []
+  const atRisk = new Map<string, string>()
+  check.results.forEach((result, index) => {
+    const counts = perEntry[index]
     const key = result.entry.key
-    const existing = findingsByKey.get(key) ?? []
     const stuckCount = counts.stuck ?? 0
     if (result.state === 'enabled' && (counts.failed > 0 || stuckCount > 0)) {
       const which = result.integration && result.enabledIds.length === 1 ? describeIntegration(result.integration) : failingChannels(result, counts)
@@ -145,7 +141,7 @@ export function applyPostSignals(check: CheckResult, posts: Post[], options: Pos
           : counts.failed > 0
             ? `${plural(counts.failed, 'failed post')} ${window} (latest ${counts.latestFailed})`
             : `${plural(stuckCount, 'post')} stuck in the queue since ${counts.stuckSince}, more than 30 minutes past ${stuckCount === 1 ? 'its' : 'their'} time`
-      existing.push({
+      findings.push({
         kind: 'failing',
         key,
         message:
@@ -155,18 +151,11 @@ export function applyPostSignals(check: CheckResult, posts: Post[], options: Pos
         action: 'Reconnect it in Postiz; retry the failed posts.'
       })
     } else if (result.state !== 'enabled' && counts.queued > 0) {
-      for (const f of existing) {
-        f.message += ` ${plural(counts.queued, 'queued post')} in the next ${plural(options.upcomingPostsDays, 'day')} will not go out (the next at ${counts.nextQueued}).`
-      }
+      atRisk.set(
+        key,
+        `${plural(counts.queued, 'queued post')} in the next ${plural(options.upcomingPostsDays, 'day')} will not go out (the next at ${counts.nextQueued}).`
+      )
     }
-    findingsByKey.set(key, existing)
-  }
-  const findings = results.flatMap(r => findingsByKey.get(r.entry.key) ?? [])
-  return {
-    ...check,
-    results,
-    findings,
-    status: findings.length > 0 ? 'fail' : 'pass',
-    postSignals: { failedPostsDays: options.failedPostsDays, upcomingPostsDays: options.upcomingPostsDays }
-  }
+  })
+  return { window: { failedPostsDays: options.failedPostsDays, upcomingPostsDays: options.upcomingPostsDays }, counts: perEntry, findings, atRisk }
 }

@@ -11,7 +11,7 @@
  * - Nothing marks a reconnect, so a notification is stale once a PUBLISHED post on that channel is
  *   newer than it: then no finding, and the summary says the channel recovered.
  */
-import { describeIntegration, type CheckResult, type Finding } from './check.js'
+import { describeIntegration, type CheckResult, type Finding } from './check-result.js'
 import type { Integration } from '../postiz/integrations.js'
 import type { Notification } from '../postiz/notifications.js'
 import type { Post } from '../postiz/posts.js'
@@ -112,18 +112,4 @@ export function findReconnects(check: CheckResult, integrations: Integration[], 
     })
   }
   return { findings, warnings: [...warnings.values()], recovered: [...recovered.values()] }
-}
-
-/** The check with the reconnect findings added after each entry's other findings, and its status again. */
-export function withReconnects(check: CheckResult, result: ReconnectResult, days: number): CheckResult {
-  const byKey = new Map<string, Finding[]>()
-  for (const f of [...check.findings, ...result.findings]) byKey.set(f.key, [...(byKey.get(f.key) ?? []), f])
-  const findings = check.results.flatMap(r => byKey.get(r.entry.key) ?? [])
-  return {
-    ...check,
-    findings,
-    warnings: [...check.warnings, ...result.warnings],
-    status: findings.length > 0 ? 'fail' : 'pass',
-    reconnect: { days, recovered: result.recovered }
-  }
 }

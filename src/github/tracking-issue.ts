@@ -8,8 +8,8 @@
  * generated part, between its own markers, is ever rewritten; what people add around it stays.
  */
 import { createHash } from 'node:crypto'
-import type { Finding } from '../core/check.js'
-import type { RunStatus } from '../report/report.js'
+import type { Finding } from '../core/check-result.js'
+import type { RunStatus } from '../core/verdict.js'
 import { markdownSafe } from '../shared/sanitize.js'
 
 export const ISSUE_DEFAULTS = {

@@ -2,44 +2,18 @@
  * The run report: everything a run knows, as one JSON-ready object (the `report` output's file).
  * Pure. Never holds the API key.
  */
-import type { CheckResult } from '../core/check.js'
-import type { Config } from '../core/config.js'
+import type { RunOutcome } from '../core/outcome.js'
+import { decideVerdict, type Verdict } from '../core/verdict.js'
 import { NAME, VERSION } from '../shared/version.js'
 
 export const REPORT_SCHEMA_VERSION = 1
 
-export type RunStatus = 'pass' | 'fail' | 'error'
-
-export interface RunOutcome {
-  startedAt: Date
-  finishedAt: Date
-  /** Set when inputs were valid. */
-  config?: Config
-  /** Set when the integrations were fetched. */
-  fetch?: { url: string; attempts: number; durationMs: number }
-  /** Set when the check ran. */
-  check?: CheckResult
-  /** Set when failed or upcoming posts were asked for. */
-  posts?: { startDate: string; endDate: string; url?: string; attempts?: number; durationMs?: number; error?: { message: string; fix: string } }
-  /** Set when the notifications were read (reconnect-days). */
-  notifications?: { since: string; url: string; pages: number; count: number }
-  /** Set when the run could not check. */
-  error?: { message: string; fix: string }
-  inputErrors?: string[]
-  warnings: string[]
-}
-
-export function runStatus(outcome: RunOutcome): RunStatus {
-  if (outcome.error || (outcome.inputErrors?.length ?? 0) > 0 || !outcome.check) return 'error'
-  return outcome.check.status
-}
-
-export function buildReport(outcome: RunOutcome): Record<string, unknown> {
+export function buildReport(outcome: RunOutcome, verdict: Verdict = decideVerdict(outcome)): Record<string, unknown> {
   const { config, check } = outcome
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     tool: { name: NAME, version: VERSION },
-    status: runStatus(outcome),
+    status: verdict.status,
     startedAt: outcome.startedAt.toISOString(),
     finishedAt: outcome.finishedAt.toISOString(),
     durationMs: outcome.finishedAt.getTime() - outcome.startedAt.getTime(),

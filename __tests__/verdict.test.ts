@@ -1,0 +1,59 @@
+import { describe, expect, it } from '@jest/globals'
+import { runCheck } from '../src/core/check.js'
+import { parseConfig, type RawInputs } from '../src/core/config.js'
+import type { RunOutcome } from '../src/core/outcome.js'
+import { decideVerdict, failsOn } from '../src/core/verdict.js'
+import type { Integration } from '../src/postiz/integrations.js'
+
+const channel = (id: string, disabled = false): Integration => ({ id, name: id, identifier: 'x', picture: null, disabled, profile: id, customer: null })
+const ORG = [channel('a'), channel('off', true)]
+
+function outcome(inputs: Partial<RawInputs>): RunOutcome {
+  const parsed = parseConfig({ 'api-key': 'k', ...inputs })
+  if (!parsed.ok) throw new Error(parsed.errors.join())
+  const at = new Date()
+  return { startedAt: at, finishedAt: at, config: parsed.config, check: runCheck(ORG, parsed.config.entries), warnings: [] }
+}
+
+describe('decideVerdict', () => {
+  it('pass: every entry ready, nothing blocks', () => {
+    const verdict = decideVerdict(outcome({ integrations: 'a' }))
+    expect(verdict).toMatchObject({ status: 'pass', headline: 'Pass: 1 of 1 Postiz integration ready', blocking: [], fails: false })
+  })
+
+  it('fail: findings whose kind is in fail-on block the run, counted in the headline', () => {
+    const verdict = decideVerdict(outcome({ integrations: 'a, off, gone' }))
+    expect(verdict.status).toBe('fail')
+    expect(verdict.headline).toBe('Fail: 2 of 3 Postiz integrations need attention (1 missing, 1 disabled)')
+    expect(verdict.blocking.map(f => f.key)).toEqual(['off', 'gone'])
+    expect(verdict.fails).toBe(true)
+  })
+
+  it('a finding outside fail-on is a warning: status fail, but the run does not fail', () => {
+    const run = outcome({ integrations: 'a, off, gone', 'fail-on': 'missing' })
+    const verdict = decideVerdict(run)
+    expect(verdict.status).toBe('fail')
+    expect(verdict.blocking.map(f => f.kind)).toEqual(['missing'])
+    const [disabled, missing] = run.check?.findings ?? []
+    expect([verdict.blocks(disabled), verdict.blocks(missing)]).toEqual([false, true])
+    expect(decideVerdict(outcome({ integrations: 'off', 'fail-on': 'none' })).fails).toBe(false)
+  })
+
+  it('error: nothing checked fails the run, whatever fail-on says', () => {
+    const at = new Date()
+    const verdict = decideVerdict({ startedAt: at, finishedAt: at, warnings: [], inputErrors: ['integrations: bad'] })
+    expect(verdict).toMatchObject({ status: 'error', headline: 'Could not check the Postiz integrations', blocking: [], fails: true })
+    const checkedThenError = { ...outcome({ integrations: 'a', 'fail-on': 'none' }), error: { message: 'posts', fix: 'later' } }
+    expect(decideVerdict(checkedThenError)).toMatchObject({ status: 'error', fails: true })
+  })
+
+  it('discovery: lists, checks none, passes', () => {
+    expect(decideVerdict(outcome({}))).toMatchObject({ status: 'pass', headline: 'Discovery: listed 2 Postiz integrations, checked none', fails: false })
+  })
+
+  it('failsOn reads the fail-on input, for the verdict and the engine alike', () => {
+    const parsed = parseConfig({ 'api-key': 'k', 'fail-on': 'missing, failing', 'failed-posts-days': '3' })
+    if (!parsed.ok) throw new Error(parsed.errors.join())
+    expect(['missing', 'disabled', 'failing', 'reconnect'].map(kind => failsOn(parsed.config, kind as never))).toEqual([true, false, true, false])
+  })
+})

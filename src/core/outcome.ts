@@ -1,0 +1,25 @@
+/**
+ * Everything a run learnt, gathered by the engine (engine.ts) and read by the verdict and every sink.
+ * Plain data. Never holds the API key.
+ */
+import type { CheckResult } from './check-result.js'
+import type { Config } from './config.js'
+
+export interface RunOutcome {
+  startedAt: Date
+  finishedAt: Date
+  /** Set when inputs were valid. */
+  config?: Config
+  /** Set when the integrations were fetched. */
+  fetch?: { url: string; attempts: number; durationMs: number }
+  /** Set when the check ran. */
+  check?: CheckResult
+  /** Set when failed or upcoming posts were asked for. */
+  posts?: { startDate: string; endDate: string; url?: string; attempts?: number; durationMs?: number; error?: { message: string; fix: string } }
+  /** Set when the notifications were read (reconnect-days). */
+  notifications?: { since: string; url: string; pages: number; count: number }
+  /** Set when the run could not check. */
+  error?: { message: string; fix: string }
+  inputErrors?: string[]
+  warnings: string[]
+}
