@@ -31,7 +31,8 @@ import { parseArgs } from 'node:util'
 import { parse as parseYaml } from 'yaml'
 import { makeTestCa } from '../__tests__/support/test-ca.js'
 import { startPostizStandIn } from '../src/cli/demo/postiz-stand-in.js'
-import { SAMPLE_INTEGRATIONS, largeOrganisation, passingEntries } from '../src/cli/demo/sample-organisation.js'
+import { largeOrganisation, passingEntries } from '../__tests__/support/large-organisation.js'
+import { SAMPLE_INTEGRATIONS } from '../src/cli/demo/sample-organisation.js'
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..')
 const POSTIZ_CLI_VERSION = '2.1.0'

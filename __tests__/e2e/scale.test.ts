@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, expect, it } from '@jest/globals'
 import { startPostizStandIn, type StandIn, type StandInIntegration } from '../../src/cli/demo/postiz-stand-in.js'
-import { largeOrganisation } from '../../src/cli/demo/sample-organisation.js'
+import { largeOrganisation } from '../support/large-organisation.js'
 import { API_KEY } from '../support/fixtures.js'
 import { runAction, type ActionRun, type ReportFile } from '../support/run-action.js'
 

@@ -7,7 +7,7 @@
  */
 import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { largeOrganisation, passingEntries } from '../../src/cli/demo/sample-organisation.js'
+import { largeOrganisation, passingEntries } from '../../__tests__/support/large-organisation.js'
 
 const dir = resolve(process.argv[2] ?? 'build/src')
 /** @param {string} name */
