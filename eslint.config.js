@@ -20,6 +20,20 @@ export default tseslint.config(
     }
   },
   {
+    // fail-on is decided in one place (docs/architecture.md): sinks ask the Verdict, the engine failsOn().
+    files: ['src/**/*.ts'],
+    ignores: ['src/core/verdict.ts', 'src/core/config.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name='has'][callee.object.property.name='failOn']",
+          message: 'fail-on is decided in src/core/verdict.ts: use Verdict.blocks / Verdict.fails, or failsOn() in the engine.'
+        }
+      ]
+    }
+  },
+  {
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     languageOptions: { globals: { ...globals.node } }
   },
