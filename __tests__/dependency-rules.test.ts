@@ -1,10 +1,12 @@
 /**
  * The import rules of src/ (.dependency-cruiser.cjs, run by `npm run lint`): the real tree passes,
- * and small trees that break a rule fail with that rule's name, so the rules can fail.
+ * and small trees that break a rule fail with that rule's name, so the rules can fail. And
+ * docs/architecture.md says what the rules and the folders are.
  */
 import { afterAll, describe, expect, it } from '@jest/globals'
 import { spawnSync } from 'node:child_process'
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { ROOT } from './support/run-action.js'
 
@@ -64,5 +66,48 @@ describe('import rules', () => {
     const run = cruise(tree('toolkit-in-cli', { 'src/cli/main.ts': "import * as core from '@actions/core'\nexport const info = core.info\n" }))
     expect(run.output).toMatch(/error actions-core-only-in-action: src\/cli\/main\.ts → .*node_modules\/@actions\/core\//)
     expect(run.code).not.toBe(0)
+  })
+})
+
+describe('docs/architecture.md', () => {
+  const doc = readFileSync(join(ROOT, 'docs', 'architecture.md'), 'utf8')
+  // Its folder table: | `src/<folder>/` | what it is | may import |
+  const rows = new Map(
+    [...doc.matchAll(/^\| `src\/([a-z]+)\/` \| (.+) \| ([a-z, ]+) \|$/gm)].map(([, folder, what, may]) => [
+      folder,
+      { what, may: may === 'nothing' ? [] : may.split(', ').sort() }
+    ])
+  )
+
+  it('has a row for every folder of src/, naming every file in it', () => {
+    const folders = readdirSync(join(ROOT, 'src'), { withFileTypes: true }).filter(d => d.isDirectory())
+    expect([...rows.keys()].sort()).toEqual(folders.map(d => d.name).sort())
+    for (const folder of folders) {
+      const files = readdirSync(join(ROOT, 'src', folder.name), { recursive: true, encoding: 'utf8' }).filter(f => /\.[jt]s$/.test(f))
+      for (const file of files) expect(`${folder.name}: ${rows.get(folder.name)?.what.includes(`\`${file}\``) ? 'named' : file}`).toBe(`${folder.name}: named`)
+    }
+  })
+
+  it('gives each folder the imports .dependency-cruiser.cjs allows', () => {
+    const config = createRequire(import.meta.url)(CONFIG) as { forbidden: { name: string; to: { pathNot?: string } }[] }
+    const allowed = new Map(
+      config.forbidden.flatMap(rule => {
+        const folder = /^([a-z]+)-imports$/.exec(rule.name)?.[1]
+        const list = /^\^src\/\((.+)\)\/$/.exec(rule.to.pathNot ?? '')?.[1]
+        return folder && list
+          ? [
+              [
+                folder,
+                list
+                  .split('|')
+                  .filter(f => f !== folder)
+                  .sort()
+              ] as const
+            ]
+          : []
+      })
+    )
+    expect(allowed.size).toBe(rows.size)
+    for (const [folder, row] of rows) expect([folder, row.may]).toEqual([folder, allowed.get(folder)])
   })
 })
