@@ -33274,8 +33274,9 @@ function findReconnects(check, integrations, notifications, posts) {
 
 ;// CONCATENATED MODULE: ./src/core/engine.ts
 /**
- * The engine shared by the action and the CLI: raw inputs → config → Postiz client → check,
- * gathered into a RunOutcome. Never throws: every failure is recorded in the outcome.
+ * The engine shared by the action and the CLI: raw inputs → config → Postiz client → check, then
+ * the post and reconnect signals combined into it, gathered into a RunOutcome. The only module of
+ * core/ that does I/O (through postiz/). Never throws: every failure is recorded in the outcome.
  */
 
 

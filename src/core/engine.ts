@@ -1,6 +1,7 @@
 /**
- * The engine shared by the action and the CLI: raw inputs → config → Postiz client → check,
- * gathered into a RunOutcome. Never throws: every failure is recorded in the outcome.
+ * The engine shared by the action and the CLI: raw inputs → config → Postiz client → check, then
+ * the post and reconnect signals combined into it, gathered into a RunOutcome. The only module of
+ * core/ that does I/O (through postiz/). Never throws: every failure is recorded in the outcome.
  */
 import { fetchIntegrations, fetchNotifications, fetchPosts, type ClientOptions } from '../postiz/client.js'
 import { CheckError } from '../postiz/errors.js'
