@@ -3,20 +3,10 @@ import { runCheck } from '../src/core/check.js'
 import type { Finding } from '../src/core/check-result.js'
 import { combineSignals } from '../src/core/combine.js'
 import { parseEntries } from '../src/core/entries.js'
-import { DAY_MS, readPostSignals } from '../src/core/post-signals.js'
+import { readPostSignals } from '../src/core/post-signals.js'
 import type { ReconnectResult } from '../src/core/reconnect.js'
-import type { Integration } from '../src/postiz/integrations.js'
-import type { Post } from '../src/postiz/posts.js'
+import { channel, NOW, post } from './support/check-fixtures.js'
 
-const NOW = Date.parse('2026-11-28T12:00:00Z')
-const channel = (id: string, disabled = false): Integration => ({ id, name: id, identifier: 'x', picture: null, disabled, profile: id, customer: null })
-const post = (integrationId: string, state: string, days: number): Post => ({
-  id: `${integrationId}-${state}-${days}`,
-  publishAt: NOW + days * DAY_MS,
-  state,
-  repeating: false,
-  integrationId
-})
 const ORG = [channel('a'), channel('b'), channel('off', true)]
 const options = { failedPostsDays: 7, upcomingPostsDays: 3, now: NOW }
 const reconnectFinding = (key: string): Finding => ({ kind: 'reconnect', key, message: `${key}: reconnect`, fix: 'Reconnect.', action: 'Reconnect.' })

@@ -3,9 +3,8 @@ import { runCheck } from '../src/core/check.js'
 import { parseConfig, type RawInputs } from '../src/core/config.js'
 import type { RunOutcome } from '../src/core/outcome.js'
 import { decideVerdict, failsOn } from '../src/core/verdict.js'
-import type { Integration } from '../src/postiz/integrations.js'
+import { channel } from './support/check-fixtures.js'
 
-const channel = (id: string, disabled = false): Integration => ({ id, name: id, identifier: 'x', picture: null, disabled, profile: id, customer: null })
 const ORG = [channel('a'), channel('off', true)]
 
 function outcome(inputs: Partial<RawInputs>): RunOutcome {
