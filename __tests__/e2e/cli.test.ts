@@ -3,33 +3,17 @@
  * CI runs this file on Node 20 (npm test) and again on Node 24.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { spawn } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { startPostizStandIn, type StandIn } from '../../src/cli/demo/postiz-stand-in.js'
 import { API_KEY, channel } from '../support/fixtures.js'
+import { CLI, runCli } from '../support/run-cli.js'
 import { ROOT, type ReportFile } from '../support/run-action.js'
 
-const CLI = join(ROOT, 'dist', 'cli', 'index.js')
 const X = channel({ identifier: 'x', profile: 'acme', name: 'Acme on X' })
 const OFF = channel({ identifier: 'bluesky', profile: 'acme', name: 'Acme Bluesky', disabled: true })
 
-interface CliRun {
-  code: number | null
-  stdout: string
-  stderr: string
-}
-
-function cli(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
-  return new Promise(resolve => {
-    const child = spawn(process.execPath, [CLI, ...args], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')))
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')))
-    child.on('close', code => resolve({ code, stdout, stderr }))
-  })
-}
+const cli = runCli
 
 let server: StandIn
 let env: Record<string, string>

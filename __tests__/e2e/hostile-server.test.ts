@@ -5,15 +5,14 @@
  * back, and answers whose diagnosis used to send people the wrong way.
  */
 import { describe, expect, it } from '@jest/globals'
-import { spawn } from 'node:child_process'
 import type { ServerResponse } from 'node:http'
-import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import type { StandIn } from '../../src/cli/demo/postiz-stand-in.js'
 import { API_KEY, channel } from '../support/fixtures.js'
 import { STACK_TRACE } from '../support/expect-run.js'
 import { loopbackServers } from '../support/loopback-servers.js'
-import { ROOT, runAction, type ActionRun } from '../support/run-action.js'
+import { runAction, type ActionRun } from '../support/run-action.js'
+import { runCli } from '../support/run-cli.js'
 
 const X = channel({ identifier: 'x', profile: 'acme', name: 'Acme on X' })
 const PROTOTYPE_NAMES = Object.getOwnPropertyNames(Object.prototype)
@@ -27,23 +26,7 @@ async function check(server: StandIn, inputs: Record<string, string> = {}, env: 
   return run
 }
 
-interface CliRun {
-  code: number | null
-  stdout: string
-  stderr: string
-}
-
-function cli(args: string[], env: Record<string, string>): Promise<CliRun> {
-  const child = spawn(process.execPath, [join(ROOT, 'dist', 'cli', 'index.js'), ...args], {
-    env: { PATH: process.env.PATH ?? '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe']
-  })
-  let stdout = ''
-  let stderr = ''
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')))
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')))
-  return new Promise(resolve => child.on('close', code => resolve({ code, stdout, stderr })))
-}
+const cli = runCli
 
 const reportError = (run: ActionRun) => (run.report as { error?: { message: unknown; fix: unknown } }).error
 

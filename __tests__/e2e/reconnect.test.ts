@@ -4,13 +4,12 @@
  * servers do.
  */
 import { describe, expect, it } from '@jest/globals'
-import { spawn } from 'node:child_process'
-import { join } from 'node:path'
 import type { StandIn, StandInNotification, StandInOptions, StandInPost } from '../../src/cli/demo/postiz-stand-in.js'
 import { API_KEY, channel } from '../support/fixtures.js'
 import { expectClean } from '../support/expect-run.js'
 import { loopbackServers } from '../support/loopback-servers.js'
-import { ROOT, runAction, type ActionRun } from '../support/run-action.js'
+import { runAction, type ActionRun } from '../support/run-action.js'
+import { runCli } from '../support/run-cli.js'
 
 const DAY = 86_400_000
 const X = channel({ identifier: 'x', profile: 'acme', name: 'Acme on X' })
@@ -169,13 +168,10 @@ describe('reading the notifications', () => {
 describe('the CLI', () => {
   it('takes --reconnect-days and shows the finding', async () => {
     const server = await postiz({ notifications: [needsReconnect('x', 'Acme on X', 2)] })
-    const child = spawn(process.execPath, [join(ROOT, 'dist', 'cli', 'index.js'), '--integrations', 'x:acme', '--reconnect-days', '7'], {
-      env: { PATH: process.env.PATH ?? '', POSTIZ_API_KEY: API_KEY, POSTIZ_API_URL: server.baseUrl },
-      stdio: ['ignore', 'pipe', 'pipe']
+    const { code, stdout: out } = await runCli(['--integrations', 'x:acme', '--reconnect-days', '7'], {
+      POSTIZ_API_KEY: API_KEY,
+      POSTIZ_API_URL: server.baseUrl
     })
-    let out = ''
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')))
-    const code = await new Promise<number | null>(resolve => child.on('close', resolve))
     expect(code).toBe(0)
     expect(out).toMatch(/^! x:acme: "Acme on X" .* needs reconnecting\. Postiz said on /m)
     expect(out).toMatch(/^✗ Fail: 1 of 1 Postiz integration needs attention \(1 reconnect\)$/m)

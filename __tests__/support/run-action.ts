@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parse } from 'yaml'
+import { recordRun } from './record-run.js'
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
 
@@ -128,5 +129,6 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
     .filter(line => !line.startsWith('::add-mask::'))
     .join('\n')
   const everything = [visibleStdout, stderr, outputText, summary, reportText].join('\n')
+  recordRun('action', { code, stdout, stderr, outputs: outputText, summary, report: reportText })
   return { code, stdout, stderr, outputs, summary, report, everything, elapsedMs }
 }
