@@ -28372,7 +28372,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1106);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1217);
 /** Entry point of the action bundle (dist/index.js). */
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -28382,7 +28382,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1106:
+/***/ 1217:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31633,9 +31633,16 @@ function parseConfig(partial) {
     return { ok: true, config, warnings };
 }
 
+;// CONCATENATED MODULE: ./src/shared/text.ts
+/** Small wording helpers shared by the messages of every stage. Pure. */
+/** "1 channel", "2 channels". */
+const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+/** A time in ISO 8601 to the second, as messages show it: 2026-11-28T12:00:00Z. */
+const isoSeconds = (time) => new Date(time).toISOString().replace(/\.\d+Z$/, 'Z');
+
 ;// CONCATENATED MODULE: ./src/core/verdict.ts
 
-const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
 /** A check's own status: `fail` as soon as it has a finding of any kind (fail-on only decides whether that fails the run). */
 function checkStatus(findings) {
     return findings.length > 0 ? 'fail' : 'pass';
@@ -31647,6 +31654,7 @@ function checkStatus(findings) {
 function failsOn(config, kind) {
     return config.failOn.has(kind);
 }
+const ICONS = { pass: '✅', fail: '❌', error: '⚠️' };
 function runStatus(outcome) {
     if (outcome.error || (outcome.inputErrors?.length ?? 0) > 0 || !outcome.check)
         return 'error';
@@ -31673,7 +31681,8 @@ function decideVerdict(outcome) {
     // Without a config nothing was checked: there are no findings, and the run is an error.
     const blocks = (finding) => (config ? failsOn(config, finding.kind) : true);
     const blocking = (outcome.check?.findings ?? []).filter(blocks);
-    return { status, headline: headlineOf(outcome, status), blocks, blocking, fails: status === 'error' || blocking.length > 0 };
+    const icon = outcome.check?.discovery ? '🔎' : ICONS[status];
+    return { status, headline: headlineOf(outcome, status), icon, blocks, blocking, fails: status === 'error' || blocking.length > 0 };
 }
 
 ;// CONCATENATED MODULE: ./src/shared/sanitize.ts
@@ -31748,8 +31757,8 @@ function safeHttpsUrl(value) {
 ;// CONCATENATED MODULE: ./src/action/annotations.ts
 
 
+
 const MAX_ANNOTATIONS_PER_LEVEL = 10;
-const annotations_plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
 /** Annotation titles per finding kind; the first three keep the words earlier versions used. */
 const TITLES = new Map([
     ['missing', 'Postiz integration missing'],
@@ -31763,7 +31772,7 @@ function failureMessage(outcome, verdict) {
         return undefined;
     const inputErrors = outcome.inputErrors ?? [];
     if (inputErrors.length > 0)
-        return `${annotations_plural(inputErrors.length, 'input error')}; nothing was checked.`;
+        return `${plural(inputErrors.length, 'input error')}; nothing was checked.`;
     if (outcome.error)
         return `${outcome.error.message} ${outcome.error.fix}`;
     if (verdict.status === 'error')
@@ -31800,7 +31809,7 @@ function planAnnotations(outcome, verdict = decideVerdict(outcome)) {
             warnings.push({
                 level: 'warning',
                 title: 'Nothing was checked',
-                message: `No integrations to check: the integrations input is empty, so this run only lists the ${annotations_plural(check.considered.length, 'integration')} ` +
+                message: `No integrations to check: the integrations input is empty, so this run only lists the ${plural(check.considered.length, 'integration')} ` +
                     'of the organisation (see the job summary). Set integrations to gate on them.'
             });
         }
@@ -32059,6 +32068,7 @@ function decode(body, contentEncoding, maxBytes) {
         throw new TransportError(`with a ${encoding} body that does not decompress (${error.message})`, 'bad-body');
     }
 }
+/** A response header's first value (a repeated header arrives as an array). */
 function firstHeader(headers, name) {
     const value = headers[name];
     return Array.isArray(value) ? value[0] : value;
@@ -32228,6 +32238,13 @@ function retryReason(outcome) {
     return undefined;
 }
 
+;// CONCATENATED MODULE: ./src/postiz/json.ts
+/** What the response parsers share. Pure. */
+/** A JSON object (not null, not an array): its fields may be read, with Object.hasOwn for server-named ones. */
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 ;// CONCATENATED MODULE: ./src/postiz/integrations.ts
 /**
  * The shape of `GET /public/v1/integrations` and its strict validation. Pure.
@@ -32235,9 +32252,7 @@ function retryReason(outcome) {
  * required fields are an error naming the element, never a guess.
  */
 
-function isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+
 function describe(value) {
     if (value === null)
         return 'null';
@@ -32350,16 +32365,14 @@ function ambiguousCustomer(integrations, customer) {
  * newest first, 100 a page (FACTS.md).
  */
 
-function notifications_isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+
 function parseNotificationsPage(body) {
-    if (!notifications_isRecord(body) || !Array.isArray(body.notifications)) {
+    if (!isRecord(body) || !Array.isArray(body.notifications)) {
         throw new ResponseShapeError(`the response is ${Array.isArray(body) ? 'an array' : 'not an object with a "notifications" array'}`);
     }
     const notifications = body.notifications.map((item, index) => {
         const where = `notification ${index}`;
-        if (!notifications_isRecord(item))
+        if (!isRecord(item))
             throw new ResponseShapeError(`${where} is not an object`);
         if (typeof item.content !== 'string')
             throw new ResponseShapeError(`${where}: "content" is not a string`);
@@ -32377,16 +32390,14 @@ function parseNotificationsPage(body) {
  * Unknown states and extra fields are accepted; what the signals need is required.
  */
 
-function posts_isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+
 function parsePosts(body) {
-    if (!posts_isRecord(body) || !Array.isArray(body.posts)) {
+    if (!isRecord(body) || !Array.isArray(body.posts)) {
         throw new ResponseShapeError(`the response is ${Array.isArray(body) ? 'an array' : typeof body === 'object' ? 'an object without a "posts" array' : `a ${typeof body}`}`);
     }
     return body.posts.map((post, index) => {
         const where = `post ${index}`;
-        if (!posts_isRecord(post))
+        if (!isRecord(post))
             throw new ResponseShapeError(`${where} is not an object`);
         if (typeof post.id !== 'string')
             throw new ResponseShapeError(`${where}: "id" is not a string`);
@@ -32395,7 +32406,7 @@ function parsePosts(body) {
             throw new ResponseShapeError(`${where}: "publishDate" is not a date`);
         if (typeof post.state !== 'string')
             throw new ResponseShapeError(`${where}: "state" is not a string`);
-        if (!posts_isRecord(post.integration) || typeof post.integration.id !== 'string')
+        if (!isRecord(post.integration) || typeof post.integration.id !== 'string')
             throw new ResponseShapeError(`${where}: "integration.id" is not a string`);
         const repeating = (typeof post.intervalInDays === 'number' && post.intervalInDays > 0) || typeof post.actualDate === 'string';
         return { id: post.id, publishAt, state: post.state, integrationId: post.integration.id, repeating };
@@ -32482,14 +32493,11 @@ const USER_AGENT = `${NAME}/${VERSION} (+https://github.com/marketplace/actions/
 
 
 
+
 const MAX_BODY_BYTES = 32 * 1024 * 1024;
 /** Longest `Retry-After` the client waits for; a longer one ends the run at once. */
 const MAX_RETRY_AFTER_MS = 60_000;
 const defaultSleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
-function header(response, name) {
-    const value = response.headers[name];
-    return Array.isArray(value) ? value[0] : value;
-}
 /** The first bytes of a body, made safe for the log. */
 function snippet(body) {
     const text = body.subarray(0, 300).toString('utf8').replace(/\s+/g, ' ').trim();
@@ -32497,7 +32505,7 @@ function snippet(body) {
 }
 function serverMessage(body) {
     const parsed = parseJson(body);
-    if (!parsed.ok || typeof parsed.value !== 'object' || parsed.value === null)
+    if (!parsed.ok || !isRecord(parsed.value))
         return undefined;
     const record = parsed.value;
     const msg = Object.hasOwn(record, 'msg') ? record.msg : Object.hasOwn(record, 'message') ? record.message : undefined;
@@ -32533,7 +32541,7 @@ function parseJson(body) {
     }
 }
 function looksLikeHtml(response) {
-    const type = header(response, 'content-type') ?? '';
+    const type = firstHeader(response.headers, 'content-type') ?? '';
     return /html/i.test(type) || /^\s*</.test(response.body.subarray(0, 64).toString('utf8'));
 }
 const API_PATH_FIX = 'api-url must be the Postiz backend, not the web app: https://api.postiz.com for Postiz Cloud, ' +
@@ -32549,7 +32557,7 @@ function interpret(response, url, advice) {
         return fail(`${url} answered HTTP 304 Not Modified, to a request that asked for no cached copy: something between the runner and Postiz answered instead of Postiz.`, 'Check any proxy or cache between the runner and Postiz (HTTPS_PROXY, a CDN in front of the server); it must pass the request on.');
     }
     if (status >= 300 && status < 400) {
-        const location = header(response, 'location');
+        const location = firstHeader(response.headers, 'location');
         return fail(`${url} answered HTTP ${status}, a redirect${location ? ` to ${logSafe(location, 200)}` : ' without a Location'}; redirects are not followed so the API key is never sent anywhere else.`, advice(location ? 'Set api-url to the address the server redirects to (its base, without /public/v1/…).' : API_PATH_FIX));
     }
     if (status === 401 || status === 403)
@@ -32608,7 +32616,7 @@ function runAgain(waitMs, raw) {
     return waitMs <= 366 * 86_400_000 && !Number.isNaN(at.getTime()) ? `after ${at.toISOString()} ${said}` : `later ${said}`;
 }
 function rateLimitFix(response) {
-    const raw = header(response, 'retry-after');
+    const raw = firstHeader(response.headers, 'retry-after');
     const when = runAgain(parseRetryAfter(raw), raw);
     return (`Run again ${when}. Self-hosted Postiz from v1.11.1 to v1.65.1 limits every public route, this one included, ` +
         'to 30 requests per hour per organisation: run this check less often, or upgrade Postiz (v2.19.0 and later only limit creating posts).');
@@ -32689,7 +32697,7 @@ async function getRawJson(options, path, query, advice) {
         }
         let waitMs = backoffMs(attempt, options.random);
         if (!(outcome instanceof TransportError) && outcome.status === 429) {
-            const retryAfter = parseRetryAfter(header(outcome, 'retry-after'));
+            const retryAfter = parseRetryAfter(firstHeader(outcome.headers, 'retry-after'));
             if (retryAfter !== undefined && retryAfter > MAX_RETRY_AFTER_MS) {
                 throw new CheckError(`${url} answered HTTP 429: Postiz is rate limiting this organisation and asks to wait ${readableWait(retryAfter)}, longer than this check waits (${MAX_RETRY_AFTER_MS / 1000} s).`, rateLimitFix(outcome));
             }
@@ -33043,6 +33051,7 @@ function combineSignals(check, signals) {
  * (those on a disabled or missing channel will not go out). Pure and linear in posts + entries.
  */
 
+
 const DAY_MS = 86_400_000;
 /** A queued post this long past its publish date is stuck: the channel's posts are not going out. */
 const STUCK_AFTER_MS = 30 * 60_000;
@@ -33054,8 +33063,6 @@ function postsWindow(options) {
     const back = Math.max(options.failedPostsDays, options.reconnectDays ?? 0);
     return { startDate: new Date(options.now - back * DAY_MS), endDate: new Date(options.now + options.upcomingPostsDays * DAY_MS) };
 }
-const day = (ms) => new Date(ms).toISOString().replace(/\.\d+Z$/, 'Z');
-const post_signals_plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
 /**
  * The channels whose posts count for an entry: the ones it exports (every enabled channel of a
  * `platform:*` entry; the one chosen for an ID or `platform:profile` entry, never its twins), else,
@@ -33108,15 +33115,15 @@ function countFor(ids, postsByChannel, options) {
     counts.queued = queued.size;
     if (options.failedPostsDays > 0) {
         counts.stuck = stuck.size;
-        counts.stuckSince = stuck.size > 0 ? day(oldestStuck) : null;
+        counts.stuckSince = stuck.size > 0 ? isoSeconds(oldestStuck) : null;
     }
     if (counts.failed > 0) {
-        counts.latestFailed = day(latest);
+        counts.latestFailed = isoSeconds(latest);
         // An ID may be "__proto__": entries defined as own properties, never through the prototype.
         counts.failedByChannel = Object.fromEntries(byChannel);
     }
     if (counts.queued > 0)
-        counts.nextQueued = day(next);
+        counts.nextQueued = isoSeconds(next);
     return counts;
 }
 /** For a `platform:*` entry: which of its channels had the failed posts, and how many each. */
@@ -33124,12 +33131,12 @@ function failingChannels(result, counts) {
     const failed = new Map(Object.entries(counts.failedByChannel ?? {}));
     const had = result.matches.filter(i => failed.has(i.id));
     if (had.length === 0)
-        return `its ${post_signals_plural(result.enabledIds.length, 'enabled channel')}`;
+        return `its ${plural(result.enabledIds.length, 'enabled channel')}`;
     const listed = had
         .slice(0, 5)
         .map(i => `${describeIntegration(i)}: ${failed.get(i.id)}`)
         .join('; ') + (had.length > 5 ? '; …' : '');
-    return `${had.length} of its ${post_signals_plural(result.enabledIds.length, 'enabled channel')} (${listed})`;
+    return `${had.length} of its ${plural(result.enabledIds.length, 'enabled channel')} (${listed})`;
 }
 /** Post counts for every entry, `failing` findings, and the queued posts at risk on entries that are not enabled. */
 function readPostSignals(check, posts, options) {
@@ -33150,12 +33157,12 @@ function readPostSignals(check, posts, options) {
         const stuckCount = counts.stuck ?? 0;
         if (result.state === 'enabled' && (counts.failed > 0 || stuckCount > 0)) {
             const which = result.integration && result.enabledIds.length === 1 ? describeIntegration(result.integration) : failingChannels(result, counts);
-            const window = `in the last ${post_signals_plural(options.failedPostsDays, 'day')}`;
+            const window = `in the last ${plural(options.failedPostsDays, 'day')}`;
             const what = counts.failed > 0 && stuckCount > 0
                 ? `${counts.failed} failed and ${stuckCount} stuck in the queue since ${counts.stuckSince} ${window} (latest failure ${counts.latestFailed})`
                 : counts.failed > 0
-                    ? `${post_signals_plural(counts.failed, 'failed post')} ${window} (latest ${counts.latestFailed})`
-                    : `${post_signals_plural(stuckCount, 'post')} stuck in the queue since ${counts.stuckSince}, more than 30 minutes past ${stuckCount === 1 ? 'its' : 'their'} time`;
+                    ? `${plural(counts.failed, 'failed post')} ${window} (latest ${counts.latestFailed})`
+                    : `${plural(stuckCount, 'post')} stuck in the queue since ${counts.stuckSince}, more than 30 minutes past ${stuckCount === 1 ? 'its' : 'their'} time`;
             findings.push({
                 kind: 'failing',
                 key,
@@ -33166,7 +33173,7 @@ function readPostSignals(check, posts, options) {
             });
         }
         else if (result.state !== 'enabled' && counts.queued > 0) {
-            atRisk.set(key, `${post_signals_plural(counts.queued, 'queued post')} in the next ${post_signals_plural(options.upcomingPostsDays, 'day')} will not go out (the next at ${counts.nextQueued}).`);
+            atRisk.set(key, `${plural(counts.queued, 'queued post')} in the next ${plural(options.upcomingPostsDays, 'day')} will not go out (the next at ${counts.nextQueued}).`);
         }
     });
     return { window: { failedPostsDays: options.failedPostsDays, upcomingPostsDays: options.upcomingPostsDays }, counts: perEntry, findings, atRisk };
@@ -33187,9 +33194,9 @@ function readPostSignals(check, posts, options) {
  *   newer than it: then no finding, and the summary says the channel recovered.
  */
 
+
 const NEEDS_RECONNECT = /^We couldn't post to (\S+) for (.+) because you need to reconnect it\./s;
 const COULD_NOT_REFRESH = /^Could not refresh your (\S+) channel\b/;
-const reconnect_day = (ms) => new Date(ms).toISOString().replace(/\.\d+Z$/, 'Z');
 const quote = (text) => `"${text.length > 200 ? `${text.slice(0, 200)}…` : text}"`;
 /** Which notifications name which checked channel; `integrations` is the whole organisation. */
 function findReconnects(check, integrations, notifications, posts) {
@@ -33215,7 +33222,7 @@ function findReconnects(check, integrations, notifications, posts) {
             return;
         if (recoveredSince(channel.id, notification.createdAt)) {
             if (!recovered.has(channel.id)) {
-                recovered.set(channel.id, `${describeIntegration(channel)}: Postiz asked on ${reconnect_day(notification.createdAt)} to reconnect it, and a post has gone out on it since.`);
+                recovered.set(channel.id, `${describeIntegration(channel)}: Postiz asked on ${isoSeconds(notification.createdAt)} to reconnect it, and a post has gone out on it since.`);
             }
             return;
         }
@@ -33243,7 +33250,7 @@ function findReconnects(check, integrations, notifications, posts) {
         if (candidates.length === 0 || warnings.has(platform))
             continue;
         const listed = candidates.slice(0, 5).map(i => `${describeIntegration(i)} (${(entriesOf.get(i.id) ?? []).join(', ')})`);
-        warnings.set(platform, `Postiz could not refresh a ${platform} channel on ${reconnect_day(notification.createdAt)} (${quote(notification.content)}), but the organisation has ` +
+        warnings.set(platform, `Postiz could not refresh a ${platform} channel on ${isoSeconds(notification.createdAt)} (${quote(notification.content)}), but the organisation has ` +
             `${ofPlatform.length} ${platform} channels, so it does not say which. Checked candidates: ${listed.join('; ')}${candidates.length > 5 ? '; …' : ''}. ` +
             'Open Postiz and reconnect the one it marks as needing it.');
     }
@@ -33263,7 +33270,7 @@ function findReconnects(check, integrations, notifications, posts) {
         findings.push({
             kind: 'reconnect',
             key: result.entry.key,
-            message: `${result.entry.key}: ${which} needs reconnecting. Postiz said on ${reconnect_day(newest.n.createdAt)}: ${quote(newest.n.content)} ` +
+            message: `${result.entry.key}: ${which} needs reconnecting. Postiz said on ${isoSeconds(newest.n.createdAt)}: ${quote(newest.n.content)} ` +
                 'No post has gone out on it since; Postiz still lists it as enabled, but its posts fail until it is reconnected.',
             fix: 'Reconnect the channel in Postiz (it marks the channel as needing a refresh), then retry or reschedule its posts.',
             action: 'Reconnect it in Postiz.'
@@ -33430,6 +33437,7 @@ var external_node_crypto_ = __nccwpck_require__(7598);
  */
 
 
+
 const ISSUE_DEFAULTS = {
     issue: 'false',
     'issue-title': 'Postiz integrations need attention',
@@ -33543,7 +33551,7 @@ function generatedPart(context) {
         `<!-- ${TOOL}:finding-list:${list} -->`,
         `## ❌ ${markdownSafe(context.headline, 300)}`,
         '',
-        `Found by [this run](${context.runUrl}) on ${context.now.toISOString().replace(/\.\d+Z$/, 'Z')}.`,
+        `Found by [this run](${context.runUrl}) on ${isoSeconds(context.now)}.`,
         '',
         ...findingsTable(context.findings, BODY_BUDGET),
         '',
@@ -33594,7 +33602,7 @@ function planIssueAction(status, discovery, open, context) {
         return {
             kind: 'close',
             number: open.number,
-            comment: `✅ All channels pass again in [this run](${context.runUrl}) (${context.now.toISOString().replace(/\.\d+Z$/, 'Z')}). Closing.`
+            comment: `✅ All channels pass again in [this run](${context.runUrl}) (${isoSeconds(context.now)}). Closing.`
         };
     }
     if (open === null)
@@ -33751,8 +33759,7 @@ function findingLine(f) {
 }
 function buildMessage(outcome, runUrl, verdict = decideVerdict(outcome)) {
     const status = verdict.status;
-    const icon = outcome.check?.discovery ? '🔎' : { pass: '✅', fail: '❌', error: '⚠️' }[status];
-    const lines = [`${icon} ${verdict.headline}`];
+    const lines = [`${verdict.icon} ${verdict.headline}`];
     if (status === 'error') {
         if (outcome.error)
             lines.push(logSafe(outcome.error.message, 600), `Fix: ${logSafe(outcome.error.fix, 400)}`);
@@ -33950,6 +33957,7 @@ function writeReportFile(report, dir = process.env.RUNNER_TEMP || (0,external_no
 
 
 
+
 /** GitHub refuses a step summary over 1 MiB; this leaves room to spare. */
 const SUMMARY_MAX_BYTES = 1_000_000;
 /** At most this many rows in the list of other integrations (it is for browsing, not for search). */
@@ -33961,7 +33969,6 @@ const MAX_PICTURE_URL = 500;
 const MARK = { enabled: '✅\u00a0enabled', disabled: '⛔\u00a0disabled', missing: '❌\u00a0missing' };
 /** The State column: the entry's state, or the post signal that makes an enabled channel fail. */
 const STATE_LABEL = { ...MARK, failing: '⚠️\u00a0failing', reconnect: '🔌\u00a0reconnect' };
-const summary_plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
 /** Lines within a byte budget. */
 class Budget {
     left;
@@ -34082,12 +34089,12 @@ function errorSection(outcome, lines) {
 function checkSection(outcome, check, lines, budget) {
     const scope = check.customer !== undefined ? ` of customer ${markdownSafe(check.customer)}` : '';
     if (check.discovery) {
-        lines.push(`The organisation${scope} has ${summary_plural(check.considered.length, 'integration')} (the server returned ${check.total}).`, '');
+        lines.push(`The organisation${scope} has ${plural(check.considered.length, 'integration')} (the server returned ${check.total}).`, '');
         lines.push('Put IDs or `platform:profile` selectors from this list in the `integrations` input to gate on them.', '');
         pushTable(lines, INTEGRATION_HEADER, check.considered, integrationRow, budget, 'integrations', SUMMARY_LIST_LIMIT);
         return;
     }
-    lines.push(`Checked against ${summary_plural(check.considered.length, 'integration')}${scope} (the server returned ${check.total}).`, '');
+    lines.push(`Checked against ${plural(check.considered.length, 'integration')}${scope} (the server returned ${check.total}).`, '');
     const actions = new Map();
     for (const f of check.findings)
         actions.set(f.key, actions.has(f.key) ? `${actions.get(f.key)} ${f.action}` : f.action);
@@ -34136,7 +34143,7 @@ function checkSection(outcome, check, lines, budget) {
     const used = new Set(check.results.flatMap(r => r.matches.map(i => i.id)));
     const others = check.considered.filter(i => !used.has(i.id));
     if (others.length > 0) {
-        lines.push('', `<details><summary>The organisation's ${summary_plural(others.length, 'other integration')}</summary>`, '');
+        lines.push('', `<details><summary>The organisation's ${plural(others.length, 'other integration')}</summary>`, '');
         budget.reserve(200);
         pushTable(lines, INTEGRATION_HEADER, others, integrationRow, budget, 'integrations', SUMMARY_LIST_LIMIT);
         lines.push('', '</details>');
@@ -34145,8 +34152,7 @@ function checkSection(outcome, check, lines, budget) {
 /** The job summary in GitHub-flavoured Markdown. */
 function buildSummary(outcome, verdict = decideVerdict(outcome)) {
     const status = verdict.status;
-    const icon = outcome.check?.discovery ? '🔎' : { pass: '✅', fail: '❌', error: '⚠️' }[status];
-    const lines = [`## ${icon} ${verdict.headline}`, ''];
+    const lines = [`## ${verdict.icon} ${verdict.headline}`, ''];
     const budget = new Budget(SUMMARY_MAX_BYTES - 4000);
     if (status === 'error' || !outcome.check)
         errorSection(outcome, lines);

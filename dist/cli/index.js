@@ -28095,7 +28095,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1385);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4593);
 /** Entry point of the CLI bundle (dist/cli/index.js, the package's bin). */
 
 process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2), {
@@ -28110,7 +28110,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1385:
+/***/ 4593:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28528,6 +28528,7 @@ function decode(body, contentEncoding, maxBytes) {
         throw new TransportError(`with a ${encoding} body that does not decompress (${error.message})`, 'bad-body');
     }
 }
+/** A response header's first value (a repeated header arrives as an array). */
 function firstHeader(headers, name) {
     const value = headers[name];
     return Array.isArray(value) ? value[0] : value;
@@ -28697,6 +28698,13 @@ function retryReason(outcome) {
     return undefined;
 }
 
+;// CONCATENATED MODULE: ./src/postiz/json.ts
+/** What the response parsers share. Pure. */
+/** A JSON object (not null, not an array): its fields may be read, with Object.hasOwn for server-named ones. */
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 ;// CONCATENATED MODULE: ./src/postiz/integrations.ts
 /**
  * The shape of `GET /public/v1/integrations` and its strict validation. Pure.
@@ -28704,9 +28712,7 @@ function retryReason(outcome) {
  * required fields are an error naming the element, never a guess.
  */
 
-function isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+
 function describe(value) {
     if (value === null)
         return 'null';
@@ -28819,16 +28825,14 @@ function ambiguousCustomer(integrations, customer) {
  * newest first, 100 a page (FACTS.md).
  */
 
-function notifications_isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+
 function parseNotificationsPage(body) {
-    if (!notifications_isRecord(body) || !Array.isArray(body.notifications)) {
+    if (!isRecord(body) || !Array.isArray(body.notifications)) {
         throw new ResponseShapeError(`the response is ${Array.isArray(body) ? 'an array' : 'not an object with a "notifications" array'}`);
     }
     const notifications = body.notifications.map((item, index) => {
         const where = `notification ${index}`;
-        if (!notifications_isRecord(item))
+        if (!isRecord(item))
             throw new ResponseShapeError(`${where} is not an object`);
         if (typeof item.content !== 'string')
             throw new ResponseShapeError(`${where}: "content" is not a string`);
@@ -28846,16 +28850,14 @@ function parseNotificationsPage(body) {
  * Unknown states and extra fields are accepted; what the signals need is required.
  */
 
-function posts_isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+
 function parsePosts(body) {
-    if (!posts_isRecord(body) || !Array.isArray(body.posts)) {
+    if (!isRecord(body) || !Array.isArray(body.posts)) {
         throw new ResponseShapeError(`the response is ${Array.isArray(body) ? 'an array' : typeof body === 'object' ? 'an object without a "posts" array' : `a ${typeof body}`}`);
     }
     return body.posts.map((post, index) => {
         const where = `post ${index}`;
-        if (!posts_isRecord(post))
+        if (!isRecord(post))
             throw new ResponseShapeError(`${where} is not an object`);
         if (typeof post.id !== 'string')
             throw new ResponseShapeError(`${where}: "id" is not a string`);
@@ -28864,7 +28866,7 @@ function parsePosts(body) {
             throw new ResponseShapeError(`${where}: "publishDate" is not a date`);
         if (typeof post.state !== 'string')
             throw new ResponseShapeError(`${where}: "state" is not a string`);
-        if (!posts_isRecord(post.integration) || typeof post.integration.id !== 'string')
+        if (!isRecord(post.integration) || typeof post.integration.id !== 'string')
             throw new ResponseShapeError(`${where}: "integration.id" is not a string`);
         const repeating = (typeof post.intervalInDays === 'number' && post.intervalInDays > 0) || typeof post.actualDate === 'string';
         return { id: post.id, publishAt, state: post.state, integrationId: post.integration.id, repeating };
@@ -29020,14 +29022,11 @@ const USER_AGENT = `${NAME}/${VERSION} (+https://github.com/marketplace/actions/
 
 
 
+
 const MAX_BODY_BYTES = 32 * 1024 * 1024;
 /** Longest `Retry-After` the client waits for; a longer one ends the run at once. */
 const MAX_RETRY_AFTER_MS = 60_000;
 const defaultSleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
-function header(response, name) {
-    const value = response.headers[name];
-    return Array.isArray(value) ? value[0] : value;
-}
 /** The first bytes of a body, made safe for the log. */
 function snippet(body) {
     const text = body.subarray(0, 300).toString('utf8').replace(/\s+/g, ' ').trim();
@@ -29035,7 +29034,7 @@ function snippet(body) {
 }
 function serverMessage(body) {
     const parsed = parseJson(body);
-    if (!parsed.ok || typeof parsed.value !== 'object' || parsed.value === null)
+    if (!parsed.ok || !isRecord(parsed.value))
         return undefined;
     const record = parsed.value;
     const msg = Object.hasOwn(record, 'msg') ? record.msg : Object.hasOwn(record, 'message') ? record.message : undefined;
@@ -29071,7 +29070,7 @@ function parseJson(body) {
     }
 }
 function looksLikeHtml(response) {
-    const type = header(response, 'content-type') ?? '';
+    const type = firstHeader(response.headers, 'content-type') ?? '';
     return /html/i.test(type) || /^\s*</.test(response.body.subarray(0, 64).toString('utf8'));
 }
 const API_PATH_FIX = 'api-url must be the Postiz backend, not the web app: https://api.postiz.com for Postiz Cloud, ' +
@@ -29087,7 +29086,7 @@ function interpret(response, url, advice) {
         return fail(`${url} answered HTTP 304 Not Modified, to a request that asked for no cached copy: something between the runner and Postiz answered instead of Postiz.`, 'Check any proxy or cache between the runner and Postiz (HTTPS_PROXY, a CDN in front of the server); it must pass the request on.');
     }
     if (status >= 300 && status < 400) {
-        const location = header(response, 'location');
+        const location = firstHeader(response.headers, 'location');
         return fail(`${url} answered HTTP ${status}, a redirect${location ? ` to ${logSafe(location, 200)}` : ' without a Location'}; redirects are not followed so the API key is never sent anywhere else.`, advice(location ? 'Set api-url to the address the server redirects to (its base, without /public/v1/…).' : API_PATH_FIX));
     }
     if (status === 401 || status === 403)
@@ -29146,7 +29145,7 @@ function runAgain(waitMs, raw) {
     return waitMs <= 366 * 86_400_000 && !Number.isNaN(at.getTime()) ? `after ${at.toISOString()} ${said}` : `later ${said}`;
 }
 function rateLimitFix(response) {
-    const raw = header(response, 'retry-after');
+    const raw = firstHeader(response.headers, 'retry-after');
     const when = runAgain(parseRetryAfter(raw), raw);
     return (`Run again ${when}. Self-hosted Postiz from v1.11.1 to v1.65.1 limits every public route, this one included, ` +
         'to 30 requests per hour per organisation: run this check less often, or upgrade Postiz (v2.19.0 and later only limit creating posts).');
@@ -29227,7 +29226,7 @@ async function getRawJson(options, path, query, advice) {
         }
         let waitMs = backoffMs(attempt, options.random);
         if (!(outcome instanceof TransportError) && outcome.status === 429) {
-            const retryAfter = parseRetryAfter(header(outcome, 'retry-after'));
+            const retryAfter = parseRetryAfter(firstHeader(outcome.headers, 'retry-after'));
             if (retryAfter !== undefined && retryAfter > MAX_RETRY_AFTER_MS) {
                 throw new CheckError(`${url} answered HTTP 429: Postiz is rate limiting this organisation and asks to wait ${readableWait(retryAfter)}, longer than this check waits (${MAX_RETRY_AFTER_MS / 1000} s).`, rateLimitFix(outcome));
             }
@@ -29601,9 +29600,16 @@ function parseConfig(partial) {
     return { ok: true, config, warnings };
 }
 
+;// CONCATENATED MODULE: ./src/shared/text.ts
+/** Small wording helpers shared by the messages of every stage. Pure. */
+/** "1 channel", "2 channels". */
+const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+/** A time in ISO 8601 to the second, as messages show it: 2026-11-28T12:00:00Z. */
+const isoSeconds = (time) => new Date(time).toISOString().replace(/\.\d+Z$/, 'Z');
+
 ;// CONCATENATED MODULE: ./src/core/verdict.ts
 
-const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
 /** A check's own status: `fail` as soon as it has a finding of any kind (fail-on only decides whether that fails the run). */
 function checkStatus(findings) {
     return findings.length > 0 ? 'fail' : 'pass';
@@ -29615,6 +29621,7 @@ function checkStatus(findings) {
 function failsOn(config, kind) {
     return config.failOn.has(kind);
 }
+const ICONS = { pass: '✅', fail: '❌', error: '⚠️' };
 function runStatus(outcome) {
     if (outcome.error || (outcome.inputErrors?.length ?? 0) > 0 || !outcome.check)
         return 'error';
@@ -29641,7 +29648,8 @@ function decideVerdict(outcome) {
     // Without a config nothing was checked: there are no findings, and the run is an error.
     const blocks = (finding) => (config ? failsOn(config, finding.kind) : true);
     const blocking = (outcome.check?.findings ?? []).filter(blocks);
-    return { status, headline: headlineOf(outcome, status), blocks, blocking, fails: status === 'error' || blocking.length > 0 };
+    const icon = outcome.check?.discovery ? '🔎' : ICONS[status];
+    return { status, headline: headlineOf(outcome, status), icon, blocks, blocking, fails: status === 'error' || blocking.length > 0 };
 }
 
 ;// CONCATENATED MODULE: ./src/core/check.ts
@@ -29905,6 +29913,7 @@ function combineSignals(check, signals) {
  * (those on a disabled or missing channel will not go out). Pure and linear in posts + entries.
  */
 
+
 const DAY_MS = 86_400_000;
 /** A queued post this long past its publish date is stuck: the channel's posts are not going out. */
 const STUCK_AFTER_MS = 30 * 60_000;
@@ -29916,8 +29925,6 @@ function postsWindow(options) {
     const back = Math.max(options.failedPostsDays, options.reconnectDays ?? 0);
     return { startDate: new Date(options.now - back * DAY_MS), endDate: new Date(options.now + options.upcomingPostsDays * DAY_MS) };
 }
-const day = (ms) => new Date(ms).toISOString().replace(/\.\d+Z$/, 'Z');
-const post_signals_plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
 /**
  * The channels whose posts count for an entry: the ones it exports (every enabled channel of a
  * `platform:*` entry; the one chosen for an ID or `platform:profile` entry, never its twins), else,
@@ -29970,15 +29977,15 @@ function countFor(ids, postsByChannel, options) {
     counts.queued = queued.size;
     if (options.failedPostsDays > 0) {
         counts.stuck = stuck.size;
-        counts.stuckSince = stuck.size > 0 ? day(oldestStuck) : null;
+        counts.stuckSince = stuck.size > 0 ? isoSeconds(oldestStuck) : null;
     }
     if (counts.failed > 0) {
-        counts.latestFailed = day(latest);
+        counts.latestFailed = isoSeconds(latest);
         // An ID may be "__proto__": entries defined as own properties, never through the prototype.
         counts.failedByChannel = Object.fromEntries(byChannel);
     }
     if (counts.queued > 0)
-        counts.nextQueued = day(next);
+        counts.nextQueued = isoSeconds(next);
     return counts;
 }
 /** For a `platform:*` entry: which of its channels had the failed posts, and how many each. */
@@ -29986,12 +29993,12 @@ function failingChannels(result, counts) {
     const failed = new Map(Object.entries(counts.failedByChannel ?? {}));
     const had = result.matches.filter(i => failed.has(i.id));
     if (had.length === 0)
-        return `its ${post_signals_plural(result.enabledIds.length, 'enabled channel')}`;
+        return `its ${plural(result.enabledIds.length, 'enabled channel')}`;
     const listed = had
         .slice(0, 5)
         .map(i => `${describeIntegration(i)}: ${failed.get(i.id)}`)
         .join('; ') + (had.length > 5 ? '; …' : '');
-    return `${had.length} of its ${post_signals_plural(result.enabledIds.length, 'enabled channel')} (${listed})`;
+    return `${had.length} of its ${plural(result.enabledIds.length, 'enabled channel')} (${listed})`;
 }
 /** Post counts for every entry, `failing` findings, and the queued posts at risk on entries that are not enabled. */
 function readPostSignals(check, posts, options) {
@@ -30012,12 +30019,12 @@ function readPostSignals(check, posts, options) {
         const stuckCount = counts.stuck ?? 0;
         if (result.state === 'enabled' && (counts.failed > 0 || stuckCount > 0)) {
             const which = result.integration && result.enabledIds.length === 1 ? describeIntegration(result.integration) : failingChannels(result, counts);
-            const window = `in the last ${post_signals_plural(options.failedPostsDays, 'day')}`;
+            const window = `in the last ${plural(options.failedPostsDays, 'day')}`;
             const what = counts.failed > 0 && stuckCount > 0
                 ? `${counts.failed} failed and ${stuckCount} stuck in the queue since ${counts.stuckSince} ${window} (latest failure ${counts.latestFailed})`
                 : counts.failed > 0
-                    ? `${post_signals_plural(counts.failed, 'failed post')} ${window} (latest ${counts.latestFailed})`
-                    : `${post_signals_plural(stuckCount, 'post')} stuck in the queue since ${counts.stuckSince}, more than 30 minutes past ${stuckCount === 1 ? 'its' : 'their'} time`;
+                    ? `${plural(counts.failed, 'failed post')} ${window} (latest ${counts.latestFailed})`
+                    : `${plural(stuckCount, 'post')} stuck in the queue since ${counts.stuckSince}, more than 30 minutes past ${stuckCount === 1 ? 'its' : 'their'} time`;
             findings.push({
                 kind: 'failing',
                 key,
@@ -30028,7 +30035,7 @@ function readPostSignals(check, posts, options) {
             });
         }
         else if (result.state !== 'enabled' && counts.queued > 0) {
-            atRisk.set(key, `${post_signals_plural(counts.queued, 'queued post')} in the next ${post_signals_plural(options.upcomingPostsDays, 'day')} will not go out (the next at ${counts.nextQueued}).`);
+            atRisk.set(key, `${plural(counts.queued, 'queued post')} in the next ${plural(options.upcomingPostsDays, 'day')} will not go out (the next at ${counts.nextQueued}).`);
         }
     });
     return { window: { failedPostsDays: options.failedPostsDays, upcomingPostsDays: options.upcomingPostsDays }, counts: perEntry, findings, atRisk };
@@ -30049,9 +30056,9 @@ function readPostSignals(check, posts, options) {
  *   newer than it: then no finding, and the summary says the channel recovered.
  */
 
+
 const NEEDS_RECONNECT = /^We couldn't post to (\S+) for (.+) because you need to reconnect it\./s;
 const COULD_NOT_REFRESH = /^Could not refresh your (\S+) channel\b/;
-const reconnect_day = (ms) => new Date(ms).toISOString().replace(/\.\d+Z$/, 'Z');
 const quote = (text) => `"${text.length > 200 ? `${text.slice(0, 200)}…` : text}"`;
 /** Which notifications name which checked channel; `integrations` is the whole organisation. */
 function findReconnects(check, integrations, notifications, posts) {
@@ -30077,7 +30084,7 @@ function findReconnects(check, integrations, notifications, posts) {
             return;
         if (recoveredSince(channel.id, notification.createdAt)) {
             if (!recovered.has(channel.id)) {
-                recovered.set(channel.id, `${describeIntegration(channel)}: Postiz asked on ${reconnect_day(notification.createdAt)} to reconnect it, and a post has gone out on it since.`);
+                recovered.set(channel.id, `${describeIntegration(channel)}: Postiz asked on ${isoSeconds(notification.createdAt)} to reconnect it, and a post has gone out on it since.`);
             }
             return;
         }
@@ -30105,7 +30112,7 @@ function findReconnects(check, integrations, notifications, posts) {
         if (candidates.length === 0 || warnings.has(platform))
             continue;
         const listed = candidates.slice(0, 5).map(i => `${describeIntegration(i)} (${(entriesOf.get(i.id) ?? []).join(', ')})`);
-        warnings.set(platform, `Postiz could not refresh a ${platform} channel on ${reconnect_day(notification.createdAt)} (${quote(notification.content)}), but the organisation has ` +
+        warnings.set(platform, `Postiz could not refresh a ${platform} channel on ${isoSeconds(notification.createdAt)} (${quote(notification.content)}), but the organisation has ` +
             `${ofPlatform.length} ${platform} channels, so it does not say which. Checked candidates: ${listed.join('; ')}${candidates.length > 5 ? '; …' : ''}. ` +
             'Open Postiz and reconnect the one it marks as needing it.');
     }
@@ -30125,7 +30132,7 @@ function findReconnects(check, integrations, notifications, posts) {
         findings.push({
             kind: 'reconnect',
             key: result.entry.key,
-            message: `${result.entry.key}: ${which} needs reconnecting. Postiz said on ${reconnect_day(newest.n.createdAt)}: ${quote(newest.n.content)} ` +
+            message: `${result.entry.key}: ${which} needs reconnecting. Postiz said on ${isoSeconds(newest.n.createdAt)}: ${quote(newest.n.content)} ` +
                 'No post has gone out on it since; Postiz still lists it as enabled, but its posts fail until it is reconnected.',
             fix: 'Reconnect the channel in Postiz (it marks the channel as needing a refresh), then retry or reschedule its posts.',
             action: 'Reconnect it in Postiz.'

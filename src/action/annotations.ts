@@ -6,6 +6,7 @@
 import type { RunOutcome } from '../core/outcome.js'
 import { decideVerdict, type Verdict } from '../core/verdict.js'
 import { logSafe } from '../shared/sanitize.js'
+import { plural } from '../shared/text.js'
 
 export const MAX_ANNOTATIONS_PER_LEVEL = 10
 
@@ -21,7 +22,6 @@ export interface AnnotationPlan {
   failure?: string
 }
 
-const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`
 /** Annotation titles per finding kind; the first three keep the words earlier versions used. */
 const TITLES: ReadonlyMap<string, string> = new Map([
   ['missing', 'Postiz integration missing'],

@@ -23,8 +23,7 @@ function findingLine(f: Finding): string {
 
 export function buildMessage(outcome: RunOutcome, runUrl: string | undefined, verdict: Verdict = decideVerdict(outcome)): string {
   const status = verdict.status
-  const icon = outcome.check?.discovery ? '🔎' : { pass: '✅', fail: '❌', error: '⚠️' }[status]
-  const lines = [`${icon} ${verdict.headline}`]
+  const lines = [`${verdict.icon} ${verdict.headline}`]
   if (status === 'error') {
     if (outcome.error) lines.push(logSafe(outcome.error.message, 600), `Fix: ${logSafe(outcome.error.fix, 400)}`)
     for (const e of (outcome.inputErrors ?? []).slice(0, 5)) lines.push(`- ${logSafe(e, 300)}`)

@@ -10,6 +10,7 @@ import type { RunOutcome } from '../core/outcome.js'
 import { decideVerdict, type Verdict } from '../core/verdict.js'
 import type { Integration } from '../postiz/integrations.js'
 import { logSafe, markdownSafe, safeHttpsUrl } from '../shared/sanitize.js'
+import { plural } from '../shared/text.js'
 
 /** GitHub refuses a step summary over 1 MiB; this leaves room to spare. */
 export const SUMMARY_MAX_BYTES = 1_000_000
@@ -23,7 +24,6 @@ const MAX_PICTURE_URL = 500
 const MARK = { enabled: '✅\u00a0enabled', disabled: '⛔\u00a0disabled', missing: '❌\u00a0missing' } as const
 /** The State column: the entry's state, or the post signal that makes an enabled channel fail. */
 const STATE_LABEL = { ...MARK, failing: '⚠️\u00a0failing', reconnect: '🔌\u00a0reconnect' } as const
-const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`
 
 /** Lines within a byte budget. */
 class Budget {
@@ -232,8 +232,7 @@ function checkSection(outcome: RunOutcome, check: CheckResult, lines: string[], 
 /** The job summary in GitHub-flavoured Markdown. */
 export function buildSummary(outcome: RunOutcome, verdict: Verdict = decideVerdict(outcome)): string {
   const status = verdict.status
-  const icon = outcome.check?.discovery ? '🔎' : { pass: '✅', fail: '❌', error: '⚠️' }[status]
-  const lines = [`## ${icon} ${verdict.headline}`, '']
+  const lines = [`## ${verdict.icon} ${verdict.headline}`, '']
   const budget = new Budget(SUMMARY_MAX_BYTES - 4000)
   if (status === 'error' || !outcome.check) errorSection(outcome, lines)
   else checkSection(outcome, outcome.check, lines, budget)

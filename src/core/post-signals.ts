@@ -5,6 +5,7 @@
  */
 import { describeIntegration, type CheckResult, type EntryResult, type Finding, type PostCounts } from './check-result.js'
 import type { Post } from '../postiz/posts.js'
+import { isoSeconds as day, plural } from '../shared/text.js'
 
 export const DAY_MS = 86_400_000
 /** A queued post this long past its publish date is stuck: the channel's posts are not going out. */
@@ -28,9 +29,6 @@ export function postsWindow(options: PostSignalOptions): { startDate: Date; endD
   const back = Math.max(options.failedPostsDays, options.reconnectDays ?? 0)
   return { startDate: new Date(options.now - back * DAY_MS), endDate: new Date(options.now + options.upcomingPostsDays * DAY_MS) }
 }
-
-const day = (ms: number): string => new Date(ms).toISOString().replace(/\.\d+Z$/, 'Z')
-const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`
 
 /**
  * The channels whose posts count for an entry: the ones it exports (every enabled channel of a

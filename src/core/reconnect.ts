@@ -15,6 +15,7 @@ import { describeIntegration, type CheckResult, type Finding } from './check-res
 import type { Integration } from '../postiz/integrations.js'
 import type { Notification } from '../postiz/notifications.js'
 import type { Post } from '../postiz/posts.js'
+import { isoSeconds as day } from '../shared/text.js'
 
 const NEEDS_RECONNECT = /^We couldn't post to (\S+) for (.+) because you need to reconnect it\./s
 const COULD_NOT_REFRESH = /^Could not refresh your (\S+) channel\b/
@@ -27,7 +28,6 @@ export interface ReconnectResult {
   recovered: string[]
 }
 
-const day = (ms: number): string => new Date(ms).toISOString().replace(/\.\d+Z$/, 'Z')
 const quote = (text: string): string => `"${text.length > 200 ? `${text.slice(0, 200)}…` : text}"`
 
 /** Which notifications name which checked channel; `integrations` is the whole organisation. */

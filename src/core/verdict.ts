@@ -6,6 +6,7 @@
 import type { Finding } from './check-result.js'
 import { FINDING_KINDS, type Config, type FindingKind } from './config.js'
 import type { RunOutcome } from './outcome.js'
+import { plural } from '../shared/text.js'
 
 /** The `status` output: pass, fail (there are findings), or error (nothing could be checked). */
 export type RunStatus = 'pass' | 'fail' | 'error'
@@ -14,6 +15,8 @@ export interface Verdict {
   status: RunStatus
   /** The one-line verdict with its counts, used by the summary, the log, the message, the CLI and the failure message. */
   headline: string
+  /** The headline's mark in the job summary and the message: ✅ pass, ❌ fail, ⚠️ error, 🔎 discovery. */
+  icon: string
   /** Whether a finding fails the run (its kind is in fail-on); the others are warnings. */
   blocks: (finding: Finding) => boolean
   /** The findings that fail the run, in report order. */
@@ -21,8 +24,6 @@ export interface Verdict {
   /** The step fails (the CLI exits non-zero): the run could not check, or a finding blocks it. */
   fails: boolean
 }
-
-const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`
 
 /** A check's own status: `fail` as soon as it has a finding of any kind (fail-on only decides whether that fails the run). */
 export function checkStatus(findings: readonly Finding[]): 'pass' | 'fail' {
@@ -36,6 +37,8 @@ export function checkStatus(findings: readonly Finding[]): 'pass' | 'fail' {
 export function failsOn(config: Pick<Config, 'failOn'>, kind: FindingKind): boolean {
   return config.failOn.has(kind)
 }
+
+const ICONS = { pass: '✅', fail: '❌', error: '⚠️' } as const
 
 function runStatus(outcome: RunOutcome): RunStatus {
   if (outcome.error || (outcome.inputErrors?.length ?? 0) > 0 || !outcome.check) return 'error'
@@ -61,5 +64,6 @@ export function decideVerdict(outcome: RunOutcome): Verdict {
   // Without a config nothing was checked: there are no findings, and the run is an error.
   const blocks = (finding: Finding): boolean => (config ? failsOn(config, finding.kind) : true)
   const blocking = (outcome.check?.findings ?? []).filter(blocks)
-  return { status, headline: headlineOf(outcome, status), blocks, blocking, fails: status === 'error' || blocking.length > 0 }
+  const icon = outcome.check?.discovery ? '🔎' : ICONS[status]
+  return { status, headline: headlineOf(outcome, status), icon, blocks, blocking, fails: status === 'error' || blocking.length > 0 }
 }

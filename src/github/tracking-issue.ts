@@ -11,6 +11,7 @@ import { createHash } from 'node:crypto'
 import type { Finding } from '../core/check-result.js'
 import type { RunStatus } from '../core/verdict.js'
 import { markdownSafe } from '../shared/sanitize.js'
+import { isoSeconds } from '../shared/text.js'
 
 export const ISSUE_DEFAULTS = {
   issue: 'false',
@@ -157,7 +158,7 @@ function generatedPart(context: IssueContext): string {
     `<!-- ${TOOL}:finding-list:${list} -->`,
     `## ❌ ${markdownSafe(context.headline, 300)}`,
     '',
-    `Found by [this run](${context.runUrl}) on ${context.now.toISOString().replace(/\.\d+Z$/, 'Z')}.`,
+    `Found by [this run](${context.runUrl}) on ${isoSeconds(context.now)}.`,
     '',
     ...findingsTable(context.findings, BODY_BUDGET),
     '',
@@ -219,7 +220,7 @@ export function planIssueAction(status: RunStatus, discovery: boolean, open: Ope
     return {
       kind: 'close',
       number: open.number,
-      comment: `✅ All channels pass again in [this run](${context.runUrl}) (${context.now.toISOString().replace(/\.\d+Z$/, 'Z')}). Closing.`
+      comment: `✅ All channels pass again in [this run](${context.runUrl}) (${isoSeconds(context.now)}). Closing.`
     }
   }
   if (open === null) return { kind: 'create', title: context.title, body: buildIssueBody(context) }

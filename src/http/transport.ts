@@ -123,7 +123,8 @@ function decode(body: Buffer, contentEncoding: string | undefined, maxBytes: num
   }
 }
 
-function firstHeader(headers: ResponseHeaders, name: string): string | undefined {
+/** A response header's first value (a repeated header arrives as an array). */
+export function firstHeader(headers: ResponseHeaders, name: string): string | undefined {
   const value = headers[name]
   return Array.isArray(value) ? value[0] : value
 }

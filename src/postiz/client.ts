@@ -5,8 +5,9 @@
  */
 import { CheckError, ResponseShapeError } from './errors.js'
 import { backoffMs, parseRetryAfter, readableWait, retryReason } from '../http/retry.js'
-import { httpGet, TransportError, type HttpResponse } from '../http/transport.js'
+import { firstHeader, httpGet, TransportError, type HttpResponse } from '../http/transport.js'
 import { parseIntegrations, type Integration } from './integrations.js'
+import { isRecord } from './json.js'
 import { parseNotificationsPage, type Notification, type NotificationsPage } from './notifications.js'
 import { parsePosts, type Post } from './posts.js'
 import { Redactor } from './redact.js'
@@ -42,11 +43,6 @@ export interface FetchResult {
 
 const defaultSleep = (ms: number): Promise<void> => new Promise(resolve => setTimeout(resolve, ms))
 
-function header(response: HttpResponse, name: string): string | undefined {
-  const value = response.headers[name]
-  return Array.isArray(value) ? value[0] : value
-}
-
 /** The first bytes of a body, made safe for the log. */
 function snippet(body: Buffer): string {
   const text = body.subarray(0, 300).toString('utf8').replace(/\s+/g, ' ').trim()
@@ -55,8 +51,8 @@ function snippet(body: Buffer): string {
 
 function serverMessage(body: Buffer): string | undefined {
   const parsed = parseJson(body)
-  if (!parsed.ok || typeof parsed.value !== 'object' || parsed.value === null) return undefined
-  const record = parsed.value as Record<string, unknown>
+  if (!parsed.ok || !isRecord(parsed.value)) return undefined
+  const record = parsed.value
   const msg = Object.hasOwn(record, 'msg') ? record.msg : Object.hasOwn(record, 'message') ? record.message : undefined
   return typeof msg === 'string' && msg.trim() !== '' ? logSafe(msg, 200) : undefined
 }
@@ -95,7 +91,7 @@ function parseJson(body: Buffer): { ok: true; value: unknown } | { ok: false; er
 }
 
 function looksLikeHtml(response: HttpResponse): boolean {
-  const type = header(response, 'content-type') ?? ''
+  const type = firstHeader(response.headers, 'content-type') ?? ''
   return /html/i.test(type) || /^\s*</.test(response.body.subarray(0, 64).toString('utf8'))
 }
 
@@ -123,7 +119,7 @@ function interpret(response: HttpResponse, url: string, advice: UrlAdvice): unkn
     )
   }
   if (status >= 300 && status < 400) {
-    const location = header(response, 'location')
+    const location = firstHeader(response.headers, 'location')
     return fail(
       `${url} answered HTTP ${status}, a redirect${location ? ` to ${logSafe(location, 200)}` : ' without a Location'}; redirects are not followed so the API key is never sent anywhere else.`,
       advice(location ? 'Set api-url to the address the server redirects to (its base, without /public/v1/…).' : API_PATH_FIX)
@@ -203,7 +199,7 @@ function runAgain(waitMs: number | undefined, raw: string | undefined): string {
 }
 
 function rateLimitFix(response: HttpResponse): string {
-  const raw = header(response, 'retry-after')
+  const raw = firstHeader(response.headers, 'retry-after')
   const when = runAgain(parseRetryAfter(raw), raw)
   return (
     `Run again ${when}. Self-hosted Postiz from v1.11.1 to v1.65.1 limits every public route, this one included, ` +
@@ -304,7 +300,7 @@ async function getRawJson(options: ClientOptions, path: string, query: Record<st
     }
     let waitMs = backoffMs(attempt, options.random)
     if (!(outcome instanceof TransportError) && outcome.status === 429) {
-      const retryAfter = parseRetryAfter(header(outcome, 'retry-after'))
+      const retryAfter = parseRetryAfter(firstHeader(outcome.headers, 'retry-after'))
       if (retryAfter !== undefined && retryAfter > MAX_RETRY_AFTER_MS) {
         throw new CheckError(
           `${url} answered HTTP 429: Postiz is rate limiting this organisation and asks to wait ${readableWait(retryAfter)}, longer than this check waits (${MAX_RETRY_AFTER_MS / 1000} s).`,

@@ -4,6 +4,7 @@
  * required fields are an error naming the element, never a guess.
  */
 import { ResponseShapeError } from './errors.js'
+import { isRecord } from './json.js'
 
 export interface Customer {
   id: string
@@ -18,10 +19,6 @@ export interface Integration {
   disabled: boolean
   profile: string | null
   customer: Customer | null
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
 function describe(value: unknown): string {

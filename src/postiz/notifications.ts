@@ -4,6 +4,7 @@
  * newest first, 100 a page (FACTS.md).
  */
 import { ResponseShapeError } from './errors.js'
+import { isRecord } from './json.js'
 
 export interface Notification {
   id: string
@@ -16,10 +17,6 @@ export interface Notification {
 export interface NotificationsPage {
   notifications: Notification[]
   hasMore: boolean
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
 export function parseNotificationsPage(body: unknown): NotificationsPage {

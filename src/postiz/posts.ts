@@ -3,6 +3,7 @@
  * Unknown states and extra fields are accepted; what the signals need is required.
  */
 import { ResponseShapeError } from './errors.js'
+import { isRecord } from './json.js'
 
 export interface Post {
   id: string
@@ -15,10 +16,6 @@ export interface Post {
    * each with the same id and its own publishDate (FACTS.md), so it is never "stuck".
    */
   repeating: boolean
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
 export function parsePosts(body: unknown): Post[] {
