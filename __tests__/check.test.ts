@@ -2,6 +2,9 @@ import { describe, expect, it } from '@jest/globals'
 import { runCheck } from '../src/core/check.js'
 import { parseEntries } from '../src/core/entries.js'
 import type { Integration } from '../src/postiz/integrations.js'
+import { findingSentence } from '../src/core/vocabulary.js'
+import { ACTION_VOICE } from '../src/action/voice.js'
+import { say } from '../src/shared/words.js'
 
 const i = (id: string, identifier: string, profile: string | null, extra: Partial<Integration> = {}): Integration => ({
   id,
@@ -46,7 +49,7 @@ describe('runCheck', () => {
     ])
     expect(result.results.map(r => r.idsValue)).toEqual(['c4', null, null])
     expect(result.integrationIds).toEqual([])
-    expect(result.findings[2].message).toMatch(/Integrations on x: x:Acme, x:acme, x:globex/)
+    expect(findingSentence(result.findings[2])).toMatch(/Integrations on x: x:Acme, x:acme, x:globex/)
   })
 
   it('resolves platform:* to every enabled ID, failing only when none is enabled', () => {
@@ -61,7 +64,9 @@ describe('runCheck', () => {
   it('names at most five channels of a disabled platform:* entry', () => {
     const off = Array.from({ length: 8 }, (_, n) => i(`off${n}`, 'threads', `t${n}`, { disabled: true }))
     const [finding] = runCheck(off, entries('threads:*')).findings
-    expect(finding.message).toMatch(/^threads:\*: all 8 matching integrations \(("[^"]+" \(threads, @t\d, ID off\d\), ){5}…\) are disabled in Postiz\.$/)
+    expect(findingSentence(finding)).toMatch(
+      /^threads:\*: all 8 matching integrations are disabled in Postiz\. They are ("[^"]+" \(threads, @t\d, ID off\d\), ){5}…\./
+    )
   })
 
   it('deduplicates integration-ids in entry order', () => {
@@ -71,14 +76,14 @@ describe('runCheck', () => {
   it('warns when a profile matches several enabled integrations and takes the first by ID', () => {
     const result = runCheck([...ORG, i('c0', 'x', 'acme')], entries('x:acme'))
     expect(result.results[0].idsValue).toBe('c0')
-    expect(result.warnings[0]).toMatch(/matches 2 enabled integrations; using c0, not c3/)
+    expect(say(result.warnings[0], ACTION_VOICE)).toMatch(/matches 2 enabled integrations; using c0, not c3/)
   })
 
   it('filters by customer ID or name, and explains what lies outside it', () => {
     expect(runCheck(ORG, entries('x:globex'), 'Globex').status).toBe('pass')
     expect(runCheck(ORG, entries('x:globex'), 'g').considered.map(x => x.id)).toEqual(['c5'])
     const outside = runCheck(ORG, entries('c2'), 'Globex')
-    expect(outside.findings[0].message).toMatch(/belongs to no customer, not to customer "Globex"/)
+    expect(findingSentence(outside.findings[0])).toMatch(/belongs to no customer, not to customer "Globex"/)
   })
 
   it('lists everything enabled in discovery mode', () => {

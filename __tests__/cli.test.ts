@@ -1,7 +1,10 @@
 /** The CLI's pure parts and its main() with in-memory I/O (no child process). */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import stringWidth from 'string-width'
-import { cliWording, parseCliArgs } from '../src/cli/args.js'
+import { parseCliArgs } from '../src/cli/args.js'
+import { parseConfig } from '../src/core/config.js'
+import { CLI_VOICE } from '../src/cli/voice.js'
+import { sayInputError } from '../src/shared/words.js'
 import { colourWanted, main } from '../src/cli/main.js'
 import { startPostizStandIn, type StandIn } from '../src/cli/demo/postiz-stand-in.js'
 import { API_KEY, channel } from './support/fixtures.js'
@@ -91,11 +94,15 @@ describe('colourWanted', () => {
   })
 })
 
-describe('cliWording', () => {
-  it('names environment variables and flags instead of action inputs', () => {
-    expect(cliWording('api-url: "x" is not a URL')).toBe('POSTIZ_API_URL: "x" is not a URL')
-    expect(cliWording('fail-on: "z" is not a finding kind')).toBe('--fail-on: "z" is not a finding kind')
-    expect(cliWording('integrations: entry "a b": an integration ID has no spaces')).toMatch(/^--integrations:/)
+describe('the CLI voice', () => {
+  it('names environment variables and flags where the engine names a setting', () => {
+    const parsed = parseConfig({ 'api-key': 'k', 'api-url': 'x', 'fail-on': 'z', integrations: 'a b' })
+    const errors = parsed.ok ? [] : parsed.errors.map(e => sayInputError(e, CLI_VOICE))
+    expect(errors).toEqual([
+      'POSTIZ_API_URL: "x" is not a URL; write it like https://api.postiz.com or https://postiz.example.com/api',
+      '--integrations: entry "a b": an integration ID has no spaces',
+      '--fail-on: "z" is not a finding kind; use any of missing, disabled, failing, reconnect, or none'
+    ])
   })
 })
 

@@ -5,11 +5,12 @@ import { combineSignals } from '../src/core/combine.js'
 import { parseEntries } from '../src/core/entries.js'
 import { readPostSignals } from '../src/core/post-signals.js'
 import type { ReconnectResult } from '../src/core/reconnect.js'
+import { finding, findingSentence } from '../src/core/vocabulary.js'
 import { channel, NOW, post } from './support/check-fixtures.js'
 
 const ORG = [channel('a'), channel('b'), channel('off', true)]
 const options = { failedPostsDays: 7, upcomingPostsDays: 3, now: NOW }
-const reconnectFinding = (key: string): Finding => ({ kind: 'reconnect', key, message: `${key}: reconnect`, fix: 'Reconnect.', action: 'Reconnect.' })
+const reconnectFinding = (key: string): Finding => finding('reconnect', 'asked', { key, problem: 'reconnect' })
 
 describe('readPostSignals', () => {
   it('returns its own result and leaves the check as it was', () => {
@@ -32,13 +33,17 @@ describe('combineSignals', () => {
     const check = runCheck(ORG, parseEntries('a, off, b').entries)
     expect(check.status).toBe('fail')
     const posts = readPostSignals(check, [post('b', 'ERROR', -1), post('off', 'QUEUE', 1)], options)
-    const reconnect: ReconnectResult = { findings: [reconnectFinding('b'), reconnectFinding('a')], warnings: ['which x channel?'], recovered: ['c came back'] }
+    const reconnect: ReconnectResult = {
+      findings: [reconnectFinding('b'), reconnectFinding('a')],
+      warnings: [['which x channel?']],
+      recovered: ['c came back']
+    }
     const combined = combineSignals(check, { posts, reconnect: { days: 14, result: reconnect } })
     expect(combined.findings.map(f => `${f.kind}:${f.key}`)).toEqual(['reconnect:a', 'disabled:off', 'failing:b', 'reconnect:b'])
-    expect(combined.findings[1].message).toMatch(/is disabled in Postiz\. 1 queued post in the next 3 days will not go out/)
-    expect(check.findings[0].message).not.toMatch(/queued/) // the check's own finding is not modified
+    expect(findingSentence(combined.findings[1])).toMatch(/disabled in Postiz\. 1 queued post in the next 3 days will not go out/)
+    expect(findingSentence(check.findings[0])).not.toMatch(/queued/) // the check's own finding is not modified
     expect(combined.results.map(r => r.posts?.failed)).toEqual([0, 0, 1])
-    expect(combined.warnings).toEqual(['which x channel?'])
+    expect(combined.warnings).toEqual([['which x channel?']])
     expect(combined.reconnect).toEqual({ days: 14, recovered: ['c came back'] })
     expect(combined.postSignals).toEqual({ failedPostsDays: 7, upcomingPostsDays: 3 })
   })

@@ -1,9 +1,17 @@
 import { describe, expect, it } from '@jest/globals'
 import { cleanApiKey, normaliseApiUrl, parseConfig } from '../src/core/config.js'
+import { ACTION_VOICE } from '../src/action/voice.js'
+import { say, sayInputError } from '../src/shared/words.js'
+
+/** normaliseApiUrl's error in the action's words, or what it returned instead. */
+function urlError(url: string): string {
+  const result = normaliseApiUrl(url, false)
+  return typeof result === 'string' ? `no error: ${result}` : say(result.error, ACTION_VOICE)
+}
 
 const ok = (inputs: Parameters<typeof parseConfig>[0]) => {
   const result = parseConfig({ 'api-key': 'key', ...inputs })
-  if (!result.ok) throw new Error(result.errors.join('\n'))
+  if (!result.ok) throw new Error(result.errors.map(e => sayInputError(e, ACTION_VOICE)).join('\n'))
   return result
 }
 
@@ -41,13 +49,13 @@ describe('parseConfig', () => {
     const result = parseConfig({ 'api-key': '', 'fail-on': 'none,missing', timeout: '0', retries: '1.5', 'job-summary': 'yes', 'api-url': 'postiz' })
     expect(result.ok).toBe(false)
     if (result.ok) return
-    expect(result.errors.map(e => e.split(':')[0])).toEqual(['api-key', 'api-url', 'fail-on', 'timeout', 'retries', 'job-summary'])
+    expect(result.errors.map(e => e.input)).toEqual(['api-key', 'api-url', 'fail-on', 'timeout', 'retries', 'job-summary'])
   })
 
   it('warns when a Bearer prefix is removed', () => {
     const result = ok({ 'api-key': ' Bearer abc ' })
     expect(result.config.apiKey).toBe('abc')
-    expect(result.warnings[0]).toMatch(/Bearer/)
+    expect(say(result.warnings[0], ACTION_VOICE)).toMatch(/Bearer/)
   })
 })
 
@@ -71,14 +79,14 @@ describe('normaliseApiUrl', () => {
   })
 
   it('refuses plain http to a remote host unless allowed', () => {
-    expect(normaliseApiUrl('http://postiz.example.com', false)).toEqual({ error: expect.stringMatching(/allow-insecure-http/) })
+    expect(urlError('http://postiz.example.com')).toMatch(/set allow-insecure-http: true/)
     expect(normaliseApiUrl('http://postiz.example.com', true)).toBe('http://postiz.example.com')
   })
 
   it('refuses credentials, queries and other schemes', () => {
-    expect(normaliseApiUrl('https://u:p@postiz.example.com', false)).toEqual({ error: expect.stringMatching(/user name and password/) })
-    expect(normaliseApiUrl('https://postiz.example.com/?a=1', false)).toEqual({ error: expect.stringMatching(/query string/) })
-    expect(normaliseApiUrl('ftp://postiz.example.com', false)).toEqual({ error: expect.stringMatching(/must start with https/) })
+    expect(urlError('https://u:p@postiz.example.com')).toMatch(/user name and password/)
+    expect(urlError('https://postiz.example.com/?a=1')).toMatch(/query string/)
+    expect(urlError('ftp://postiz.example.com')).toMatch(/must start with https/)
   })
 })
 
@@ -92,7 +100,7 @@ describe('api-key characters', () => {
   ])('refuses a key with %s, saying where but not what', (_what, key, kind, position) => {
     const result = parseConfig({ 'api-key': key })
     expect(result.ok).toBe(false)
-    const error = result.ok ? '' : result.errors.join('\n')
+    const error = result.ok ? '' : result.errors.map(e => sayInputError(e, ACTION_VOICE)).join('\n')
     expect(error).toBe(
       `api-key: contains ${kind} (character ${position}), which cannot be sent in an HTTP header. ` +
         'Copy the key again from Postiz (Settings → Public API) and store it alone in the secret, with nothing before or after it.'
@@ -113,6 +121,6 @@ describe('loopback api-url over http', () => {
   )
 
   it.each(['http://[::ffff:10.0.0.1]', 'http://[::ffff:128.0.0.1]', 'http://[2001:db8::1]'])('%s does', url => {
-    expect(normaliseApiUrl(url, false)).toEqual({ error: expect.stringMatching(/plain http:\/\/ to a remote host/) })
+    expect(urlError(url)).toMatch(/plain http:\/\/ to a remote host/)
   })
 })

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { parseEntries, splitEntryList } from '../src/core/entries.js'
+import { plainText } from '../src/shared/words.js'
 
 describe('splitEntryList', () => {
   it('splits on newlines and commas, ignoring blank and # lines', () => {
@@ -27,13 +28,15 @@ describe('parseEntries', () => {
 
   it('rejects one alias on two different entries, and key clashes', () => {
     expect(parseEntries('a=x:one\na=x:two').errors).toEqual([
-      'integrations: alias "a" is used by two different entries ("a=x:one" and "a=x:two"); give each its own alias'
+      { input: 'integrations', problem: ['alias "a" is used by two different entries ("a=x:one" and "a=x:two"); give each its own alias'] }
     ])
-    expect(parseEntries('cm1\ncm1=x:two').errors[0]).toMatch(/would both be named "cm1"/)
+    expect(plainText(parseEntries('cm1\ncm1=x:two').errors[0].problem)).toMatch(/would both be named "cm1"/)
   })
 
   it('names every malformed entry', () => {
-    const { errors, entries } = parseEntries(':x\nx:\nx:@\n1a=cm1\nok=\nBad Platform:x\ncm 1\nx:ok')
+    const parsed = parseEntries(':x\nx:\nx:@\n1a=cm1\nok=\nBad Platform:x\ncm 1\nx:ok')
+    const { entries } = parsed
+    const errors = parsed.errors.map(e => (e.input === 'integrations' ? plainText(e.problem) : `not about integrations: ${e.input}`))
     expect(entries.map(e => e.key)).toEqual(['x:ok'])
     expect(errors).toHaveLength(7)
     expect(errors[0]).toMatch(/entry ":x": the platform before ":" is empty/)

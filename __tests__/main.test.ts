@@ -109,14 +109,14 @@ describe('run', () => {
     await run()
     expect(outputs().status).toBe('fail')
     expect(failures()).toHaveLength(1)
-    expect(calls.some(c => c.startsWith('error:bluesky:acme:'))).toBe(true)
+    expect(calls.some(c => c.startsWith('error:bluesky:acme — '))).toBe(true)
 
     calls.length = 0
     inputs['fail-on'] = 'missing'
     await run()
     expect(outputs().status).toBe('fail')
     expect(failures()).toEqual([])
-    expect(calls.some(c => c.startsWith('warning:bluesky:acme:'))).toBe(true)
+    expect(calls.some(c => c.startsWith('warning:bluesky:acme — '))).toBe(true)
   })
 
   it('sets status=error and fails on a bad key', async () => {

@@ -6,6 +6,10 @@ import type { Integration } from '../src/postiz/integrations.js'
 import { combineSignals } from '../src/core/combine.js'
 import { DAY_MS, postsWindow, readPostSignals } from '../src/core/post-signals.js'
 import { parsePosts, type Post } from '../src/postiz/posts.js'
+import { findingSentence } from '../src/core/vocabulary.js'
+import { ACTION_VOICE } from '../src/action/voice.js'
+import { CLI_VOICE } from '../src/cli/voice.js'
+import { sayInputError } from '../src/shared/words.js'
 
 const NOW = Date.parse('2026-11-28T12:00:00Z')
 const channel = (id: string, disabled = false): Integration => ({ id, name: id, identifier: 'x', picture: null, disabled, profile: id, customer: null })
@@ -29,7 +33,7 @@ describe('applyPostSignals', () => {
     const result = check('a, b', [post('a', 'ERROR', -2), post('a', 'ERROR', -1), post('a', 'PUBLISHED', -1), post('b', 'ERROR', -8)])
     expect(result.status).toBe('fail')
     expect(result.findings.map(f => [f.kind, f.key])).toEqual([['failing', 'a']])
-    expect(result.findings[0].message).toMatch(/had 2 failed posts in the last 7 days \(latest 2026-11-27T12:00:00Z\)/)
+    expect(findingSentence(result.findings[0])).toMatch(/: 2 failed posts in the last 7 days \(latest 2026-11-27T12:00:00Z\)/)
     expect(result.results.map(r => r.posts?.failed)).toEqual([2, 0])
     expect(result.postSignals).toEqual({ failedPostsDays: 7, upcomingPostsDays: 3 })
   })
@@ -48,8 +52,8 @@ describe('applyPostSignals', () => {
       [1, '2026-11-29T12:00:00Z']
     ])
     expect(result.findings.map(f => f.kind)).toEqual(['disabled', 'missing'])
-    expect(result.findings[0].message).toMatch(/2 queued posts in the next 3 days will not go out \(the next at 2026-11-29T12:00:00Z\)\.$/)
-    expect(result.findings[1].message).toMatch(/1 queued post in the next 3 days will not go out/)
+    expect(result.findings[0].detail).toMatch(/2 queued posts in the next 3 days will not go out \(the next at 2026-11-29T12:00:00Z\)\.$/)
+    expect(result.findings[1].detail).toMatch(/1 queued post in the next 3 days will not go out/)
   })
 
   it('does not mark a disabled channel as failing too (one finding per entry)', () => {
@@ -89,7 +93,14 @@ describe('config', () => {
   it('needs failed-posts-days for fail-on: failing', () => {
     const result = parseConfig({ 'api-key': 'k', 'fail-on': 'missing,failing' })
     expect(result.ok).toBe(false)
-    if (!result.ok) expect(result.errors).toEqual(['fail-on: "failing" needs failed-posts-days above 0 (how many days to look back for failed posts)'])
+    if (!result.ok) {
+      expect(result.errors.map(e => sayInputError(e, ACTION_VOICE))).toEqual([
+        'fail-on: "failing" needs the failed-posts-days input above 0 (how many days to look back for failed posts)'
+      ])
+      expect(result.errors.map(e => sayInputError(e, CLI_VOICE))).toEqual([
+        '--fail-on: "failing" needs --failed-posts-days above 0 (how many days to look back for failed posts)'
+      ])
+    }
     expect(parseConfig({ 'api-key': 'k', 'fail-on': 'failing', 'failed-posts-days': '7' }).ok).toBe(true)
     expect(parseConfig({ 'api-key': 'k', 'upcoming-posts-days': '400' }).ok).toBe(false)
   })

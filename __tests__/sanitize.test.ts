@@ -29,9 +29,11 @@ describe('markdownSafe', () => {
 /** The escaping as first written, one replacement per rule: the oracle for the one-pass version. */
 function fourPassEscape(text: string, maxLength = 200): string {
   const ENTITIES: Record<string, string> = { '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&#39;', '|': '&#124;' }
+  // A <wbr> after a colon before "/" (links), and before every colon but the first (emoji).
+  let colons = 0
   return logSafe(text, maxLength)
     .replace(/[\\`*_{}[\]()<>#!|~&"':]/g, c => ENTITIES[c] ?? `\\${c}`)
-    .replace(/\\:/g, '\\:<wbr>')
+    .replace(/\\:(\/?)/g, (_: string, slash: string) => `${colons++ > 0 ? '<wbr>' : ''}\\:${slash === '' ? '' : '<wbr>/'}`)
     .replace(/@/g, '@<wbr>')
     .replace(/\b(www)\./gi, '$1.<wbr>')
 }

@@ -3,7 +3,10 @@ import { runCheck } from '../src/core/check.js'
 import { parseConfig } from '../src/core/config.js'
 import type { Integration } from '../src/postiz/integrations.js'
 import type { RunOutcome } from '../src/core/outcome.js'
-import { buildSummary, entryLogLine, SUMMARY_LIST_LIMIT } from '../src/action/summary.js'
+import { buildSummary as summaryOf, entryLogLine, SUMMARY_LIST_LIMIT } from '../src/action/summary.js'
+import { decideVerdict } from '../src/core/verdict.js'
+
+const buildSummary = (o: RunOutcome): string => summaryOf(o, decideVerdict(o))
 
 const channel = (id: string, extra: Partial<Integration> = {}): Integration => ({
   id,
@@ -18,7 +21,7 @@ const channel = (id: string, extra: Partial<Integration> = {}): Integration => (
 
 function outcome(integrations: Integration[], list: string, extra: Partial<RunOutcome> = {}): RunOutcome {
   const parsed = parseConfig({ 'api-key': 'k', integrations: list })
-  if (!parsed.ok) throw new Error(parsed.errors.join())
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors))
   const at = new Date('2026-11-28T12:00:00Z')
   return { startedAt: at, finishedAt: at, config: parsed.config, check: runCheck(integrations, parsed.config.entries), warnings: [], ...extra }
 }
@@ -32,18 +35,23 @@ describe('buildSummary', () => {
     expect(md).toContain("<details><summary>The organisation's 1 other integration</summary>")
   })
 
-  it('fail: states and fixes per row', () => {
+  it('fail: one problems table, a row per entry with its channel, problem and fix; no table that repeats it', () => {
     const md = buildSummary(outcome([channel('a', { disabled: true })], 'a, gone'))
     expect(md.split('\n')[0]).toBe('## ❌ Fail: 2 of 2 Postiz integrations need attention (1 missing, 1 disabled)')
-    expect(md).toMatch(/\| ⛔\u00a0disabled \| Enable it in Postiz\. \|$/m)
-    expect(md).toMatch(/\| ❌\u00a0missing \| Reconnect it and update the ID, or select it by `platform:profile`\. \|$/m)
+    expect(md).toContain('| Entry | Channel | Problem | Fix |\n|---|---|---|---|\n')
+    expect(md).toContain('| <code>a</code> | Name a<br>x · p\\_a<br><code>a</code> | ⛔\u00a0disabled. | Enable it in Postiz. |\n')
+    expect(md).toContain(
+      '| <code>gone</code> | — | ❌\u00a0missing: no integration has this ID. | Reconnect it and update the ID, or select it by `platform:profile`. |\n'
+    )
+    // Every entry is in the problems table: the table of every entry would only repeat it.
+    expect(md).not.toContain('| State |')
     expect(md).not.toContain('<details>')
   })
 
   it('error: the diagnosis and the fix instead of a table', () => {
     const at = new Date()
-    const md = buildSummary({ startedAt: at, finishedAt: at, warnings: [], error: { message: 'It broke | <b>', fix: 'Fix it.' } })
-    expect(md).toContain('## ⚠️ Could not check the Postiz integrations')
+    const md = buildSummary({ startedAt: at, finishedAt: at, warnings: [], error: { message: ['It broke | <b>'], fix: ['Fix it.'] } })
+    expect(md).toContain('## 🛑 Could not check the Postiz integrations')
     expect(md).toContain('**What happened:** It broke &#124; &lt;b&gt;')
     expect(md).toContain('**How to fix it:** Fix it.')
     expect(md).not.toContain('| Entry |')
@@ -52,14 +60,14 @@ describe('buildSummary', () => {
   it('discovery: lists the organisation open, with selectors', () => {
     const md = buildSummary(outcome([channel('a'), channel('b', { profile: null })], ''))
     expect(md.split('\n')[0]).toBe('## 🔎 Discovery: listed 2 Postiz integrations, checked none')
-    expect(md).toContain('<code>x\\:<wbr>p\\_a</code>')
+    expect(md).toContain('<code>x\\:p\\_a</code>')
     expect(md).not.toContain('<details>')
   })
 
   it('cuts long lists and points to the report file', () => {
     const many = Array.from({ length: SUMMARY_LIST_LIMIT + 20 }, (_, n) => channel(`c${n}`))
     const md = buildSummary(outcome(many, ''))
-    expect(md).toContain('…and 20 more integrations — see the report file (the `report` output).')
+    expect(md).toContain('…and 20 more integrations: see the report file (the `report` output).')
   })
 
   it('stays under 1 MiB at 10,000 integrations and 1,000 entries, even with names that escape to six times their size', () => {
@@ -70,8 +78,8 @@ describe('buildSummary', () => {
     const list = Array.from({ length: 1000 }, (_, n) => (n % 20 === 0 ? `gone${n}` : `c${n * 7}`)).join('\n')
     const md = buildSummary(outcome(many, list))
     expect(Buffer.byteLength(md, 'utf8')).toBeLessThan(1024 * 1024)
-    expect(md).toMatch(/…and \d+ more (entries|integrations) — see the report file/)
-    expect(md.split('\n')[0]).toBe('## ❌ Fail: 50 of 1000 Postiz integrations need attention (50 missing)')
+    expect(md).toMatch(/…and [\d,]+ more (entries|integrations): see the report file/)
+    expect(md.split('\n')[0]).toBe('## ❌ Fail: 50 of 1,000 Postiz integrations need attention (50 missing)')
   })
 
   it('shows every entry of a large but ordinary organisation, and cuts only the browsing list', () => {
@@ -80,7 +88,7 @@ describe('buildSummary', () => {
     const md = buildSummary(outcome(many, list))
     expect(Buffer.byteLength(md, 'utf8')).toBeLessThan(1024 * 1024)
     expect(md.match(/^\| <code>c\d+<\/code> \|/gm)).toHaveLength(1000)
-    expect(md).toContain('…and 8000 more integrations — see the report file')
+    expect(md).toContain('…and 8,000 more integrations: see the report file')
   })
 
   it('uses only https pictures', () => {

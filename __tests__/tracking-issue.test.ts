@@ -17,12 +17,20 @@ import { ROOT } from './support/run-action.js'
 
 const env = { GITHUB_REPOSITORY: 'acme/site', GITHUB_SERVER_URL: 'https://github.com', GITHUB_RUN_ID: '7', GITHUB_WORKFLOW: 'Nightly', GITHUB_JOB: 'check' }
 const KEY = { title: 'T', workflow: 'Nightly', job: 'check' }
-const finding = (key: string, kind: Finding['kind'] = 'missing'): Finding => ({ kind, key, message: `${key}: gone.`, fix: 'Fix it.', action: 'Reconnect it.' })
+const finding = (key: string, kind: Finding['kind'] = 'missing'): Finding => ({
+  kind,
+  key,
+  channel: null,
+  problem: 'gone',
+  fix: 'Fix it.',
+  advice: ['Reconnect it.']
+})
 const context = (findings: Finding[]): IssueContext => ({
   ...KEY,
   runUrl: 'https://github.com/acme/site/actions/runs/7',
   findings,
   headline: 'Fail: …',
+  icon: '❌',
   now: new Date('2026-11-28T06:17:00Z')
 })
 
@@ -46,12 +54,8 @@ describe('parseIssueConfig', () => {
     })
   })
   it('reports every problem', () => {
-    expect(parseIssueConfig({ issue: 'yes' }, env).errors).toEqual(['issue: "yes" is not a boolean; use true or false'])
-    expect(parseIssueConfig({ issue: 'true', 'issue-title': 'x'.repeat(201) }, {}).errors.map(e => e.split(':')[0])).toEqual([
-      'issue-title',
-      'github-token',
-      'issue'
-    ])
+    expect(parseIssueConfig({ issue: 'yes' }, env).errors).toEqual([{ input: 'issue', problem: ['"yes" is not a boolean; use true or false'] }])
+    expect(parseIssueConfig({ issue: 'true', 'issue-title': 'x'.repeat(201) }, {}).errors.map(e => e.input)).toEqual(['issue-title', 'github-token', 'issue'])
   })
 })
 
@@ -111,7 +115,7 @@ describe('planIssueAction', () => {
     const many = Array.from({ length: 3000 }, (_, n) => finding(`entry_${n}_${'x'.repeat(60)}`))
     const body = buildIssueBody(context(many))
     expect(body.length).toBeLessThan(65_536)
-    expect(body).toMatch(/…and \d+ more — see the run's job summary/)
+    expect(body).toMatch(/…and [\d,]+ more: see the run's job summary/)
   })
 })
 

@@ -9,7 +9,7 @@ const ORG = [channel('a'), channel('off', true)]
 
 function outcome(inputs: Partial<RawInputs>): RunOutcome {
   const parsed = parseConfig({ 'api-key': 'k', ...inputs })
-  if (!parsed.ok) throw new Error(parsed.errors.join())
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors))
   const at = new Date()
   return { startedAt: at, finishedAt: at, config: parsed.config, check: runCheck(ORG, parsed.config.entries), warnings: [] }
 }
@@ -17,13 +17,13 @@ function outcome(inputs: Partial<RawInputs>): RunOutcome {
 describe('decideVerdict', () => {
   it('pass: every entry ready, nothing blocks', () => {
     const verdict = decideVerdict(outcome({ integrations: 'a' }))
-    expect(verdict).toMatchObject({ status: 'pass', headline: 'Pass: 1 of 1 Postiz integration ready', blocking: [], fails: false })
+    expect(verdict).toMatchObject({ status: 'pass', headline: ['Pass: 1 of 1 Postiz integration ready'], blocking: [], fails: false })
   })
 
   it('fail: findings whose kind is in fail-on block the run, counted in the headline', () => {
     const verdict = decideVerdict(outcome({ integrations: 'a, off, gone' }))
     expect(verdict.status).toBe('fail')
-    expect(verdict.headline).toBe('Fail: 2 of 3 Postiz integrations need attention (1 missing, 1 disabled)')
+    expect(verdict.headline).toEqual(['Fail: 2 of 3 Postiz integrations need attention (1 missing, 1 disabled)'])
     expect(verdict.blocking.map(f => f.key)).toEqual(['off', 'gone'])
     expect(verdict.fails).toBe(true)
   })
@@ -40,19 +40,19 @@ describe('decideVerdict', () => {
 
   it('error: nothing checked fails the run, whatever fail-on says', () => {
     const at = new Date()
-    const verdict = decideVerdict({ startedAt: at, finishedAt: at, warnings: [], inputErrors: ['integrations: bad'] })
-    expect(verdict).toMatchObject({ status: 'error', headline: 'Could not check the Postiz integrations', blocking: [], fails: true })
-    const checkedThenError = { ...outcome({ integrations: 'a', 'fail-on': 'none' }), error: { message: 'posts', fix: 'later' } }
+    const verdict = decideVerdict({ startedAt: at, finishedAt: at, warnings: [], inputErrors: [{ input: 'integrations', problem: ['bad'] }] })
+    expect(verdict).toMatchObject({ status: 'error', headline: ['Could not check the Postiz integrations'], blocking: [], fails: true })
+    const checkedThenError = { ...outcome({ integrations: 'a', 'fail-on': 'none' }), error: { message: ['posts'], fix: ['later'] } }
     expect(decideVerdict(checkedThenError)).toMatchObject({ status: 'error', fails: true })
   })
 
   it('discovery: lists, checks none, passes', () => {
-    expect(decideVerdict(outcome({}))).toMatchObject({ status: 'pass', headline: 'Discovery: listed 2 Postiz integrations, checked none', fails: false })
+    expect(decideVerdict(outcome({}))).toMatchObject({ status: 'pass', headline: ['Discovery: listed 2 Postiz integrations, checked none'], fails: false })
   })
 
   it('failsOn reads the fail-on input, for the verdict and the engine alike', () => {
     const parsed = parseConfig({ 'api-key': 'k', 'fail-on': 'missing, failing', 'failed-posts-days': '3' })
-    if (!parsed.ok) throw new Error(parsed.errors.join())
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors))
     expect(['missing', 'disabled', 'failing', 'reconnect'].map(kind => failsOn(parsed.config, kind as never))).toEqual([true, false, true, false])
   })
 })

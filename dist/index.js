@@ -28372,7 +28372,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1217);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3006);
 /** Entry point of the action bundle (dist/index.js). */
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -28382,7 +28382,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1217:
+/***/ 3006:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31336,6 +31336,416 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
+;// CONCATENATED MODULE: ./src/core/check-result.ts
+/** The hint as plain text, each value through `code` (backticks for chat, nothing for a terminal). */
+function hintText(hint, code = value => value) {
+    return `${hint.lead} ${hint.values.map(code).join(', ')}${hint.more ? ', …' : ''}`;
+}
+/** Short human description of a channel, for messages. */
+function describeIntegration(i) {
+    const profile = i.profile ? `, @${i.profile.replace(/^@/, '')}` : '';
+    return `"${i.name}" (${i.identifier}${profile}, ID ${i.id})`;
+}
+
+;// CONCATENATED MODULE: ./src/core/vocabulary.ts
+/**
+ * The words of every finding kind, defined once: its label, marks, annotation title, what the
+ * message calls it, why it matters, and the fix of each of its causes (short advice for tables and
+ * messages, a sentence for annotations and the report). Every sink reads them from here; the table
+ * is keyed by the kind, so the compiler rejects a kind without words. Pure.
+ */
+
+const KIND_WORDS = {
+    missing: {
+        label: 'missing',
+        mark: '❌',
+        terminal: { mark: '✗', colour: 'red' },
+        title: 'Postiz integration missing',
+        said: 'Missing',
+        alone: 'no integration matches it',
+        causes: {
+            'unknown-id': () => ({
+                advice: ['Reconnect it and update the ID, or select it by `platform:profile`.'],
+                fix: 'Connect the channel in Postiz; if it was reconnected (that gives it a new ID), update the ID, or select it by platform:profile, which survives reconnects.'
+            }),
+            'unknown-profile': () => ({
+                advice: ['Correct the profile, or connect the channel in Postiz.'],
+                fix: 'Correct the profile in the entry, or connect the channel in Postiz.'
+            }),
+            'no-channel': ({ platform = '' }) => ({
+                advice: [`Connect the ${platform} channel in Postiz, or correct the platform.`],
+                fix: `Connect the ${platform} channel in Postiz, or correct the platform identifier in the entry.`
+            }),
+            'wrong-platform': () => ({
+                advice: [],
+                fix: 'Postiz names each platform by its own identifier (x, linkedin-page, instagram-standalone, …): use that one in the entry.'
+            }),
+            'other-customer': ({ customer = '' }) => ({
+                advice: [`Correct the customer, or move the channel to customer "${customer}" in Postiz.`],
+                fix: `Correct the customer, or move the channel to customer "${customer}" in Postiz.`
+            })
+        }
+    },
+    disabled: {
+        label: 'disabled',
+        mark: '⛔',
+        terminal: { mark: '✗', colour: 'yellow' },
+        title: 'Postiz integration disabled',
+        said: 'Disabled',
+        alone: 'disabled in Postiz',
+        why: 'A plan downgrade or an expired trial disables channels too.',
+        causes: {
+            disabled: () => ({ advice: ['Enable it in Postiz.'], fix: 'Enable the channel in Postiz.' })
+        }
+    },
+    failing: {
+        label: 'failing',
+        mark: '⚠️',
+        terminal: { mark: '✗', colour: 'red' },
+        title: 'Postiz integration failing',
+        said: 'Posts failing',
+        alone: 'its posts fail',
+        why: 'Postiz lists the channel as enabled, but posts that fail or stay queued past their time usually mean its connection expired or was revoked.',
+        causes: {
+            failed: () => ({
+                advice: ['Reconnect it in Postiz.', 'Retry the failed posts.'],
+                fix: 'Reconnect the channel in Postiz, then retry or reschedule the failed posts.'
+            }),
+            stuck: () => ({
+                advice: ['Reconnect it in Postiz.', 'Reschedule the stuck posts.'],
+                fix: 'Reconnect the channel in Postiz, then reschedule the stuck posts.'
+            })
+        }
+    },
+    reconnect: {
+        label: 'reconnect',
+        mark: '🔌',
+        terminal: { mark: '✗', colour: 'red' },
+        title: 'Postiz integration needs reconnecting',
+        said: 'Needs reconnecting',
+        alone: 'it needs reconnecting',
+        why: 'Postiz still lists the channel as enabled, but its posts fail until it is reconnected.',
+        causes: {
+            asked: () => ({
+                advice: ['Reconnect it in Postiz.'],
+                fix: 'Reconnect the channel in Postiz (it marks the channel as needing a refresh), then retry or reschedule its posts.'
+            })
+        }
+    }
+};
+/** The words of every state an entry can show: enabled, or a finding kind. */
+const STATE_WORDS = {
+    enabled: { label: 'enabled', mark: '✅', terminal: { mark: '✓', colour: 'green' } },
+    ...KIND_WORDS
+};
+/** A finding with the fix of its cause. */
+function finding(kind, cause, facts, context = {}) {
+    const causes = KIND_WORDS[kind].causes;
+    const { advice, fix } = causes[cause](context);
+    const made = { kind, key: facts.key, channel: facts.channel ?? null, advice, fix };
+    if (facts.problem !== undefined)
+        made.problem = facts.problem;
+    if (facts.detail !== undefined)
+        made.detail = facts.detail;
+    if (facts.hint !== undefined)
+        made.hint = facts.hint;
+    return made;
+}
+/** The finding as one plain sentence, entry and channel first: annotations, the CLI, the report's `message`. */
+function findingSentence(f) {
+    const channel = f.channel ? ` — ${describeIntegration(f.channel)}` : '';
+    const hint = f.hint ? ` ${capitalise(hintText(f.hint))}.` : '';
+    const detail = f.detail ? ` ${f.detail}` : '';
+    const why = KIND_WORDS[f.kind].why;
+    return `${f.key}${channel}: ${f.problem ?? KIND_WORDS[f.kind].alone}.${hint}${detail}${why ? ` ${why}` : ''}`;
+}
+/** The finding's fix in a few words: its hint, then its advice (the report's `action`). */
+function findingAdvice(f) {
+    return [...(f.hint ? [`${capitalise(hintText(f.hint))}.`] : []), ...f.advice].join(' ');
+}
+const capitalise = (text) => text.charAt(0).toUpperCase() + text.slice(1);
+/** The findings grouped by entry, in the order of each entry's first finding (findings come in entry order). */
+function problemsByEntry(findings) {
+    const byKey = new Map();
+    for (const f of findings) {
+        const list = byKey.get(f.key);
+        if (list)
+            list.push(f);
+        else
+            byKey.set(f.key, [f]);
+    }
+    return [...byKey].map(([key, list]) => ({
+        key,
+        findings: list,
+        hints: list.flatMap(f => (f.hint ? [f.hint] : [])),
+        advice: [...new Set(list.flatMap(f => f.advice))]
+    }));
+}
+
+;// CONCATENATED MODULE: ./src/shared/sanitize.ts
+/**
+ * Text from the server (channel names, profiles, error bodies) is attacker-controlled. These
+ * helpers make it safe for the log, where a line starting with `::` or containing `##[` is a
+ * workflow command, and for Markdown/HTML in the job summary.
+ */
+// C0/C1 controls, DEL, and the Unicode line/paragraph separators.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+/** One line, no control characters, no `##[` anywhere and no leading `::` (workflow command syntax). */
+function logSafe(text, maxLength = 300) {
+    let safe = text
+        .replace(CONTROL, ' ')
+        .replace(/##\[/g, '## [')
+        .replace(/^(\s*)::/, '$1: :');
+    if (safe.length > maxLength)
+        safe = `${safe.slice(0, maxLength)}…`;
+    return safe;
+}
+/** What escapeMarkdown replaces: Markdown and HTML syntax, `:` and `@` (autolinks), and `www.`. */
+const MARKDOWN_SPECIAL = /[\\`*_{}[\]()<>#!|~&"':@]|\bwww\./gi;
+const REPLACEMENTS = {
+    '<': '&lt;',
+    '>': '&gt;',
+    '&': '&amp;',
+    '"': '&quot;',
+    "'": '&#39;',
+    '|': '&#124;',
+    '@': '@<wbr>'
+};
+/** Every character that logSafe or escapeMarkdown would change, and `www.`. */
+// eslint-disable-next-line no-control-regex
+const NEEDS_ESCAPING = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\\`*_{}[\]()<>#!|~&"':@]|www\./i;
+/**
+ * Escapes text for a Markdown table cell or inline HTML: no markup, links, pipes or line breaks.
+ * GitHub also turns bare `https://…`, `www.…` and `name@host` into links; an invisible `<wbr>`
+ * after `:/`, `www.` and `@` splits them so that server text can never become a link. A `<wbr>`
+ * before every `:` but the first keeps `:name:` from becoming an emoji, while `x:acme` (one colon,
+ * not before `/`) gets none, so a narrow column never breaks a selector after its `x:`.
+ */
+function markdownSafe(text, maxLength = 200) {
+    // Most names and IDs hold nothing to escape: one test instead of a replacement pass.
+    if (text.length <= maxLength && !NEEDS_ESCAPING.test(text))
+        return text;
+    return escapeMarkdown(text, maxLength);
+}
+/** markdownSafe without its shortcut (exported so a test can hold the two to the same result). */
+function escapeMarkdown(text, maxLength = 200) {
+    let colons = 0;
+    return logSafe(text, maxLength).replace(MARKDOWN_SPECIAL, (match, offset, whole) => {
+        if (match.length > 1)
+            return `${match}<wbr>`;
+        if (match === ':')
+            return `${colons++ > 0 ? '<wbr>' : ''}\\:${whole[offset + 1] === '/' ? '<wbr>' : ''}`;
+        return REPLACEMENTS[match] ?? `\\${match}`;
+    });
+}
+/**
+ * The URL if it is an `https:` URL, made safe for a double-quoted attribute inside a Markdown table
+ * cell; else null. Every character outside the plain URL set (letters, digits, `-._~:/?#@!$()*+,;=%`)
+ * is percent-encoded: `|` would split the table cell, `"`, `'`, `<`, `>`, `` ` `` and `\` would end the
+ * attribute or start markup, `&` would start an entity. Percent-encoding keeps the URL the same URL.
+ */
+function safeHttpsUrl(value) {
+    if (value === null)
+        return null;
+    try {
+        const url = new URL(value);
+        if (url.protocol !== 'https:' || url.username || url.password)
+            return null;
+        return url.href.replace(/[^A-Za-z0-9\-._~:/?#@!$()*+,;=%]/g, c => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+    }
+    catch {
+        return null;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/shared/text.ts
+/** Small wording helpers shared by the messages of every stage. Pure. */
+const NUMBER = new Intl.NumberFormat('en-US');
+/** A count as people read it: 10,000. */
+const count = (n) => NUMBER.format(n);
+/** "1 channel", "2 channels", "10,000 channels"; `many` for a word whose plural is not word + s. */
+const plural = (n, word, many = `${word}s`) => `${count(n)} ${n === 1 ? word : many}`;
+/** A time in ISO 8601 to the second, as messages show it: 2026-11-28T12:00:00Z. */
+const isoSeconds = (time) => new Date(time).toISOString().replace(/\.\d+Z$/, 'Z');
+
+;// CONCATENATED MODULE: ./src/shared/words.ts
+/**
+ * Text that names a setting, as data: the engine says which setting and what to do with it, and each
+ * front end words it the way its reader set it (the action: the `timeout` input, the secret; the
+ * CLI: `--timeout`, `POSTIZ_API_KEY`). A `Words` value is the sentence with those places left open;
+ * `say` fills them with a `Voice`. Pure.
+ */
+/** Every setting of a run, by its action input name. Each voice says how its reader sets it. */
+const SETTINGS = (/* unused pure expression or super */ null && ([
+    'api-key',
+    'api-url',
+    'integrations',
+    'customer',
+    'fail-on',
+    'timeout',
+    'retries',
+    'job-summary',
+    'allow-insecure-http',
+    'failed-posts-days',
+    'upcoming-posts-days',
+    'reconnect-days'
+]));
+/** A setting named in a sentence: "the timeout input", "--timeout". */
+const setting = (name) => ({ setting: name });
+/** Settings given a value, with the verb: "set timeout: 60", "pass --timeout 60"; several take the same value. */
+const words_assign = (names, value) => ({ settings: typeof names === 'string' ? [names] : names, value });
+/** A phrase the voice words: "the runner", "this machine". */
+const phrase = (name) => ({ phrase: name });
+/** Builds `Words` from a template: `` words`Raise ${setting('timeout')} if the server is slow.` `` */
+function words(strings, ...parts) {
+    const out = [];
+    strings.forEach((text, index) => {
+        if (text !== '')
+            out.push(text);
+        if (index < parts.length) {
+            const part = parts[index];
+            if (Array.isArray(part))
+                out.push(...part);
+            else
+                out.push(part);
+        }
+    });
+    return out;
+}
+/** The sentence in the voice's words. */
+function say(text, voice) {
+    let out = '';
+    for (const part of text) {
+        if (typeof part === 'string')
+            out += part;
+        else if ('phrase' in part)
+            out += voice.phrases[part.phrase];
+        else if ('settings' in part)
+            out += voice.assign(part.settings, part.value);
+        else
+            out += voice.setting(part.setting);
+    }
+    return out;
+}
+/** Each string part of the sentence through `map` (redaction, escaping); settings and phrases are ours. */
+function mapText(text, map) {
+    return text.map(part => (typeof part === 'string' ? map(part) : part));
+}
+/** The input error in the voice's words: "timeout: …", "--timeout: …". */
+function sayInputError(error, voice) {
+    return `${voice.label(error.input)}: ${say(error.problem, voice)}`;
+}
+/** "a", "a and b", "a, b and c". */
+function listed(items) {
+    return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+/** The sentence with settings and phrases by their plain names, for a debug line or an Error's message. */
+function plainText(text) {
+    return text
+        .map(part => typeof part === 'string' ? part : 'phrase' in part ? `<${part.phrase}>` : 'settings' in part ? `${part.settings.join(', ')}=${part.value}` : part.setting)
+        .join('');
+}
+
+;// CONCATENATED MODULE: ./src/action/voice.ts
+/**
+ * The action's words for settings and phrases (shared/words.ts): inputs by their names in
+ * action.yml, the key in a secret, the check running on the runner. Every sink of the action
+ * (annotations, job summary, message, report file, tracking issue) speaks with it.
+ */
+
+const ACTION_VOICE = {
+    label: name => name,
+    setting: name => `the ${name} input`,
+    assign: (names, value) => (names.length === 1 ? `set ${names[0]}: ${value}` : `set ${listed(names)} to ${value}`),
+    phrases: {
+        here: 'the runner',
+        'key-home': 'the secret',
+        'key-from': 'the api-key input (usually ${{ secrets.POSTIZ_API_KEY }})',
+        'key-missing': 'empty. Pass your Postiz API key from a secret (api-key: ${{ secrets.POSTIZ_API_KEY }}); ' +
+            'secrets are empty in workflows triggered from forks and in repositories where the secret is not defined.',
+        'reach-self-hosted': '; a self-hosted server must be reachable from GitHub-hosted runners, or run the job on a self-hosted runner',
+        'bug-report': 'with the log (run the job again with debug logging, ACTIONS_STEP_DEBUG=true, for details)'
+    }
+};
+
+;// CONCATENATED MODULE: ./src/action/annotations.ts
+
+
+
+
+
+const MAX_ANNOTATIONS_PER_LEVEL = 10;
+const annotations_say = (text) => say(text, ACTION_VOICE);
+/** The `setFailed` message, when the verdict fails the run. */
+function failureMessage(outcome, verdict) {
+    if (!verdict.fails)
+        return undefined;
+    const inputErrors = outcome.inputErrors ?? [];
+    if (inputErrors.length > 0)
+        return `${plural(inputErrors.length, 'input error')}; nothing was checked.`;
+    if (outcome.error)
+        return `${annotations_say(outcome.error.message)} ${annotations_say(outcome.error.fix)}`;
+    if (verdict.status === 'error')
+        return 'Nothing was checked.';
+    const keys = [...new Set(verdict.blocking.map(f => f.key))];
+    return `${annotations_say(verdict.headline)}: ${keys
+        .slice(0, 20)
+        .map(key => logSafe(key, 100))
+        .join(', ')}${keys.length > 20 ? ', …' : ''}.`;
+}
+function cap(list, room, overflow) {
+    if (list.length <= room)
+        return list;
+    return [...list.slice(0, room - 1), overflow(list.length - room + 1)];
+}
+function planAnnotations(outcome, verdict) {
+    const errors = [];
+    const warnings = [];
+    for (const error of outcome.inputErrors ?? [])
+        errors.push({ level: 'error', title: 'Invalid input', message: logSafe(sayInputError(error, ACTION_VOICE), 1000) });
+    for (const message of outcome.warnings)
+        warnings.push({ level: 'warning', title: 'Warning', message: logSafe(annotations_say(message), 1000) });
+    const { check, config } = outcome;
+    if (check && config) {
+        for (const finding of check.findings) {
+            const annotation = {
+                level: verdict.blocks(finding) ? 'error' : 'warning',
+                title: `${KIND_WORDS[finding.kind].title}: ${logSafe(finding.key, 100)}`,
+                message: logSafe(`${findingSentence(finding)} ${finding.fix}`, 1000)
+            };
+            (annotation.level === 'error' ? errors : warnings).push(annotation);
+        }
+        for (const message of check.warnings)
+            warnings.push({ level: 'warning', title: 'Ambiguous selector', message: logSafe(annotations_say(message), 1000) });
+        if (check.discovery) {
+            warnings.push({
+                level: 'warning',
+                title: 'Nothing was checked',
+                message: `No integrations to check: the integrations input is empty, so this run only lists the ${plural(check.considered.length, 'integration')} ` +
+                    'of the organisation (see the job summary). Set integrations to gate on them.'
+            });
+        }
+    }
+    let failure = failureMessage(outcome, verdict);
+    // The failure message is itself an error annotation: the findings get the other nine places.
+    const errorRoom = MAX_ANNOTATIONS_PER_LEVEL - (failure === undefined ? 0 : 1);
+    if (errors.length > errorRoom && failure !== undefined) {
+        const hidden = errors.length - errorRoom;
+        failure = `${failure} ${hidden} more problem${hidden === 1 ? ' is' : 's are'} not annotated (GitHub shows 10 error annotations per step): see the job summary or the report file.`;
+    }
+    const shownErrors = errors.slice(0, errorRoom);
+    const shownWarnings = cap(warnings, MAX_ANNOTATIONS_PER_LEVEL, hidden => ({
+        level: 'warning',
+        title: `${hidden} more warnings`,
+        message: `${hidden} more warnings are not annotated (GitHub shows 10 warning annotations per step): see the job summary or the report file.`
+    }));
+    const plan = { annotations: [...shownErrors, ...shownWarnings] };
+    if (failure !== undefined)
+        plan.failure = failure;
+    return plan;
+}
+
 ;// CONCATENATED MODULE: ./src/shared/hosts.ts
 /** Which hosts are this machine: shared by the api-url check (config) and the proxy choice (http). Pure. */
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
@@ -31353,10 +31763,7 @@ function isLoopbackHost(hostname) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/entries.ts
-/**
- * The entry grammar of the `integrations` input: `[alias=]selector`, one per line or
- * comma-separated. Pure: text in, typed entries (or named errors) out.
- */
+const problem = (text) => ({ input: 'integrations', problem: [text] });
 const ALIAS = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 const PLATFORM = /^[a-z0-9][a-z0-9._-]*$/;
 /**
@@ -31419,17 +31826,17 @@ function parseEntries(input) {
             alias = text.slice(0, eq).trim();
             selectorText = text.slice(eq + 1).trim();
             if (!ALIAS.test(alias)) {
-                errors.push(`integrations: entry "${text}": alias "${alias}" must start with a letter or "_" and contain only letters, digits, "_" or "-"`);
+                errors.push(problem(`entry "${text}": alias "${alias}" must start with a letter or "_" and contain only letters, digits, "_" or "-"`));
                 continue;
             }
             if (selectorText === '') {
-                errors.push(`integrations: entry "${text}": nothing after "=" (write ${alias}=<id> or ${alias}=<platform>:<profile>)`);
+                errors.push(problem(`entry "${text}": nothing after "=" (write ${alias}=<id> or ${alias}=<platform>:<profile>)`));
                 continue;
             }
         }
         const selector = parseSelector(selectorText);
         if (typeof selector === 'string') {
-            errors.push(`integrations: entry "${text}": ${selector}`);
+            errors.push(problem(`entry "${text}": ${selector}`));
             continue;
         }
         const entry = { key: alias ?? selectorText, text, selector };
@@ -31437,9 +31844,9 @@ function parseEntries(input) {
             entry.alias = alias;
         const clash = byKey.get(entry.key);
         if (clash) {
-            errors.push(alias !== undefined && clash.alias === alias
-                ? `integrations: alias "${alias}" is used by two different entries ("${clash.text}" and "${text}"); give each its own alias`
-                : `integrations: entries "${clash.text}" and "${text}" would both be named "${entry.key}" in the outputs; give one an alias`);
+            errors.push(problem(alias !== undefined && clash.alias === alias
+                ? `alias "${alias}" is used by two different entries ("${clash.text}" and "${text}"); give each its own alias`
+                : `entries "${clash.text}" and "${text}" would both be named "${entry.key}" in the outputs; give one an alias`));
             continue;
         }
         byKey.set(entry.key, entry);
@@ -31464,6 +31871,7 @@ function describeSelector(selector) {
  * Raw inputs (strings, as the runner or the CLI hands them over) → a typed, validated config.
  * Pure: no I/O, no environment. Every problem is collected so the user sees them all at once.
  */
+
 
 
 const FINDING_KINDS = ['missing', 'disabled', 'failing', 'reconnect'];
@@ -31502,21 +31910,20 @@ function normaliseApiUrl(raw, allowInsecureHttp) {
         url = new URL(text);
     }
     catch {
-        return { error: `api-url: "${text}" is not a URL; write it like https://api.postiz.com or https://postiz.example.com/api` };
+        return { error: [`"${text}" is not a URL; write it like https://api.postiz.com or https://postiz.example.com/api`] };
     }
     if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        return { error: `api-url: "${text}" must start with https:// (or http:// for a server on this machine)` };
+        return { error: [`"${text}" must start with https:// (or http:// for a server on this machine)`] };
     }
     if (url.username || url.password) {
-        return { error: 'api-url: remove the user name and password from the URL; the API key is the only credential Postiz needs' };
+        return { error: ['remove the user name and password from the URL; the API key is the only credential Postiz needs'] };
     }
     if (url.search || url.hash) {
-        return { error: `api-url: "${text}" must not have a query string or fragment; give the backend's base URL only` };
+        return { error: [`"${text}" must not have a query string or fragment; give the backend's base URL only`] };
     }
     if (url.protocol === 'http:' && !allowInsecureHttp && !isLoopbackHost(url.hostname)) {
         return {
-            error: `api-url: "${text}" uses plain http:// to a remote host, which would send the API key across the network unencrypted. ` +
-                'Use https://, or set allow-insecure-http: true if the network path is trusted.'
+            error: words `"${text}" uses plain http:// to a remote host, which would send the API key across the network unencrypted. Use https://, or ${words_assign('allow-insecure-http', 'true')} if the network path is trusted.`
         };
     }
     let path = url.pathname.replace(/\/+$/, '');
@@ -31534,15 +31941,14 @@ function unsendableKeyCharacter(key) {
         return undefined;
     const code = key.charCodeAt(index);
     const what = code === 0x0a || code === 0x0d ? 'a line break' : code < 0x20 || code === 0x7f ? 'a control character' : 'a character outside printable ASCII';
-    return (`api-key: contains ${what} (character ${index + 1}), which cannot be sent in an HTTP header. ` +
-        'Copy the key again from Postiz (Settings → Public API) and store it alone in the secret, with nothing before or after it.');
+    return words `contains ${what} (character ${String(index + 1)}), which cannot be sent in an HTTP header. Copy the key again from Postiz (Settings → Public API) and store it alone in ${phrase('key-home')}, with nothing before or after it.`;
 }
 function parseBoolean(name, value, errors) {
     if (['true', 'True', 'TRUE'].includes(value))
         return true;
     if (['false', 'False', 'FALSE'].includes(value))
         return false;
-    errors.push(`${name}: "${value}" is not a boolean; use true or false`);
+    errors.push({ input: name, problem: [`"${value}" is not a boolean; use true or false`] });
     return false;
 }
 function parseFailOn(value, errors) {
@@ -31558,17 +31964,17 @@ function parseFailOn(value, errors) {
         else if (FINDING_KINDS.includes(word))
             kinds.add(word);
         else
-            errors.push(`fail-on: "${word}" is not a finding kind; use any of ${FINDING_KINDS.join(', ')}, or none`);
+            errors.push({ input: 'fail-on', problem: [`"${word}" is not a finding kind; use any of ${FINDING_KINDS.join(', ')}, or none`] });
     }
     if (none && kinds.size > 0)
-        errors.push('fail-on: "none" cannot be combined with other kinds');
+        errors.push({ input: 'fail-on', problem: ['"none" cannot be combined with other kinds'] });
     return kinds;
 }
 function parseNumber(name, value, min, max, integer, errors) {
     const n = Number(value);
     const shape = integer ? /^\d+$/ : /^\d+(\.\d+)?$/;
     if (!shape.test(value) || !Number.isFinite(n) || n < min || n > max) {
-        errors.push(`${name}: "${value}" must be ${integer ? 'a whole number' : 'a number of seconds'} from ${min} to ${max}`);
+        errors.push({ input: name, problem: [`"${value}" must be ${integer ? 'a whole number' : 'a number of seconds'} from ${min} to ${max}`] });
         return min;
     }
     return n;
@@ -31584,20 +31990,19 @@ function parseConfig(partial) {
     const warnings = [];
     const { key, hadBearer } = cleanApiKey(raw['api-key']);
     if (key === '') {
-        errors.push('api-key: empty. Pass your Postiz API key from a secret (api-key: ${{ secrets.POSTIZ_API_KEY }}); ' +
-            'secrets are empty in workflows triggered from forks and in repositories where the secret is not defined.');
+        errors.push({ input: 'api-key', problem: [phrase('key-missing')] });
     }
     else {
         const unsendable = unsendableKeyCharacter(key);
         if (unsendable !== undefined)
-            errors.push(unsendable);
+            errors.push({ input: 'api-key', problem: unsendable });
         else if (hadBearer)
-            warnings.push('api-key: removed a "Bearer " prefix; Postiz expects the raw key in the Authorization header.');
+            warnings.push(words `Removed a "Bearer " prefix from ${setting('api-key')}; Postiz expects the raw key in the Authorization header.`);
     }
     const allowInsecureHttp = parseBoolean('allow-insecure-http', raw['allow-insecure-http'], errors);
     const apiUrl = normaliseApiUrl(raw['api-url'], allowInsecureHttp);
     if (typeof apiUrl !== 'string')
-        errors.push(apiUrl.error);
+        errors.push({ input: 'api-url', problem: apiUrl.error });
     const parsed = parseEntries(raw.integrations);
     errors.push(...parsed.errors);
     const failOn = parseFailOn(raw['fail-on'], errors);
@@ -31607,11 +32012,11 @@ function parseConfig(partial) {
     const failedPostsDays = parseNumber('failed-posts-days', raw['failed-posts-days'], 0, MAX_POSTS_DAYS, true, errors);
     const upcomingPostsDays = parseNumber('upcoming-posts-days', raw['upcoming-posts-days'], 0, MAX_POSTS_DAYS, true, errors);
     const reconnectDays = parseNumber('reconnect-days', raw['reconnect-days'], 0, MAX_RECONNECT_DAYS, true, errors);
-    if (failOn.has('reconnect') && reconnectDays === 0 && !errors.some(e => e.startsWith('reconnect-days'))) {
-        errors.push('fail-on: "reconnect" needs reconnect-days above 0 (how many days of Postiz notifications to read)');
+    if (failOn.has('reconnect') && reconnectDays === 0 && !errors.some(e => e.input === 'reconnect-days')) {
+        errors.push({ input: 'fail-on', problem: words `"reconnect" needs ${setting('reconnect-days')} above 0 (how many days of Postiz notifications to read)` });
     }
-    if (failOn.has('failing') && failedPostsDays === 0 && !errors.some(e => e.startsWith('failed-posts-days'))) {
-        errors.push('fail-on: "failing" needs failed-posts-days above 0 (how many days to look back for failed posts)');
+    if (failOn.has('failing') && failedPostsDays === 0 && !errors.some(e => e.input === 'failed-posts-days')) {
+        errors.push({ input: 'fail-on', problem: words `"failing" needs ${setting('failed-posts-days')} above 0 (how many days to look back for failed posts)` });
     }
     if (errors.length > 0 || typeof apiUrl !== 'string')
         return { ok: false, errors };
@@ -31633,215 +32038,20 @@ function parseConfig(partial) {
     return { ok: true, config, warnings };
 }
 
-;// CONCATENATED MODULE: ./src/shared/text.ts
-/** Small wording helpers shared by the messages of every stage. Pure. */
-/** "1 channel", "2 channels". */
-const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
-/** A time in ISO 8601 to the second, as messages show it: 2026-11-28T12:00:00Z. */
-const isoSeconds = (time) => new Date(time).toISOString().replace(/\.\d+Z$/, 'Z');
-
-;// CONCATENATED MODULE: ./src/core/verdict.ts
-
-
-/** A check's own status: `fail` as soon as it has a finding of any kind (fail-on only decides whether that fails the run). */
-function checkStatus(findings) {
-    return findings.length > 0 ? 'fail' : 'pass';
-}
-/**
- * Whether findings of this kind fail the run: the fail-on input. The engine asks it too, to tell
- * whether a signal it could not read makes the run an error or a warning.
- */
-function failsOn(config, kind) {
-    return config.failOn.has(kind);
-}
-const ICONS = { pass: '✅', fail: '❌', error: '⚠️' };
-function runStatus(outcome) {
-    if (outcome.error || (outcome.inputErrors?.length ?? 0) > 0 || !outcome.check)
-        return 'error';
-    return outcome.check.status;
-}
-function headlineOf(outcome, status) {
-    const check = outcome.check;
-    if (status === 'error' || !check)
-        return 'Could not check the Postiz integrations';
-    if (check.discovery)
-        return `Discovery: listed ${plural(check.considered.length, 'Postiz integration')}, checked none`;
-    const total = check.results.length;
-    if (status === 'pass')
-        return `Pass: ${total} of ${plural(total, 'Postiz integration')} ready`;
-    const counts = FINDING_KINDS.map(kind => [kind, check.findings.filter(f => f.kind === kind).length])
-        .filter(([, n]) => n > 0)
-        .map(([kind, n]) => `${n} ${kind}`);
-    return `Fail: ${check.findings.length} of ${plural(total, 'Postiz integration')} need${check.findings.length === 1 ? 's' : ''} attention (${counts.join(', ')})`;
-}
-/** Decides the verdict of a finished run. */
-function decideVerdict(outcome) {
-    const status = runStatus(outcome);
-    const config = outcome.config;
-    // Without a config nothing was checked: there are no findings, and the run is an error.
-    const blocks = (finding) => (config ? failsOn(config, finding.kind) : true);
-    const blocking = (outcome.check?.findings ?? []).filter(blocks);
-    const icon = outcome.check?.discovery ? '🔎' : ICONS[status];
-    return { status, headline: headlineOf(outcome, status), icon, blocks, blocking, fails: status === 'error' || blocking.length > 0 };
-}
-
-;// CONCATENATED MODULE: ./src/shared/sanitize.ts
-/**
- * Text from the server (channel names, profiles, error bodies) is attacker-controlled. These
- * helpers make it safe for the log, where a line starting with `::` or containing `##[` is a
- * workflow command, and for Markdown/HTML in the job summary.
- */
-// C0/C1 controls, DEL, and the Unicode line/paragraph separators.
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
-/** One line, no control characters, no `##[` anywhere and no leading `::` (workflow command syntax). */
-function logSafe(text, maxLength = 300) {
-    let safe = text
-        .replace(CONTROL, ' ')
-        .replace(/##\[/g, '## [')
-        .replace(/^(\s*)::/, '$1: :');
-    if (safe.length > maxLength)
-        safe = `${safe.slice(0, maxLength)}…`;
-    return safe;
-}
-/** What escapeMarkdown replaces: Markdown and HTML syntax, `:` and `@` (autolinks), and `www.`. */
-const MARKDOWN_SPECIAL = /[\\`*_{}[\]()<>#!|~&"':@]|\bwww\./gi;
-const REPLACEMENTS = {
-    '<': '&lt;',
-    '>': '&gt;',
-    '&': '&amp;',
-    '"': '&quot;',
-    "'": '&#39;',
-    '|': '&#124;',
-    ':': '\\:<wbr>',
-    '@': '@<wbr>'
-};
-/** Every character that logSafe or escapeMarkdown would change, and `www.`. */
-// eslint-disable-next-line no-control-regex
-const NEEDS_ESCAPING = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\\`*_{}[\]()<>#!|~&"':@]|www\./i;
-/**
- * Escapes text for a Markdown table cell or inline HTML: no markup, links, pipes or line breaks.
- * GitHub also turns bare `https://…`, `www.…` and `name@host` into links; an invisible `<wbr>`
- * after `:`, `www.` and `@` splits them so that server text can never become a link.
- */
-function markdownSafe(text, maxLength = 200) {
-    // Most names and IDs hold nothing to escape: one test instead of a replacement pass.
-    if (text.length <= maxLength && !NEEDS_ESCAPING.test(text))
-        return text;
-    return escapeMarkdown(text, maxLength);
-}
-/** markdownSafe without its shortcut (exported so a test can hold the two to the same result). */
-function escapeMarkdown(text, maxLength = 200) {
-    return logSafe(text, maxLength).replace(MARKDOWN_SPECIAL, match => (match.length > 1 ? `${match}<wbr>` : (REPLACEMENTS[match] ?? `\\${match}`)));
-}
-/**
- * The URL if it is an `https:` URL, made safe for a double-quoted attribute inside a Markdown table
- * cell; else null. Every character outside the plain URL set (letters, digits, `-._~:/?#@!$()*+,;=%`)
- * is percent-encoded: `|` would split the table cell, `"`, `'`, `<`, `>`, `` ` `` and `\` would end the
- * attribute or start markup, `&` would start an entity. Percent-encoding keeps the URL the same URL.
- */
-function safeHttpsUrl(value) {
-    if (value === null)
-        return null;
-    try {
-        const url = new URL(value);
-        if (url.protocol !== 'https:' || url.username || url.password)
-            return null;
-        return url.href.replace(/[^A-Za-z0-9\-._~:/?#@!$()*+,;=%]/g, c => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
-    }
-    catch {
-        return null;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/action/annotations.ts
-
-
-
-const MAX_ANNOTATIONS_PER_LEVEL = 10;
-/** Annotation titles per finding kind; the first three keep the words earlier versions used. */
-const TITLES = new Map([
-    ['missing', 'Postiz integration missing'],
-    ['disabled', 'Postiz integration disabled'],
-    ['failing', 'Postiz integration failing'],
-    ['reconnect', 'Postiz integration needs reconnecting']
-]);
-/** The `setFailed` message, when the verdict fails the run. */
-function failureMessage(outcome, verdict) {
-    if (!verdict.fails)
-        return undefined;
-    const inputErrors = outcome.inputErrors ?? [];
-    if (inputErrors.length > 0)
-        return `${plural(inputErrors.length, 'input error')}; nothing was checked.`;
-    if (outcome.error)
-        return `${outcome.error.message} ${outcome.error.fix}`;
-    if (verdict.status === 'error')
-        return 'Nothing was checked.';
-    const failing = verdict.blocking;
-    const keys = failing.slice(0, 20).map(f => logSafe(f.key, 100));
-    return `${verdict.headline}: ${keys.join(', ')}${failing.length > 20 ? ', …' : ''}.`;
-}
-function cap(list, room, overflow) {
-    if (list.length <= room)
-        return list;
-    return [...list.slice(0, room - 1), overflow(list.length - room + 1)];
-}
-function planAnnotations(outcome, verdict = decideVerdict(outcome)) {
-    const errors = [];
-    const warnings = [];
-    for (const message of outcome.inputErrors ?? [])
-        errors.push({ level: 'error', title: 'Invalid input', message: logSafe(message, 1000) });
-    for (const message of outcome.warnings)
-        warnings.push({ level: 'warning', title: 'Warning', message: logSafe(message, 1000) });
-    const { check, config } = outcome;
-    if (check && config) {
-        for (const finding of check.findings) {
-            const annotation = {
-                level: verdict.blocks(finding) ? 'error' : 'warning',
-                title: `${TITLES.get(finding.kind) ?? `Postiz integration ${finding.kind}`}: ${logSafe(finding.key, 100)}`,
-                message: logSafe(`${finding.message} ${finding.fix}`, 1000)
-            };
-            (annotation.level === 'error' ? errors : warnings).push(annotation);
-        }
-        for (const message of check.warnings)
-            warnings.push({ level: 'warning', title: 'Ambiguous selector', message: logSafe(message, 1000) });
-        if (check.discovery) {
-            warnings.push({
-                level: 'warning',
-                title: 'Nothing was checked',
-                message: `No integrations to check: the integrations input is empty, so this run only lists the ${plural(check.considered.length, 'integration')} ` +
-                    'of the organisation (see the job summary). Set integrations to gate on them.'
-            });
-        }
-    }
-    let failure = failureMessage(outcome, verdict);
-    // The failure message is itself an error annotation: the findings get the other nine places.
-    const errorRoom = MAX_ANNOTATIONS_PER_LEVEL - (failure === undefined ? 0 : 1);
-    if (errors.length > errorRoom && failure !== undefined) {
-        const hidden = errors.length - errorRoom;
-        failure = `${failure} ${hidden} more problem${hidden === 1 ? ' is' : 's are'} not annotated (GitHub shows 10 error annotations per step): see the job summary or the report file.`;
-    }
-    const shownErrors = errors.slice(0, errorRoom);
-    const shownWarnings = cap(warnings, MAX_ANNOTATIONS_PER_LEVEL, hidden => ({
-        level: 'warning',
-        title: `${hidden} more warnings`,
-        message: `${hidden} more warnings are not annotated (GitHub shows 10 warning annotations per step): see the job summary or the report file.`
-    }));
-    const plan = { annotations: [...shownErrors, ...shownWarnings] };
-    if (failure !== undefined)
-        plan.failure = failure;
-    return plan;
-}
-
 ;// CONCATENATED MODULE: ./src/postiz/errors.ts
+
 /** An expected failure that makes the run `status=error`: a diagnosis and the fix, never a stack trace. */
 class CheckError extends Error {
+    said;
     fix;
     code;
-    constructor(message, fix, 
+    constructor(
+    /** What happened, in words each front end completes (see shared/words.ts). */
+    said, fix, 
     /** `route-missing`: the server answered 404, so it has no such route (an older Postiz, or the wrong api-url). */
     code) {
-        super(message);
+        super(plainText(said));
+        this.said = said;
         this.fix = fix;
         this.code = code;
         this.name = 'CheckError';
@@ -32171,7 +32381,7 @@ async function httpGet(url, options) {
         if (error instanceof TransportError)
             throw error;
         if (controller.signal.aborted) {
-            throw new TransportError(`no complete answer within ${options.timeoutMs / 1000} s (the timeout input)`, 'timeout');
+            throw new TransportError(`no complete answer within ${options.timeoutMs / 1000} s`, 'timeout');
         }
         throw describeError(error, url, proxy);
     }
@@ -32355,7 +32565,12 @@ function ambiguousCustomer(integrations, customer) {
     if (ids.size < 2)
         return undefined;
     const listed = [...ids].slice(0, 10);
-    return `customer: "${customer}" is the name of ${ids.size} customers (IDs ${listed.join(', ')}${ids.size > 10 ? ', …' : ''}); give the ID of the one to check instead`;
+    return {
+        input: 'customer',
+        problem: [
+            `"${customer}" is the name of ${ids.size} customers (IDs ${listed.join(', ')}${ids.size > 10 ? ', …' : ''}); give the ID of the one to check instead`
+        ]
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/postiz/notifications.ts
@@ -32494,6 +32709,7 @@ const USER_AGENT = `${NAME}/${VERSION} (+https://github.com/marketplace/actions/
 
 
 
+
 const MAX_BODY_BYTES = 32 * 1024 * 1024;
 /** Longest `Retry-After` the client waits for; a longer one ends the run at once. */
 const MAX_RETRY_AFTER_MS = 60_000;
@@ -32511,13 +32727,16 @@ function serverMessage(body) {
     const msg = Object.hasOwn(record, 'msg') ? record.msg : Object.hasOwn(record, 'message') ? record.message : undefined;
     return typeof msg === 'string' && msg.trim() !== '' ? logSafe(msg, 200) : undefined;
 }
-const KEY_SOURCE = 'The key comes from the api-key input (usually ${{ secrets.POSTIZ_API_KEY }}); create or copy it in Postiz under Settings → Public API.';
+const KEY_SOURCE = words `The key comes from ${phrase('key-from')}; create or copy it in Postiz under Settings → Public API.`;
 /** Postiz's own messages on 401/403 (see FACTS.md), with their fixes. A Map: server text is never a property name. */
 const AUTH_FIXES = new Map([
-    ['Invalid API key', `The key is wrong or was rotated (rotating it in Postiz invalidates the old one at once). Update the secret. ${KEY_SOURCE}`],
-    ['No API Key found', `The request reached Postiz without a key. ${KEY_SOURCE}`],
-    ['Invalid OAuth token', 'The pos_ OAuth token is unknown or was revoked: issue a new one and update the secret.'],
-    ['No subscription found', 'This Postiz Cloud organisation has no active subscription, so its public API is closed. Renew the subscription.']
+    [
+        'Invalid API key',
+        words `The key is wrong or was rotated (rotating it in Postiz invalidates the old one at once). Update ${phrase('key-home')}. ${KEY_SOURCE}`
+    ],
+    ['No API Key found', words `The request reached Postiz without a key. ${KEY_SOURCE}`],
+    ['Invalid OAuth token', words `The pos_ OAuth token is unknown or was revoked: issue a new one and update ${phrase('key-home')}.`],
+    ['No subscription found', ['This Postiz Cloud organisation has no active subscription, so its public API is closed. Renew the subscription.']]
 ]);
 function authError(response, url) {
     const msg = serverMessage(response.body);
@@ -32527,8 +32746,10 @@ function authError(response, url) {
             ? ' with an empty body'
             : ` with ${looksLikeHtml(response) ? 'an HTML page' : 'a body'} ${snippet(response.body)}`;
     const fix = (msg !== undefined ? AUTH_FIXES.get(msg) : undefined) ??
-        (response.status === 403 ? `Postiz refused the key. If this persists, check the key and the server's logs. ${KEY_SOURCE}` : `Check the key. ${KEY_SOURCE}`);
-    return new CheckError(`Postiz rejected the API key (HTTP ${response.status}${said}) at ${url}.`, fix);
+        (response.status === 403
+            ? words `Postiz refused the key. If this persists, check the key and the server's logs. ${KEY_SOURCE}`
+            : words `Check the key. ${KEY_SOURCE}`);
+    return new CheckError([`Postiz rejected the API key (HTTP ${response.status}${said}) at ${url}.`], fix);
 }
 /** The body as JSON (a UTF-8 byte order mark before it is allowed), or the parse error. */
 function parseJson(body) {
@@ -32544,53 +32765,59 @@ function looksLikeHtml(response) {
     const type = firstHeader(response.headers, 'content-type') ?? '';
     return /html/i.test(type) || /^\s*</.test(response.body.subarray(0, 64).toString('utf8'));
 }
-const API_PATH_FIX = 'api-url must be the Postiz backend, not the web app: https://api.postiz.com for Postiz Cloud, ' +
-    'https://<your-host>/api for the official Docker image (note the /api), or http://localhost:3000 when the backend runs from source.';
+const API_PATH_FIX = words `${setting('api-url')} must be the Postiz backend, not the web app: https://api.postiz.com for Postiz Cloud, https://<your-host>/api for the official Docker image (note the /api), or http://localhost:3000 when the backend runs from source.`;
 const blameApiUrl = apiUrlFix => apiUrlFix;
 /** Once the integrations were read from the same api-url, the address is right: the route failed. */
-const apiUrlProven = (path) => () => `The integrations were read from this api-url moments before, so the address is right: the server, or a proxy in front of it, failed on ${path}. ` +
-    "Check the server's logs; to skip this read, set failed-posts-days and upcoming-posts-days to 0.";
+const apiUrlProven = (route) => () => words `The integrations were read from this address moments before, so the address is right: the server, or a proxy in front of it, failed on ${route.path}. Check the server's logs; to skip this read, ${words_assign(route.off, '0')}.`;
 /** Turns a final (non-retried) response into parsed JSON, or a CheckError with the diagnosis. */
 function interpret(response, url, advice) {
     const { status } = response;
     if (status === 304) {
-        return fail(`${url} answered HTTP 304 Not Modified, to a request that asked for no cached copy: something between the runner and Postiz answered instead of Postiz.`, 'Check any proxy or cache between the runner and Postiz (HTTPS_PROXY, a CDN in front of the server); it must pass the request on.');
+        return fail([
+            `${url} answered HTTP 304 Not Modified, to a request that asked for no cached copy: something between `,
+            phrase('here'),
+            ' and Postiz answered instead of Postiz.'
+        ], words `Check any proxy or cache between ${phrase('here')} and Postiz (HTTPS_PROXY, a CDN in front of the server); it must pass the request on.`);
     }
     if (status >= 300 && status < 400) {
         const location = firstHeader(response.headers, 'location');
-        return fail(`${url} answered HTTP ${status}, a redirect${location ? ` to ${logSafe(location, 200)}` : ' without a Location'}; redirects are not followed so the API key is never sent anywhere else.`, advice(location ? 'Set api-url to the address the server redirects to (its base, without /public/v1/…).' : API_PATH_FIX));
+        return fail([
+            `${url} answered HTTP ${status}, a redirect${location ? ` to ${logSafe(location, 200)}` : ' without a Location'}; redirects are not followed so the API key is never sent anywhere else.`
+        ], advice(location ? words `Set ${setting('api-url')} to the address the server redirects to (its base, without /public/v1/…).` : API_PATH_FIX));
     }
     if (status === 401 || status === 403)
         throw authError(response, url);
     if (status === 407) {
-        return fail(`${url} answered HTTP 407 Proxy Authentication Required: a proxy between the runner and Postiz asks for credentials.`, 'Give the proxy its credentials in the proxy URL, e.g. HTTP_PROXY=http://user:password@proxy.example.com:3128 (percent-encode special characters), or check them with whoever runs the proxy.');
+        return fail([`${url} answered HTTP 407 Proxy Authentication Required: a proxy between `, phrase('here'), ' and Postiz asks for credentials.'], PROXY_AUTH_FIX);
     }
     if (status === 404) {
-        throw new CheckError(`${url} answered HTTP 404 (${looksLikeHtml(response) ? 'an HTML page' : 'body'} ${snippet(response.body)}): there is no Postiz public API at this address.`, advice(`${API_PATH_FIX} A server started with MCP_ONLY has no public API at all.`), 'route-missing');
+        throw new CheckError([
+            `${url} answered HTTP 404 (${looksLikeHtml(response) ? 'an HTML page' : 'body'} ${snippet(response.body)}): there is no Postiz public API at this address.`
+        ], advice(words `${API_PATH_FIX} A server started with MCP_ONLY has no public API at all.`), 'route-missing');
     }
     if (status === 429) {
-        return fail(`${url} answered HTTP 429: Postiz is rate limiting this organisation.`, rateLimitFix(response));
+        return fail([`${url} answered HTTP 429: Postiz is rate limiting this organisation.`], rateLimitFix(response));
     }
     if (status >= 500) {
-        return fail(`${url} answered HTTP ${status} (${snippet(response.body)}): the Postiz server failed.`, 'Retry later; if it persists, check the Postiz server (its logs, database and Redis).');
+        return fail([`${url} answered HTTP ${status} (${snippet(response.body)}): the Postiz server failed.`], ['Retry later; if it persists, check the Postiz server (its logs, database and Redis).']);
     }
     if (status === 400) {
-        return fail(`${url} answered HTTP 400 (${snippet(response.body)}): the server rejected the request.`, advice(`Check api-url. ${API_PATH_FIX}`));
+        return fail([`${url} answered HTTP 400 (${snippet(response.body)}): the server rejected the request.`], advice(words `Check ${setting('api-url')}. ${API_PATH_FIX}`));
     }
     if (status < 200 || status >= 300) {
-        return fail(`${url} answered HTTP ${status} (${snippet(response.body)}).`, advice(API_PATH_FIX));
+        return fail([`${url} answered HTTP ${status} (${snippet(response.body)}).`], advice(API_PATH_FIX));
     }
     if (response.body.length === 0) {
-        return fail(`${url} answered HTTP ${status} with an empty body, where a JSON answer belongs.`, advice(`Check that api-url points at a Postiz backend. ${API_PATH_FIX}`));
+        return fail([`${url} answered HTTP ${status} with an empty body, where a JSON answer belongs.`], advice(words `Check that ${setting('api-url')} points at a Postiz backend. ${API_PATH_FIX}`));
     }
     // What parses is JSON, whatever the Content-Type says; only what does not is judged by its looks.
     const parsed = parseJson(response.body);
     if (parsed.ok)
         return parsed.value;
     if (looksLikeHtml(response)) {
-        return fail(`${url} answered with an HTML page (${snippet(response.body)}), not JSON: this is a web page, not the Postiz API.`, advice(API_PATH_FIX));
+        return fail([`${url} answered with an HTML page (${snippet(response.body)}), not JSON: this is a web page, not the Postiz API.`], advice(API_PATH_FIX));
     }
-    return fail(`${url} answered HTTP ${status} with invalid JSON (${logSafe(parsed.error.message, 120)}; it starts ${snippet(response.body)}).`, advice(`Check that api-url points at a Postiz backend and that no proxy rewrites its answers. ${API_PATH_FIX}`));
+    return fail([`${url} answered HTTP ${status} with invalid JSON (${logSafe(parsed.error.message, 120)}; it starts ${snippet(response.body)}).`], advice(words `Check that ${setting('api-url')} points at a Postiz backend and that no proxy rewrites its answers. ${API_PATH_FIX}`));
 }
 /** Validates a JSON body with `parse`; a shape error becomes a CheckError naming what was expected. */
 function shaped(body, url, parse, expected, shape, advice) {
@@ -32600,7 +32827,7 @@ function shaped(body, url, parse, expected, shape, advice) {
     catch (error) {
         if (!(error instanceof ResponseShapeError))
             throw error;
-        return fail(`${url} answered with JSON that is not ${expected}: ${logSafe(error.message, 300)}.`, advice(`Check that api-url points at a Postiz backend (${shape}). ${API_PATH_FIX}`));
+        return fail([`${url} answered with JSON that is not ${expected}: ${logSafe(error.message, 300)}.`], advice(words `Check that ${setting('api-url')} points at a Postiz backend (${shape}). ${API_PATH_FIX}`));
     }
 }
 function fail(message, fix) {
@@ -32618,8 +32845,10 @@ function runAgain(waitMs, raw) {
 function rateLimitFix(response) {
     const raw = firstHeader(response.headers, 'retry-after');
     const when = runAgain(parseRetryAfter(raw), raw);
-    return (`Run again ${when}. Self-hosted Postiz from v1.11.1 to v1.65.1 limits every public route, this one included, ` +
-        'to 30 requests per hour per organisation: run this check less often, or upgrade Postiz (v2.19.0 and later only limit creating posts).');
+    return [
+        `Run again ${when}. Self-hosted Postiz from v1.11.1 to v1.65.1 limits every public route, this one included, ` +
+            'to 30 requests per hour per organisation: run this check less often, or upgrade Postiz (v2.19.0 and later only limit creating posts).'
+    ];
 }
 /** The key as sent and as given, taken out of everything the server said (see redact.ts). */
 function redactorFor(options) {
@@ -32633,7 +32862,7 @@ async function redacting(redactor, read) {
     }
     catch (error) {
         if (error instanceof CheckError)
-            throw new CheckError(redactor.text(error.message), redactor.text(error.fix), error.code);
+            throw new CheckError(mapText(error.said, s => redactor.text(s)), mapText(error.fix, s => redactor.text(s)), error.code);
         throw error;
     }
 }
@@ -32645,8 +32874,11 @@ async function redacting(redactor, read) {
 async function getShaped(options, route, query = {}) {
     const redactor = redactorFor(options);
     const onRetry = options.onRetry;
-    const redacted = { ...options, ...(onRetry ? { onRetry: (message) => onRetry(redactor.text(message)) } : {}) };
-    const advice = options.apiUrlProven ? apiUrlProven(route.path) : blameApiUrl;
+    const redacted = {
+        ...options,
+        ...(onRetry ? { onRetry: (note) => onRetry({ ...note, reason: redactor.text(note.reason), line: redactor.text(note.line) }) } : {})
+    };
+    const advice = options.apiUrlProven ? apiUrlProven(route) : blameApiUrl;
     return redacting(redactor, async () => {
         const { raw, body, ...result } = await getRawJson(redacted, route.path, query, advice);
         const value = shaped(redactor.mayHoldSecret(raw) ? redactor.deep(body) : body, result.url, route.parse, route.expected, route.shape, advice);
@@ -32681,11 +32913,11 @@ async function getRawJson(options, path, query, advice) {
         const reason = retryReason(outcome);
         if (reason === undefined || attempt >= attemptsAllowed) {
             if (outcome instanceof TransportError && outcome.answered) {
-                throw new CheckError(`${url} answered ${outcome.message}.`, transportFix(outcome));
+                throw new CheckError([`${url} answered ${outcome.message}.`], transportFix(outcome));
             }
             if (outcome instanceof TransportError) {
                 const tries = attempt > 1 ? ` after ${attempt} attempts` : '';
-                throw new CheckError(`Could not reach Postiz at ${url}${tries}: ${outcome.message.replace(/\.$/, '')}.`, transportFix(outcome));
+                throw new CheckError([`Could not reach Postiz at ${url}${tries}: ${outcome.message.replace(/\.$/, '')}.`], transportFix(outcome));
             }
             return {
                 body: interpret(outcome, url, advice),
@@ -32699,12 +32931,21 @@ async function getRawJson(options, path, query, advice) {
         if (!(outcome instanceof TransportError) && outcome.status === 429) {
             const retryAfter = parseRetryAfter(firstHeader(outcome.headers, 'retry-after'));
             if (retryAfter !== undefined && retryAfter > MAX_RETRY_AFTER_MS) {
-                throw new CheckError(`${url} answered HTTP 429: Postiz is rate limiting this organisation and asks to wait ${readableWait(retryAfter)}, longer than this check waits (${MAX_RETRY_AFTER_MS / 1000} s).`, rateLimitFix(outcome));
+                throw new CheckError([
+                    `${url} answered HTTP 429: Postiz is rate limiting this organisation and asks to wait ${readableWait(retryAfter)}, longer than this check waits (${MAX_RETRY_AFTER_MS / 1000} s).`
+                ], rateLimitFix(outcome));
             }
             if (retryAfter !== undefined)
                 waitMs = retryAfter;
         }
-        options.onRetry?.(`Attempt ${attempt} of ${attemptsAllowed} failed (${reason}); retrying in ${(waitMs / 1000).toFixed(1)} s.`);
+        options.onRetry?.({
+            attempt,
+            attempts: attemptsAllowed,
+            reason,
+            waitMs,
+            url,
+            line: `Attempt ${attempt} of ${attemptsAllowed} failed (${reason}); retrying in ${(waitMs / 1000).toFixed(1)} s.`
+        });
         await sleep(waitMs);
     }
 }
@@ -32712,19 +32953,22 @@ const INTEGRATIONS = {
     path: '/public/v1/integrations',
     parse: parseIntegrations,
     expected: 'a list of Postiz integrations',
-    shape: 'GET /public/v1/integrations returns a JSON array'
+    shape: 'GET /public/v1/integrations returns a JSON array',
+    off: []
 };
 const POSTS = {
     path: '/public/v1/posts',
     parse: parsePosts,
     expected: 'a list of Postiz posts',
-    shape: 'GET /public/v1/posts returns {"posts": [...]}'
+    shape: 'GET /public/v1/posts returns {"posts": [...]}',
+    off: ['failed-posts-days', 'upcoming-posts-days', 'reconnect-days']
 };
 const NOTIFICATIONS = {
     path: '/public/v1/notifications',
     parse: parseNotificationsPage,
     expected: 'a page of Postiz notifications',
-    shape: 'GET /public/v1/notifications returns {"notifications": [...]}'
+    shape: 'GET /public/v1/notifications returns {"notifications": [...]}',
+    off: ['reconnect-days']
 };
 /** Fetches every integration of the organisation the key belongs to. */
 async function fetchIntegrations(options) {
@@ -32762,32 +33006,84 @@ async function fetchNotifications(options, since) {
     }
     return { notifications, url, pages, durationMs: Date.now() - started };
 }
+const PROXY_AUTH_FIX = [
+    'Give the proxy its credentials in the proxy URL, e.g. HTTPS_PROXY=http://user:password@proxy.example.com:3128 (percent-encode special characters), or check them with whoever runs the proxy.'
+];
 function transportFix(error) {
     switch (error.code) {
         case 'timeout':
-            return 'Check that api-url is reachable from the runner; raise the timeout input if the server is slow.';
+            return words `Check that ${setting('api-url')} is reachable from ${phrase('here')}; raise ${setting('timeout')} if the server is slow.`;
         case 'tls':
-            return 'Fix the server certificate, or trust its CA with NODE_EXTRA_CA_CERTS.';
+            return ['Fix the server certificate, or trust its CA with NODE_EXTRA_CA_CERTS.'];
         case 'proxy':
-            return 'Check HTTPS_PROXY / HTTP_PROXY / NO_PROXY on the runner.';
+            return words `Check HTTPS_PROXY / HTTP_PROXY / NO_PROXY on ${phrase('here')}.`;
         case 'proxy-auth':
-            return 'Give the proxy its credentials in the proxy URL, e.g. HTTPS_PROXY=http://user:password@proxy.example.com:3128 (percent-encode special characters), or check them with whoever runs the proxy.';
+            return PROXY_AUTH_FIX;
         case 'request':
-            return 'Check the api-key input: it must be a single line of printable characters.';
+            return words `Check ${setting('api-key')}: it must be a single line of printable characters.`;
         case 'too-large':
-            return 'Check that api-url points at a Postiz backend.';
+            return words `Check that ${setting('api-url')} points at a Postiz backend.`;
         case 'bad-body':
-            return 'The answer was corrupted on its way, or the server labels it with the wrong Content-Encoding: check any proxy between the runner and Postiz, and the server.';
+            return words `The answer was corrupted on its way, or the server labels it with the wrong Content-Encoding: check any proxy between ${phrase('here')} and Postiz, and the server.`;
         case 'network':
-            return 'Check api-url (host and port) and that the runner can reach it; self-hosted servers must be reachable from GitHub-hosted runners, or use a self-hosted runner.';
+            return words `Check ${setting('api-url')} (host and port) and that ${phrase('here')} can reach it${phrase('reach-self-hosted')}.`;
     }
 }
 
-;// CONCATENATED MODULE: ./src/core/check-result.ts
-/** Short human description of a channel, for messages. */
-function describeIntegration(i) {
-    const profile = i.profile ? `, @${i.profile.replace(/^@/, '')}` : '';
-    return `"${i.name}" (${i.identifier}${profile}, ID ${i.id})`;
+;// CONCATENATED MODULE: ./src/core/verdict.ts
+
+
+
+
+/** A check's own status: `fail` as soon as it has a finding of any kind (fail-on only decides whether that fails the run). */
+function checkStatus(findings) {
+    return findings.length > 0 ? 'fail' : 'pass';
+}
+/**
+ * Whether findings of this kind fail the run: the fail-on input. The engine asks it too, to tell
+ * whether a signal it could not read makes the run an error or a warning.
+ */
+function failsOn(config, kind) {
+    return config.failOn.has(kind);
+}
+const ICONS = { pass: '✅', fail: '❌', warn: '⚠️', error: '🛑', discovery: '🔎' };
+function runStatus(outcome) {
+    if (outcome.error || (outcome.inputErrors?.length ?? 0) > 0 || !outcome.check)
+        return 'error';
+    return outcome.check.status;
+}
+/** "2 of 5 Postiz integrations need attention (1 missing, 1 failing)": entries, each counted once, by kind. */
+function attention(check) {
+    const entries = new Set(check.findings.map(f => f.key)).size;
+    const counts = FINDING_KINDS.map(kind => [kind, new Set(check.findings.filter(f => f.kind === kind).map(f => f.key)).size])
+        .filter(([, n]) => n > 0)
+        .map(([kind, n]) => `${count(n)} ${KIND_WORDS[kind].label}`);
+    const total = check.results.length;
+    return `${count(entries)} of ${plural(total, 'Postiz integration')} ${entries === 1 ? 'needs' : 'need'} attention (${counts.join(', ')})`;
+}
+function headlineOf(outcome, tone) {
+    const check = outcome.check;
+    if (tone === 'error' || !check)
+        return ['Could not check the Postiz integrations'];
+    if (tone === 'discovery')
+        return [`Discovery: listed ${plural(check.considered.length, 'Postiz integration')}, checked none`];
+    if (tone === 'pass')
+        return [`Pass: ${count(check.results.length)} of ${plural(check.results.length, 'Postiz integration')} ready`];
+    if (tone === 'fail')
+        return [`Fail: ${attention(check)}`];
+    const failOn = [...(outcome.config?.failOn ?? [])].join(',') || 'none';
+    return words `Warnings: ${attention(check)}; reported only, since ${setting('fail-on')} is "${failOn}"`;
+}
+/** Decides the verdict of a finished run. */
+function decideVerdict(outcome) {
+    const status = runStatus(outcome);
+    const config = outcome.config;
+    // Without a config nothing was checked: there are no findings, and the run is an error.
+    const blocks = (finding) => (config ? failsOn(config, finding.kind) : true);
+    const blocking = (outcome.check?.findings ?? []).filter(blocks);
+    const fails = status === 'error' || blocking.length > 0;
+    const tone = status === 'error' ? 'error' : outcome.check?.discovery ? 'discovery' : status === 'pass' ? 'pass' : fails ? 'fail' : 'warn';
+    return { status, tone, headline: headlineOf(outcome, tone), icon: ICONS[tone], blocks, blocking, fails };
 }
 
 ;// CONCATENATED MODULE: ./src/core/check.ts
@@ -32795,6 +33091,8 @@ function describeIntegration(i) {
  * The check itself: integrations + entries → a report. Pure and linear in integrations + entries
  * (one pass over the integrations for the keys the entries ask for; no entry × integration scans).
  */
+
+
 
 
 
@@ -32876,8 +33174,11 @@ function push(map, key, value) {
     else
         map.set(key, [value]);
 }
-function missingHint(entry, considered, everything, customer) {
+/** Why an entry matched nothing, with what to write instead when the check can tell. */
+function missingFinding(entry, considered, everything, customer) {
     const s = entry.selector;
+    const key = entry.key;
+    const among = customer !== undefined ? ` among customer "${customer}"'s integrations` : '';
     if (customer !== undefined) {
         const all = everything();
         const elsewhere = s.kind === 'id'
@@ -32885,39 +33186,27 @@ function missingHint(entry, considered, everything, customer) {
             : (s.kind === 'profile' ? all.byPlatformProfile.get(profileKey(s.platform, s.profile)) : all.byPlatform.get(s.platform))?.[0];
         if (elsewhere) {
             const owner = elsewhere.customer ? `customer "${elsewhere.customer.name}" (${elsewhere.customer.id})` : 'no customer';
-            return ` It exists as ${describeIntegration(elsewhere)} but belongs to ${owner}, not to customer "${customer}".`;
+            return finding('missing', 'other-customer', { key, problem: `it belongs to ${owner}, not to customer "${customer}"`, detail: `It is ${describeIntegration(elsewhere)}.` }, { customer });
         }
     }
     if (s.kind === 'id')
-        return '';
+        return finding('missing', 'unknown-id', { key, problem: `no integration has this ID${among}` });
     const sameP = considered().byPlatform.get(s.platform);
     if (sameP && s.kind === 'profile') {
-        const profiles = sameP.slice(0, 5).map(i => (i.profile ? `${s.platform}:${i.profile.replace(/^@/, '')}` : `ID ${i.id}`));
-        return ` Integrations on ${s.platform}: ${profiles.join(', ')}${sameP.length > 5 ? ', …' : ''}.`;
+        const values = sameP.slice(0, 5).map(i => (i.profile ? `${s.platform}:${i.profile.replace(/^@/, '')}` : `ID ${i.id}`));
+        const hint = { lead: `integrations on ${s.platform}:`, values, shared: true };
+        if (sameP.length > 5)
+            hint.more = true;
+        return finding('missing', 'unknown-profile', { key, problem: `no ${s.platform} integration has this profile${among}`, hint });
     }
     const alias = PLATFORM_ALIASES.get(s.platform);
-    if (alias !== undefined && alias !== s.platform)
-        return ` Postiz calls this platform "${alias}": write ${alias}:${s.kind === 'profile' ? s.profile : '*'}.`;
-    return ` No ${s.platform} integration is connected${customer !== undefined ? ` for customer "${customer}"` : ''}.`;
-}
-function missingFix(entry) {
-    switch (entry.selector.kind) {
-        case 'id':
-            return {
-                fix: 'Connect the channel in Postiz, or if it was reconnected, update the ID or select it by platform:profile, which survives reconnects.',
-                action: 'Reconnect it and update the ID, or select it by `platform:profile`.'
-            };
-        case 'profile':
-            return {
-                fix: 'Connect the channel in Postiz, or correct the entry (see the integrations this run listed).',
-                action: 'Connect it in Postiz, or correct the profile.'
-            };
-        case 'platform':
-            return {
-                fix: `Connect a ${entry.selector.platform} channel in Postiz, or correct the platform identifier.`,
-                action: `Connect a ${entry.selector.platform} channel in Postiz.`
-            };
+    if (alias !== undefined) {
+        const hint = { lead: 'write', values: [`${alias}:${s.kind === 'profile' ? s.profile : '*'}`] };
+        return finding('missing', 'wrong-platform', { key, problem: `Postiz calls this platform "${alias}", not "${s.platform}"`, hint });
     }
+    const platforms = [...considered().byPlatform.keys()];
+    const connected = platforms.length > 0 ? { lead: 'connected platforms:', values: platforms.slice(0, 8), more: platforms.length > 8, shared: true } : undefined;
+    return finding('missing', 'no-channel', { key, problem: `no ${s.platform} integration is connected${customer !== undefined ? ` for customer "${customer}"` : ''}`, hint: connected }, { platform: s.platform });
 }
 /** Runs the check. `integrations` is everything the server returned. */
 function runCheck(integrations, entries, customer) {
@@ -32949,38 +33238,34 @@ function runCheck(integrations, entries, customer) {
         results.push({ entry, state, integration, matches, idsValue, enabledIds });
         enabledIds.forEach(addId);
         if (entry.selector.kind === 'profile' && enabled.length > 1) {
-            warnings.push(`${entry.key}: ${describeSelector(entry.selector)} matches ${enabled.length} enabled integrations; using ${enabled[0].id}, ` +
-                `not ${enabled
-                    .slice(1)
-                    .map(i => i.id)
-                    .join(', ')}. Select one by ID${customer === undefined ? ' or set customer' : ''} to make this explicit.`);
+            const others = enabled
+                .slice(1)
+                .map(i => i.id)
+                .join(', ');
+            const byCustomer = customer === undefined ? words ` or by its customer (${words_assign('customer', '<name>')})` : [];
+            warnings.push(words `${entry.key}: ${describeSelector(entry.selector)} matches ${String(enabled.length)} enabled integrations; using ${enabled[0].id}, not ${others}. Select one by ID${byCustomer} to make this explicit.`);
         }
         if (state === 'missing') {
-            const what = entry.selector.kind === 'id' ? `no integration has ID ${entry.selector.id}` : `no integration matches ${describeSelector(entry.selector)}`;
-            findings.push({
-                kind: 'missing',
-                key: entry.key,
-                message: `${entry.key}: ${what}${customer !== undefined ? ` among customer "${customer}"'s integrations` : ''}.${missingHint(entry, indexes, everything, customer)}`,
-                ...missingFix(entry)
-            });
+            findings.push(missingFinding(entry, indexes, everything, customer));
         }
         else if (state === 'disabled') {
             const listed = matches.slice(0, 5).map(describeIntegration).join(', ') + (matches.length > 5 ? ', …' : '');
-            const which = matches.length === 1 ? describeIntegration(matches[0]) : `all ${matches.length} matching integrations (${listed})`;
-            findings.push({
-                kind: 'disabled',
-                key: entry.key,
-                message: `${entry.key}: ${which} ${matches.length === 1 ? 'is' : 'are'} disabled in Postiz.`,
-                fix: 'Enable it in Postiz (a plan downgrade or an expired trial disables channels too).',
-                action: 'Enable it in Postiz.'
-            });
+            findings.push(matches.length === 1
+                ? finding('disabled', 'disabled', { key: entry.key, channel: matches[0] })
+                : finding('disabled', 'disabled', {
+                    key: entry.key,
+                    problem: `all ${matches.length} matching integrations are disabled in Postiz`,
+                    detail: `They are ${listed}.`
+                }));
         }
     }
     if (customer !== undefined && considered.length === 0) {
         const known = new Map(integrations.flatMap(i => (i.customer ? [[i.customer.id, i.customer.name]] : [])));
         const list = [...known].slice(0, 10).map(([id, name]) => `"${name}" (${id})`);
-        warnings.push(`No integration belongs to customer "${customer}". ` +
-            (list.length > 0 ? `Customers with integrations: ${list.join(', ')}${known.size > 10 ? ', …' : ''}.` : 'No integration is assigned to any customer.'));
+        warnings.push([
+            `No integration belongs to customer "${customer}". ` +
+                (list.length > 0 ? `Customers with integrations: ${list.join(', ')}${known.size > 10 ? ', …' : ''}.` : 'No integration is assigned to any customer.')
+        ]);
     }
     const discovery = entries.length === 0;
     if (discovery)
@@ -33027,7 +33312,7 @@ function combineSignals(check, signals) {
     };
     for (const f of check.findings) {
         const atRisk = posts?.atRisk.get(f.key);
-        add(atRisk === undefined ? f : { ...f, message: `${f.message} ${atRisk}` });
+        add(atRisk === undefined ? f : { ...f, detail: f.detail === undefined ? atRisk : `${f.detail} ${atRisk}` });
     }
     posts?.findings.forEach(add);
     reconnect?.result.findings.forEach(add);
@@ -33050,6 +33335,7 @@ function combineSignals(check, signals) {
  * reconnecting looks enabled in GET /integrations, but its posts fail) and queued posts ahead
  * (those on a disabled or missing channel will not go out). Pure and linear in posts + entries.
  */
+
 
 
 const DAY_MS = 86_400_000;
@@ -33156,21 +33442,15 @@ function readPostSignals(check, posts, options) {
         const key = result.entry.key;
         const stuckCount = counts.stuck ?? 0;
         if (result.state === 'enabled' && (counts.failed > 0 || stuckCount > 0)) {
-            const which = result.integration && result.enabledIds.length === 1 ? describeIntegration(result.integration) : failingChannels(result, counts);
+            const single = result.integration !== null && result.enabledIds.length === 1;
             const window = `in the last ${plural(options.failedPostsDays, 'day')}`;
-            const what = counts.failed > 0 && stuckCount > 0
-                ? `${counts.failed} failed and ${stuckCount} stuck in the queue since ${counts.stuckSince} ${window} (latest failure ${counts.latestFailed})`
+            const problem = counts.failed > 0 && stuckCount > 0
+                ? `${plural(counts.failed, 'failed post')} and ${stuckCount} stuck in the queue since ${counts.stuckSince} ${window} (latest failure ${counts.latestFailed})`
                 : counts.failed > 0
                     ? `${plural(counts.failed, 'failed post')} ${window} (latest ${counts.latestFailed})`
                     : `${plural(stuckCount, 'post')} stuck in the queue since ${counts.stuckSince}, more than 30 minutes past ${stuckCount === 1 ? 'its' : 'their'} time`;
-            findings.push({
-                kind: 'failing',
-                key,
-                message: `${key}: ${which} had ${what}. ` +
-                    'Postiz lists the channel as enabled, but posts that fail or stay queued past their time usually mean its connection expired.',
-                fix: 'Reconnect the channel in Postiz, then retry or reschedule the failed posts.',
-                action: 'Reconnect it in Postiz; retry the failed posts.'
-            });
+            const facts = single ? { key, channel: result.integration, problem } : { key, problem, detail: `On ${failingChannels(result, counts)}.` };
+            findings.push(finding('failing', counts.failed > 0 ? 'failed' : 'stuck', facts));
         }
         else if (result.state !== 'enabled' && counts.queued > 0) {
             atRisk.set(key, `${plural(counts.queued, 'queued post')} in the next ${plural(options.upcomingPostsDays, 'day')} will not go out (the next at ${counts.nextQueued}).`);
@@ -33193,6 +33473,7 @@ function readPostSignals(check, posts, options) {
  * - Nothing marks a reconnect, so a notification is stale once a PUBLISHED post on that channel is
  *   newer than it: then no finding, and the summary says the channel recovered.
  */
+
 
 
 const NEEDS_RECONNECT = /^We couldn't post to (\S+) for (.+) because you need to reconnect it\./s;
@@ -33250,8 +33531,8 @@ function findReconnects(check, integrations, notifications, posts) {
         if (candidates.length === 0 || warnings.has(platform))
             continue;
         const listed = candidates.slice(0, 5).map(i => `${describeIntegration(i)} (${(entriesOf.get(i.id) ?? []).join(', ')})`);
-        warnings.set(platform, `Postiz could not refresh a ${platform} channel on ${isoSeconds(notification.createdAt)} (${quote(notification.content)}), but the organisation has ` +
-            `${ofPlatform.length} ${platform} channels, so it does not say which. Checked candidates: ${listed.join('; ')}${candidates.length > 5 ? '; …' : ''}. ` +
+        warnings.set(platform, `Postiz could not refresh one of the organisation's ${ofPlatform.length} ${platform} channels on ${isoSeconds(notification.createdAt)} (${quote(notification.content)}) ` +
+            `and does not say which. Checked candidates: ${listed.join('; ')}${candidates.length > 5 ? '; …' : ''}. ` +
             'Open Postiz and reconnect the one it marks as needing it.');
     }
     const findings = [];
@@ -33264,19 +33545,21 @@ function findReconnects(check, integrations, notifications, posts) {
         if (standing.length === 0)
             continue;
         const newest = standing.reduce((a, b) => (b.n.createdAt > a.n.createdAt ? b : a));
-        const which = standing.length === 1
-            ? describeIntegration(newest.channel)
-            : `${standing.length} of its channels (${standing.map(s => describeIntegration(s.channel)).join(', ')})`;
-        findings.push({
-            kind: 'reconnect',
-            key: result.entry.key,
-            message: `${result.entry.key}: ${which} needs reconnecting. Postiz said on ${isoSeconds(newest.n.createdAt)}: ${quote(newest.n.content)} ` +
-                'No post has gone out on it since; Postiz still lists it as enabled, but its posts fail until it is reconnected.',
-            fix: 'Reconnect the channel in Postiz (it marks the channel as needing a refresh), then retry or reschedule its posts.',
-            action: 'Reconnect it in Postiz.'
-        });
+        const said = `Postiz said: ${quote(newest.n.content)} No post has gone out on ${standing.length === 1 ? 'it' : 'them'} since.`;
+        findings.push(standing.length === 1
+            ? finding('reconnect', 'asked', {
+                key: result.entry.key,
+                channel: newest.channel,
+                problem: `Postiz asked on ${isoSeconds(newest.n.createdAt)} to reconnect it`,
+                detail: said
+            })
+            : finding('reconnect', 'asked', {
+                key: result.entry.key,
+                problem: `${standing.length} of its channels need reconnecting (Postiz asked last on ${isoSeconds(newest.n.createdAt)})`,
+                detail: `They are ${standing.map(s => describeIntegration(s.channel)).join(', ')}. ${said}`
+            }));
     }
-    return { findings, warnings: [...warnings.values()], recovered: [...recovered.values()] };
+    return { findings, warnings: [...warnings.values()].map(w => [w]), recovered: [...recovered.values()] };
 }
 
 ;// CONCATENATED MODULE: ./src/core/engine.ts
@@ -33295,7 +33578,8 @@ function findReconnects(check, integrations, notifications, posts) {
 
 
 
-const BUG_FIX = 'This is a bug in postiz-integrations-check: please report it with the log (in Actions, run with ACTIONS_STEP_DEBUG=true for details).';
+
+const BUG_FIX = words `This is a bug in postiz-integrations-check: please report it ${phrase('bug-report')}.`;
 function clientOptions(config, hooks, rawApiKey) {
     return {
         apiUrl: config.apiUrl,
@@ -33318,12 +33602,13 @@ async function gather(raw, outcome, hooks, otherErrors) {
     outcome.warnings.push(...parsed.warnings);
     hooks.onStart?.(config);
     const options = clientOptions(config, hooks, raw['api-key']);
+    hooks.onRequest?.('the integrations', config.apiUrl);
     const fetched = await fetchIntegrations(options);
     outcome.fetch = { url: fetched.url, attempts: fetched.attempts, durationMs: fetched.durationMs };
     hooks.onDebug?.(`Fetched ${fetched.integrations.length} integrations in ${fetched.durationMs} ms (${fetched.attempts} attempt(s))`);
     const ambiguous = ambiguousCustomer(fetched.integrations, config.customer);
     if (ambiguous !== undefined) {
-        outcome.inputErrors = [logSafe(ambiguous, 1000)];
+        outcome.inputErrors = [ambiguous];
         return;
     }
     const check = runCheck(fetched.integrations, config.entries, config.customer);
@@ -33342,13 +33627,17 @@ async function gather(raw, outcome, hooks, otherErrors) {
  */
 async function addReconnects(config, outcome, check, read, integrations, hooks, client) {
     if (read === null) {
-        if (failsOn(config, 'reconnect'))
-            throw new CheckError('Could not read the posts, which fail-on: reconnect needs to tell a recovered channel.', outcome.posts?.error?.fix ?? '');
-        outcome.warnings.push('Channels that need reconnecting are not shown: that signal needs the posts, which could not be read (see above).');
+        if (failsOn(config, 'reconnect')) {
+            throw new CheckError(words `Could not read the posts, which "reconnect" in ${setting('fail-on')} needs to tell a recovered channel: ${outcome.posts?.error?.message ?? []}`, outcome.posts?.error?.fix ?? []);
+        }
+        outcome.warnings.push([
+            'Channels that need reconnecting are not shown: that signal needs the posts, which could not be read (see the warning about the posts).'
+        ]);
         return;
     }
     const since = new Date(Date.now() - config.reconnectDays * DAY_MS);
     try {
+        hooks.onRequest?.('the notifications', config.apiUrl);
         const fetched = await fetchNotifications({ ...client, apiUrlProven: true }, since);
         hooks.onDebug?.(`Fetched ${fetched.notifications.length} notifications in ${fetched.durationMs} ms (${fetched.pages} page(s))`);
         outcome.notifications = { since: since.toISOString(), url: fetched.url, pages: fetched.pages, count: fetched.notifications.length };
@@ -33359,12 +33648,12 @@ async function addReconnects(config, outcome, check, read, integrations, hooks, 
         if (!(error instanceof CheckError))
             throw error;
         if (error.code === 'route-missing') {
-            outcome.warnings.push('Channels that need reconnecting are not shown: this Postiz server has no GET /public/v1/notifications, which the reconnect-days signal needs (Postiz v2.18.0 or later). The rest of the check stands.');
+            outcome.warnings.push(words `Channels that need reconnecting are not shown: this Postiz server has no GET /public/v1/notifications, which ${setting('reconnect-days')} needs (Postiz v2.18.0 or later). The rest of the check stands.`);
             return;
         }
         if (failsOn(config, 'reconnect'))
-            throw new CheckError(`Could not read the notifications, which fail-on: reconnect needs: ${error.message}`, error.fix);
-        outcome.warnings.push(`Could not read the notifications, so channels that need reconnecting are not shown (the channels were checked): ${error.message} ${error.fix}`);
+            throw new CheckError(words `Could not read the notifications, which "reconnect" in ${setting('fail-on')} needs: ${error.said}`, error.fix);
+        outcome.warnings.push(words `Could not read the notifications, so channels that need reconnecting are not shown (the channels were checked): ${error.said} ${error.fix}`);
     }
 }
 /** The customer's ID for the posts query, from the integrations (the input may give its name). */
@@ -33384,6 +33673,7 @@ async function addPostSignals(config, outcome, check, hooks, client) {
     const customer = customerId(check);
     outcome.posts = { startDate: window.startDate.toISOString(), endDate: window.endDate.toISOString() };
     try {
+        hooks.onRequest?.('the posts', config.apiUrl);
         const fetched = await fetchPosts({ ...client, apiUrlProven: true }, { ...window, ...(customer !== undefined ? { customer } : {}) });
         Object.assign(outcome.posts, { url: fetched.url, attempts: fetched.attempts, durationMs: fetched.durationMs });
         hooks.onDebug?.(`Fetched ${fetched.posts.length} posts in ${fetched.durationMs} ms (${fetched.attempts} attempt(s))`);
@@ -33395,9 +33685,9 @@ async function addPostSignals(config, outcome, check, hooks, client) {
         if (!(error instanceof CheckError))
             throw error;
         if (failsOn(config, 'failing'))
-            throw new CheckError(`Could not read the posts, which fail-on: failing needs: ${error.message}`, error.fix);
-        outcome.posts.error = { message: error.message, fix: error.fix };
-        outcome.warnings.push(`Could not read the posts, so failed and upcoming posts are not shown (the channels were checked): ${error.message} ${error.fix}`);
+            throw new CheckError(words `Could not read the posts, which "failing" in ${setting('fail-on')} needs: ${error.said}`, error.fix);
+        outcome.posts.error = { message: error.said, fix: error.fix };
+        outcome.warnings.push(words `Could not read the posts, so failed and upcoming posts are not shown (the channels were checked): ${error.said} ${error.fix}`);
         return null;
     }
 }
@@ -33412,13 +33702,14 @@ async function checkIntegrations(raw, hooks = {}, otherErrors = []) {
     }
     catch (error) {
         if (error instanceof CheckError) {
-            outcome.error = { message: error.message, fix: error.fix };
+            outcome.error = { message: error.said, fix: error.fix };
         }
         else {
             hooks.onDebug?.(error instanceof Error ? (error.stack ?? error.message) : String(error));
-            outcome.error = { message: `Unexpected error: ${logSafe(error instanceof Error ? error.message : String(error), 500)}.`, fix: BUG_FIX };
+            outcome.error = { message: [`Unexpected error: ${logSafe(error instanceof Error ? error.message : String(error), 500)}.`], fix: BUG_FIX };
         }
     }
+    hooks.onAnswer?.();
     outcome.finishedAt = new Date();
     return outcome;
 }
@@ -33438,6 +33729,8 @@ var external_node_crypto_ = __nccwpck_require__(7598);
 
 
 
+
+
 const ISSUE_DEFAULTS = {
     issue: 'false',
     'issue-title': 'Postiz integrations need attention',
@@ -33451,28 +33744,29 @@ function parseIssueConfig(raw, env) {
         return given === '' ? ISSUE_DEFAULTS[name] : given;
     };
     const errors = [];
+    const problem = (input, text) => ({ input, problem: [text] });
     const enabled = value('issue');
     if (!['true', 'True', 'TRUE', 'false', 'False', 'FALSE'].includes(enabled)) {
-        return { config: null, errors: [`issue: "${enabled}" is not a boolean; use true or false`] };
+        return { config: null, errors: [problem('issue', `"${enabled}" is not a boolean; use true or false`)] };
     }
     if (enabled.toLowerCase() === 'false')
         return { config: null, errors: [] };
     const title = value('issue-title');
     if (title.length > 200)
-        errors.push('issue-title: longer than 200 characters; use a shorter title');
+        errors.push(problem('issue-title', 'longer than 200 characters; use a shorter title'));
     const labels = value('issue-labels')
         .split(',')
         .map(l => l.trim())
         .filter(l => l !== '');
     for (const label of labels)
         if (label.length > 50)
-            errors.push(`issue-labels: "${label.slice(0, 60)}…" is longer than 50 characters, GitHub's limit`);
+            errors.push(problem('issue-labels', `"${label.slice(0, 60)}…" is longer than 50 characters, GitHub's limit`));
     const token = value('github-token');
     if (token === '')
-        errors.push('github-token: empty, so the tracking issue cannot be kept. Leave it at its default (${{ github.token }}) or pass a token with issues: write.');
+        errors.push(problem('github-token', 'empty, so the tracking issue cannot be kept. Leave it at its default (${{ github.token }}) or pass a token with issues: write.'));
     const [owner, repo, extra] = (env.GITHUB_REPOSITORY ?? '').split('/');
     if (!owner || !repo || extra !== undefined)
-        errors.push('issue: GITHUB_REPOSITORY is not set as owner/repo, so there is no repository to keep the issue in (is this running outside GitHub Actions?)');
+        errors.push(problem('issue', 'GITHUB_REPOSITORY is not set as owner/repo, so there is no repository to keep the issue in (is this running outside GitHub Actions?)'));
     const server = (env.GITHUB_SERVER_URL ?? 'https://github.com').replace(/\/+$/, '');
     const runUrl = env.GITHUB_RUN_ID ? `${server}/${owner}/${repo}/actions/runs/${env.GITHUB_RUN_ID}` : `${server}/${owner}/${repo}/actions`;
     if (errors.length > 0)
@@ -33528,16 +33822,22 @@ function findingsTable(findings, budget) {
     const lines = ['| Entry | Problem | Fix |', '|---|---|---|'];
     let used = 0;
     let shown = 0;
-    for (const f of findings) {
-        const row = `| <code>${markdownSafe(f.key, 120)}</code> | ${f.kind}: ${markdownSafe(f.message, 600)} | ${f.action} |`;
-        if (used + row.length > budget)
+    const rows = problemsByEntry(findings);
+    for (const row of rows) {
+        const problems = row.findings
+            .map(f => `${KIND_WORDS[f.kind].mark} ${KIND_WORDS[f.kind].label}${f.problem !== undefined ? `: ${markdownSafe(f.problem, 300)}` : ''}`)
+            .join('<br>');
+        const hints = row.hints.map(h => `${capitalise(hintText(h, value => `<code>${markdownSafe(value, 120)}</code>`))}.`);
+        // The advice is this project's own text (platform identifiers in it are validated), not escaped.
+        const line = `| <code>${markdownSafe(row.key, 120)}</code> | ${problems} | ${[...hints, ...row.advice].join(' ')} |`;
+        if (used + line.length > budget)
             break;
-        lines.push(row);
-        used += row.length + 1;
+        lines.push(line);
+        used += line.length + 1;
         shown++;
     }
-    if (shown < findings.length)
-        lines.push('', `…and ${findings.length - shown} more — see the run's job summary and report file.`);
+    if (shown < rows.length)
+        lines.push('', `…and ${count(rows.length - shown)} more: see the run's job summary and report file.`);
     return lines;
 }
 /** The generated part of the body, between its start and end markers. */
@@ -33549,7 +33849,7 @@ function generatedPart(context) {
         trackingMarker(context),
         `<!-- ${TOOL}:findings:${fingerprint(context.findings)} -->`,
         `<!-- ${TOOL}:finding-list:${list} -->`,
-        `## ❌ ${markdownSafe(context.headline, 300)}`,
+        `## ${context.icon} ${markdownSafe(context.headline, 300)}`,
         '',
         `Found by [this run](${context.runUrl}) on ${isoSeconds(context.now)}.`,
         '',
@@ -33745,42 +34045,90 @@ function decideBody(decide, issue) {
 }
 
 ;// CONCATENATED MODULE: ./src/action/message.ts
+/**
+ * The `message` output: a plain-text digest of the run that a later step can forward with any
+ * notifier (Slack, Discord, Teams, email) without parsing JSON. The headline, then the findings
+ * grouped by kind and fix (the fix once, the entries under it, each with its channel and what to
+ * write when the check can tell), then the run's URL; under Discord's 2,000 characters, the
+ * smallest limit among them. Entries and selectors are in backticks, so chat apps show them as
+ * code and never as emoji (`:acme:`). Pure.
+ */
+
+
+
+
+
 
 
 const MESSAGE_MAX_CHARS = 1900;
-const WHAT = new Map([
-    ['missing', 'missing'],
-    ['disabled', 'disabled'],
-    ['failing', 'posts failing'],
-    ['reconnect', 'needs reconnecting']
-]);
-function findingLine(f) {
-    return `- ${logSafe(f.key, 100)}: ${WHAT.get(f.kind) ?? f.kind}. ${logSafe(f.fix, 300)}`;
+const message_say = (text) => say(text, ACTION_VOICE);
+/** Text as inline code: one line, no backtick that could end it. */
+const code = (text) => `\`${logSafe(text, 100).replace(/`/g, "'")}\``;
+function findingLine(f, withHint) {
+    const channel = f.channel ? ` (${logSafe(f.channel.name, 80)})` : '';
+    const hint = f.hint && withHint ? `; ${hintText(f.hint, code)}` : '';
+    // The group's heading names the kind: a finding that says no more than its kind is its entry alone.
+    const problem = f.problem !== undefined ? `: ${logSafe(f.problem, 300)}` : '';
+    return `- ${code(f.key)}${channel}${problem}${hint}`;
 }
-function buildMessage(outcome, runUrl, verdict = decideVerdict(outcome)) {
+/** Findings of one kind with the same fix, by kind (in fail-on's order), then by their first finding. */
+function groups(findings) {
+    const byFix = new Map();
+    for (const f of findings) {
+        const advice = f.advice.join(' ');
+        const id = `${f.kind}\n${advice}`;
+        const group = byFix.get(id);
+        if (group)
+            group.findings.push(f);
+        else
+            byFix.set(id, { kind: f.kind, advice, findings: [f] });
+    }
+    return FINDING_KINDS.flatMap(kind => [...byFix.values()].filter(g => g.kind === kind));
+}
+/** The group's heading: its kind and its fix, with the hint its findings share (a platform's list), once. */
+function heading(group, sharedHint) {
+    const fix = [group.advice, ...(sharedHint !== undefined ? [`${capitalise(sharedHint)}.`] : [])].filter(t => t !== '').join(' ');
+    return `${KIND_WORDS[group.kind].said}${fix === '' ? ':' : ` — ${fix}`}`;
+}
+/** The hint every finding of the group has, when there are several. */
+function sharedHintOf(group) {
+    const texts = new Set(group.findings.map(f => (f.hint ? hintText(f.hint, code) : undefined)));
+    const [only] = texts;
+    return group.findings.length > 1 && texts.size === 1 ? only : undefined;
+}
+function buildMessage(outcome, runUrl, verdict) {
     const status = verdict.status;
-    const lines = [`${verdict.icon} ${verdict.headline}`];
+    const lines = [`${verdict.icon} ${message_say(verdict.headline)}`];
     if (status === 'error') {
         if (outcome.error)
-            lines.push(logSafe(outcome.error.message, 600), `Fix: ${logSafe(outcome.error.fix, 400)}`);
+            lines.push(logSafe(message_say(outcome.error.message), 600), `Fix: ${logSafe(message_say(outcome.error.fix), 400)}`);
         for (const e of (outcome.inputErrors ?? []).slice(0, 5))
-            lines.push(`- ${logSafe(e, 300)}`);
+            lines.push(`- ${logSafe(sayInputError(e, ACTION_VOICE), 300)}`);
     }
     const tail = runUrl ? [`Run: ${runUrl}`] : [];
     const budget = MESSAGE_MAX_CHARS - tail.reduce((n, l) => n + l.length + 1, 0) - 60;
     let used = lines.reduce((n, l) => n + l.length + 1, 0);
-    const findings = status === 'fail' ? (outcome.check?.findings ?? []) : [];
-    let shown = 0;
-    for (const f of findings) {
-        const line = findingLine(f);
+    const take = (line) => {
         if (used + line.length + 1 > budget)
-            break;
+            return false;
         lines.push(line);
         used += line.length + 1;
-        shown++;
+        return true;
+    };
+    const findings = status === 'fail' ? (outcome.check?.findings ?? []) : [];
+    let shown = 0;
+    fill: for (const group of groups(findings)) {
+        const shared = sharedHintOf(group);
+        if (!take(heading(group, shared)))
+            break;
+        for (const f of group.findings) {
+            if (!take(findingLine(f, shared === undefined)))
+                break fill;
+            shown++;
+        }
     }
     if (shown < findings.length)
-        lines.push(`…and ${findings.length - shown} more: see the run.`);
+        lines.push(`…and ${count(findings.length - shown)} more ${runUrl ? 'in the run' : 'in the job summary'}.`);
     return [...lines, ...tail].join('\n').slice(0, MESSAGE_MAX_CHARS);
 }
 /** The run's URL from the runner's environment, when it names one. */
@@ -33848,9 +34196,16 @@ function buildOutputs(result) {
 ;// CONCATENATED MODULE: ./src/report/report.ts
 
 
+
 const REPORT_SCHEMA_VERSION = 1;
-function buildReport(outcome, verdict = decideVerdict(outcome)) {
+/**
+ * The report of a finished run. Its texts (errors, fixes, warnings) are in `voice`'s words: the
+ * action's report file speaks of inputs, the CLI's `--json` of flags and variables.
+ */
+function buildReport(outcome, verdict, voice) {
     const { config, check } = outcome;
+    const diagnosis = (d) => ({ message: say(d.message, voice), fix: say(d.fix, voice) });
+    const posts = outcome.posts ? { ...outcome.posts, ...(outcome.posts.error ? { error: diagnosis(outcome.posts.error) } : {}) } : null;
     return {
         schemaVersion: REPORT_SCHEMA_VERSION,
         tool: { name: NAME, version: VERSION },
@@ -33874,12 +34229,12 @@ function buildReport(outcome, verdict = decideVerdict(outcome)) {
             }
             : null,
         server: outcome.fetch ? { url: outcome.fetch.url, attempts: outcome.fetch.attempts, durationMs: outcome.fetch.durationMs } : null,
-        posts: outcome.posts ?? null,
+        posts,
         notifications: outcome.notifications ?? null,
         recovered: check?.reconnect?.recovered ?? [],
-        error: outcome.error ?? null,
-        inputErrors: outcome.inputErrors ?? [],
-        warnings: [...outcome.warnings, ...(check?.warnings ?? [])],
+        error: outcome.error ? diagnosis(outcome.error) : null,
+        inputErrors: (outcome.inputErrors ?? []).map(e => sayInputError(e, voice)),
+        warnings: [...outcome.warnings, ...(check?.warnings ?? [])].map(w => say(w, voice)),
         discovery: check?.discovery ?? false,
         counts: check
             ? {
@@ -33887,6 +34242,7 @@ function buildReport(outcome, verdict = decideVerdict(outcome)) {
                 considered: check.considered.length,
                 enabled: check.considered.filter(i => !i.disabled).length,
                 entries: check.results.length,
+                // Findings per kind: an entry has at most one of each kind, so these count entries too.
                 missing: check.findings.filter(f => f.kind === 'missing').length,
                 disabled: check.findings.filter(f => f.kind === 'disabled').length,
                 failing: check.findings.filter(f => f.kind === 'failing').length,
@@ -33902,7 +34258,7 @@ function buildReport(outcome, verdict = decideVerdict(outcome)) {
             matches: r.matches.map(i => i.id),
             posts: r.posts ?? null
         })),
-        findings: check?.findings ?? [],
+        findings: (check?.findings ?? []).map(f => ({ kind: f.kind, key: f.key, message: findingSentence(f), fix: f.fix, action: findingAdvice(f) })),
         // parseIntegrations builds each one with exactly these fields, in this order: no copy needed.
         integrations: check?.considered ?? []
     };
@@ -33958,6 +34314,9 @@ function writeReportFile(report, dir = process.env.RUNNER_TEMP || (0,external_no
 
 
 
+
+
+
 /** GitHub refuses a step summary over 1 MiB; this leaves room to spare. */
 const SUMMARY_MAX_BYTES = 1_000_000;
 /** At most this many rows in the list of other integrations (it is for browsing, not for search). */
@@ -33965,10 +34324,9 @@ const SUMMARY_LIST_LIMIT = 1000;
 /** Bytes kept back from the entries table for the lines that follow it. */
 const TAIL_RESERVE = 40_000;
 const MAX_PICTURE_URL = 500;
-// A no-break space between mark and word: a narrow State column never splits them.
-const MARK = { enabled: '✅\u00a0enabled', disabled: '⛔\u00a0disabled', missing: '❌\u00a0missing' };
-/** The State column: the entry's state, or the post signal that makes an enabled channel fail. */
-const STATE_LABEL = { ...MARK, failing: '⚠️\u00a0failing', reconnect: '🔌\u00a0reconnect' };
+/** A state's mark and word, joined by a no-break space so that a narrow column never splits them. */
+const stateLabel = (state) => `${STATE_WORDS[state].mark}\u00a0${STATE_WORDS[state].label}`;
+const summary_say = (text) => say(text, ACTION_VOICE);
 /** Lines within a byte budget. */
 class Budget {
     left;
@@ -34016,18 +34374,21 @@ function postsCells(result, signals) {
     const p = result.posts;
     const stuck = p?.stuck ? `, ${p.stuck} stuck` : '';
     const failed = signals.failedPostsDays > 0
-        ? ` ${p && (p.failed > 0 || (p.stuck ?? 0) > 0) ? `⚠️ ${p.failed}${stuck}${p.latestFailed ? `, latest ${date(p.latestFailed)}` : ''}` : '0'} |`
+        ? ` ${p && (p.failed > 0 || (p.stuck ?? 0) > 0) ? `${KIND_WORDS.failing.mark} ${count(p.failed)}${stuck}${p.latestFailed ? `, latest ${date(p.latestFailed)}` : ''}` : '0'} |`
         : '';
-    const queued = signals.upcomingPostsDays > 0 ? ` ${p && p.queued > 0 ? `${result.state === 'enabled' ? '' : '🚫 '}${p.queued}, next ${date(p.nextQueued)}` : '0'} |` : '';
+    const queued = signals.upcomingPostsDays > 0
+        ? ` ${p && p.queued > 0 ? `${result.state === 'enabled' ? '' : '🚫 '}${count(p.queued)}, next ${date(p.nextQueued)}` : '0'} |`
+        : '';
     return `${failed}${queued}`;
 }
+/** The channel an entry found, and how many more a `platform:*` entry exports. */
+function foundCell(result) {
+    const more = result.entry.selector.kind === 'platform' && result.enabledIds.length > 1 ? `<br>and ${count(result.enabledIds.length - 1)} more` : '';
+    return `${channelWithPlatformCell(result.integration)}${more}`;
+}
 function entryRow(result, t) {
-    const i = result.integration;
-    const more = result.entry.selector.kind === 'platform' && result.enabledIds.length > 1 ? `<br>and ${result.enabledIds.length - 1} more` : '';
-    // The actions are this project's own text (platform identifiers in them are validated), not escaped.
-    const action = t.fix ? ` ${t.actions.get(result.entry.key) ?? ''} |` : '';
-    const customer = t.customers ? ` ${cell(i?.customer?.name)} |` : '';
-    return `| <code>${cell(result.entry.text)}</code> | ${channelWithPlatformCell(i)}${more} |${customer} ${STATE_LABEL[t.shown(result)]} |${postsCells(result, t.signals)}${action}`;
+    const customer = t.customers ? ` ${cell(result.integration?.customer?.name)} |` : '';
+    return `| <code>${cell(result.entry.text)}</code> | ${foundCell(result)} |${customer} ${stateLabel(t.shown(result))} |${postsCells(result, t.signals)}`;
 }
 function entryHeader(t) {
     const extra = [];
@@ -34035,28 +34396,60 @@ function entryHeader(t) {
         extra.push(`Failed posts (${t.signals.failedPostsDays} d)`);
     if (t.signals && t.signals.upcomingPostsDays > 0)
         extra.push(`Queued posts (${t.signals.upcomingPostsDays} d)`);
-    const columns = ['Entry', 'Channel', ...(t.customers ? ['Customer'] : []), 'State', ...extra, ...(t.fix ? ['Fix'] : [])];
+    const columns = ['Entry', 'Channel', ...(t.customers ? ['Customer'] : []), 'State', ...extra];
     return [`| ${columns.join(' | ')} |`, `|${columns.map(() => '---').join('|')}|`];
 }
-const FINDING_LABEL = new Map([
-    ['missing', '❌ missing'],
-    ['disabled', '⛔ disabled'],
-    ['failing', '⚠️ failing'],
-    ['reconnect', '🔌 reconnect']
-]);
-/** At most this many rows in the findings table at the top; the entries table has them all. */
-const FINDINGS_SHOWN = 100;
-/** The entries table stays open up to this many rows; a longer one is folded under the findings. */
+/** At most this many rows in the problems table at the top; the report file has them all. */
+const PROBLEMS_SHOWN = 100;
+/** The table of every entry stays open up to this many rows when nothing needs attention. */
 const ENTRIES_OPEN_UP_TO = 20;
-function findingsSection(lines, findings, budget) {
-    const header = ['| Entry | Problem | Fix |', '|---|---|---|'];
-    pushTable(lines, header, findings.slice(0, FINDINGS_SHOWN), f => `| <code>${cell(f.key)}</code> | ${FINDING_LABEL.get(f.kind) ?? f.kind}: ${markdownSafe(f.message, 600)} | ${f.action} |`, budget, 'problems');
-    if (findings.length > FINDINGS_SHOWN)
-        lines.push('', `…and ${findings.length - FINDINGS_SHOWN} more problems: every entry is in the table below.`);
+/** A hint's values as code, escaped: they hold server text. */
+const hintCell = (hint) => hintText(hint, value => `<code>${cell(value)}</code>`);
+/** The hints that several problem rows share (a platform's list of handles): shown once, under the table. */
+function sharedHints(rows) {
+    const seen = new Map();
+    for (const row of rows)
+        for (const hint of row.hints)
+            if (hint.shared)
+                seen.set(hintText(hint), (seen.get(hintText(hint)) ?? 0) + 1);
+    return new Set([...seen].filter(([, n]) => n > 1).map(([text]) => text));
+}
+function problemRow(row, result, shared) {
+    const problems = row.findings
+        .map(f => {
+        const detail = f.detail ? ` ${markdownSafe(f.detail, 600)}` : '';
+        return `${stateLabel(f.kind)}${f.problem !== undefined ? `: ${markdownSafe(f.problem, 300)}` : ''}.${detail}`;
+    })
+        .join('<br>');
+    // The advice is this project's own text (platform identifiers in it are validated), not escaped.
+    const hints = row.hints.map(h => (shared.has(hintText(h)) ? `${capitalise(h.lead.replace(/:$/, ''))}: see below.` : `${capitalise(hintCell(h))}.`));
+    const channel = result?.integration ? foundCell(result) : '—';
+    return `| <code>${cell(result?.entry.text ?? row.key)}</code> | ${channel} | ${problems} | ${[...hints, ...row.advice].join(' ')} |`;
+}
+function problemsSection(lines, check, budget) {
+    const rows = problemsByEntry(check.findings);
+    const shared = sharedHints(rows);
+    const results = new Map(check.results.map(r => [r.entry.key, r]));
+    const header = ['| Entry | Channel | Problem | Fix |', '|---|---|---|---|'];
+    pushTable(lines, header, rows.slice(0, PROBLEMS_SHOWN), row => problemRow(row, results.get(row.key), shared), budget, 'problems');
+    if (rows.length > PROBLEMS_SHOWN)
+        lines.push('', `…and ${count(rows.length - PROBLEMS_SHOWN)} more entries with problems: see the report file (the \`report\` output).`);
+    const notes = new Map();
+    for (const row of rows.slice(0, PROBLEMS_SHOWN))
+        for (const h of row.hints)
+            if (shared.has(hintText(h)))
+                notes.set(hintText(h), h);
+    for (const h of notes.values())
+        lines.push('', `**${capitalise(h.lead.replace(/:$/, ''))}:** ${hintCell({ ...h, lead: '' }).trim()}`);
+    for (const kind of FINDING_KINDS) {
+        const why = KIND_WORDS[kind].why;
+        if (why !== undefined && check.findings.some(f => f.kind === kind))
+            lines.push('', `${KIND_WORDS[kind].mark} **${KIND_WORDS[kind].said}:** ${why}`);
+    }
 }
 function integrationRow(i) {
     const selector = i.profile ? `<code>${cell(`${i.identifier}:${i.profile.replace(/^@/, '')}`)}</code>` : '';
-    return `| ${channelCell(i)} | ${cell(i.identifier)} | ${selector} | ${cell(i.customer?.name)} | ${i.disabled ? MARK.disabled : MARK.enabled} |`;
+    return `| ${channelCell(i)} | ${cell(i.identifier)} | ${selector} | ${cell(i.customer?.name)} | ${stateLabel(i.disabled ? 'disabled' : 'enabled')} |`;
 }
 /** Appends a table: the header always, then rows while the budget and `limit` allow, then a "more" line. */
 function pushTable(lines, header, items, row, budget, noun, limit = Infinity) {
@@ -34073,50 +34466,57 @@ function pushTable(lines, header, items, row, budget, noun, limit = Infinity) {
         shown++;
     }
     if (shown < items.length)
-        lines.push('', `…and ${items.length - shown} more ${noun} — see the report file (the \`report\` output).`);
+        lines.push('', `…and ${count(items.length - shown)} more ${noun}: see the report file (the \`report\` output).`);
 }
 const INTEGRATION_HEADER = ['| Channel | Platform | Selector | Customer | State |', '|---|---|---|---|---|'];
 function errorSection(outcome, lines) {
     if (outcome.inputErrors && outcome.inputErrors.length > 0) {
         lines.push('The inputs have problems; nothing was sent to Postiz.', '');
         for (const e of outcome.inputErrors.slice(0, 100))
-            lines.push(`- ${markdownSafe(e, 600)}`);
+            lines.push(`- ${markdownSafe(sayInputError(e, ACTION_VOICE), 600)}`);
     }
     else if (outcome.error) {
-        lines.push(`**What happened:** ${markdownSafe(outcome.error.message, 1000)}`, '', `**How to fix it:** ${markdownSafe(outcome.error.fix, 1000)}`);
+        lines.push(`**What happened:** ${markdownSafe(summary_say(outcome.error.message), 1000)}`, '', `**How to fix it:** ${markdownSafe(summary_say(outcome.error.fix), 1000)}`);
     }
 }
-function checkSection(outcome, check, lines, budget) {
+/** "12 integrations of customer Acme", and the server's count only when the customer filter left some out. */
+function scopeLine(check) {
     const scope = check.customer !== undefined ? ` of customer ${markdownSafe(check.customer)}` : '';
+    const returned = check.total !== check.considered.length ? ` (the server returned ${count(check.total)})` : '';
+    return `${plural(check.considered.length, 'integration')}${scope}${returned}`;
+}
+function checkSection(outcome, check, lines, budget) {
     if (check.discovery) {
-        lines.push(`The organisation${scope} has ${plural(check.considered.length, 'integration')} (the server returned ${check.total}).`, '');
+        lines.push(`The organisation has ${scopeLine(check)}.`, '');
         lines.push('Put IDs or `platform:profile` selectors from this list in the `integrations` input to gate on them.', '');
         pushTable(lines, INTEGRATION_HEADER, check.considered, integrationRow, budget, 'integrations', SUMMARY_LIST_LIMIT);
         return;
     }
-    lines.push(`Checked against ${plural(check.considered.length, 'integration')}${scope} (the server returned ${check.total}).`, '');
-    const actions = new Map();
-    for (const f of check.findings)
-        actions.set(f.key, actions.has(f.key) ? `${actions.get(f.key)} ${f.action}` : f.action);
-    // What needs attention first; then every entry, folded when there are many.
+    lines.push(`Checked against ${scopeLine(check)}.`, '');
+    // What needs attention first; then every entry, open when nothing does, folded otherwise, and
+    // left out when every entry is in the problems table already.
     budget.reserve(TAIL_RESERVE);
-    if (check.findings.length > 0) {
-        findingsSection(lines, check.findings, budget);
+    const withProblems = new Set(check.findings.map(f => f.key)).size;
+    if (withProblems > 0) {
+        problemsSection(lines, check, budget);
         lines.push('');
     }
     const table = {
         signals: check.postSignals,
-        actions,
         shown: shownStates(check.findings),
-        customers: check.results.some(r => r.matches.some(i => i.customer !== null)),
-        fix: check.findings.length > 0
+        customers: check.results.some(r => r.matches.some(i => i.customer !== null))
     };
-    const folded = check.results.length > ENTRIES_OPEN_UP_TO;
-    if (folded)
-        lines.push(`<details><summary>All ${check.results.length} entries</summary>`, '');
-    pushTable(lines, entryHeader(table), check.results, r => entryRow(r, table), budget, 'entries');
-    if (folded)
-        lines.push('', '</details>');
+    if (withProblems < check.results.length) {
+        const all = check.results.length === 1 ? 'The entry' : `All ${plural(check.results.length, 'entry', 'entries')}`;
+        const folded = withProblems > 0 || check.results.length > ENTRIES_OPEN_UP_TO;
+        lines.push(folded ? `<details><summary>${all}</summary>` : `### ${all}`, '');
+        pushTable(lines, entryHeader(table), check.results, r => entryRow(r, table), budget, 'entries');
+        if (folded)
+            lines.push('', '</details>');
+        if (check.results.some(r => r.state !== 'enabled' && (r.posts?.queued ?? 0) > 0)) {
+            lines.push('', '🚫 Queued posts on a disabled or missing channel will not go out until the channel is fixed.');
+        }
+    }
     budget.release(TAIL_RESERVE);
     const recovered = check.reconnect?.recovered ?? [];
     if (recovered.length > 0) {
@@ -34125,18 +34525,11 @@ function checkSection(outcome, check, lines, budget) {
             .map(r => markdownSafe(r, 300))
             .join(' ')}${recovered.length > 10 ? ' …' : ''}`);
     }
-    if (check.findings.some(f => f.kind === 'failing')) {
-        lines.push('', '⚠️ **Failing posts** usually mean the channel must be reconnected in Postiz: its connection expired or was revoked, ' +
-            'yet Postiz still lists it as enabled. Reconnect it, then retry or reschedule the failed posts.');
-    }
-    if (check.results.some(r => r.state !== 'enabled' && (r.posts?.queued ?? 0) > 0)) {
-        lines.push('', '🚫 Queued posts on a disabled or missing channel will not go out until the channel is fixed.');
-    }
     const warnings = [...outcome.warnings, ...check.warnings];
     if (warnings.length > 0) {
         lines.push('', '**Warnings**', '');
         for (const w of warnings.slice(0, 20))
-            lines.push(`- ${markdownSafe(w, 600)}`);
+            lines.push(`- ${markdownSafe(summary_say(w), 600)}`);
         if (warnings.length > 20)
             lines.push(`- …and ${warnings.length - 20} more in the report file.`);
     }
@@ -34150,9 +34543,10 @@ function checkSection(outcome, check, lines, budget) {
     }
 }
 /** The job summary in GitHub-flavoured Markdown. */
-function buildSummary(outcome, verdict = decideVerdict(outcome)) {
+function buildSummary(outcome, verdict) {
     const status = verdict.status;
-    const lines = [`## ${verdict.icon} ${verdict.headline}`, ''];
+    // The headline is this project's own text (counts, finding kinds, fail-on's validated words).
+    const lines = [`## ${verdict.icon} ${summary_say(verdict.headline)}`, ''];
     const budget = new Budget(SUMMARY_MAX_BYTES - 4000);
     if (status === 'error' || !outcome.check)
         errorSection(outcome, lines);
@@ -34191,6 +34585,11 @@ function entryLogLine(result) {
 
 
 
+
+
+
+/** The verdict line's mark in the log. */
+const TONE_MARK = { pass: '✓', discovery: '✓', warn: '!', fail: '✗', error: '✗' };
 const INPUT_NAMES = Object.keys(DEFAULTS);
 const ISSUE_INPUT_NAMES = Object.keys(ISSUE_DEFAULTS);
 /** Inputs read with core.getBooleanInput (YAML 1.2 core schema: true | True | TRUE | false | False | FALSE). */
@@ -34208,7 +34607,7 @@ function readInput(name, errors) {
         return String(getBooleanInput(name));
     }
     catch {
-        errors.push(`${name}: "${logSafe(text, 60)}" is not a boolean; use true or false`);
+        errors.push({ input: name, problem: [`"${logSafe(text, 60)}" is not a boolean; use true or false`] });
         return '';
     }
 }
@@ -34246,7 +34645,7 @@ function publishLogAndAnnotations(outcome, verdict) {
     const lines = (outcome.check?.results ?? []).map(entryLogLine);
     if (lines.length > 0) {
         // Folded in the log: one line per entry can be thousands; the verdict line below stays visible.
-        startGroup(`${lines.length} entr${lines.length === 1 ? 'y' : 'ies'} checked`);
+        startGroup(`${plural(lines.length, 'entry', 'entries')} checked`);
         info(lines.join('\n')); // one write, however many entries
         endGroup();
     }
@@ -34254,7 +34653,7 @@ function publishLogAndAnnotations(outcome, verdict) {
     for (const { level, title, message } of plan.annotations)
         (level === 'error' ? error : warning)(message, { title });
     if (outcome.check)
-        info(`${verdict.status === 'pass' ? '✓' : '✗'} ${verdict.headline}`);
+        info(`${TONE_MARK[verdict.tone]} ${say(verdict.headline, ACTION_VOICE)}`);
     return plan.failure;
 }
 async function publishSummary(outcome, verdict) {
@@ -34281,7 +34680,8 @@ async function publishTrackingIssue(outcome, verdict, config) {
         job: config.job,
         runUrl: config.runUrl,
         findings: check.findings,
-        headline: verdict.headline,
+        headline: say(verdict.headline, ACTION_VOICE),
+        icon: verdict.icon,
         now: outcome.finishedAt
     };
     const result = await syncTrackingIssue(config, open => planIssueAction(status, check.discovery, open, context));
@@ -34317,14 +34717,14 @@ async function runStages() {
     const outcome = await checkIntegrations(raw, {
         onStart: config => {
             const scope = config.customer !== undefined ? ` for customer "${logSafe(config.customer)}"` : '';
-            info(`Checking ${config.entries.length} entr${config.entries.length === 1 ? 'y' : 'ies'} against ${config.apiUrl}${scope}`);
+            info(`Checking ${plural(config.entries.length, 'entry', 'entries')} against ${config.apiUrl}${scope}`);
         },
-        onRetry: message => info(message),
+        onRetry: note => info(note.line),
         onDebug: message => core_debug(message)
     }, [...booleanErrors, ...issue.errors]);
     const verdict = decideVerdict(outcome);
     const failure = publishLogAndAnnotations(outcome, verdict);
-    const reportPath = await attempt('write the report file', () => writeReportFile(buildReport(outcome, verdict)));
+    const reportPath = await attempt('write the report file', () => writeReportFile(buildReport(outcome, verdict, ACTION_VOICE)));
     try {
         publishOutputs(outcome, verdict, reportPath);
     }

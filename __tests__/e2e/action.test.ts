@@ -63,7 +63,7 @@ describe('passing checks', () => {
     expect(firstLines[0]).toMatch(/^::add-mask::/)
     expect(run.stdout).toContain(`::add-mask::${API_KEY}`)
     expect(run.code).toBe(0)
-    expect(run.stdout).toMatch(/::warning title=Warning::api-key: removed a "Bearer " prefix/)
+    expect(run.stdout).toMatch(/::warning title=Warning::Removed a "Bearer " prefix from the api-key input/)
     expect(server?.requests[0].headers.authorization).toBe(API_KEY)
     expect(run.everything).not.toContain(API_KEY)
   })
@@ -123,7 +123,7 @@ describe('passing checks', () => {
     expect(json(run, 'ids')).toEqual({})
     expect(run.stdout).toMatch(/::warning title=Nothing was checked::/)
     expect(run.summary).toContain('## 🔎 Discovery: listed 4 Postiz integrations, checked none')
-    expect(run.summary).toContain('<code>linkedin-page\\:<wbr>acme-inc</code>')
+    expect(run.summary).toContain('<code>linkedin-page\\:acme-inc</code>')
   })
 
   it('writes the report file with every integration and the inputs as interpreted, never the key', async () => {
@@ -151,9 +151,11 @@ describe('failing checks', () => {
     expect(json(run, 'ids')).toEqual({ 'x:acmehq': X.id, 'bluesky:acme.bsky.social': BLUESKY_OFF.id, cm_deleted_channel: null, 'mastodon:*': [] })
     expect(run.outputs['integration-ids']).toBe(X.id)
     expect(run.stdout).toMatch(
-      /::error title=Postiz integration disabled%3A bluesky%3Aacme.bsky.social::.*"Acme Bluesky" \(bluesky.*is disabled in Postiz. Enable it/
+      /::error title=Postiz integration disabled%3A bluesky%3Aacme.bsky.social::bluesky:acme.bsky.social — "Acme Bluesky" \(bluesky.*\): disabled in Postiz\..* Enable the channel/
     )
-    expect(run.stdout).toMatch(/::error title=Postiz integration missing%3A cm_deleted_channel::.*no integration has ID cm_deleted_channel.*platform:profile/)
+    expect(run.stdout).toMatch(
+      /::error title=Postiz integration missing%3A cm_deleted_channel::cm_deleted_channel: no integration has this ID\..*platform:profile/
+    )
     expect(run.stdout).toMatch(
       /::error::Fail: 3 of 4 Postiz integrations need attention \(2 missing, 1 disabled\): bluesky:acme.bsky.social, cm_deleted_channel, mastodon:\*\./
     )
@@ -189,7 +191,10 @@ describe('failing checks', () => {
     await start()
     const run = await check({ integrations: 'twitter:acmehq' })
     expect(run.outputs.status).toBe('fail')
-    expect(run.stdout).toMatch(/Postiz calls this platform "x": write x:acmehq/)
+    expect(run.stdout).toMatch(/Postiz calls this platform "x", not "twitter"\. Write x:acmehq\./)
+    expect(run.summary).toContain(
+      '| <code>twitter\\:acmehq</code> | — | ❌\u00a0missing: Postiz calls this platform &quot;x&quot;, not &quot;twitter&quot;. | Write <code>x\\:acmehq</code>. |'
+    )
   })
 })
 

@@ -41,7 +41,7 @@ describe('exit codes', () => {
     expect(run.stdout).toMatch(/^✗ Fail: 2 of 3 Postiz integrations need attention \(1 missing, 1 disabled\)$/m)
     run = await cli(['--integrations=bluesky:acme', '--fail-on', 'missing'], env)
     expect(run.code).toBe(0)
-    expect(run.stdout).toMatch(/^! bluesky:acme: .* is disabled in Postiz\.$/m)
+    expect(run.stdout).toMatch(/^! bluesky:acme — "Acme Bluesky" .*\n {2}disabled\.\n {2}Fix: Enable it in Postiz\.$/m)
   })
 
   it('2 when the key is wrong, without printing it', async () => {
@@ -55,7 +55,7 @@ describe('exit codes', () => {
     const before = server.requests.length
     const run = await cli(['--integrations', 'x:acme'], { POSTIZ_API_URL: server.baseUrl })
     expect(run.code).toBe(2)
-    expect(run.stdout).toMatch(/POSTIZ_API_KEY is not set/)
+    expect(run.stdout).toMatch(/POSTIZ_API_KEY: not set\. Export your Postiz API key/)
     expect(server.requests.length).toBe(before)
   })
 

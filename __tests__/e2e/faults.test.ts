@@ -202,7 +202,7 @@ describe('redirects and origins', () => {
     const server = await answering(res => res.writeHead(302, { location: `${elsewhere.baseUrl}/public/v1/integrations` }).end())
     const run = await check(server)
     expectError(run, new RegExp(`HTTP 302, a redirect to ${elsewhere.baseUrl.replace(/[.]/g, '\\.')}/public/v1/integrations`))
-    expect(run.stdout).toMatch(/Set api-url to the address the server redirects to/)
+    expect(run.stdout).toMatch(/Set the api-url input to the address the server redirects to/)
     expect(server.requests).toHaveLength(1)
     expect(elsewhere.requests).toHaveLength(0)
   })

@@ -56,15 +56,16 @@ describe('a notification that names the channel', () => {
     expect(run.outputs.status).toBe('fail')
     expect(JSON.parse(run.outputs.reconnect)).toEqual(['x:acme'])
     expect(run.stdout).toMatch(
-      /::warning title=Postiz integration needs reconnecting%3A x%3Aacme::x:acme: "Acme on X" \(x, @acme, ID [^)]+\) needs reconnecting\. Postiz said on \d{4}-\d\d-\d\dT[\d:]+Z: "We couldn't post to x for Acme on X because you need to reconnect it\./
+      /::warning title=Postiz integration needs reconnecting%3A x%3Aacme::x:acme — "Acme on X" \(x, @acme, ID [^)]+\): Postiz asked on \d{4}-\d\d-\d\dT[\d:]+Z to reconnect it\. Postiz said: "We couldn't post to x for Acme on X because you need to reconnect it\./
     )
-    expect(run.summary).toMatch(/^\| <code>x\\:<wbr>acme<\/code> \| 🔌 reconnect: /m)
-    expect(run.summary).toMatch(/\| 🔌\u00a0reconnect \| Reconnect it in Postiz\. \|$/m)
+    expect(run.summary).toMatch(/^\| <code>x\\:acme<\/code> \| .*Acme on X.* \| 🔌\u00a0reconnect: Postiz asked on .* \| Reconnect it in Postiz\. \|$/m)
+    expect(run.summary).toMatch(/\| 🔌\u00a0reconnect \|$/m)
     expect(run.report?.counts.reconnect).toBe(1)
     expect(run.outputs.message).toBe(
       [
-        '❌ Fail: 1 of 3 Postiz integrations needs attention (1 reconnect)',
-        '- x:acme: needs reconnecting. Reconnect the channel in Postiz (it marks the channel as needing a refresh), then retry or reschedule its posts.',
+        '⚠️ Warnings: 1 of 3 Postiz integrations needs attention (1 reconnect); reported only, since the fail-on input is "missing,disabled"',
+        'Needs reconnecting — Reconnect it in Postiz.',
+        `- \`x:acme\` (Acme on X): Postiz asked on ${run.outputs.message.match(/asked on (\S+)/)?.[1]} to reconnect it`,
         'Run: https://github.example/acme/site/actions/runs/77'
       ].join('\n')
     )
@@ -109,10 +110,10 @@ describe('a notification that names only the platform', () => {
   it('is one warning naming the checked candidates when the platform has several channels', async () => {
     const { run } = await check({ notifications: [couldNotRefresh('x', 1), couldNotRefresh('x', 2)] })
     expect(JSON.parse(run.outputs.reconnect)).toEqual([])
-    const warnings = run.stdout.split('\n').filter(l => l.includes('Postiz could not refresh an x channel') || l.includes('could not refresh a x channel'))
+    const warnings = run.stdout.split('\n').filter(l => l.includes('could not refresh'))
     expect(warnings).toHaveLength(1)
     expect(warnings[0]).toMatch(
-      /the organisation has 2 x channels, so it does not say which\. Checked candidates: "Acme on X" .*\(x:acme\); "Acme \(\.\*\) on X" .*\(x:tricky\)/
+      /Postiz could not refresh one of the organisation's 2 x channels on .* and does not say which\. Checked candidates: "Acme on X" .*\(x:acme\); "Acme \(\.\*\) on X" .*\(x:tricky\)/
     )
   })
 })
@@ -159,7 +160,7 @@ describe('reading the notifications', () => {
 
   it('refuses reconnect in fail-on without reconnect-days, and more than 90 days', async () => {
     let { run } = await check({}, { 'reconnect-days': '0', 'fail-on': 'reconnect' })
-    expect(run.stdout).toMatch(/::error title=Invalid input::fail-on: "reconnect" needs reconnect-days above 0/)
+    expect(run.stdout).toMatch(/::error title=Invalid input::fail-on: "reconnect" needs the reconnect-days input above 0/)
     ;({ run } = await check({}, { 'reconnect-days': '91' }))
     expect(run.stdout).toMatch(/::error title=Invalid input::reconnect-days: "91" must be a whole number from 0 to 90/)
   })
@@ -173,7 +174,7 @@ describe('the CLI', () => {
       POSTIZ_API_URL: server.baseUrl
     })
     expect(code).toBe(0)
-    expect(out).toMatch(/^! x:acme: "Acme on X" .* needs reconnecting\. Postiz said on /m)
-    expect(out).toMatch(/^✗ Fail: 1 of 1 Postiz integration needs attention \(1 reconnect\)$/m)
+    expect(out).toMatch(/^! x:acme — "Acme on X" .*\n {2}reconnect: Postiz asked on \S+ to reconnect it\. Postiz said: /m)
+    expect(out).toMatch(/^! Warnings: 1 of 1 Postiz integration needs attention \(1 reconnect\); reported only, since --fail-on is "missing,disabled"$/m)
   })
 })

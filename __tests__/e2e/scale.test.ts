@@ -48,18 +48,18 @@ it("keeps every output together under GitHub's 1 MB per job, measured in UTF-16"
 
 it('keeps the summary under 1 MiB: the 30 problems first, then every entry folded', () => {
   expect(Buffer.byteLength(run.summary, 'utf8')).toBeLessThan(1024 * 1024)
-  const [before, folded] = run.summary.split('<details><summary>All 1000 entries</summary>')
+  const [before, folded] = run.summary.split('<details><summary>All 1,000 entries</summary>')
   expect(folded).toBeDefined()
-  expect(before).toMatch(/^\| Entry \| Problem \| Fix \|$/m)
+  expect(before).toMatch(/^\| Entry \| Channel \| Problem \| Fix \|$/m)
   expect(before.match(/^\| <code>/gm)?.length).toBe(30)
   expect(folded.match(/^\| <code>/gm)?.length).toBe(1000)
-  expect(run.summary).toMatch(/…and \d+ more integrations — see the report file/)
+  expect(run.summary).toMatch(/…and [\d,]+ more integrations: see the report file/)
 })
 
 it('makes at most 10 error annotations, the last saying how many more there are', () => {
   const errors = run.stdout.split('\n').filter(line => line.startsWith('::error'))
   expect(errors).toHaveLength(10)
-  expect(errors[9]).toMatch(/^::error::Fail: 30 of 1000 Postiz integrations need attention \(20 missing, 10 disabled\): .* 21 more problems are not annotated/)
+  expect(errors[9]).toMatch(/^::error::Fail: 30 of 1,000 Postiz integrations need attention \(20 missing, 10 disabled\): .* 21 more problems are not annotated/)
 })
 
 it('loses nothing in the report file', () => {

@@ -66,7 +66,7 @@ describe('the tracking issue through a failure and a recovery', () => {
     expect(issue.body).toContain('<!-- postiz-integrations-check:tracking-issue:Postiz%20nightly.check.Postiz%20integrations%20need%20attention -->')
     expect(issue.author).toBe('github-actions[bot]')
     expect(issue.body).toContain('[this run](https://github.example/acme/site/actions/runs/4242)')
-    expect(issue.body).toMatch(/\| <code>linkedin\\:<wbr>acme<\/code> \| disabled: /)
+    expect(issue.body).toContain('| <code>linkedin\\:acme</code> | ⛔ disabled | Enable it in Postiz. |')
     expect(run.stdout).toContain('Tracking issue: opened #1.')
 
     // 2. the same failure → still one issue, body refreshed, no comment
@@ -210,7 +210,7 @@ describe('in a busy repository', () => {
     await scheduled('x:gone, linkedin:acme')
     expect(issue.body.startsWith('Owner: @kim — renewing the LinkedIn token.\n\n<!-- postiz-integrations-check:generated:start -->')).toBe(true)
     expect(issue.body.endsWith('\nUpdate: done on Monday, waiting for the next run.')).toBe(true)
-    expect(issue.body).toContain('<code>x\\:<wbr>gone</code>')
+    expect(issue.body).toContain('<code>x\\:gone</code>')
     expect(issue.comments).toHaveLength(1)
   })
 

@@ -28095,14 +28095,16 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4593);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(391);
 /** Entry point of the CLI bundle (dist/cli/index.js, the package's bin). */
 
 process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2), {
     env: process.env,
     stdout: text => process.stdout.write(text),
     stderr: text => process.stderr.write(text),
-    isTty: process.stdout.isTTY === true
+    isTty: process.stdout.isTTY === true,
+    columns: process.stdout.isTTY ? process.stdout.columns : undefined,
+    stderrColumns: process.stderr.isTTY ? process.stderr.columns : undefined
 });
 
 __webpack_async_result__();
@@ -28110,7 +28112,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4593:
+/***/ 391:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28119,7 +28121,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   iW: () => (/* binding */ main)
 });
 
-// UNUSED EXPORTS: EXIT, colourWanted
+// UNUSED EXPORTS: EXIT, colourWanted, shellWord
 
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
@@ -28229,16 +28231,6 @@ function parseCliArgs(argv) {
         options.inputs.integrations = integrations.join('\n');
     return { ok: true, options };
 }
-/** Renames the action's input names in config errors to what a CLI user sets. */
-function cliWording(message) {
-    return message
-        .replace(/^api-key: empty\..*$/, 'POSTIZ_API_KEY is not set. Export your Postiz API key (Settings → Public API): export POSTIZ_API_KEY=…')
-        .replace(/^api-url:/, 'POSTIZ_API_URL:')
-        .replace(/set allow-insecure-http: true/, 'pass --allow-insecure-http')
-        .replace(/needs failed-posts-days above 0/, 'needs --failed-posts-days above 0')
-        .replace(/needs reconnect-days above 0/, 'needs --reconnect-days above 0')
-        .replace(/^(integrations|customer|fail-on|timeout|retries|allow-insecure-http|failed-posts-days|upcoming-posts-days|reconnect-days):/, '--$1:');
-}
 const USAGE = `Usage: postiz-integrations-check [options]
 
 Checks that the Postiz channels (integrations) you rely on exist and are enabled.
@@ -28251,8 +28243,9 @@ Environment:
 
 Options:
   -i, --integrations LIST  Entries to check, comma-separated or repeated: an ID,
-                           platform:profile (x:acme) or platform:* , each optionally
-                           alias=… . Without it, lists the organisation's channels.
+                           platform:profile (x:acme) or 'platform:*' (quoted for the
+                           shell), each optionally alias=… . Without it, lists the
+                           organisation's channels.
   --customer ID_OR_NAME    Only consider one customer's channels
   --fail-on KINDS          missing,disabled (default), failing, reconnect, or none
   --timeout SECONDS        Per HTTP attempt (default 30)
@@ -28270,20 +28263,104 @@ Options:
 Exit codes: 0 pass, 1 fail (per --fail-on), 2 could not check (bad input, auth,
 network, bad response).
 
-Example:
+Examples:
   export POSTIZ_API_KEY=…
   postiz-integrations-check --integrations x:acme,linkedin-page:acme-inc
+  postiz-integrations-check -i 'bluesky:*' --failed-posts-days 7
 `;
 
+;// CONCATENATED MODULE: ./src/shared/words.ts
+/**
+ * Text that names a setting, as data: the engine says which setting and what to do with it, and each
+ * front end words it the way its reader set it (the action: the `timeout` input, the secret; the
+ * CLI: `--timeout`, `POSTIZ_API_KEY`). A `Words` value is the sentence with those places left open;
+ * `say` fills them with a `Voice`. Pure.
+ */
+/** Every setting of a run, by its action input name. Each voice says how its reader sets it. */
+const SETTINGS = (/* unused pure expression or super */ null && ([
+    'api-key',
+    'api-url',
+    'integrations',
+    'customer',
+    'fail-on',
+    'timeout',
+    'retries',
+    'job-summary',
+    'allow-insecure-http',
+    'failed-posts-days',
+    'upcoming-posts-days',
+    'reconnect-days'
+]));
+/** A setting named in a sentence: "the timeout input", "--timeout". */
+const setting = (name) => ({ setting: name });
+/** Settings given a value, with the verb: "set timeout: 60", "pass --timeout 60"; several take the same value. */
+const words_assign = (names, value) => ({ settings: typeof names === 'string' ? [names] : names, value });
+/** A phrase the voice words: "the runner", "this machine". */
+const phrase = (name) => ({ phrase: name });
+/** Builds `Words` from a template: `` words`Raise ${setting('timeout')} if the server is slow.` `` */
+function words(strings, ...parts) {
+    const out = [];
+    strings.forEach((text, index) => {
+        if (text !== '')
+            out.push(text);
+        if (index < parts.length) {
+            const part = parts[index];
+            if (Array.isArray(part))
+                out.push(...part);
+            else
+                out.push(part);
+        }
+    });
+    return out;
+}
+/** The sentence in the voice's words. */
+function say(text, voice) {
+    let out = '';
+    for (const part of text) {
+        if (typeof part === 'string')
+            out += part;
+        else if ('phrase' in part)
+            out += voice.phrases[part.phrase];
+        else if ('settings' in part)
+            out += voice.assign(part.settings, part.value);
+        else
+            out += voice.setting(part.setting);
+    }
+    return out;
+}
+/** Each string part of the sentence through `map` (redaction, escaping); settings and phrases are ours. */
+function mapText(text, map) {
+    return text.map(part => (typeof part === 'string' ? map(part) : part));
+}
+/** The input error in the voice's words: "timeout: …", "--timeout: …". */
+function sayInputError(error, voice) {
+    return `${voice.label(error.input)}: ${say(error.problem, voice)}`;
+}
+/** "a", "a and b", "a, b and c". */
+function listed(items) {
+    return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+/** The sentence with settings and phrases by their plain names, for a debug line or an Error's message. */
+function plainText(text) {
+    return text
+        .map(part => typeof part === 'string' ? part : 'phrase' in part ? `<${part.phrase}>` : 'settings' in part ? `${part.settings.join(', ')}=${part.value}` : part.setting)
+        .join('');
+}
+
 ;// CONCATENATED MODULE: ./src/postiz/errors.ts
+
 /** An expected failure that makes the run `status=error`: a diagnosis and the fix, never a stack trace. */
 class CheckError extends Error {
+    said;
     fix;
     code;
-    constructor(message, fix, 
+    constructor(
+    /** What happened, in words each front end completes (see shared/words.ts). */
+    said, fix, 
     /** `route-missing`: the server answered 404, so it has no such route (an older Postiz, or the wrong api-url). */
     code) {
-        super(message);
+        super(plainText(said));
+        this.said = said;
         this.fix = fix;
         this.code = code;
         this.name = 'CheckError';
@@ -28631,7 +28708,7 @@ async function httpGet(url, options) {
         if (error instanceof TransportError)
             throw error;
         if (controller.signal.aborted) {
-            throw new TransportError(`no complete answer within ${options.timeoutMs / 1000} s (the timeout input)`, 'timeout');
+            throw new TransportError(`no complete answer within ${options.timeoutMs / 1000} s`, 'timeout');
         }
         throw describeError(error, url, proxy);
     }
@@ -28815,7 +28892,12 @@ function ambiguousCustomer(integrations, customer) {
     if (ids.size < 2)
         return undefined;
     const listed = [...ids].slice(0, 10);
-    return `customer: "${customer}" is the name of ${ids.size} customers (IDs ${listed.join(', ')}${ids.size > 10 ? ', …' : ''}); give the ID of the one to check instead`;
+    return {
+        input: 'customer',
+        problem: [
+            `"${customer}" is the name of ${ids.size} customers (IDs ${listed.join(', ')}${ids.size > 10 ? ', …' : ''}); give the ID of the one to check instead`
+        ]
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/postiz/notifications.ts
@@ -28954,7 +29036,6 @@ const REPLACEMENTS = {
     '"': '&quot;',
     "'": '&#39;',
     '|': '&#124;',
-    ':': '\\:<wbr>',
     '@': '@<wbr>'
 };
 /** Every character that logSafe or escapeMarkdown would change, and `www.`. */
@@ -28963,7 +29044,9 @@ const NEEDS_ESCAPING = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\\`*_{}[\]()<>#!|
 /**
  * Escapes text for a Markdown table cell or inline HTML: no markup, links, pipes or line breaks.
  * GitHub also turns bare `https://…`, `www.…` and `name@host` into links; an invisible `<wbr>`
- * after `:`, `www.` and `@` splits them so that server text can never become a link.
+ * after `:/`, `www.` and `@` splits them so that server text can never become a link. A `<wbr>`
+ * before every `:` but the first keeps `:name:` from becoming an emoji, while `x:acme` (one colon,
+ * not before `/`) gets none, so a narrow column never breaks a selector after its `x:`.
  */
 function markdownSafe(text, maxLength = 200) {
     // Most names and IDs hold nothing to escape: one test instead of a replacement pass.
@@ -28973,7 +29056,14 @@ function markdownSafe(text, maxLength = 200) {
 }
 /** markdownSafe without its shortcut (exported so a test can hold the two to the same result). */
 function escapeMarkdown(text, maxLength = 200) {
-    return logSafe(text, maxLength).replace(MARKDOWN_SPECIAL, match => (match.length > 1 ? `${match}<wbr>` : (REPLACEMENTS[match] ?? `\\${match}`)));
+    let colons = 0;
+    return logSafe(text, maxLength).replace(MARKDOWN_SPECIAL, (match, offset, whole) => {
+        if (match.length > 1)
+            return `${match}<wbr>`;
+        if (match === ':')
+            return `${colons++ > 0 ? '<wbr>' : ''}\\:${whole[offset + 1] === '/' ? '<wbr>' : ''}`;
+        return REPLACEMENTS[match] ?? `\\${match}`;
+    });
 }
 /**
  * The URL if it is an `https:` URL, made safe for a double-quoted attribute inside a Markdown table
@@ -29023,6 +29113,7 @@ const USER_AGENT = `${NAME}/${VERSION} (+https://github.com/marketplace/actions/
 
 
 
+
 const MAX_BODY_BYTES = 32 * 1024 * 1024;
 /** Longest `Retry-After` the client waits for; a longer one ends the run at once. */
 const MAX_RETRY_AFTER_MS = 60_000;
@@ -29040,13 +29131,16 @@ function serverMessage(body) {
     const msg = Object.hasOwn(record, 'msg') ? record.msg : Object.hasOwn(record, 'message') ? record.message : undefined;
     return typeof msg === 'string' && msg.trim() !== '' ? logSafe(msg, 200) : undefined;
 }
-const KEY_SOURCE = 'The key comes from the api-key input (usually ${{ secrets.POSTIZ_API_KEY }}); create or copy it in Postiz under Settings → Public API.';
+const KEY_SOURCE = words `The key comes from ${phrase('key-from')}; create or copy it in Postiz under Settings → Public API.`;
 /** Postiz's own messages on 401/403 (see FACTS.md), with their fixes. A Map: server text is never a property name. */
 const AUTH_FIXES = new Map([
-    ['Invalid API key', `The key is wrong or was rotated (rotating it in Postiz invalidates the old one at once). Update the secret. ${KEY_SOURCE}`],
-    ['No API Key found', `The request reached Postiz without a key. ${KEY_SOURCE}`],
-    ['Invalid OAuth token', 'The pos_ OAuth token is unknown or was revoked: issue a new one and update the secret.'],
-    ['No subscription found', 'This Postiz Cloud organisation has no active subscription, so its public API is closed. Renew the subscription.']
+    [
+        'Invalid API key',
+        words `The key is wrong or was rotated (rotating it in Postiz invalidates the old one at once). Update ${phrase('key-home')}. ${KEY_SOURCE}`
+    ],
+    ['No API Key found', words `The request reached Postiz without a key. ${KEY_SOURCE}`],
+    ['Invalid OAuth token', words `The pos_ OAuth token is unknown or was revoked: issue a new one and update ${phrase('key-home')}.`],
+    ['No subscription found', ['This Postiz Cloud organisation has no active subscription, so its public API is closed. Renew the subscription.']]
 ]);
 function authError(response, url) {
     const msg = serverMessage(response.body);
@@ -29056,8 +29150,10 @@ function authError(response, url) {
             ? ' with an empty body'
             : ` with ${looksLikeHtml(response) ? 'an HTML page' : 'a body'} ${snippet(response.body)}`;
     const fix = (msg !== undefined ? AUTH_FIXES.get(msg) : undefined) ??
-        (response.status === 403 ? `Postiz refused the key. If this persists, check the key and the server's logs. ${KEY_SOURCE}` : `Check the key. ${KEY_SOURCE}`);
-    return new CheckError(`Postiz rejected the API key (HTTP ${response.status}${said}) at ${url}.`, fix);
+        (response.status === 403
+            ? words `Postiz refused the key. If this persists, check the key and the server's logs. ${KEY_SOURCE}`
+            : words `Check the key. ${KEY_SOURCE}`);
+    return new CheckError([`Postiz rejected the API key (HTTP ${response.status}${said}) at ${url}.`], fix);
 }
 /** The body as JSON (a UTF-8 byte order mark before it is allowed), or the parse error. */
 function parseJson(body) {
@@ -29073,53 +29169,59 @@ function looksLikeHtml(response) {
     const type = firstHeader(response.headers, 'content-type') ?? '';
     return /html/i.test(type) || /^\s*</.test(response.body.subarray(0, 64).toString('utf8'));
 }
-const API_PATH_FIX = 'api-url must be the Postiz backend, not the web app: https://api.postiz.com for Postiz Cloud, ' +
-    'https://<your-host>/api for the official Docker image (note the /api), or http://localhost:3000 when the backend runs from source.';
+const API_PATH_FIX = words `${setting('api-url')} must be the Postiz backend, not the web app: https://api.postiz.com for Postiz Cloud, https://<your-host>/api for the official Docker image (note the /api), or http://localhost:3000 when the backend runs from source.`;
 const blameApiUrl = apiUrlFix => apiUrlFix;
 /** Once the integrations were read from the same api-url, the address is right: the route failed. */
-const apiUrlProven = (path) => () => `The integrations were read from this api-url moments before, so the address is right: the server, or a proxy in front of it, failed on ${path}. ` +
-    "Check the server's logs; to skip this read, set failed-posts-days and upcoming-posts-days to 0.";
+const apiUrlProven = (route) => () => words `The integrations were read from this address moments before, so the address is right: the server, or a proxy in front of it, failed on ${route.path}. Check the server's logs; to skip this read, ${words_assign(route.off, '0')}.`;
 /** Turns a final (non-retried) response into parsed JSON, or a CheckError with the diagnosis. */
 function interpret(response, url, advice) {
     const { status } = response;
     if (status === 304) {
-        return fail(`${url} answered HTTP 304 Not Modified, to a request that asked for no cached copy: something between the runner and Postiz answered instead of Postiz.`, 'Check any proxy or cache between the runner and Postiz (HTTPS_PROXY, a CDN in front of the server); it must pass the request on.');
+        return fail([
+            `${url} answered HTTP 304 Not Modified, to a request that asked for no cached copy: something between `,
+            phrase('here'),
+            ' and Postiz answered instead of Postiz.'
+        ], words `Check any proxy or cache between ${phrase('here')} and Postiz (HTTPS_PROXY, a CDN in front of the server); it must pass the request on.`);
     }
     if (status >= 300 && status < 400) {
         const location = firstHeader(response.headers, 'location');
-        return fail(`${url} answered HTTP ${status}, a redirect${location ? ` to ${logSafe(location, 200)}` : ' without a Location'}; redirects are not followed so the API key is never sent anywhere else.`, advice(location ? 'Set api-url to the address the server redirects to (its base, without /public/v1/…).' : API_PATH_FIX));
+        return fail([
+            `${url} answered HTTP ${status}, a redirect${location ? ` to ${logSafe(location, 200)}` : ' without a Location'}; redirects are not followed so the API key is never sent anywhere else.`
+        ], advice(location ? words `Set ${setting('api-url')} to the address the server redirects to (its base, without /public/v1/…).` : API_PATH_FIX));
     }
     if (status === 401 || status === 403)
         throw authError(response, url);
     if (status === 407) {
-        return fail(`${url} answered HTTP 407 Proxy Authentication Required: a proxy between the runner and Postiz asks for credentials.`, 'Give the proxy its credentials in the proxy URL, e.g. HTTP_PROXY=http://user:password@proxy.example.com:3128 (percent-encode special characters), or check them with whoever runs the proxy.');
+        return fail([`${url} answered HTTP 407 Proxy Authentication Required: a proxy between `, phrase('here'), ' and Postiz asks for credentials.'], PROXY_AUTH_FIX);
     }
     if (status === 404) {
-        throw new CheckError(`${url} answered HTTP 404 (${looksLikeHtml(response) ? 'an HTML page' : 'body'} ${snippet(response.body)}): there is no Postiz public API at this address.`, advice(`${API_PATH_FIX} A server started with MCP_ONLY has no public API at all.`), 'route-missing');
+        throw new CheckError([
+            `${url} answered HTTP 404 (${looksLikeHtml(response) ? 'an HTML page' : 'body'} ${snippet(response.body)}): there is no Postiz public API at this address.`
+        ], advice(words `${API_PATH_FIX} A server started with MCP_ONLY has no public API at all.`), 'route-missing');
     }
     if (status === 429) {
-        return fail(`${url} answered HTTP 429: Postiz is rate limiting this organisation.`, rateLimitFix(response));
+        return fail([`${url} answered HTTP 429: Postiz is rate limiting this organisation.`], rateLimitFix(response));
     }
     if (status >= 500) {
-        return fail(`${url} answered HTTP ${status} (${snippet(response.body)}): the Postiz server failed.`, 'Retry later; if it persists, check the Postiz server (its logs, database and Redis).');
+        return fail([`${url} answered HTTP ${status} (${snippet(response.body)}): the Postiz server failed.`], ['Retry later; if it persists, check the Postiz server (its logs, database and Redis).']);
     }
     if (status === 400) {
-        return fail(`${url} answered HTTP 400 (${snippet(response.body)}): the server rejected the request.`, advice(`Check api-url. ${API_PATH_FIX}`));
+        return fail([`${url} answered HTTP 400 (${snippet(response.body)}): the server rejected the request.`], advice(words `Check ${setting('api-url')}. ${API_PATH_FIX}`));
     }
     if (status < 200 || status >= 300) {
-        return fail(`${url} answered HTTP ${status} (${snippet(response.body)}).`, advice(API_PATH_FIX));
+        return fail([`${url} answered HTTP ${status} (${snippet(response.body)}).`], advice(API_PATH_FIX));
     }
     if (response.body.length === 0) {
-        return fail(`${url} answered HTTP ${status} with an empty body, where a JSON answer belongs.`, advice(`Check that api-url points at a Postiz backend. ${API_PATH_FIX}`));
+        return fail([`${url} answered HTTP ${status} with an empty body, where a JSON answer belongs.`], advice(words `Check that ${setting('api-url')} points at a Postiz backend. ${API_PATH_FIX}`));
     }
     // What parses is JSON, whatever the Content-Type says; only what does not is judged by its looks.
     const parsed = parseJson(response.body);
     if (parsed.ok)
         return parsed.value;
     if (looksLikeHtml(response)) {
-        return fail(`${url} answered with an HTML page (${snippet(response.body)}), not JSON: this is a web page, not the Postiz API.`, advice(API_PATH_FIX));
+        return fail([`${url} answered with an HTML page (${snippet(response.body)}), not JSON: this is a web page, not the Postiz API.`], advice(API_PATH_FIX));
     }
-    return fail(`${url} answered HTTP ${status} with invalid JSON (${logSafe(parsed.error.message, 120)}; it starts ${snippet(response.body)}).`, advice(`Check that api-url points at a Postiz backend and that no proxy rewrites its answers. ${API_PATH_FIX}`));
+    return fail([`${url} answered HTTP ${status} with invalid JSON (${logSafe(parsed.error.message, 120)}; it starts ${snippet(response.body)}).`], advice(words `Check that ${setting('api-url')} points at a Postiz backend and that no proxy rewrites its answers. ${API_PATH_FIX}`));
 }
 /** Validates a JSON body with `parse`; a shape error becomes a CheckError naming what was expected. */
 function shaped(body, url, parse, expected, shape, advice) {
@@ -29129,7 +29231,7 @@ function shaped(body, url, parse, expected, shape, advice) {
     catch (error) {
         if (!(error instanceof ResponseShapeError))
             throw error;
-        return fail(`${url} answered with JSON that is not ${expected}: ${logSafe(error.message, 300)}.`, advice(`Check that api-url points at a Postiz backend (${shape}). ${API_PATH_FIX}`));
+        return fail([`${url} answered with JSON that is not ${expected}: ${logSafe(error.message, 300)}.`], advice(words `Check that ${setting('api-url')} points at a Postiz backend (${shape}). ${API_PATH_FIX}`));
     }
 }
 function fail(message, fix) {
@@ -29147,8 +29249,10 @@ function runAgain(waitMs, raw) {
 function rateLimitFix(response) {
     const raw = firstHeader(response.headers, 'retry-after');
     const when = runAgain(parseRetryAfter(raw), raw);
-    return (`Run again ${when}. Self-hosted Postiz from v1.11.1 to v1.65.1 limits every public route, this one included, ` +
-        'to 30 requests per hour per organisation: run this check less often, or upgrade Postiz (v2.19.0 and later only limit creating posts).');
+    return [
+        `Run again ${when}. Self-hosted Postiz from v1.11.1 to v1.65.1 limits every public route, this one included, ` +
+            'to 30 requests per hour per organisation: run this check less often, or upgrade Postiz (v2.19.0 and later only limit creating posts).'
+    ];
 }
 /** The key as sent and as given, taken out of everything the server said (see redact.ts). */
 function redactorFor(options) {
@@ -29162,7 +29266,7 @@ async function redacting(redactor, read) {
     }
     catch (error) {
         if (error instanceof CheckError)
-            throw new CheckError(redactor.text(error.message), redactor.text(error.fix), error.code);
+            throw new CheckError(mapText(error.said, s => redactor.text(s)), mapText(error.fix, s => redactor.text(s)), error.code);
         throw error;
     }
 }
@@ -29174,8 +29278,11 @@ async function redacting(redactor, read) {
 async function getShaped(options, route, query = {}) {
     const redactor = redactorFor(options);
     const onRetry = options.onRetry;
-    const redacted = { ...options, ...(onRetry ? { onRetry: (message) => onRetry(redactor.text(message)) } : {}) };
-    const advice = options.apiUrlProven ? apiUrlProven(route.path) : blameApiUrl;
+    const redacted = {
+        ...options,
+        ...(onRetry ? { onRetry: (note) => onRetry({ ...note, reason: redactor.text(note.reason), line: redactor.text(note.line) }) } : {})
+    };
+    const advice = options.apiUrlProven ? apiUrlProven(route) : blameApiUrl;
     return redacting(redactor, async () => {
         const { raw, body, ...result } = await getRawJson(redacted, route.path, query, advice);
         const value = shaped(redactor.mayHoldSecret(raw) ? redactor.deep(body) : body, result.url, route.parse, route.expected, route.shape, advice);
@@ -29210,11 +29317,11 @@ async function getRawJson(options, path, query, advice) {
         const reason = retryReason(outcome);
         if (reason === undefined || attempt >= attemptsAllowed) {
             if (outcome instanceof TransportError && outcome.answered) {
-                throw new CheckError(`${url} answered ${outcome.message}.`, transportFix(outcome));
+                throw new CheckError([`${url} answered ${outcome.message}.`], transportFix(outcome));
             }
             if (outcome instanceof TransportError) {
                 const tries = attempt > 1 ? ` after ${attempt} attempts` : '';
-                throw new CheckError(`Could not reach Postiz at ${url}${tries}: ${outcome.message.replace(/\.$/, '')}.`, transportFix(outcome));
+                throw new CheckError([`Could not reach Postiz at ${url}${tries}: ${outcome.message.replace(/\.$/, '')}.`], transportFix(outcome));
             }
             return {
                 body: interpret(outcome, url, advice),
@@ -29228,12 +29335,21 @@ async function getRawJson(options, path, query, advice) {
         if (!(outcome instanceof TransportError) && outcome.status === 429) {
             const retryAfter = parseRetryAfter(firstHeader(outcome.headers, 'retry-after'));
             if (retryAfter !== undefined && retryAfter > MAX_RETRY_AFTER_MS) {
-                throw new CheckError(`${url} answered HTTP 429: Postiz is rate limiting this organisation and asks to wait ${readableWait(retryAfter)}, longer than this check waits (${MAX_RETRY_AFTER_MS / 1000} s).`, rateLimitFix(outcome));
+                throw new CheckError([
+                    `${url} answered HTTP 429: Postiz is rate limiting this organisation and asks to wait ${readableWait(retryAfter)}, longer than this check waits (${MAX_RETRY_AFTER_MS / 1000} s).`
+                ], rateLimitFix(outcome));
             }
             if (retryAfter !== undefined)
                 waitMs = retryAfter;
         }
-        options.onRetry?.(`Attempt ${attempt} of ${attemptsAllowed} failed (${reason}); retrying in ${(waitMs / 1000).toFixed(1)} s.`);
+        options.onRetry?.({
+            attempt,
+            attempts: attemptsAllowed,
+            reason,
+            waitMs,
+            url,
+            line: `Attempt ${attempt} of ${attemptsAllowed} failed (${reason}); retrying in ${(waitMs / 1000).toFixed(1)} s.`
+        });
         await sleep(waitMs);
     }
 }
@@ -29241,19 +29357,22 @@ const INTEGRATIONS = {
     path: '/public/v1/integrations',
     parse: parseIntegrations,
     expected: 'a list of Postiz integrations',
-    shape: 'GET /public/v1/integrations returns a JSON array'
+    shape: 'GET /public/v1/integrations returns a JSON array',
+    off: []
 };
 const POSTS = {
     path: '/public/v1/posts',
     parse: parsePosts,
     expected: 'a list of Postiz posts',
-    shape: 'GET /public/v1/posts returns {"posts": [...]}'
+    shape: 'GET /public/v1/posts returns {"posts": [...]}',
+    off: ['failed-posts-days', 'upcoming-posts-days', 'reconnect-days']
 };
 const NOTIFICATIONS = {
     path: '/public/v1/notifications',
     parse: parseNotificationsPage,
     expected: 'a page of Postiz notifications',
-    shape: 'GET /public/v1/notifications returns {"notifications": [...]}'
+    shape: 'GET /public/v1/notifications returns {"notifications": [...]}',
+    off: ['reconnect-days']
 };
 /** Fetches every integration of the organisation the key belongs to. */
 async function fetchIntegrations(options) {
@@ -29291,32 +29410,32 @@ async function fetchNotifications(options, since) {
     }
     return { notifications, url, pages, durationMs: Date.now() - started };
 }
+const PROXY_AUTH_FIX = [
+    'Give the proxy its credentials in the proxy URL, e.g. HTTPS_PROXY=http://user:password@proxy.example.com:3128 (percent-encode special characters), or check them with whoever runs the proxy.'
+];
 function transportFix(error) {
     switch (error.code) {
         case 'timeout':
-            return 'Check that api-url is reachable from the runner; raise the timeout input if the server is slow.';
+            return words `Check that ${setting('api-url')} is reachable from ${phrase('here')}; raise ${setting('timeout')} if the server is slow.`;
         case 'tls':
-            return 'Fix the server certificate, or trust its CA with NODE_EXTRA_CA_CERTS.';
+            return ['Fix the server certificate, or trust its CA with NODE_EXTRA_CA_CERTS.'];
         case 'proxy':
-            return 'Check HTTPS_PROXY / HTTP_PROXY / NO_PROXY on the runner.';
+            return words `Check HTTPS_PROXY / HTTP_PROXY / NO_PROXY on ${phrase('here')}.`;
         case 'proxy-auth':
-            return 'Give the proxy its credentials in the proxy URL, e.g. HTTPS_PROXY=http://user:password@proxy.example.com:3128 (percent-encode special characters), or check them with whoever runs the proxy.';
+            return PROXY_AUTH_FIX;
         case 'request':
-            return 'Check the api-key input: it must be a single line of printable characters.';
+            return words `Check ${setting('api-key')}: it must be a single line of printable characters.`;
         case 'too-large':
-            return 'Check that api-url points at a Postiz backend.';
+            return words `Check that ${setting('api-url')} points at a Postiz backend.`;
         case 'bad-body':
-            return 'The answer was corrupted on its way, or the server labels it with the wrong Content-Encoding: check any proxy between the runner and Postiz, and the server.';
+            return words `The answer was corrupted on its way, or the server labels it with the wrong Content-Encoding: check any proxy between ${phrase('here')} and Postiz, and the server.`;
         case 'network':
-            return 'Check api-url (host and port) and that the runner can reach it; self-hosted servers must be reachable from GitHub-hosted runners, or use a self-hosted runner.';
+            return words `Check ${setting('api-url')} (host and port) and that ${phrase('here')} can reach it${phrase('reach-self-hosted')}.`;
     }
 }
 
 ;// CONCATENATED MODULE: ./src/core/entries.ts
-/**
- * The entry grammar of the `integrations` input: `[alias=]selector`, one per line or
- * comma-separated. Pure: text in, typed entries (or named errors) out.
- */
+const problem = (text) => ({ input: 'integrations', problem: [text] });
 const ALIAS = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 const PLATFORM = /^[a-z0-9][a-z0-9._-]*$/;
 /**
@@ -29379,17 +29498,17 @@ function parseEntries(input) {
             alias = text.slice(0, eq).trim();
             selectorText = text.slice(eq + 1).trim();
             if (!ALIAS.test(alias)) {
-                errors.push(`integrations: entry "${text}": alias "${alias}" must start with a letter or "_" and contain only letters, digits, "_" or "-"`);
+                errors.push(problem(`entry "${text}": alias "${alias}" must start with a letter or "_" and contain only letters, digits, "_" or "-"`));
                 continue;
             }
             if (selectorText === '') {
-                errors.push(`integrations: entry "${text}": nothing after "=" (write ${alias}=<id> or ${alias}=<platform>:<profile>)`);
+                errors.push(problem(`entry "${text}": nothing after "=" (write ${alias}=<id> or ${alias}=<platform>:<profile>)`));
                 continue;
             }
         }
         const selector = parseSelector(selectorText);
         if (typeof selector === 'string') {
-            errors.push(`integrations: entry "${text}": ${selector}`);
+            errors.push(problem(`entry "${text}": ${selector}`));
             continue;
         }
         const entry = { key: alias ?? selectorText, text, selector };
@@ -29397,9 +29516,9 @@ function parseEntries(input) {
             entry.alias = alias;
         const clash = byKey.get(entry.key);
         if (clash) {
-            errors.push(alias !== undefined && clash.alias === alias
-                ? `integrations: alias "${alias}" is used by two different entries ("${clash.text}" and "${text}"); give each its own alias`
-                : `integrations: entries "${clash.text}" and "${text}" would both be named "${entry.key}" in the outputs; give one an alias`);
+            errors.push(problem(alias !== undefined && clash.alias === alias
+                ? `alias "${alias}" is used by two different entries ("${clash.text}" and "${text}"); give each its own alias`
+                : `entries "${clash.text}" and "${text}" would both be named "${entry.key}" in the outputs; give one an alias`));
             continue;
         }
         byKey.set(entry.key, entry);
@@ -29420,6 +29539,10 @@ function describeSelector(selector) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/check-result.ts
+/** The hint as plain text, each value through `code` (backticks for chat, nothing for a terminal). */
+function hintText(hint, code = value => value) {
+    return `${hint.lead} ${hint.values.map(code).join(', ')}${hint.more ? ', …' : ''}`;
+}
 /** Short human description of a channel, for messages. */
 function describeIntegration(i) {
     const profile = i.profile ? `, @${i.profile.replace(/^@/, '')}` : '';
@@ -29431,6 +29554,7 @@ function describeIntegration(i) {
  * Raw inputs (strings, as the runner or the CLI hands them over) → a typed, validated config.
  * Pure: no I/O, no environment. Every problem is collected so the user sees them all at once.
  */
+
 
 
 const FINDING_KINDS = ['missing', 'disabled', 'failing', 'reconnect'];
@@ -29469,21 +29593,20 @@ function normaliseApiUrl(raw, allowInsecureHttp) {
         url = new URL(text);
     }
     catch {
-        return { error: `api-url: "${text}" is not a URL; write it like https://api.postiz.com or https://postiz.example.com/api` };
+        return { error: [`"${text}" is not a URL; write it like https://api.postiz.com or https://postiz.example.com/api`] };
     }
     if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        return { error: `api-url: "${text}" must start with https:// (or http:// for a server on this machine)` };
+        return { error: [`"${text}" must start with https:// (or http:// for a server on this machine)`] };
     }
     if (url.username || url.password) {
-        return { error: 'api-url: remove the user name and password from the URL; the API key is the only credential Postiz needs' };
+        return { error: ['remove the user name and password from the URL; the API key is the only credential Postiz needs'] };
     }
     if (url.search || url.hash) {
-        return { error: `api-url: "${text}" must not have a query string or fragment; give the backend's base URL only` };
+        return { error: [`"${text}" must not have a query string or fragment; give the backend's base URL only`] };
     }
     if (url.protocol === 'http:' && !allowInsecureHttp && !isLoopbackHost(url.hostname)) {
         return {
-            error: `api-url: "${text}" uses plain http:// to a remote host, which would send the API key across the network unencrypted. ` +
-                'Use https://, or set allow-insecure-http: true if the network path is trusted.'
+            error: words `"${text}" uses plain http:// to a remote host, which would send the API key across the network unencrypted. Use https://, or ${words_assign('allow-insecure-http', 'true')} if the network path is trusted.`
         };
     }
     let path = url.pathname.replace(/\/+$/, '');
@@ -29501,15 +29624,14 @@ function unsendableKeyCharacter(key) {
         return undefined;
     const code = key.charCodeAt(index);
     const what = code === 0x0a || code === 0x0d ? 'a line break' : code < 0x20 || code === 0x7f ? 'a control character' : 'a character outside printable ASCII';
-    return (`api-key: contains ${what} (character ${index + 1}), which cannot be sent in an HTTP header. ` +
-        'Copy the key again from Postiz (Settings → Public API) and store it alone in the secret, with nothing before or after it.');
+    return words `contains ${what} (character ${String(index + 1)}), which cannot be sent in an HTTP header. Copy the key again from Postiz (Settings → Public API) and store it alone in ${phrase('key-home')}, with nothing before or after it.`;
 }
 function parseBoolean(name, value, errors) {
     if (['true', 'True', 'TRUE'].includes(value))
         return true;
     if (['false', 'False', 'FALSE'].includes(value))
         return false;
-    errors.push(`${name}: "${value}" is not a boolean; use true or false`);
+    errors.push({ input: name, problem: [`"${value}" is not a boolean; use true or false`] });
     return false;
 }
 function parseFailOn(value, errors) {
@@ -29525,17 +29647,17 @@ function parseFailOn(value, errors) {
         else if (FINDING_KINDS.includes(word))
             kinds.add(word);
         else
-            errors.push(`fail-on: "${word}" is not a finding kind; use any of ${FINDING_KINDS.join(', ')}, or none`);
+            errors.push({ input: 'fail-on', problem: [`"${word}" is not a finding kind; use any of ${FINDING_KINDS.join(', ')}, or none`] });
     }
     if (none && kinds.size > 0)
-        errors.push('fail-on: "none" cannot be combined with other kinds');
+        errors.push({ input: 'fail-on', problem: ['"none" cannot be combined with other kinds'] });
     return kinds;
 }
 function parseNumber(name, value, min, max, integer, errors) {
     const n = Number(value);
     const shape = integer ? /^\d+$/ : /^\d+(\.\d+)?$/;
     if (!shape.test(value) || !Number.isFinite(n) || n < min || n > max) {
-        errors.push(`${name}: "${value}" must be ${integer ? 'a whole number' : 'a number of seconds'} from ${min} to ${max}`);
+        errors.push({ input: name, problem: [`"${value}" must be ${integer ? 'a whole number' : 'a number of seconds'} from ${min} to ${max}`] });
         return min;
     }
     return n;
@@ -29551,20 +29673,19 @@ function parseConfig(partial) {
     const warnings = [];
     const { key, hadBearer } = cleanApiKey(raw['api-key']);
     if (key === '') {
-        errors.push('api-key: empty. Pass your Postiz API key from a secret (api-key: ${{ secrets.POSTIZ_API_KEY }}); ' +
-            'secrets are empty in workflows triggered from forks and in repositories where the secret is not defined.');
+        errors.push({ input: 'api-key', problem: [phrase('key-missing')] });
     }
     else {
         const unsendable = unsendableKeyCharacter(key);
         if (unsendable !== undefined)
-            errors.push(unsendable);
+            errors.push({ input: 'api-key', problem: unsendable });
         else if (hadBearer)
-            warnings.push('api-key: removed a "Bearer " prefix; Postiz expects the raw key in the Authorization header.');
+            warnings.push(words `Removed a "Bearer " prefix from ${setting('api-key')}; Postiz expects the raw key in the Authorization header.`);
     }
     const allowInsecureHttp = parseBoolean('allow-insecure-http', raw['allow-insecure-http'], errors);
     const apiUrl = normaliseApiUrl(raw['api-url'], allowInsecureHttp);
     if (typeof apiUrl !== 'string')
-        errors.push(apiUrl.error);
+        errors.push({ input: 'api-url', problem: apiUrl.error });
     const parsed = parseEntries(raw.integrations);
     errors.push(...parsed.errors);
     const failOn = parseFailOn(raw['fail-on'], errors);
@@ -29574,11 +29695,11 @@ function parseConfig(partial) {
     const failedPostsDays = parseNumber('failed-posts-days', raw['failed-posts-days'], 0, MAX_POSTS_DAYS, true, errors);
     const upcomingPostsDays = parseNumber('upcoming-posts-days', raw['upcoming-posts-days'], 0, MAX_POSTS_DAYS, true, errors);
     const reconnectDays = parseNumber('reconnect-days', raw['reconnect-days'], 0, MAX_RECONNECT_DAYS, true, errors);
-    if (failOn.has('reconnect') && reconnectDays === 0 && !errors.some(e => e.startsWith('reconnect-days'))) {
-        errors.push('fail-on: "reconnect" needs reconnect-days above 0 (how many days of Postiz notifications to read)');
+    if (failOn.has('reconnect') && reconnectDays === 0 && !errors.some(e => e.input === 'reconnect-days')) {
+        errors.push({ input: 'fail-on', problem: words `"reconnect" needs ${setting('reconnect-days')} above 0 (how many days of Postiz notifications to read)` });
     }
-    if (failOn.has('failing') && failedPostsDays === 0 && !errors.some(e => e.startsWith('failed-posts-days'))) {
-        errors.push('fail-on: "failing" needs failed-posts-days above 0 (how many days to look back for failed posts)');
+    if (failOn.has('failing') && failedPostsDays === 0 && !errors.some(e => e.input === 'failed-posts-days')) {
+        errors.push({ input: 'fail-on', problem: words `"failing" needs ${setting('failed-posts-days')} above 0 (how many days to look back for failed posts)` });
     }
     if (errors.length > 0 || typeof apiUrl !== 'string')
         return { ok: false, errors };
@@ -29600,14 +29721,154 @@ function parseConfig(partial) {
     return { ok: true, config, warnings };
 }
 
+;// CONCATENATED MODULE: ./src/core/vocabulary.ts
+/**
+ * The words of every finding kind, defined once: its label, marks, annotation title, what the
+ * message calls it, why it matters, and the fix of each of its causes (short advice for tables and
+ * messages, a sentence for annotations and the report). Every sink reads them from here; the table
+ * is keyed by the kind, so the compiler rejects a kind without words. Pure.
+ */
+
+const KIND_WORDS = {
+    missing: {
+        label: 'missing',
+        mark: '❌',
+        terminal: { mark: '✗', colour: 'red' },
+        title: 'Postiz integration missing',
+        said: 'Missing',
+        alone: 'no integration matches it',
+        causes: {
+            'unknown-id': () => ({
+                advice: ['Reconnect it and update the ID, or select it by `platform:profile`.'],
+                fix: 'Connect the channel in Postiz; if it was reconnected (that gives it a new ID), update the ID, or select it by platform:profile, which survives reconnects.'
+            }),
+            'unknown-profile': () => ({
+                advice: ['Correct the profile, or connect the channel in Postiz.'],
+                fix: 'Correct the profile in the entry, or connect the channel in Postiz.'
+            }),
+            'no-channel': ({ platform = '' }) => ({
+                advice: [`Connect the ${platform} channel in Postiz, or correct the platform.`],
+                fix: `Connect the ${platform} channel in Postiz, or correct the platform identifier in the entry.`
+            }),
+            'wrong-platform': () => ({
+                advice: [],
+                fix: 'Postiz names each platform by its own identifier (x, linkedin-page, instagram-standalone, …): use that one in the entry.'
+            }),
+            'other-customer': ({ customer = '' }) => ({
+                advice: [`Correct the customer, or move the channel to customer "${customer}" in Postiz.`],
+                fix: `Correct the customer, or move the channel to customer "${customer}" in Postiz.`
+            })
+        }
+    },
+    disabled: {
+        label: 'disabled',
+        mark: '⛔',
+        terminal: { mark: '✗', colour: 'yellow' },
+        title: 'Postiz integration disabled',
+        said: 'Disabled',
+        alone: 'disabled in Postiz',
+        why: 'A plan downgrade or an expired trial disables channels too.',
+        causes: {
+            disabled: () => ({ advice: ['Enable it in Postiz.'], fix: 'Enable the channel in Postiz.' })
+        }
+    },
+    failing: {
+        label: 'failing',
+        mark: '⚠️',
+        terminal: { mark: '✗', colour: 'red' },
+        title: 'Postiz integration failing',
+        said: 'Posts failing',
+        alone: 'its posts fail',
+        why: 'Postiz lists the channel as enabled, but posts that fail or stay queued past their time usually mean its connection expired or was revoked.',
+        causes: {
+            failed: () => ({
+                advice: ['Reconnect it in Postiz.', 'Retry the failed posts.'],
+                fix: 'Reconnect the channel in Postiz, then retry or reschedule the failed posts.'
+            }),
+            stuck: () => ({
+                advice: ['Reconnect it in Postiz.', 'Reschedule the stuck posts.'],
+                fix: 'Reconnect the channel in Postiz, then reschedule the stuck posts.'
+            })
+        }
+    },
+    reconnect: {
+        label: 'reconnect',
+        mark: '🔌',
+        terminal: { mark: '✗', colour: 'red' },
+        title: 'Postiz integration needs reconnecting',
+        said: 'Needs reconnecting',
+        alone: 'it needs reconnecting',
+        why: 'Postiz still lists the channel as enabled, but its posts fail until it is reconnected.',
+        causes: {
+            asked: () => ({
+                advice: ['Reconnect it in Postiz.'],
+                fix: 'Reconnect the channel in Postiz (it marks the channel as needing a refresh), then retry or reschedule its posts.'
+            })
+        }
+    }
+};
+/** The words of every state an entry can show: enabled, or a finding kind. */
+const STATE_WORDS = {
+    enabled: { label: 'enabled', mark: '✅', terminal: { mark: '✓', colour: 'green' } },
+    ...KIND_WORDS
+};
+/** A finding with the fix of its cause. */
+function finding(kind, cause, facts, context = {}) {
+    const causes = KIND_WORDS[kind].causes;
+    const { advice, fix } = causes[cause](context);
+    const made = { kind, key: facts.key, channel: facts.channel ?? null, advice, fix };
+    if (facts.problem !== undefined)
+        made.problem = facts.problem;
+    if (facts.detail !== undefined)
+        made.detail = facts.detail;
+    if (facts.hint !== undefined)
+        made.hint = facts.hint;
+    return made;
+}
+/** The finding as one plain sentence, entry and channel first: annotations, the CLI, the report's `message`. */
+function findingSentence(f) {
+    const channel = f.channel ? ` — ${describeIntegration(f.channel)}` : '';
+    const hint = f.hint ? ` ${capitalise(hintText(f.hint))}.` : '';
+    const detail = f.detail ? ` ${f.detail}` : '';
+    const why = KIND_WORDS[f.kind].why;
+    return `${f.key}${channel}: ${f.problem ?? KIND_WORDS[f.kind].alone}.${hint}${detail}${why ? ` ${why}` : ''}`;
+}
+/** The finding's fix in a few words: its hint, then its advice (the report's `action`). */
+function findingAdvice(f) {
+    return [...(f.hint ? [`${capitalise(hintText(f.hint))}.`] : []), ...f.advice].join(' ');
+}
+const capitalise = (text) => text.charAt(0).toUpperCase() + text.slice(1);
+/** The findings grouped by entry, in the order of each entry's first finding (findings come in entry order). */
+function problemsByEntry(findings) {
+    const byKey = new Map();
+    for (const f of findings) {
+        const list = byKey.get(f.key);
+        if (list)
+            list.push(f);
+        else
+            byKey.set(f.key, [f]);
+    }
+    return [...byKey].map(([key, list]) => ({
+        key,
+        findings: list,
+        hints: list.flatMap(f => (f.hint ? [f.hint] : [])),
+        advice: [...new Set(list.flatMap(f => f.advice))]
+    }));
+}
+
 ;// CONCATENATED MODULE: ./src/shared/text.ts
 /** Small wording helpers shared by the messages of every stage. Pure. */
-/** "1 channel", "2 channels". */
-const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+const NUMBER = new Intl.NumberFormat('en-US');
+/** A count as people read it: 10,000. */
+const count = (n) => NUMBER.format(n);
+/** "1 channel", "2 channels", "10,000 channels"; `many` for a word whose plural is not word + s. */
+const plural = (n, word, many = `${word}s`) => `${count(n)} ${n === 1 ? word : many}`;
 /** A time in ISO 8601 to the second, as messages show it: 2026-11-28T12:00:00Z. */
 const isoSeconds = (time) => new Date(time).toISOString().replace(/\.\d+Z$/, 'Z');
 
 ;// CONCATENATED MODULE: ./src/core/verdict.ts
+
+
 
 
 /** A check's own status: `fail` as soon as it has a finding of any kind (fail-on only decides whether that fails the run). */
@@ -29621,25 +29882,33 @@ function checkStatus(findings) {
 function failsOn(config, kind) {
     return config.failOn.has(kind);
 }
-const ICONS = { pass: '✅', fail: '❌', error: '⚠️' };
+const ICONS = { pass: '✅', fail: '❌', warn: '⚠️', error: '🛑', discovery: '🔎' };
 function runStatus(outcome) {
     if (outcome.error || (outcome.inputErrors?.length ?? 0) > 0 || !outcome.check)
         return 'error';
     return outcome.check.status;
 }
-function headlineOf(outcome, status) {
-    const check = outcome.check;
-    if (status === 'error' || !check)
-        return 'Could not check the Postiz integrations';
-    if (check.discovery)
-        return `Discovery: listed ${plural(check.considered.length, 'Postiz integration')}, checked none`;
-    const total = check.results.length;
-    if (status === 'pass')
-        return `Pass: ${total} of ${plural(total, 'Postiz integration')} ready`;
-    const counts = FINDING_KINDS.map(kind => [kind, check.findings.filter(f => f.kind === kind).length])
+/** "2 of 5 Postiz integrations need attention (1 missing, 1 failing)": entries, each counted once, by kind. */
+function attention(check) {
+    const entries = new Set(check.findings.map(f => f.key)).size;
+    const counts = FINDING_KINDS.map(kind => [kind, new Set(check.findings.filter(f => f.kind === kind).map(f => f.key)).size])
         .filter(([, n]) => n > 0)
-        .map(([kind, n]) => `${n} ${kind}`);
-    return `Fail: ${check.findings.length} of ${plural(total, 'Postiz integration')} need${check.findings.length === 1 ? 's' : ''} attention (${counts.join(', ')})`;
+        .map(([kind, n]) => `${count(n)} ${KIND_WORDS[kind].label}`);
+    const total = check.results.length;
+    return `${count(entries)} of ${plural(total, 'Postiz integration')} ${entries === 1 ? 'needs' : 'need'} attention (${counts.join(', ')})`;
+}
+function headlineOf(outcome, tone) {
+    const check = outcome.check;
+    if (tone === 'error' || !check)
+        return ['Could not check the Postiz integrations'];
+    if (tone === 'discovery')
+        return [`Discovery: listed ${plural(check.considered.length, 'Postiz integration')}, checked none`];
+    if (tone === 'pass')
+        return [`Pass: ${count(check.results.length)} of ${plural(check.results.length, 'Postiz integration')} ready`];
+    if (tone === 'fail')
+        return [`Fail: ${attention(check)}`];
+    const failOn = [...(outcome.config?.failOn ?? [])].join(',') || 'none';
+    return words `Warnings: ${attention(check)}; reported only, since ${setting('fail-on')} is "${failOn}"`;
 }
 /** Decides the verdict of a finished run. */
 function decideVerdict(outcome) {
@@ -29648,8 +29917,9 @@ function decideVerdict(outcome) {
     // Without a config nothing was checked: there are no findings, and the run is an error.
     const blocks = (finding) => (config ? failsOn(config, finding.kind) : true);
     const blocking = (outcome.check?.findings ?? []).filter(blocks);
-    const icon = outcome.check?.discovery ? '🔎' : ICONS[status];
-    return { status, headline: headlineOf(outcome, status), icon, blocks, blocking, fails: status === 'error' || blocking.length > 0 };
+    const fails = status === 'error' || blocking.length > 0;
+    const tone = status === 'error' ? 'error' : outcome.check?.discovery ? 'discovery' : status === 'pass' ? 'pass' : fails ? 'fail' : 'warn';
+    return { status, tone, headline: headlineOf(outcome, tone), icon: ICONS[tone], blocks, blocking, fails };
 }
 
 ;// CONCATENATED MODULE: ./src/core/check.ts
@@ -29657,6 +29927,8 @@ function decideVerdict(outcome) {
  * The check itself: integrations + entries → a report. Pure and linear in integrations + entries
  * (one pass over the integrations for the keys the entries ask for; no entry × integration scans).
  */
+
+
 
 
 
@@ -29738,8 +30010,11 @@ function push(map, key, value) {
     else
         map.set(key, [value]);
 }
-function missingHint(entry, considered, everything, customer) {
+/** Why an entry matched nothing, with what to write instead when the check can tell. */
+function missingFinding(entry, considered, everything, customer) {
     const s = entry.selector;
+    const key = entry.key;
+    const among = customer !== undefined ? ` among customer "${customer}"'s integrations` : '';
     if (customer !== undefined) {
         const all = everything();
         const elsewhere = s.kind === 'id'
@@ -29747,39 +30022,27 @@ function missingHint(entry, considered, everything, customer) {
             : (s.kind === 'profile' ? all.byPlatformProfile.get(profileKey(s.platform, s.profile)) : all.byPlatform.get(s.platform))?.[0];
         if (elsewhere) {
             const owner = elsewhere.customer ? `customer "${elsewhere.customer.name}" (${elsewhere.customer.id})` : 'no customer';
-            return ` It exists as ${describeIntegration(elsewhere)} but belongs to ${owner}, not to customer "${customer}".`;
+            return finding('missing', 'other-customer', { key, problem: `it belongs to ${owner}, not to customer "${customer}"`, detail: `It is ${describeIntegration(elsewhere)}.` }, { customer });
         }
     }
     if (s.kind === 'id')
-        return '';
+        return finding('missing', 'unknown-id', { key, problem: `no integration has this ID${among}` });
     const sameP = considered().byPlatform.get(s.platform);
     if (sameP && s.kind === 'profile') {
-        const profiles = sameP.slice(0, 5).map(i => (i.profile ? `${s.platform}:${i.profile.replace(/^@/, '')}` : `ID ${i.id}`));
-        return ` Integrations on ${s.platform}: ${profiles.join(', ')}${sameP.length > 5 ? ', …' : ''}.`;
+        const values = sameP.slice(0, 5).map(i => (i.profile ? `${s.platform}:${i.profile.replace(/^@/, '')}` : `ID ${i.id}`));
+        const hint = { lead: `integrations on ${s.platform}:`, values, shared: true };
+        if (sameP.length > 5)
+            hint.more = true;
+        return finding('missing', 'unknown-profile', { key, problem: `no ${s.platform} integration has this profile${among}`, hint });
     }
     const alias = PLATFORM_ALIASES.get(s.platform);
-    if (alias !== undefined && alias !== s.platform)
-        return ` Postiz calls this platform "${alias}": write ${alias}:${s.kind === 'profile' ? s.profile : '*'}.`;
-    return ` No ${s.platform} integration is connected${customer !== undefined ? ` for customer "${customer}"` : ''}.`;
-}
-function missingFix(entry) {
-    switch (entry.selector.kind) {
-        case 'id':
-            return {
-                fix: 'Connect the channel in Postiz, or if it was reconnected, update the ID or select it by platform:profile, which survives reconnects.',
-                action: 'Reconnect it and update the ID, or select it by `platform:profile`.'
-            };
-        case 'profile':
-            return {
-                fix: 'Connect the channel in Postiz, or correct the entry (see the integrations this run listed).',
-                action: 'Connect it in Postiz, or correct the profile.'
-            };
-        case 'platform':
-            return {
-                fix: `Connect a ${entry.selector.platform} channel in Postiz, or correct the platform identifier.`,
-                action: `Connect a ${entry.selector.platform} channel in Postiz.`
-            };
+    if (alias !== undefined) {
+        const hint = { lead: 'write', values: [`${alias}:${s.kind === 'profile' ? s.profile : '*'}`] };
+        return finding('missing', 'wrong-platform', { key, problem: `Postiz calls this platform "${alias}", not "${s.platform}"`, hint });
     }
+    const platforms = [...considered().byPlatform.keys()];
+    const connected = platforms.length > 0 ? { lead: 'connected platforms:', values: platforms.slice(0, 8), more: platforms.length > 8, shared: true } : undefined;
+    return finding('missing', 'no-channel', { key, problem: `no ${s.platform} integration is connected${customer !== undefined ? ` for customer "${customer}"` : ''}`, hint: connected }, { platform: s.platform });
 }
 /** Runs the check. `integrations` is everything the server returned. */
 function runCheck(integrations, entries, customer) {
@@ -29811,38 +30074,34 @@ function runCheck(integrations, entries, customer) {
         results.push({ entry, state, integration, matches, idsValue, enabledIds });
         enabledIds.forEach(addId);
         if (entry.selector.kind === 'profile' && enabled.length > 1) {
-            warnings.push(`${entry.key}: ${describeSelector(entry.selector)} matches ${enabled.length} enabled integrations; using ${enabled[0].id}, ` +
-                `not ${enabled
-                    .slice(1)
-                    .map(i => i.id)
-                    .join(', ')}. Select one by ID${customer === undefined ? ' or set customer' : ''} to make this explicit.`);
+            const others = enabled
+                .slice(1)
+                .map(i => i.id)
+                .join(', ');
+            const byCustomer = customer === undefined ? words ` or by its customer (${words_assign('customer', '<name>')})` : [];
+            warnings.push(words `${entry.key}: ${describeSelector(entry.selector)} matches ${String(enabled.length)} enabled integrations; using ${enabled[0].id}, not ${others}. Select one by ID${byCustomer} to make this explicit.`);
         }
         if (state === 'missing') {
-            const what = entry.selector.kind === 'id' ? `no integration has ID ${entry.selector.id}` : `no integration matches ${describeSelector(entry.selector)}`;
-            findings.push({
-                kind: 'missing',
-                key: entry.key,
-                message: `${entry.key}: ${what}${customer !== undefined ? ` among customer "${customer}"'s integrations` : ''}.${missingHint(entry, indexes, everything, customer)}`,
-                ...missingFix(entry)
-            });
+            findings.push(missingFinding(entry, indexes, everything, customer));
         }
         else if (state === 'disabled') {
             const listed = matches.slice(0, 5).map(describeIntegration).join(', ') + (matches.length > 5 ? ', …' : '');
-            const which = matches.length === 1 ? describeIntegration(matches[0]) : `all ${matches.length} matching integrations (${listed})`;
-            findings.push({
-                kind: 'disabled',
-                key: entry.key,
-                message: `${entry.key}: ${which} ${matches.length === 1 ? 'is' : 'are'} disabled in Postiz.`,
-                fix: 'Enable it in Postiz (a plan downgrade or an expired trial disables channels too).',
-                action: 'Enable it in Postiz.'
-            });
+            findings.push(matches.length === 1
+                ? finding('disabled', 'disabled', { key: entry.key, channel: matches[0] })
+                : finding('disabled', 'disabled', {
+                    key: entry.key,
+                    problem: `all ${matches.length} matching integrations are disabled in Postiz`,
+                    detail: `They are ${listed}.`
+                }));
         }
     }
     if (customer !== undefined && considered.length === 0) {
         const known = new Map(integrations.flatMap(i => (i.customer ? [[i.customer.id, i.customer.name]] : [])));
         const list = [...known].slice(0, 10).map(([id, name]) => `"${name}" (${id})`);
-        warnings.push(`No integration belongs to customer "${customer}". ` +
-            (list.length > 0 ? `Customers with integrations: ${list.join(', ')}${known.size > 10 ? ', …' : ''}.` : 'No integration is assigned to any customer.'));
+        warnings.push([
+            `No integration belongs to customer "${customer}". ` +
+                (list.length > 0 ? `Customers with integrations: ${list.join(', ')}${known.size > 10 ? ', …' : ''}.` : 'No integration is assigned to any customer.')
+        ]);
     }
     const discovery = entries.length === 0;
     if (discovery)
@@ -29889,7 +30148,7 @@ function combineSignals(check, signals) {
     };
     for (const f of check.findings) {
         const atRisk = posts?.atRisk.get(f.key);
-        add(atRisk === undefined ? f : { ...f, message: `${f.message} ${atRisk}` });
+        add(atRisk === undefined ? f : { ...f, detail: f.detail === undefined ? atRisk : `${f.detail} ${atRisk}` });
     }
     posts?.findings.forEach(add);
     reconnect?.result.findings.forEach(add);
@@ -29912,6 +30171,7 @@ function combineSignals(check, signals) {
  * reconnecting looks enabled in GET /integrations, but its posts fail) and queued posts ahead
  * (those on a disabled or missing channel will not go out). Pure and linear in posts + entries.
  */
+
 
 
 const DAY_MS = 86_400_000;
@@ -30018,21 +30278,15 @@ function readPostSignals(check, posts, options) {
         const key = result.entry.key;
         const stuckCount = counts.stuck ?? 0;
         if (result.state === 'enabled' && (counts.failed > 0 || stuckCount > 0)) {
-            const which = result.integration && result.enabledIds.length === 1 ? describeIntegration(result.integration) : failingChannels(result, counts);
+            const single = result.integration !== null && result.enabledIds.length === 1;
             const window = `in the last ${plural(options.failedPostsDays, 'day')}`;
-            const what = counts.failed > 0 && stuckCount > 0
-                ? `${counts.failed} failed and ${stuckCount} stuck in the queue since ${counts.stuckSince} ${window} (latest failure ${counts.latestFailed})`
+            const problem = counts.failed > 0 && stuckCount > 0
+                ? `${plural(counts.failed, 'failed post')} and ${stuckCount} stuck in the queue since ${counts.stuckSince} ${window} (latest failure ${counts.latestFailed})`
                 : counts.failed > 0
                     ? `${plural(counts.failed, 'failed post')} ${window} (latest ${counts.latestFailed})`
                     : `${plural(stuckCount, 'post')} stuck in the queue since ${counts.stuckSince}, more than 30 minutes past ${stuckCount === 1 ? 'its' : 'their'} time`;
-            findings.push({
-                kind: 'failing',
-                key,
-                message: `${key}: ${which} had ${what}. ` +
-                    'Postiz lists the channel as enabled, but posts that fail or stay queued past their time usually mean its connection expired.',
-                fix: 'Reconnect the channel in Postiz, then retry or reschedule the failed posts.',
-                action: 'Reconnect it in Postiz; retry the failed posts.'
-            });
+            const facts = single ? { key, channel: result.integration, problem } : { key, problem, detail: `On ${failingChannels(result, counts)}.` };
+            findings.push(finding('failing', counts.failed > 0 ? 'failed' : 'stuck', facts));
         }
         else if (result.state !== 'enabled' && counts.queued > 0) {
             atRisk.set(key, `${plural(counts.queued, 'queued post')} in the next ${plural(options.upcomingPostsDays, 'day')} will not go out (the next at ${counts.nextQueued}).`);
@@ -30055,6 +30309,7 @@ function readPostSignals(check, posts, options) {
  * - Nothing marks a reconnect, so a notification is stale once a PUBLISHED post on that channel is
  *   newer than it: then no finding, and the summary says the channel recovered.
  */
+
 
 
 const NEEDS_RECONNECT = /^We couldn't post to (\S+) for (.+) because you need to reconnect it\./s;
@@ -30112,8 +30367,8 @@ function findReconnects(check, integrations, notifications, posts) {
         if (candidates.length === 0 || warnings.has(platform))
             continue;
         const listed = candidates.slice(0, 5).map(i => `${describeIntegration(i)} (${(entriesOf.get(i.id) ?? []).join(', ')})`);
-        warnings.set(platform, `Postiz could not refresh a ${platform} channel on ${isoSeconds(notification.createdAt)} (${quote(notification.content)}), but the organisation has ` +
-            `${ofPlatform.length} ${platform} channels, so it does not say which. Checked candidates: ${listed.join('; ')}${candidates.length > 5 ? '; …' : ''}. ` +
+        warnings.set(platform, `Postiz could not refresh one of the organisation's ${ofPlatform.length} ${platform} channels on ${isoSeconds(notification.createdAt)} (${quote(notification.content)}) ` +
+            `and does not say which. Checked candidates: ${listed.join('; ')}${candidates.length > 5 ? '; …' : ''}. ` +
             'Open Postiz and reconnect the one it marks as needing it.');
     }
     const findings = [];
@@ -30126,19 +30381,21 @@ function findReconnects(check, integrations, notifications, posts) {
         if (standing.length === 0)
             continue;
         const newest = standing.reduce((a, b) => (b.n.createdAt > a.n.createdAt ? b : a));
-        const which = standing.length === 1
-            ? describeIntegration(newest.channel)
-            : `${standing.length} of its channels (${standing.map(s => describeIntegration(s.channel)).join(', ')})`;
-        findings.push({
-            kind: 'reconnect',
-            key: result.entry.key,
-            message: `${result.entry.key}: ${which} needs reconnecting. Postiz said on ${isoSeconds(newest.n.createdAt)}: ${quote(newest.n.content)} ` +
-                'No post has gone out on it since; Postiz still lists it as enabled, but its posts fail until it is reconnected.',
-            fix: 'Reconnect the channel in Postiz (it marks the channel as needing a refresh), then retry or reschedule its posts.',
-            action: 'Reconnect it in Postiz.'
-        });
+        const said = `Postiz said: ${quote(newest.n.content)} No post has gone out on ${standing.length === 1 ? 'it' : 'them'} since.`;
+        findings.push(standing.length === 1
+            ? finding('reconnect', 'asked', {
+                key: result.entry.key,
+                channel: newest.channel,
+                problem: `Postiz asked on ${isoSeconds(newest.n.createdAt)} to reconnect it`,
+                detail: said
+            })
+            : finding('reconnect', 'asked', {
+                key: result.entry.key,
+                problem: `${standing.length} of its channels need reconnecting (Postiz asked last on ${isoSeconds(newest.n.createdAt)})`,
+                detail: `They are ${standing.map(s => describeIntegration(s.channel)).join(', ')}. ${said}`
+            }));
     }
-    return { findings, warnings: [...warnings.values()], recovered: [...recovered.values()] };
+    return { findings, warnings: [...warnings.values()].map(w => [w]), recovered: [...recovered.values()] };
 }
 
 ;// CONCATENATED MODULE: ./src/core/engine.ts
@@ -30157,7 +30414,8 @@ function findReconnects(check, integrations, notifications, posts) {
 
 
 
-const BUG_FIX = 'This is a bug in postiz-integrations-check: please report it with the log (in Actions, run with ACTIONS_STEP_DEBUG=true for details).';
+
+const BUG_FIX = words `This is a bug in postiz-integrations-check: please report it ${phrase('bug-report')}.`;
 function clientOptions(config, hooks, rawApiKey) {
     return {
         apiUrl: config.apiUrl,
@@ -30180,12 +30438,13 @@ async function gather(raw, outcome, hooks, otherErrors) {
     outcome.warnings.push(...parsed.warnings);
     hooks.onStart?.(config);
     const options = clientOptions(config, hooks, raw['api-key']);
+    hooks.onRequest?.('the integrations', config.apiUrl);
     const fetched = await fetchIntegrations(options);
     outcome.fetch = { url: fetched.url, attempts: fetched.attempts, durationMs: fetched.durationMs };
     hooks.onDebug?.(`Fetched ${fetched.integrations.length} integrations in ${fetched.durationMs} ms (${fetched.attempts} attempt(s))`);
     const ambiguous = ambiguousCustomer(fetched.integrations, config.customer);
     if (ambiguous !== undefined) {
-        outcome.inputErrors = [logSafe(ambiguous, 1000)];
+        outcome.inputErrors = [ambiguous];
         return;
     }
     const check = runCheck(fetched.integrations, config.entries, config.customer);
@@ -30204,13 +30463,17 @@ async function gather(raw, outcome, hooks, otherErrors) {
  */
 async function addReconnects(config, outcome, check, read, integrations, hooks, client) {
     if (read === null) {
-        if (failsOn(config, 'reconnect'))
-            throw new CheckError('Could not read the posts, which fail-on: reconnect needs to tell a recovered channel.', outcome.posts?.error?.fix ?? '');
-        outcome.warnings.push('Channels that need reconnecting are not shown: that signal needs the posts, which could not be read (see above).');
+        if (failsOn(config, 'reconnect')) {
+            throw new CheckError(words `Could not read the posts, which "reconnect" in ${setting('fail-on')} needs to tell a recovered channel: ${outcome.posts?.error?.message ?? []}`, outcome.posts?.error?.fix ?? []);
+        }
+        outcome.warnings.push([
+            'Channels that need reconnecting are not shown: that signal needs the posts, which could not be read (see the warning about the posts).'
+        ]);
         return;
     }
     const since = new Date(Date.now() - config.reconnectDays * DAY_MS);
     try {
+        hooks.onRequest?.('the notifications', config.apiUrl);
         const fetched = await fetchNotifications({ ...client, apiUrlProven: true }, since);
         hooks.onDebug?.(`Fetched ${fetched.notifications.length} notifications in ${fetched.durationMs} ms (${fetched.pages} page(s))`);
         outcome.notifications = { since: since.toISOString(), url: fetched.url, pages: fetched.pages, count: fetched.notifications.length };
@@ -30221,12 +30484,12 @@ async function addReconnects(config, outcome, check, read, integrations, hooks, 
         if (!(error instanceof CheckError))
             throw error;
         if (error.code === 'route-missing') {
-            outcome.warnings.push('Channels that need reconnecting are not shown: this Postiz server has no GET /public/v1/notifications, which the reconnect-days signal needs (Postiz v2.18.0 or later). The rest of the check stands.');
+            outcome.warnings.push(words `Channels that need reconnecting are not shown: this Postiz server has no GET /public/v1/notifications, which ${setting('reconnect-days')} needs (Postiz v2.18.0 or later). The rest of the check stands.`);
             return;
         }
         if (failsOn(config, 'reconnect'))
-            throw new CheckError(`Could not read the notifications, which fail-on: reconnect needs: ${error.message}`, error.fix);
-        outcome.warnings.push(`Could not read the notifications, so channels that need reconnecting are not shown (the channels were checked): ${error.message} ${error.fix}`);
+            throw new CheckError(words `Could not read the notifications, which "reconnect" in ${setting('fail-on')} needs: ${error.said}`, error.fix);
+        outcome.warnings.push(words `Could not read the notifications, so channels that need reconnecting are not shown (the channels were checked): ${error.said} ${error.fix}`);
     }
 }
 /** The customer's ID for the posts query, from the integrations (the input may give its name). */
@@ -30246,6 +30509,7 @@ async function addPostSignals(config, outcome, check, hooks, client) {
     const customer = customerId(check);
     outcome.posts = { startDate: window.startDate.toISOString(), endDate: window.endDate.toISOString() };
     try {
+        hooks.onRequest?.('the posts', config.apiUrl);
         const fetched = await fetchPosts({ ...client, apiUrlProven: true }, { ...window, ...(customer !== undefined ? { customer } : {}) });
         Object.assign(outcome.posts, { url: fetched.url, attempts: fetched.attempts, durationMs: fetched.durationMs });
         hooks.onDebug?.(`Fetched ${fetched.posts.length} posts in ${fetched.durationMs} ms (${fetched.attempts} attempt(s))`);
@@ -30257,9 +30521,9 @@ async function addPostSignals(config, outcome, check, hooks, client) {
         if (!(error instanceof CheckError))
             throw error;
         if (failsOn(config, 'failing'))
-            throw new CheckError(`Could not read the posts, which fail-on: failing needs: ${error.message}`, error.fix);
-        outcome.posts.error = { message: error.message, fix: error.fix };
-        outcome.warnings.push(`Could not read the posts, so failed and upcoming posts are not shown (the channels were checked): ${error.message} ${error.fix}`);
+            throw new CheckError(words `Could not read the posts, which "failing" in ${setting('fail-on')} needs: ${error.said}`, error.fix);
+        outcome.posts.error = { message: error.said, fix: error.fix };
+        outcome.warnings.push(words `Could not read the posts, so failed and upcoming posts are not shown (the channels were checked): ${error.said} ${error.fix}`);
         return null;
     }
 }
@@ -30274,13 +30538,14 @@ async function checkIntegrations(raw, hooks = {}, otherErrors = []) {
     }
     catch (error) {
         if (error instanceof CheckError) {
-            outcome.error = { message: error.message, fix: error.fix };
+            outcome.error = { message: error.said, fix: error.fix };
         }
         else {
             hooks.onDebug?.(error instanceof Error ? (error.stack ?? error.message) : String(error));
-            outcome.error = { message: `Unexpected error: ${logSafe(error instanceof Error ? error.message : String(error), 500)}.`, fix: BUG_FIX };
+            outcome.error = { message: [`Unexpected error: ${logSafe(error instanceof Error ? error.message : String(error), 500)}.`], fix: BUG_FIX };
         }
     }
+    hooks.onAnswer?.();
     outcome.finishedAt = new Date();
     return outcome;
 }
@@ -30444,9 +30709,16 @@ async function startPostizStandIn(options = {}) {
 ;// CONCATENATED MODULE: ./src/report/report.ts
 
 
+
 const REPORT_SCHEMA_VERSION = 1;
-function buildReport(outcome, verdict = decideVerdict(outcome)) {
+/**
+ * The report of a finished run. Its texts (errors, fixes, warnings) are in `voice`'s words: the
+ * action's report file speaks of inputs, the CLI's `--json` of flags and variables.
+ */
+function buildReport(outcome, verdict, voice) {
     const { config, check } = outcome;
+    const diagnosis = (d) => ({ message: say(d.message, voice), fix: say(d.fix, voice) });
+    const posts = outcome.posts ? { ...outcome.posts, ...(outcome.posts.error ? { error: diagnosis(outcome.posts.error) } : {}) } : null;
     return {
         schemaVersion: REPORT_SCHEMA_VERSION,
         tool: { name: NAME, version: VERSION },
@@ -30470,12 +30742,12 @@ function buildReport(outcome, verdict = decideVerdict(outcome)) {
             }
             : null,
         server: outcome.fetch ? { url: outcome.fetch.url, attempts: outcome.fetch.attempts, durationMs: outcome.fetch.durationMs } : null,
-        posts: outcome.posts ?? null,
+        posts,
         notifications: outcome.notifications ?? null,
         recovered: check?.reconnect?.recovered ?? [],
-        error: outcome.error ?? null,
-        inputErrors: outcome.inputErrors ?? [],
-        warnings: [...outcome.warnings, ...(check?.warnings ?? [])],
+        error: outcome.error ? diagnosis(outcome.error) : null,
+        inputErrors: (outcome.inputErrors ?? []).map(e => sayInputError(e, voice)),
+        warnings: [...outcome.warnings, ...(check?.warnings ?? [])].map(w => say(w, voice)),
         discovery: check?.discovery ?? false,
         counts: check
             ? {
@@ -30483,6 +30755,7 @@ function buildReport(outcome, verdict = decideVerdict(outcome)) {
                 considered: check.considered.length,
                 enabled: check.considered.filter(i => !i.disabled).length,
                 entries: check.results.length,
+                // Findings per kind: an entry has at most one of each kind, so these count entries too.
                 missing: check.findings.filter(f => f.kind === 'missing').length,
                 disabled: check.findings.filter(f => f.kind === 'disabled').length,
                 failing: check.findings.filter(f => f.kind === 'failing').length,
@@ -30498,7 +30771,7 @@ function buildReport(outcome, verdict = decideVerdict(outcome)) {
             matches: r.matches.map(i => i.id),
             posts: r.posts ?? null
         })),
-        findings: check?.findings ?? [],
+        findings: (check?.findings ?? []).map(f => ({ kind: f.kind, key: f.key, message: findingSentence(f), fix: f.fix, action: findingAdvice(f) })),
         // parseIntegrations builds each one with exactly these fields, in this order: no copy needed.
         integrations: check?.considered ?? []
     };
@@ -31026,11 +31299,65 @@ function stringWidth(input, options = {}) {
 	return width;
 }
 
+;// CONCATENATED MODULE: ./src/cli/voice.ts
+/**
+ * The CLI's words for settings and phrases (shared/words.ts): flags and environment variables as a
+ * terminal user sets them, the key in POSTIZ_API_KEY, the check running on this machine. The CLI's
+ * text and its --json report speak with it; nothing here knows the action's inputs or the runner.
+ */
+
+/** How a CLI user sets each setting: a variable, or a flag. */
+const SET_BY = {
+    'api-key': { variable: 'POSTIZ_API_KEY' },
+    'api-url': { variable: 'POSTIZ_API_URL' },
+    integrations: { flag: '--integrations' },
+    customer: { flag: '--customer' },
+    'fail-on': { flag: '--fail-on' },
+    timeout: { flag: '--timeout' },
+    retries: { flag: '--retries' },
+    // An action input the CLI neither reads nor sets (it writes no job summary): no CLI message names it.
+    'job-summary': { flag: 'job-summary' },
+    'allow-insecure-http': { flag: '--allow-insecure-http', switch: true },
+    'failed-posts-days': { flag: '--failed-posts-days' },
+    'upcoming-posts-days': { flag: '--upcoming-posts-days' },
+    'reconnect-days': { flag: '--reconnect-days' }
+};
+const nameOf = (name) => {
+    const how = SET_BY[name];
+    return 'variable' in how ? how.variable : how.flag;
+};
+const isSetting = (name) => Object.hasOwn(SET_BY, name);
+const CLI_VOICE = {
+    label: name => (isSetting(name) ? nameOf(name) : name),
+    setting: nameOf,
+    assign: (names, value) => {
+        const parts = names.map(name => {
+            const how = SET_BY[name];
+            if ('variable' in how)
+                return `export ${how.variable}=${value}`;
+            return how.switch && value === 'true' ? how.flag : `${how.flag} ${value}`;
+        });
+        return names.some(name => 'variable' in SET_BY[name]) ? listed(parts) : `pass ${listed(parts)}`;
+    },
+    phrases: {
+        here: 'this machine',
+        'key-home': 'POSTIZ_API_KEY',
+        'key-from': 'POSTIZ_API_KEY',
+        'key-missing': 'not set. Export your Postiz API key (Postiz: Settings → Public API): export POSTIZ_API_KEY=…',
+        'reach-self-hosted': '',
+        'bug-report': 'with the command you ran'
+    }
+};
+
 ;// CONCATENATED MODULE: ./src/cli/terminal-report.ts
 /**
- * The CLI's human output: a table and a verdict line, coloured only when asked. Pure.
- * Server text passes through `logSafe`, which also strips terminal escape sequences' ESC.
+ * The CLI's human output: a table (or, when the table is wider than the terminal, a short block of
+ * lines per entry), the problems with their fixes, and the verdict line, coloured only when asked,
+ * every line within the terminal's width. Pure. Server text passes through `logSafe`, which also
+ * strips terminal escape sequences' ESC; every sentence is in the CLI's words (cli/voice.ts).
  */
+
+
 
 
 
@@ -31042,21 +31369,42 @@ function palette(colour) {
     return { green: code(32, 39), red: code(31, 39), yellow: code(33, 39), dim: code(2, 22), bold: code(1, 22) };
 }
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
-/** At most CELL_MAX columns on a terminal (CJK and emoji take two), cut at a whole character. */
-function clip(text) {
+/** At most `max` columns on a terminal (CJK and emoji take two), cut at a whole character. */
+function clip(text, max = CELL_MAX) {
     const safe = logSafe(text, 400);
-    if (stringWidth(safe) <= CELL_MAX)
+    if (stringWidth(safe) <= max)
         return safe;
     let kept = '';
     let width = 0;
     for (const { segment } of graphemes.segment(safe)) {
         const w = stringWidth(segment);
-        if (width + w > CELL_MAX - 1)
+        if (width + w > max - 1)
             break;
         kept += segment;
         width += w;
     }
     return `${kept}…`;
+}
+/** Text in lines of at most `width` columns, broken at spaces; the first line keeps its indent, the others get `indent`. */
+function wrap(text, width, indent) {
+    if (width === undefined)
+        return [text];
+    const lead = /^ */.exec(text)?.[0] ?? '';
+    const lines = [];
+    let line = lead;
+    for (const word of text.slice(lead.length).split(' ')) {
+        const candidate = line.trim() === '' ? `${line}${word}` : `${line} ${word}`;
+        if (line.trim() !== '' && stringWidth(candidate) > width) {
+            lines.push(line);
+            line = indent + word;
+        }
+        else {
+            line = candidate;
+        }
+    }
+    lines.push(line);
+    // A word longer than the line is cut, so that no line is wider than the terminal.
+    return lines.map(l => (stringWidth(l) > width ? clip(l, width) : l));
 }
 /** Left-aligned columns measured in display width; `paint` colours a whole cell after padding so widths stay right. */
 function table(header, rows, p) {
@@ -31070,81 +31418,199 @@ function table(header, rows, p) {
         .trimEnd();
     return [p.bold(line(header)), ...rows.map(r => line(r.cells, r.paint))];
 }
-function integrationRows(list, p) {
-    return list.map(i => ({
-        cells: [
-            i.disabled ? 'disabled' : 'enabled',
-            clip(i.identifier),
-            i.profile ? clip(`${i.identifier}:${i.profile.replace(/^@/, '')}`) : '—',
-            clip(i.name),
-            clip(i.customer?.name ?? ''),
-            logSafe(i.id, 100)
-        ],
-        paint: [i.disabled ? p.yellow : p.green]
-    }));
+/** The width of the table without colour. */
+function tableWidth(header, rows) {
+    return Math.max(...table(header, rows, palette(false)).map(l => stringWidth(l)));
 }
-function renderTerminalReport(outcome, colour, verdict = decideVerdict(outcome)) {
-    const p = palette(colour);
-    const { status, headline } = verdict;
+/**
+ * The table when it fits the terminal, else a short block per row: the first two cells on one line,
+ * the others below it, joined by " · " (a count with its column's name), wrapped to the width.
+ */
+function tableOrBlocks(header, rows, p, width, counts = new Set()) {
+    if (width === undefined || tableWidth(header, rows) <= width)
+        return table(header, rows, p);
+    const lines = [];
+    for (const row of rows) {
+        const [state, name, ...rest] = row.cells;
+        const paint = row.paint?.[0] ?? ((t) => t);
+        lines.push(...wrap(`${state}  ${name}`, width, '    ').map((line, i) => (i === 0 ? paint(state) + line.slice(state.length) : line)));
+        const details = rest.flatMap((cell, index) => {
+            const column = header[index + 2];
+            // A count shows when it is not 0: a clean entry's block stays one line shorter.
+            if (counts.has(column))
+                return cell === '0' ? [] : [`${column.toLowerCase()} ${cell}`];
+            return cell === '' || cell === '—' ? [] : [cell];
+        });
+        if (details.length > 0)
+            lines.push(...wrap(`    ${details.join(' · ')}`, width, '    '));
+    }
+    return lines;
+}
+function integrationRows(list, p) {
+    return list.map(i => {
+        const state = i.disabled ? 'disabled' : 'enabled';
+        return {
+            cells: [
+                STATE_WORDS[state].label,
+                clip(i.identifier),
+                i.profile ? clip(`${i.identifier}:${i.profile.replace(/^@/, '')}`) : '—',
+                clip(i.name),
+                clip(i.customer?.name ?? ''),
+                logSafe(i.id, 100)
+            ],
+            paint: [p[STATE_WORDS[state].terminal.colour]]
+        };
+    });
+}
+const TONE = {
+    pass: { mark: '✓', colour: 'green' },
+    discovery: { mark: '✓', colour: 'bold' },
+    warn: { mark: '!', colour: 'yellow' },
+    fail: { mark: '✗', colour: 'red' },
+    error: { mark: '✗', colour: 'red' }
+};
+function renderTerminalReport(outcome, options, verdict) {
+    const p = palette(options.colour);
+    const { width } = options;
+    const cli = (text) => say(text, CLI_VOICE);
+    const headline = cli(verdict.headline);
+    const tone = TONE[verdict.tone];
+    const verdictLine = wrap(`${tone.mark} ${headline}`, width, '  ').map(line => p[tone.colour](line));
     const lines = [];
     const check = outcome.check;
-    for (const warning of [...outcome.warnings, ...(check?.warnings ?? [])])
-        lines.push(p.yellow(`warning: ${logSafe(cliWording(warning), 600)}`));
-    if (status === 'error' || !check) {
-        lines.push(p.red(`✗ ${headline}`));
+    for (const warning of [...outcome.warnings, ...(check?.warnings ?? [])]) {
+        lines.push(...wrap(`warning: ${logSafe(cli(warning), 600)}`, width, '  ').map(line => p.yellow(line)));
+    }
+    if (verdict.status === 'error' || !check) {
+        lines.push(...verdictLine);
         for (const error of outcome.inputErrors ?? [])
-            lines.push(`  - ${logSafe(cliWording(error), 600)}`);
-        if (outcome.error)
-            lines.push(`  ${logSafe(outcome.error.message, 1000)}`, `  Fix: ${logSafe(outcome.error.fix, 1000)}`);
+            lines.push(...wrap(`  - ${logSafe(sayInputError(error, CLI_VOICE), 600)}`, width, '    '));
+        if (outcome.error) {
+            lines.push(...wrap(`  ${logSafe(cli(outcome.error.message), 1000)}`, width, '  '), ...wrap(`  Fix: ${logSafe(cli(outcome.error.fix), 1000)}`, width, '    '));
+        }
         return `${lines.join('\n')}\n`;
     }
     if (check.discovery) {
-        lines.push(...table(['STATE', 'PLATFORM', 'SELECTOR', 'NAME', 'CUSTOMER', 'ID'], integrationRows(check.considered, p), p), '');
-        lines.push(p.bold(`${headline}. Pass entries with --integrations to check them.`));
+        lines.push(...tableOrBlocks(['STATE', 'PLATFORM', 'SELECTOR', 'NAME', 'CUSTOMER', 'ID'], integrationRows(check.considered, p), p, width), '');
+        lines.push(...wrap(`${headline}. Pass entries with --integrations to check them.`, width, '').map(line => p.bold(line)));
         return `${lines.join('\n')}\n`;
     }
-    const mark = { enabled: '✓ enabled', disabled: '✗ disabled', missing: '✗ missing', failing: '✗ failing', reconnect: '✗ reconnect' };
-    const paint = { enabled: p.green, disabled: p.yellow, missing: p.red, failing: p.red, reconnect: p.red };
     const signals = check.postSignals;
-    const postColumns = [...(signals && signals.failedPostsDays > 0 ? ['FAILED'] : []), ...(signals && signals.upcomingPostsDays > 0 ? ['QUEUED'] : [])];
+    const failedColumn = signals !== undefined && signals.failedPostsDays > 0;
+    const queuedColumn = signals !== undefined && signals.upcomingPostsDays > 0;
     const shown = shownStates(check.findings);
-    const rows = check.results.map(r => {
+    const blocked = new Set(verdict.blocking.map(f => f.key));
+    const rows = check.results.map((r) => {
         const i = r.integration;
         const more = r.entry.selector.kind === 'platform' && r.enabledIds.length > 1 ? ` (+${r.enabledIds.length - 1})` : '';
-        const state = shown(r);
-        const posts = [
-            ...(signals && signals.failedPostsDays > 0 ? [String(r.posts?.failed ?? 0)] : []),
-            ...(signals && signals.upcomingPostsDays > 0 ? [String(r.posts?.queued ?? 0)] : [])
-        ];
+        const state = STATE_WORDS[shown(r)];
+        // A state that fails no run (its kind is not in --fail-on) reads as a warning: "!", yellow.
+        const warnOnly = shown(r) !== 'enabled' && !blocked.has(r.entry.key);
         return {
             cells: [
-                mark[state],
+                `${warnOnly ? '!' : state.terminal.mark} ${state.label}`,
                 clip(r.entry.text),
                 i ? `${clip(i.name)}${more}` : '—',
                 clip(i?.identifier ?? ''),
                 clip(i?.profile ?? ''),
-                ...posts,
+                ...(failedColumn ? [String(r.posts?.failed ?? 0)] : []),
+                ...(queuedColumn ? [String(r.posts?.queued ?? 0)] : []),
                 i ? logSafe(i.id, 100) : ''
             ],
-            paint: [paint[state]]
+            paint: [warnOnly ? p.yellow : p[state.terminal.colour]]
         };
     });
-    lines.push(...table(['STATE', 'ENTRY', 'CHANNEL', 'PLATFORM', 'PROFILE', ...postColumns, 'ID'], rows, p));
-    if (check.findings.length > 0) {
-        lines.push('');
-        for (const f of check.findings) {
-            lines.push(`${verdict.blocks(f) ? p.red('✗') : p.yellow('!')} ${logSafe(f.message, 1000)}`, `  Fix: ${logSafe(f.fix, 600)}`);
+    const header = ['STATE', 'ENTRY', 'CHANNEL', 'PLATFORM', 'PROFILE', ...(failedColumn ? ['FAILED'] : []), ...(queuedColumn ? ['QUEUED'] : []), 'ID'];
+    lines.push(...tableOrBlocks(header, rows, p, width, new Set(['FAILED', 'QUEUED'])));
+    // Each entry's problems once, with its fix: what to write, then each piece of advice once.
+    for (const row of problemsByEntry(check.findings)) {
+        const blocks = row.findings.some(f => verdict.blocks(f));
+        const channel = row.findings.find(f => f.channel)?.channel;
+        const head = `${blocks ? p.red('✗') : p.yellow('!')} ${logSafe(row.key, 200)}${channel ? ` — ${logSafe(describeIntegration(channel), 300)}` : ''}`;
+        lines.push('', ...wrap(head, width, '  '));
+        for (const f of row.findings) {
+            const detail = f.detail ? ` ${f.detail}` : '';
+            const problem = f.problem !== undefined ? `: ${f.problem}` : '';
+            lines.push(...wrap(`  ${KIND_WORDS[f.kind].label}${logSafe(`${problem}.${detail}`, 1000)}`, width, '    '));
         }
+        const hints = row.hints.map(h => `${capitalise(logSafe(hintText(h), 400))}.`);
+        lines.push(...wrap(`  Fix: ${[...hints, ...row.advice].join(' ')}`, width, '    '));
     }
-    lines.push('', status === 'pass' ? p.green(`✓ ${headline}`) : p.red(`✗ ${headline}`));
+    const whys = [...new Set(check.findings.map(f => f.kind))].flatMap(kind => {
+        const why = KIND_WORDS[kind].why;
+        return why === undefined ? [] : [`${KIND_WORDS[kind].label}: ${why}`];
+    });
+    if (whys.length > 0)
+        lines.push('', ...whys.flatMap(why => wrap(why, width, '  ').map(line => p.dim(line))));
+    lines.push('', ...verdictLine);
     return `${lines.join('\n')}\n`;
 }
+
+;// CONCATENATED MODULE: ./src/cli/progress.ts
+/**
+ * A one-line note on stderr of what the CLI is waiting for ("Checking 6 entries at https://… —
+ * attempt 2 of 4, next in 2 s"), rewritten in place and cleared when the answer comes. Only on a
+ * terminal: on a pipe, or with --json, it writes nothing.
+ */
+
+
+class Progress {
+    write;
+    width;
+    shown = false;
+    task = '';
+    constructor(write, 
+    /** The terminal's width, or undefined when stderr is not a terminal (then the note is off). */
+    width) {
+        this.write = write;
+        this.width = width;
+    }
+    /** What the run waits for now. */
+    waiting(what) {
+        this.task = what;
+        this.show(what);
+    }
+    /** An attempt failed and the next one is due. */
+    retrying(note) {
+        const next = Math.max(1, Math.round(note.waitMs / 1000));
+        this.show(`${this.task} — attempt ${note.attempt + 1} of ${note.attempts}, next in ${next} s (${note.reason})`);
+    }
+    /** The answer came: the note goes. */
+    clear() {
+        if (!this.shown)
+            return;
+        this.write('\r\u001b[K');
+        this.shown = false;
+    }
+    show(text) {
+        if (this.width === undefined)
+            return;
+        this.write(`\r${fit(text, this.width - 1)}\u001b[K`);
+        this.shown = true;
+    }
+}
+/** The text cut to `max` columns at a whole character. */
+function fit(text, max) {
+    if (stringWidth(text) <= max)
+        return text;
+    let kept = '';
+    for (const char of text) {
+        if (stringWidth(`${kept}${char}…`) > max)
+            break;
+        kept += char;
+    }
+    return `${kept}…`;
+}
+/** "Checking 6 entries at https://api.postiz.com" */
+const checkingNote = (entries, apiUrl) => entries === 0 ? `Listing the integrations at ${apiUrl}` : `Checking ${plural(entries, 'entry', 'entries')} at ${apiUrl}`;
 
 ;// CONCATENATED MODULE: ./src/cli/main.ts
 /**
  * The CLI adapter (dist/cli/index.js): environment and flags → the shared engine → a table or JSON.
  * Exit codes: 0 pass, 1 fail (per --fail-on), 2 could not check.
  */
+
+
 
 
 
@@ -31175,13 +31641,32 @@ function exitCode(verdict) {
     return verdict.fails ? EXIT.fail : EXIT.pass;
 }
 async function check(options, io, apiUrl, apiKey) {
-    const outcome = await checkIntegrations({ ...options.inputs, 'api-key': apiKey ?? '', 'api-url': apiUrl ?? '' }, { onRetry: message => io.stderr(`${message}\n`), env: io.env });
+    // The note of what the run waits for: on a terminal, never with --json; on a pipe, a line per retry.
+    const progress = new Progress(io.stderr, options.json ? undefined : io.stderrColumns);
+    const outcome = await checkIntegrations({ ...options.inputs, 'api-key': apiKey ?? '', 'api-url': apiUrl ?? '' }, {
+        onStart: config => progress.waiting(checkingNote(config.entries.length, config.apiUrl)),
+        onRequest: (what, url) => what !== 'the integrations' && progress.waiting(`Reading ${what} at ${url}`),
+        onRetry: note => (io.stderrColumns !== undefined && !options.json ? progress.retrying(note) : io.stderr(`${note.line}\n`)),
+        onAnswer: () => progress.clear(),
+        env: io.env
+    });
     const verdict = decideVerdict(outcome);
     if (options.json)
-        io.stdout(reportJson(buildReport(outcome, verdict)));
+        io.stdout(reportJson(buildReport(outcome, verdict, CLI_VOICE)));
     else
-        io.stdout(renderTerminalReport(outcome, colourWanted(io.env, io.isTty), verdict));
+        io.stdout(renderTerminalReport(outcome, { colour: colourWanted(io.env, io.isTty), width: terminalWidth(io) }, verdict));
     return exitCode(verdict);
+}
+/** The width to fit: the terminal's, or COLUMNS when set; none on a pipe. */
+function terminalWidth(io) {
+    if (io.isTty && io.columns !== undefined && io.columns > 0)
+        return io.columns;
+    const columns = Number(io.env.COLUMNS);
+    return Number.isInteger(columns) && columns > 0 ? columns : undefined;
+}
+/** A shell word as it can be pasted into bash or zsh: quoted when it holds a character the shell would read. */
+function shellWord(text) {
+    return /^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replace(/'/g, "'\\''")}'`;
 }
 const DEMO_KEY = 'demo-key-not-a-secret';
 const DEMO_ENTRIES = 'x=x:acme,linkedin=linkedin-page:acme-inc,bluesky:*';
@@ -31191,11 +31676,11 @@ async function demo(options, io) {
         const demoOptions = { ...options, inputs: { integrations: DEMO_ENTRIES, ...options.inputs } };
         if (!options.json) {
             io.stdout(`Demo: a sample Postiz organisation is served on ${standIn.baseUrl} (no account needed).\n` +
-                `$ POSTIZ_API_URL=${standIn.baseUrl} postiz-integrations-check --integrations ${demoOptions.inputs.integrations?.replace(/\n/g, ',')}\n\n`);
+                `$ POSTIZ_API_URL=${standIn.baseUrl} postiz-integrations-check --integrations ${shellWord(demoOptions.inputs.integrations?.replace(/\n/g, ',') ?? '')}\n\n`);
         }
         const code = await check(demoOptions, io, standIn.baseUrl, DEMO_KEY);
         if (!options.json) {
-            io.stdout('\nOn your own organisation: export POSTIZ_API_KEY=… (Settings → Public API), then run without --demo.\n');
+            io.stdout('\nOn your own organisation: export POSTIZ_API_KEY=… (Postiz: Settings → Public API), then run without --demo.\n');
         }
         return code;
     }

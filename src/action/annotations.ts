@@ -4,9 +4,12 @@
  * `setFailed` is one of the errors), so the plan stays within that and says how many were left out.
  */
 import type { RunOutcome } from '../core/outcome.js'
-import { decideVerdict, type Verdict } from '../core/verdict.js'
+import type { Verdict } from '../core/verdict.js'
+import { findingSentence, KIND_WORDS } from '../core/vocabulary.js'
 import { logSafe } from '../shared/sanitize.js'
 import { plural } from '../shared/text.js'
+import { say as sayWords, sayInputError, type Words } from '../shared/words.js'
+import { ACTION_VOICE } from './voice.js'
 
 export const MAX_ANNOTATIONS_PER_LEVEL = 10
 
@@ -22,24 +25,20 @@ export interface AnnotationPlan {
   failure?: string
 }
 
-/** Annotation titles per finding kind; the first three keep the words earlier versions used. */
-const TITLES: ReadonlyMap<string, string> = new Map([
-  ['missing', 'Postiz integration missing'],
-  ['disabled', 'Postiz integration disabled'],
-  ['failing', 'Postiz integration failing'],
-  ['reconnect', 'Postiz integration needs reconnecting']
-])
+const say = (text: Words): string => sayWords(text, ACTION_VOICE)
 
 /** The `setFailed` message, when the verdict fails the run. */
 function failureMessage(outcome: RunOutcome, verdict: Verdict): string | undefined {
   if (!verdict.fails) return undefined
   const inputErrors = outcome.inputErrors ?? []
   if (inputErrors.length > 0) return `${plural(inputErrors.length, 'input error')}; nothing was checked.`
-  if (outcome.error) return `${outcome.error.message} ${outcome.error.fix}`
+  if (outcome.error) return `${say(outcome.error.message)} ${say(outcome.error.fix)}`
   if (verdict.status === 'error') return 'Nothing was checked.'
-  const failing = verdict.blocking
-  const keys = failing.slice(0, 20).map(f => logSafe(f.key, 100))
-  return `${verdict.headline}: ${keys.join(', ')}${failing.length > 20 ? ', …' : ''}.`
+  const keys = [...new Set(verdict.blocking.map(f => f.key))]
+  return `${say(verdict.headline)}: ${keys
+    .slice(0, 20)
+    .map(key => logSafe(key, 100))
+    .join(', ')}${keys.length > 20 ? ', …' : ''}.`
 }
 
 function cap(list: Annotation[], room: number, overflow: (hidden: number) => Annotation): Annotation[] {
@@ -47,23 +46,24 @@ function cap(list: Annotation[], room: number, overflow: (hidden: number) => Ann
   return [...list.slice(0, room - 1), overflow(list.length - room + 1)]
 }
 
-export function planAnnotations(outcome: RunOutcome, verdict: Verdict = decideVerdict(outcome)): AnnotationPlan {
+export function planAnnotations(outcome: RunOutcome, verdict: Verdict): AnnotationPlan {
   const errors: Annotation[] = []
   const warnings: Annotation[] = []
-  for (const message of outcome.inputErrors ?? []) errors.push({ level: 'error', title: 'Invalid input', message: logSafe(message, 1000) })
-  for (const message of outcome.warnings) warnings.push({ level: 'warning', title: 'Warning', message: logSafe(message, 1000) })
+  for (const error of outcome.inputErrors ?? [])
+    errors.push({ level: 'error', title: 'Invalid input', message: logSafe(sayInputError(error, ACTION_VOICE), 1000) })
+  for (const message of outcome.warnings) warnings.push({ level: 'warning', title: 'Warning', message: logSafe(say(message), 1000) })
 
   const { check, config } = outcome
   if (check && config) {
     for (const finding of check.findings) {
       const annotation: Annotation = {
         level: verdict.blocks(finding) ? 'error' : 'warning',
-        title: `${TITLES.get(finding.kind) ?? `Postiz integration ${finding.kind}`}: ${logSafe(finding.key, 100)}`,
-        message: logSafe(`${finding.message} ${finding.fix}`, 1000)
+        title: `${KIND_WORDS[finding.kind].title}: ${logSafe(finding.key, 100)}`,
+        message: logSafe(`${findingSentence(finding)} ${finding.fix}`, 1000)
       }
       ;(annotation.level === 'error' ? errors : warnings).push(annotation)
     }
-    for (const message of check.warnings) warnings.push({ level: 'warning', title: 'Ambiguous selector', message: logSafe(message, 1000) })
+    for (const message of check.warnings) warnings.push({ level: 'warning', title: 'Ambiguous selector', message: logSafe(say(message), 1000) })
     if (check.discovery) {
       warnings.push({
         level: 'warning',

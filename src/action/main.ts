@@ -16,6 +16,12 @@ import { writeReportFile } from '../report/report-file.js'
 import { logSafe } from '../shared/sanitize.js'
 import { buildSummary, entryLogLine } from './summary.js'
 import { ISSUE_DEFAULTS, parseIssueConfig, planIssueAction, type IssueConfig, type IssueInputs } from '../github/tracking-issue.js'
+import { plural } from '../shared/text.js'
+import { say, type InputError } from '../shared/words.js'
+import { ACTION_VOICE } from './voice.js'
+
+/** The verdict line's mark in the log. */
+const TONE_MARK: Readonly<Record<Verdict['tone'], string>> = { pass: '✓', discovery: '✓', warn: '!', fail: '✗', error: '✗' }
 
 const INPUT_NAMES = Object.keys(DEFAULTS) as (keyof RawInputs)[]
 const ISSUE_INPUT_NAMES = Object.keys(ISSUE_DEFAULTS) as (keyof IssueInputs)[]
@@ -27,13 +33,13 @@ const BOOLEAN_INPUTS: ReadonlySet<string> = new Set(['job-summary', 'allow-insec
  * TypeError (a value outside the YAML 1.2 list) becomes an input error in our words, reported
  * with the others. An empty input stays empty: the parser applies action.yml's default.
  */
-function readInput(name: string, errors: string[]): string {
+function readInput(name: string, errors: InputError[]): string {
   const text = core.getInput(name)
   if (!BOOLEAN_INPUTS.has(name) || text === '') return text
   try {
     return String(core.getBooleanInput(name))
   } catch {
-    errors.push(`${name}: "${logSafe(text, 60)}" is not a boolean; use true or false`)
+    errors.push({ input: name, problem: [`"${logSafe(text, 60)}" is not a boolean; use true or false`] })
     return ''
   }
 }
@@ -71,13 +77,13 @@ function publishLogAndAnnotations(outcome: RunOutcome, verdict: Verdict): string
   const lines = (outcome.check?.results ?? []).map(entryLogLine)
   if (lines.length > 0) {
     // Folded in the log: one line per entry can be thousands; the verdict line below stays visible.
-    core.startGroup(`${lines.length} entr${lines.length === 1 ? 'y' : 'ies'} checked`)
+    core.startGroup(`${plural(lines.length, 'entry', 'entries')} checked`)
     core.info(lines.join('\n')) // one write, however many entries
     core.endGroup()
   }
   const plan = planAnnotations(outcome, verdict)
   for (const { level, title, message } of plan.annotations) (level === 'error' ? core.error : core.warning)(message, { title })
-  if (outcome.check) core.info(`${verdict.status === 'pass' ? '✓' : '✗'} ${verdict.headline}`)
+  if (outcome.check) core.info(`${TONE_MARK[verdict.tone]} ${say(verdict.headline, ACTION_VOICE)}`)
   return plan.failure
 }
 
@@ -105,7 +111,8 @@ async function publishTrackingIssue(outcome: RunOutcome, verdict: Verdict, confi
     job: config.job,
     runUrl: config.runUrl,
     findings: check.findings,
-    headline: verdict.headline,
+    headline: say(verdict.headline, ACTION_VOICE),
+    icon: verdict.icon,
     now: outcome.finishedAt
   }
   const result = await syncTrackingIssue(config, open => planIssueAction(status, check.discovery, open, context))
@@ -127,7 +134,7 @@ export async function run(): Promise<void> {
 
 async function runStages(): Promise<void> {
   const rawKey = maskApiKey()
-  const booleanErrors: string[] = []
+  const booleanErrors: InputError[] = []
   const raw: Partial<RawInputs> = {}
   for (const name of INPUT_NAMES) raw[name] = name === 'api-key' ? rawKey : readInput(name, booleanErrors)
   const issueInputs: Partial<IssueInputs> = {}
@@ -139,16 +146,16 @@ async function runStages(): Promise<void> {
     {
       onStart: config => {
         const scope = config.customer !== undefined ? ` for customer "${logSafe(config.customer)}"` : ''
-        core.info(`Checking ${config.entries.length} entr${config.entries.length === 1 ? 'y' : 'ies'} against ${config.apiUrl}${scope}`)
+        core.info(`Checking ${plural(config.entries.length, 'entry', 'entries')} against ${config.apiUrl}${scope}`)
       },
-      onRetry: message => core.info(message),
+      onRetry: note => core.info(note.line),
       onDebug: message => core.debug(message)
     },
     [...booleanErrors, ...issue.errors]
   )
   const verdict = decideVerdict(outcome)
   const failure = publishLogAndAnnotations(outcome, verdict)
-  const reportPath = await attempt('write the report file', () => writeReportFile(buildReport(outcome, verdict)))
+  const reportPath = await attempt('write the report file', () => writeReportFile(buildReport(outcome, verdict, ACTION_VOICE)))
   try {
     publishOutputs(outcome, verdict, reportPath)
   } catch (error) {

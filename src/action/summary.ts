@@ -5,12 +5,16 @@
  * pointing to the report file, which keeps everything.
  */
 import { shownStates } from '../core/check.js'
-import { describeIntegration, type CheckResult, type EntryResult, type Finding } from '../core/check-result.js'
+import { describeIntegration, hintText, type CheckResult, type EntryResult, type Hint } from '../core/check-result.js'
+import { FINDING_KINDS } from '../core/config.js'
 import type { RunOutcome } from '../core/outcome.js'
-import { decideVerdict, type Verdict } from '../core/verdict.js'
+import type { Verdict } from '../core/verdict.js'
+import { capitalise, KIND_WORDS, problemsByEntry, STATE_WORDS, type EntryProblems, type ShownState } from '../core/vocabulary.js'
 import type { Integration } from '../postiz/integrations.js'
 import { logSafe, markdownSafe, safeHttpsUrl } from '../shared/sanitize.js'
-import { plural } from '../shared/text.js'
+import { count, plural } from '../shared/text.js'
+import { say as sayWords, sayInputError, type Words } from '../shared/words.js'
+import { ACTION_VOICE } from './voice.js'
 
 /** GitHub refuses a step summary over 1 MiB; this leaves room to spare. */
 export const SUMMARY_MAX_BYTES = 1_000_000
@@ -20,10 +24,10 @@ export const SUMMARY_LIST_LIMIT = 1000
 const TAIL_RESERVE = 40_000
 const MAX_PICTURE_URL = 500
 
-// A no-break space between mark and word: a narrow State column never splits them.
-const MARK = { enabled: '✅\u00a0enabled', disabled: '⛔\u00a0disabled', missing: '❌\u00a0missing' } as const
-/** The State column: the entry's state, or the post signal that makes an enabled channel fail. */
-const STATE_LABEL = { ...MARK, failing: '⚠️\u00a0failing', reconnect: '🔌\u00a0reconnect' } as const
+/** A state's mark and word, joined by a no-break space so that a narrow column never splits them. */
+const stateLabel = (state: ShownState): string => `${STATE_WORDS[state].mark}\u00a0${STATE_WORDS[state].label}`
+
+const say = (text: Words): string => sayWords(text, ACTION_VOICE)
 
 /** Lines within a byte budget. */
 class Budget {
@@ -72,65 +76,88 @@ function postsCells(result: EntryResult, signals: CheckResult['postSignals']): s
   const stuck = p?.stuck ? `, ${p.stuck} stuck` : ''
   const failed =
     signals.failedPostsDays > 0
-      ? ` ${p && (p.failed > 0 || (p.stuck ?? 0) > 0) ? `⚠️ ${p.failed}${stuck}${p.latestFailed ? `, latest ${date(p.latestFailed)}` : ''}` : '0'} |`
+      ? ` ${p && (p.failed > 0 || (p.stuck ?? 0) > 0) ? `${KIND_WORDS.failing.mark} ${count(p.failed)}${stuck}${p.latestFailed ? `, latest ${date(p.latestFailed)}` : ''}` : '0'} |`
       : ''
   const queued =
-    signals.upcomingPostsDays > 0 ? ` ${p && p.queued > 0 ? `${result.state === 'enabled' ? '' : '🚫 '}${p.queued}, next ${date(p.nextQueued)}` : '0'} |` : ''
+    signals.upcomingPostsDays > 0
+      ? ` ${p && p.queued > 0 ? `${result.state === 'enabled' ? '' : '🚫 '}${count(p.queued)}, next ${date(p.nextQueued)}` : '0'} |`
+      : ''
   return `${failed}${queued}`
 }
 
 interface EntryTable {
   signals: CheckResult['postSignals']
-  actions: Map<string, string>
   shown: ReturnType<typeof shownStates>
   customers: boolean
-  fix: boolean
+}
+
+/** The channel an entry found, and how many more a `platform:*` entry exports. */
+function foundCell(result: EntryResult): string {
+  const more = result.entry.selector.kind === 'platform' && result.enabledIds.length > 1 ? `<br>and ${count(result.enabledIds.length - 1)} more` : ''
+  return `${channelWithPlatformCell(result.integration)}${more}`
 }
 
 function entryRow(result: EntryResult, t: EntryTable): string {
-  const i = result.integration
-  const more = result.entry.selector.kind === 'platform' && result.enabledIds.length > 1 ? `<br>and ${result.enabledIds.length - 1} more` : ''
-  // The actions are this project's own text (platform identifiers in them are validated), not escaped.
-  const action = t.fix ? ` ${t.actions.get(result.entry.key) ?? ''} |` : ''
-  const customer = t.customers ? ` ${cell(i?.customer?.name)} |` : ''
-  return `| <code>${cell(result.entry.text)}</code> | ${channelWithPlatformCell(i)}${more} |${customer} ${STATE_LABEL[t.shown(result)]} |${postsCells(result, t.signals)}${action}`
+  const customer = t.customers ? ` ${cell(result.integration?.customer?.name)} |` : ''
+  return `| <code>${cell(result.entry.text)}</code> | ${foundCell(result)} |${customer} ${stateLabel(t.shown(result))} |${postsCells(result, t.signals)}`
 }
 
 function entryHeader(t: EntryTable): string[] {
   const extra: string[] = []
   if (t.signals && t.signals.failedPostsDays > 0) extra.push(`Failed posts (${t.signals.failedPostsDays} d)`)
   if (t.signals && t.signals.upcomingPostsDays > 0) extra.push(`Queued posts (${t.signals.upcomingPostsDays} d)`)
-  const columns = ['Entry', 'Channel', ...(t.customers ? ['Customer'] : []), 'State', ...extra, ...(t.fix ? ['Fix'] : [])]
+  const columns = ['Entry', 'Channel', ...(t.customers ? ['Customer'] : []), 'State', ...extra]
   return [`| ${columns.join(' | ')} |`, `|${columns.map(() => '---').join('|')}|`]
 }
 
-const FINDING_LABEL: ReadonlyMap<string, string> = new Map([
-  ['missing', '❌ missing'],
-  ['disabled', '⛔ disabled'],
-  ['failing', '⚠️ failing'],
-  ['reconnect', '🔌 reconnect']
-])
-/** At most this many rows in the findings table at the top; the entries table has them all. */
-const FINDINGS_SHOWN = 100
-/** The entries table stays open up to this many rows; a longer one is folded under the findings. */
+/** At most this many rows in the problems table at the top; the report file has them all. */
+const PROBLEMS_SHOWN = 100
+/** The table of every entry stays open up to this many rows when nothing needs attention. */
 export const ENTRIES_OPEN_UP_TO = 20
 
-function findingsSection(lines: string[], findings: Finding[], budget: Budget): void {
-  const header = ['| Entry | Problem | Fix |', '|---|---|---|']
-  pushTable(
-    lines,
-    header,
-    findings.slice(0, FINDINGS_SHOWN),
-    f => `| <code>${cell(f.key)}</code> | ${FINDING_LABEL.get(f.kind) ?? f.kind}: ${markdownSafe(f.message, 600)} | ${f.action} |`,
-    budget,
-    'problems'
-  )
-  if (findings.length > FINDINGS_SHOWN) lines.push('', `…and ${findings.length - FINDINGS_SHOWN} more problems: every entry is in the table below.`)
+/** A hint's values as code, escaped: they hold server text. */
+const hintCell = (hint: Hint): string => hintText(hint, value => `<code>${cell(value)}</code>`)
+
+/** The hints that several problem rows share (a platform's list of handles): shown once, under the table. */
+function sharedHints(rows: EntryProblems[]): Set<string> {
+  const seen = new Map<string, number>()
+  for (const row of rows) for (const hint of row.hints) if (hint.shared) seen.set(hintText(hint), (seen.get(hintText(hint)) ?? 0) + 1)
+  return new Set([...seen].filter(([, n]) => n > 1).map(([text]) => text))
+}
+
+function problemRow(row: EntryProblems, result: EntryResult | undefined, shared: Set<string>): string {
+  const problems = row.findings
+    .map(f => {
+      const detail = f.detail ? ` ${markdownSafe(f.detail, 600)}` : ''
+      return `${stateLabel(f.kind)}${f.problem !== undefined ? `: ${markdownSafe(f.problem, 300)}` : ''}.${detail}`
+    })
+    .join('<br>')
+  // The advice is this project's own text (platform identifiers in it are validated), not escaped.
+  const hints = row.hints.map(h => (shared.has(hintText(h)) ? `${capitalise(h.lead.replace(/:$/, ''))}: see below.` : `${capitalise(hintCell(h))}.`))
+  const channel = result?.integration ? foundCell(result) : '—'
+  return `| <code>${cell(result?.entry.text ?? row.key)}</code> | ${channel} | ${problems} | ${[...hints, ...row.advice].join(' ')} |`
+}
+
+function problemsSection(lines: string[], check: CheckResult, budget: Budget): void {
+  const rows = problemsByEntry(check.findings)
+  const shared = sharedHints(rows)
+  const results = new Map(check.results.map(r => [r.entry.key, r]))
+  const header = ['| Entry | Channel | Problem | Fix |', '|---|---|---|---|']
+  pushTable(lines, header, rows.slice(0, PROBLEMS_SHOWN), row => problemRow(row, results.get(row.key), shared), budget, 'problems')
+  if (rows.length > PROBLEMS_SHOWN)
+    lines.push('', `…and ${count(rows.length - PROBLEMS_SHOWN)} more entries with problems: see the report file (the \`report\` output).`)
+  const notes = new Map<string, Hint>()
+  for (const row of rows.slice(0, PROBLEMS_SHOWN)) for (const h of row.hints) if (shared.has(hintText(h))) notes.set(hintText(h), h)
+  for (const h of notes.values()) lines.push('', `**${capitalise(h.lead.replace(/:$/, ''))}:** ${hintCell({ ...h, lead: '' }).trim()}`)
+  for (const kind of FINDING_KINDS) {
+    const why = KIND_WORDS[kind].why
+    if (why !== undefined && check.findings.some(f => f.kind === kind)) lines.push('', `${KIND_WORDS[kind].mark} **${KIND_WORDS[kind].said}:** ${why}`)
+  }
 }
 
 function integrationRow(i: Integration): string {
   const selector = i.profile ? `<code>${cell(`${i.identifier}:${i.profile.replace(/^@/, '')}`)}</code>` : ''
-  return `| ${channelCell(i)} | ${cell(i.identifier)} | ${selector} | ${cell(i.customer?.name)} | ${i.disabled ? MARK.disabled : MARK.enabled} |`
+  return `| ${channelCell(i)} | ${cell(i.identifier)} | ${selector} | ${cell(i.customer?.name)} | ${stateLabel(i.disabled ? 'disabled' : 'enabled')} |`
 }
 
 /** Appends a table: the header always, then rows while the budget and `limit` allow, then a "more" line. */
@@ -146,7 +173,7 @@ function pushTable<T>(lines: string[], header: string[], items: T[], row: (item:
     lines.push(line)
     shown++
   }
-  if (shown < items.length) lines.push('', `…and ${items.length - shown} more ${noun} — see the report file (the \`report\` output).`)
+  if (shown < items.length) lines.push('', `…and ${count(items.length - shown)} more ${noun}: see the report file (the \`report\` output).`)
 }
 
 const INTEGRATION_HEADER = ['| Channel | Platform | Selector | Customer | State |', '|---|---|---|---|---|']
@@ -154,42 +181,51 @@ const INTEGRATION_HEADER = ['| Channel | Platform | Selector | Customer | State 
 function errorSection(outcome: RunOutcome, lines: string[]): void {
   if (outcome.inputErrors && outcome.inputErrors.length > 0) {
     lines.push('The inputs have problems; nothing was sent to Postiz.', '')
-    for (const e of outcome.inputErrors.slice(0, 100)) lines.push(`- ${markdownSafe(e, 600)}`)
+    for (const e of outcome.inputErrors.slice(0, 100)) lines.push(`- ${markdownSafe(sayInputError(e, ACTION_VOICE), 600)}`)
   } else if (outcome.error) {
-    lines.push(`**What happened:** ${markdownSafe(outcome.error.message, 1000)}`, '', `**How to fix it:** ${markdownSafe(outcome.error.fix, 1000)}`)
+    lines.push(`**What happened:** ${markdownSafe(say(outcome.error.message), 1000)}`, '', `**How to fix it:** ${markdownSafe(say(outcome.error.fix), 1000)}`)
   }
 }
 
-function checkSection(outcome: RunOutcome, check: CheckResult, lines: string[], budget: Budget): void {
+/** "12 integrations of customer Acme", and the server's count only when the customer filter left some out. */
+function scopeLine(check: CheckResult): string {
   const scope = check.customer !== undefined ? ` of customer ${markdownSafe(check.customer)}` : ''
+  const returned = check.total !== check.considered.length ? ` (the server returned ${count(check.total)})` : ''
+  return `${plural(check.considered.length, 'integration')}${scope}${returned}`
+}
 
+function checkSection(outcome: RunOutcome, check: CheckResult, lines: string[], budget: Budget): void {
   if (check.discovery) {
-    lines.push(`The organisation${scope} has ${plural(check.considered.length, 'integration')} (the server returned ${check.total}).`, '')
+    lines.push(`The organisation has ${scopeLine(check)}.`, '')
     lines.push('Put IDs or `platform:profile` selectors from this list in the `integrations` input to gate on them.', '')
     pushTable(lines, INTEGRATION_HEADER, check.considered, integrationRow, budget, 'integrations', SUMMARY_LIST_LIMIT)
     return
   }
-  lines.push(`Checked against ${plural(check.considered.length, 'integration')}${scope} (the server returned ${check.total}).`, '')
+  lines.push(`Checked against ${scopeLine(check)}.`, '')
 
-  const actions = new Map<string, string>()
-  for (const f of check.findings) actions.set(f.key, actions.has(f.key) ? `${actions.get(f.key)} ${f.action}` : f.action)
-  // What needs attention first; then every entry, folded when there are many.
+  // What needs attention first; then every entry, open when nothing does, folded otherwise, and
+  // left out when every entry is in the problems table already.
   budget.reserve(TAIL_RESERVE)
-  if (check.findings.length > 0) {
-    findingsSection(lines, check.findings, budget)
+  const withProblems = new Set(check.findings.map(f => f.key)).size
+  if (withProblems > 0) {
+    problemsSection(lines, check, budget)
     lines.push('')
   }
   const table: EntryTable = {
     signals: check.postSignals,
-    actions,
     shown: shownStates(check.findings),
-    customers: check.results.some(r => r.matches.some(i => i.customer !== null)),
-    fix: check.findings.length > 0
+    customers: check.results.some(r => r.matches.some(i => i.customer !== null))
   }
-  const folded = check.results.length > ENTRIES_OPEN_UP_TO
-  if (folded) lines.push(`<details><summary>All ${check.results.length} entries</summary>`, '')
-  pushTable(lines, entryHeader(table), check.results, r => entryRow(r, table), budget, 'entries')
-  if (folded) lines.push('', '</details>')
+  if (withProblems < check.results.length) {
+    const all = check.results.length === 1 ? 'The entry' : `All ${plural(check.results.length, 'entry', 'entries')}`
+    const folded = withProblems > 0 || check.results.length > ENTRIES_OPEN_UP_TO
+    lines.push(folded ? `<details><summary>${all}</summary>` : `### ${all}`, '')
+    pushTable(lines, entryHeader(table), check.results, r => entryRow(r, table), budget, 'entries')
+    if (folded) lines.push('', '</details>')
+    if (check.results.some(r => r.state !== 'enabled' && (r.posts?.queued ?? 0) > 0)) {
+      lines.push('', '🚫 Queued posts on a disabled or missing channel will not go out until the channel is fixed.')
+    }
+  }
   budget.release(TAIL_RESERVE)
   const recovered = check.reconnect?.recovered ?? []
   if (recovered.length > 0) {
@@ -201,21 +237,10 @@ function checkSection(outcome: RunOutcome, check: CheckResult, lines: string[], 
         .join(' ')}${recovered.length > 10 ? ' …' : ''}`
     )
   }
-  if (check.findings.some(f => f.kind === 'failing')) {
-    lines.push(
-      '',
-      '⚠️ **Failing posts** usually mean the channel must be reconnected in Postiz: its connection expired or was revoked, ' +
-        'yet Postiz still lists it as enabled. Reconnect it, then retry or reschedule the failed posts.'
-    )
-  }
-  if (check.results.some(r => r.state !== 'enabled' && (r.posts?.queued ?? 0) > 0)) {
-    lines.push('', '🚫 Queued posts on a disabled or missing channel will not go out until the channel is fixed.')
-  }
-
   const warnings = [...outcome.warnings, ...check.warnings]
   if (warnings.length > 0) {
     lines.push('', '**Warnings**', '')
-    for (const w of warnings.slice(0, 20)) lines.push(`- ${markdownSafe(w, 600)}`)
+    for (const w of warnings.slice(0, 20)) lines.push(`- ${markdownSafe(say(w), 600)}`)
     if (warnings.length > 20) lines.push(`- …and ${warnings.length - 20} more in the report file.`)
   }
 
@@ -230,9 +255,10 @@ function checkSection(outcome: RunOutcome, check: CheckResult, lines: string[], 
 }
 
 /** The job summary in GitHub-flavoured Markdown. */
-export function buildSummary(outcome: RunOutcome, verdict: Verdict = decideVerdict(outcome)): string {
+export function buildSummary(outcome: RunOutcome, verdict: Verdict): string {
   const status = verdict.status
-  const lines = [`## ${verdict.icon} ${verdict.headline}`, '']
+  // The headline is this project's own text (counts, finding kinds, fail-on's validated words).
+  const lines = [`## ${verdict.icon} ${say(verdict.headline)}`, '']
   const budget = new Budget(SUMMARY_MAX_BYTES - 4000)
   if (status === 'error' || !outcome.check) errorSection(outcome, lines)
   else checkSection(outcome, outcome.check, lines, budget)

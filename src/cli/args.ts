@@ -112,17 +112,6 @@ export function parseCliArgs(argv: string[]): CliArgsResult {
   return { ok: true, options }
 }
 
-/** Renames the action's input names in config errors to what a CLI user sets. */
-export function cliWording(message: string): string {
-  return message
-    .replace(/^api-key: empty\..*$/, 'POSTIZ_API_KEY is not set. Export your Postiz API key (Settings → Public API): export POSTIZ_API_KEY=…')
-    .replace(/^api-url:/, 'POSTIZ_API_URL:')
-    .replace(/set allow-insecure-http: true/, 'pass --allow-insecure-http')
-    .replace(/needs failed-posts-days above 0/, 'needs --failed-posts-days above 0')
-    .replace(/needs reconnect-days above 0/, 'needs --reconnect-days above 0')
-    .replace(/^(integrations|customer|fail-on|timeout|retries|allow-insecure-http|failed-posts-days|upcoming-posts-days|reconnect-days):/, '--$1:')
-}
-
 export const USAGE = `Usage: postiz-integrations-check [options]
 
 Checks that the Postiz channels (integrations) you rely on exist and are enabled.
@@ -135,8 +124,9 @@ Environment:
 
 Options:
   -i, --integrations LIST  Entries to check, comma-separated or repeated: an ID,
-                           platform:profile (x:acme) or platform:* , each optionally
-                           alias=… . Without it, lists the organisation's channels.
+                           platform:profile (x:acme) or 'platform:*' (quoted for the
+                           shell), each optionally alias=… . Without it, lists the
+                           organisation's channels.
   --customer ID_OR_NAME    Only consider one customer's channels
   --fail-on KINDS          missing,disabled (default), failing, reconnect, or none
   --timeout SECONDS        Per HTTP attempt (default 30)
@@ -154,7 +144,8 @@ Options:
 Exit codes: 0 pass, 1 fail (per --fail-on), 2 could not check (bad input, auth,
 network, bad response).
 
-Example:
+Examples:
   export POSTIZ_API_KEY=…
   postiz-integrations-check --integrations x:acme,linkedin-page:acme-inc
+  postiz-integrations-check -i 'bluesky:*' --failed-posts-days 7
 `

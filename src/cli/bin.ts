@@ -6,5 +6,7 @@ process.exitCode = await main(process.argv.slice(2), {
   env: process.env,
   stdout: text => process.stdout.write(text),
   stderr: text => process.stderr.write(text),
-  isTty: process.stdout.isTTY === true
+  isTty: process.stdout.isTTY === true,
+  columns: process.stdout.isTTY ? process.stdout.columns : undefined,
+  stderrColumns: process.stderr.isTTY ? process.stderr.columns : undefined
 })

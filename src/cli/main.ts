@@ -12,6 +12,8 @@ import { SAMPLE_INTEGRATIONS } from './demo/sample-organisation.js'
 import { logSafe } from '../shared/sanitize.js'
 import { renderTerminalReport } from './terminal-report.js'
 import { NAME, VERSION } from '../shared/version.js'
+import { checkingNote, Progress } from './progress.js'
+import { CLI_VOICE } from './voice.js'
 
 export const EXIT = { pass: 0, fail: 1, error: 2 } as const
 
@@ -19,7 +21,12 @@ interface Io {
   env: Record<string, string | undefined>
   stdout: (text: string) => void
   stderr: (text: string) => void
+  /** stdout is a terminal. */
   isTty: boolean
+  /** stdout's width in columns, when it is a terminal. */
+  columns?: number
+  /** stderr's width in columns, when it is a terminal (the progress note goes there). */
+  stderrColumns?: number
 }
 
 /**
@@ -40,14 +47,34 @@ function exitCode(verdict: Verdict): number {
 }
 
 async function check(options: CliOptions, io: Io, apiUrl: string | undefined, apiKey: string | undefined): Promise<number> {
+  // The note of what the run waits for: on a terminal, never with --json; on a pipe, a line per retry.
+  const progress = new Progress(io.stderr, options.json ? undefined : io.stderrColumns)
   const outcome = await checkIntegrations(
     { ...options.inputs, 'api-key': apiKey ?? '', 'api-url': apiUrl ?? '' },
-    { onRetry: message => io.stderr(`${message}\n`), env: io.env }
+    {
+      onStart: config => progress.waiting(checkingNote(config.entries.length, config.apiUrl)),
+      onRequest: (what, url) => what !== 'the integrations' && progress.waiting(`Reading ${what} at ${url}`),
+      onRetry: note => (io.stderrColumns !== undefined && !options.json ? progress.retrying(note) : io.stderr(`${note.line}\n`)),
+      onAnswer: () => progress.clear(),
+      env: io.env
+    }
   )
   const verdict = decideVerdict(outcome)
-  if (options.json) io.stdout(reportJson(buildReport(outcome, verdict)))
-  else io.stdout(renderTerminalReport(outcome, colourWanted(io.env, io.isTty), verdict))
+  if (options.json) io.stdout(reportJson(buildReport(outcome, verdict, CLI_VOICE)))
+  else io.stdout(renderTerminalReport(outcome, { colour: colourWanted(io.env, io.isTty), width: terminalWidth(io) }, verdict))
   return exitCode(verdict)
+}
+
+/** The width to fit: the terminal's, or COLUMNS when set; none on a pipe. */
+function terminalWidth(io: Io): number | undefined {
+  if (io.isTty && io.columns !== undefined && io.columns > 0) return io.columns
+  const columns = Number(io.env.COLUMNS)
+  return Number.isInteger(columns) && columns > 0 ? columns : undefined
+}
+
+/** A shell word as it can be pasted into bash or zsh: quoted when it holds a character the shell would read. */
+export function shellWord(text: string): string {
+  return /^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replace(/'/g, "'\\''")}'`
 }
 
 const DEMO_KEY = 'demo-key-not-a-secret'
@@ -60,12 +87,12 @@ async function demo(options: CliOptions, io: Io): Promise<number> {
     if (!options.json) {
       io.stdout(
         `Demo: a sample Postiz organisation is served on ${standIn.baseUrl} (no account needed).\n` +
-          `$ POSTIZ_API_URL=${standIn.baseUrl} postiz-integrations-check --integrations ${demoOptions.inputs.integrations?.replace(/\n/g, ',')}\n\n`
+          `$ POSTIZ_API_URL=${standIn.baseUrl} postiz-integrations-check --integrations ${shellWord(demoOptions.inputs.integrations?.replace(/\n/g, ',') ?? '')}\n\n`
       )
     }
     const code = await check(demoOptions, io, standIn.baseUrl, DEMO_KEY)
     if (!options.json) {
-      io.stdout('\nOn your own organisation: export POSTIZ_API_KEY=… (Settings → Public API), then run without --demo.\n')
+      io.stdout('\nOn your own organisation: export POSTIZ_API_KEY=… (Postiz: Settings → Public API), then run without --demo.\n')
     }
     return code
   } finally {

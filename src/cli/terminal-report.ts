@@ -1,14 +1,19 @@
 /**
- * The CLI's human output: a table and a verdict line, coloured only when asked. Pure.
- * Server text passes through `logSafe`, which also strips terminal escape sequences' ESC.
+ * The CLI's human output: a table (or, when the table is wider than the terminal, a short block of
+ * lines per entry), the problems with their fixes, and the verdict line, coloured only when asked,
+ * every line within the terminal's width. Pure. Server text passes through `logSafe`, which also
+ * strips terminal escape sequences' ESC; every sentence is in the CLI's words (cli/voice.ts).
  */
 import stringWidth from 'string-width'
 import { shownStates } from '../core/check.js'
+import { describeIntegration, hintText, type EntryResult } from '../core/check-result.js'
 import type { RunOutcome } from '../core/outcome.js'
-import { decideVerdict, type Verdict } from '../core/verdict.js'
-import { cliWording } from './args.js'
+import type { Tone, Verdict } from '../core/verdict.js'
+import { capitalise, KIND_WORDS, problemsByEntry, STATE_WORDS } from '../core/vocabulary.js'
 import type { Integration } from '../postiz/integrations.js'
 import { logSafe } from '../shared/sanitize.js'
+import { say, sayInputError, type Words } from '../shared/words.js'
+import { CLI_VOICE } from './voice.js'
 
 const CELL_MAX = 40
 
@@ -21,6 +26,12 @@ interface Palette {
   bold: Paint
 }
 
+export interface TerminalOptions {
+  colour: boolean
+  /** The terminal's width in columns; undefined on a pipe (lines are never wrapped there). */
+  width?: number
+}
+
 function palette(colour: boolean): Palette {
   const code =
     (open: number, close: number): Paint =>
@@ -31,23 +42,48 @@ function palette(colour: boolean): Palette {
 
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' })
 
-/** At most CELL_MAX columns on a terminal (CJK and emoji take two), cut at a whole character. */
-function clip(text: string): string {
+/** At most `max` columns on a terminal (CJK and emoji take two), cut at a whole character. */
+function clip(text: string, max = CELL_MAX): string {
   const safe = logSafe(text, 400)
-  if (stringWidth(safe) <= CELL_MAX) return safe
+  if (stringWidth(safe) <= max) return safe
   let kept = ''
   let width = 0
   for (const { segment } of graphemes.segment(safe)) {
     const w = stringWidth(segment)
-    if (width + w > CELL_MAX - 1) break
+    if (width + w > max - 1) break
     kept += segment
     width += w
   }
   return `${kept}…`
 }
 
+/** Text in lines of at most `width` columns, broken at spaces; the first line keeps its indent, the others get `indent`. */
+function wrap(text: string, width: number | undefined, indent: string): string[] {
+  if (width === undefined) return [text]
+  const lead = /^ */.exec(text)?.[0] ?? ''
+  const lines: string[] = []
+  let line = lead
+  for (const word of text.slice(lead.length).split(' ')) {
+    const candidate = line.trim() === '' ? `${line}${word}` : `${line} ${word}`
+    if (line.trim() !== '' && stringWidth(candidate) > width) {
+      lines.push(line)
+      line = indent + word
+    } else {
+      line = candidate
+    }
+  }
+  lines.push(line)
+  // A word longer than the line is cut, so that no line is wider than the terminal.
+  return lines.map(l => (stringWidth(l) > width ? clip(l, width) : l))
+}
+
+interface Row {
+  cells: string[]
+  paint?: Paint[]
+}
+
 /** Left-aligned columns measured in display width; `paint` colours a whole cell after padding so widths stay right. */
-function table(header: string[], rows: { cells: string[]; paint?: Paint[] }[], p: Palette): string[] {
+function table(header: string[], rows: Row[], p: Palette): string[] {
   const widths = header.map((h, c) => Math.max(stringWidth(h), ...rows.map(r => stringWidth(r.cells[c]))))
   const line = (cells: string[], paints?: Paint[]): string =>
     cells
@@ -60,73 +96,136 @@ function table(header: string[], rows: { cells: string[]; paint?: Paint[] }[], p
   return [p.bold(line(header)), ...rows.map(r => line(r.cells, r.paint))]
 }
 
-function integrationRows(list: Integration[], p: Palette): { cells: string[]; paint?: Paint[] }[] {
-  return list.map(i => ({
-    cells: [
-      i.disabled ? 'disabled' : 'enabled',
-      clip(i.identifier),
-      i.profile ? clip(`${i.identifier}:${i.profile.replace(/^@/, '')}`) : '—',
-      clip(i.name),
-      clip(i.customer?.name ?? ''),
-      logSafe(i.id, 100)
-    ],
-    paint: [i.disabled ? p.yellow : p.green]
-  }))
+/** The width of the table without colour. */
+function tableWidth(header: string[], rows: Row[]): number {
+  return Math.max(...table(header, rows, palette(false)).map(l => stringWidth(l)))
 }
 
-export function renderTerminalReport(outcome: RunOutcome, colour: boolean, verdict: Verdict = decideVerdict(outcome)): string {
-  const p = palette(colour)
-  const { status, headline } = verdict
+/**
+ * The table when it fits the terminal, else a short block per row: the first two cells on one line,
+ * the others below it, joined by " · " (a count with its column's name), wrapped to the width.
+ */
+function tableOrBlocks(header: string[], rows: Row[], p: Palette, width: number | undefined, counts: ReadonlySet<string> = new Set()): string[] {
+  if (width === undefined || tableWidth(header, rows) <= width) return table(header, rows, p)
+  const lines: string[] = []
+  for (const row of rows) {
+    const [state, name, ...rest] = row.cells
+    const paint = row.paint?.[0] ?? ((t: string) => t)
+    lines.push(...wrap(`${state}  ${name}`, width, '    ').map((line, i) => (i === 0 ? paint(state) + line.slice(state.length) : line)))
+    const details = rest.flatMap((cell, index) => {
+      const column = header[index + 2]
+      // A count shows when it is not 0: a clean entry's block stays one line shorter.
+      if (counts.has(column)) return cell === '0' ? [] : [`${column.toLowerCase()} ${cell}`]
+      return cell === '' || cell === '—' ? [] : [cell]
+    })
+    if (details.length > 0) lines.push(...wrap(`    ${details.join(' · ')}`, width, '    '))
+  }
+  return lines
+}
+
+function integrationRows(list: Integration[], p: Palette): Row[] {
+  return list.map(i => {
+    const state = i.disabled ? 'disabled' : 'enabled'
+    return {
+      cells: [
+        STATE_WORDS[state].label,
+        clip(i.identifier),
+        i.profile ? clip(`${i.identifier}:${i.profile.replace(/^@/, '')}`) : '—',
+        clip(i.name),
+        clip(i.customer?.name ?? ''),
+        logSafe(i.id, 100)
+      ],
+      paint: [p[STATE_WORDS[state].terminal.colour]]
+    }
+  })
+}
+
+const TONE: Readonly<Record<Tone, { mark: string; colour: keyof Palette }>> = {
+  pass: { mark: '✓', colour: 'green' },
+  discovery: { mark: '✓', colour: 'bold' },
+  warn: { mark: '!', colour: 'yellow' },
+  fail: { mark: '✗', colour: 'red' },
+  error: { mark: '✗', colour: 'red' }
+}
+
+export function renderTerminalReport(outcome: RunOutcome, options: TerminalOptions, verdict: Verdict): string {
+  const p = palette(options.colour)
+  const { width } = options
+  const cli = (text: Words): string => say(text, CLI_VOICE)
+  const headline = cli(verdict.headline)
+  const tone = TONE[verdict.tone]
+  const verdictLine = wrap(`${tone.mark} ${headline}`, width, '  ').map(line => p[tone.colour](line))
   const lines: string[] = []
   const check = outcome.check
-  for (const warning of [...outcome.warnings, ...(check?.warnings ?? [])]) lines.push(p.yellow(`warning: ${logSafe(cliWording(warning), 600)}`))
+  for (const warning of [...outcome.warnings, ...(check?.warnings ?? [])]) {
+    lines.push(...wrap(`warning: ${logSafe(cli(warning), 600)}`, width, '  ').map(line => p.yellow(line)))
+  }
 
-  if (status === 'error' || !check) {
-    lines.push(p.red(`✗ ${headline}`))
-    for (const error of outcome.inputErrors ?? []) lines.push(`  - ${logSafe(cliWording(error), 600)}`)
-    if (outcome.error) lines.push(`  ${logSafe(outcome.error.message, 1000)}`, `  Fix: ${logSafe(outcome.error.fix, 1000)}`)
+  if (verdict.status === 'error' || !check) {
+    lines.push(...verdictLine)
+    for (const error of outcome.inputErrors ?? []) lines.push(...wrap(`  - ${logSafe(sayInputError(error, CLI_VOICE), 600)}`, width, '    '))
+    if (outcome.error) {
+      lines.push(
+        ...wrap(`  ${logSafe(cli(outcome.error.message), 1000)}`, width, '  '),
+        ...wrap(`  Fix: ${logSafe(cli(outcome.error.fix), 1000)}`, width, '    ')
+      )
+    }
     return `${lines.join('\n')}\n`
   }
 
   if (check.discovery) {
-    lines.push(...table(['STATE', 'PLATFORM', 'SELECTOR', 'NAME', 'CUSTOMER', 'ID'], integrationRows(check.considered, p), p), '')
-    lines.push(p.bold(`${headline}. Pass entries with --integrations to check them.`))
+    lines.push(...tableOrBlocks(['STATE', 'PLATFORM', 'SELECTOR', 'NAME', 'CUSTOMER', 'ID'], integrationRows(check.considered, p), p, width), '')
+    lines.push(...wrap(`${headline}. Pass entries with --integrations to check them.`, width, '').map(line => p.bold(line)))
     return `${lines.join('\n')}\n`
   }
 
-  const mark = { enabled: '✓ enabled', disabled: '✗ disabled', missing: '✗ missing', failing: '✗ failing', reconnect: '✗ reconnect' } as const
-  const paint = { enabled: p.green, disabled: p.yellow, missing: p.red, failing: p.red, reconnect: p.red } as const
   const signals = check.postSignals
-  const postColumns = [...(signals && signals.failedPostsDays > 0 ? ['FAILED'] : []), ...(signals && signals.upcomingPostsDays > 0 ? ['QUEUED'] : [])]
+  const failedColumn = signals !== undefined && signals.failedPostsDays > 0
+  const queuedColumn = signals !== undefined && signals.upcomingPostsDays > 0
   const shown = shownStates(check.findings)
-  const rows = check.results.map(r => {
+  const blocked = new Set(verdict.blocking.map(f => f.key))
+  const rows = check.results.map((r: EntryResult): Row => {
     const i = r.integration
     const more = r.entry.selector.kind === 'platform' && r.enabledIds.length > 1 ? ` (+${r.enabledIds.length - 1})` : ''
-    const state = shown(r)
-    const posts = [
-      ...(signals && signals.failedPostsDays > 0 ? [String(r.posts?.failed ?? 0)] : []),
-      ...(signals && signals.upcomingPostsDays > 0 ? [String(r.posts?.queued ?? 0)] : [])
-    ]
+    const state = STATE_WORDS[shown(r)]
+    // A state that fails no run (its kind is not in --fail-on) reads as a warning: "!", yellow.
+    const warnOnly = shown(r) !== 'enabled' && !blocked.has(r.entry.key)
     return {
       cells: [
-        mark[state],
+        `${warnOnly ? '!' : state.terminal.mark} ${state.label}`,
         clip(r.entry.text),
         i ? `${clip(i.name)}${more}` : '—',
         clip(i?.identifier ?? ''),
         clip(i?.profile ?? ''),
-        ...posts,
+        ...(failedColumn ? [String(r.posts?.failed ?? 0)] : []),
+        ...(queuedColumn ? [String(r.posts?.queued ?? 0)] : []),
         i ? logSafe(i.id, 100) : ''
       ],
-      paint: [paint[state]]
+      paint: [warnOnly ? p.yellow : p[state.terminal.colour]]
     }
   })
-  lines.push(...table(['STATE', 'ENTRY', 'CHANNEL', 'PLATFORM', 'PROFILE', ...postColumns, 'ID'], rows, p))
-  if (check.findings.length > 0) {
-    lines.push('')
-    for (const f of check.findings) {
-      lines.push(`${verdict.blocks(f) ? p.red('✗') : p.yellow('!')} ${logSafe(f.message, 1000)}`, `  Fix: ${logSafe(f.fix, 600)}`)
+  const header = ['STATE', 'ENTRY', 'CHANNEL', 'PLATFORM', 'PROFILE', ...(failedColumn ? ['FAILED'] : []), ...(queuedColumn ? ['QUEUED'] : []), 'ID']
+  lines.push(...tableOrBlocks(header, rows, p, width, new Set(['FAILED', 'QUEUED'])))
+
+  // Each entry's problems once, with its fix: what to write, then each piece of advice once.
+  for (const row of problemsByEntry(check.findings)) {
+    const blocks = row.findings.some(f => verdict.blocks(f))
+    const channel = row.findings.find(f => f.channel)?.channel
+    const head = `${blocks ? p.red('✗') : p.yellow('!')} ${logSafe(row.key, 200)}${channel ? ` — ${logSafe(describeIntegration(channel), 300)}` : ''}`
+    lines.push('', ...wrap(head, width, '  '))
+    for (const f of row.findings) {
+      const detail = f.detail ? ` ${f.detail}` : ''
+      const problem = f.problem !== undefined ? `: ${f.problem}` : ''
+      lines.push(...wrap(`  ${KIND_WORDS[f.kind].label}${logSafe(`${problem}.${detail}`, 1000)}`, width, '    '))
     }
+    const hints = row.hints.map(h => `${capitalise(logSafe(hintText(h), 400))}.`)
+    lines.push(...wrap(`  Fix: ${[...hints, ...row.advice].join(' ')}`, width, '    '))
   }
-  lines.push('', status === 'pass' ? p.green(`✓ ${headline}`) : p.red(`✗ ${headline}`))
+  const whys = [...new Set(check.findings.map(f => f.kind))].flatMap(kind => {
+    const why = KIND_WORDS[kind].why
+    return why === undefined ? [] : [`${KIND_WORDS[kind].label}: ${why}`]
+  })
+  if (whys.length > 0) lines.push('', ...whys.flatMap(why => wrap(why, width, '  ').map(line => p.dim(line))))
+  lines.push('', ...verdictLine)
   return `${lines.join('\n')}\n`
 }

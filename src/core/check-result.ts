@@ -5,6 +5,7 @@
 import type { FindingKind } from './config.js'
 import type { Entry } from './entries.js'
 import type { Integration } from '../postiz/integrations.js'
+import type { Words } from '../shared/words.js'
 
 export type EntryState = 'enabled' | 'disabled' | 'missing'
 
@@ -23,15 +24,39 @@ export interface EntryResult {
   posts?: PostCounts
 }
 
+/** What to write instead, or the selectors to choose from, when the check can tell. */
+export interface Hint {
+  /** The words before the values: "write", "integrations on x:". */
+  lead: string
+  /** Selectors (partly server text: each sink escapes them its way). */
+  values: string[]
+  /** There are more values than these. */
+  more?: boolean
+  /** A platform's list, which several entries may share: a sink may show it once for all of them. */
+  shared?: boolean
+}
+
+/** The hint as plain text, each value through `code` (backticks for chat, nothing for a terminal). */
+export function hintText(hint: Hint, code: (value: string) => string = value => value): string {
+  return `${hint.lead} ${hint.values.map(code).join(', ')}${hint.more ? ', …' : ''}`
+}
+
+/** One problem of one entry. Its words come from core/vocabulary.ts (`finding()` builds it). */
 export interface Finding {
   kind: FindingKind
   key: string
-  /** What is wrong, with the details that help (other profiles, the customer it belongs to…). */
-  message: string
-  /** How to fix it, in a sentence. */
+  /** The channel the entry found, when one (a missing entry has none). */
+  channel: Integration | null
+  /** What is wrong, in a few words that repeat neither the entry, nor its channel, nor its kind; none when the kind says it all. */
+  problem?: string
+  /** What else helps: Postiz's own words, the queued posts that will not go out, the other matches. */
+  detail?: string
+  /** What to write instead, when the check can tell: part of the fix. */
+  hint?: Hint
+  /** The fix in a few words, one piece of advice each. */
+  advice: readonly string[]
+  /** The fix in a sentence. */
   fix: string
-  /** The fix in a few words, for the summary table. */
-  action: string
 }
 
 export interface CheckResult {
@@ -46,7 +71,7 @@ export interface CheckResult {
   considered: Integration[]
   results: EntryResult[]
   findings: Finding[]
-  warnings: string[]
+  warnings: Words[]
   /** `integration-ids` output: enabled resolved IDs in entry order, no duplicates. */
   integrationIds: string[]
   /** Set when failed or upcoming posts were read (see post-signals.ts). */

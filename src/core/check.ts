@@ -4,8 +4,10 @@
  */
 import { describeSelector, normaliseProfile, type Entry } from './entries.js'
 import { filterByCustomer, type Integration } from '../postiz/integrations.js'
-import { describeIntegration, type CheckResult, type EntryResult, type EntryState, type Finding } from './check-result.js'
+import { describeIntegration, type CheckResult, type EntryResult, type Finding, type Hint } from './check-result.js'
 import { checkStatus } from './verdict.js'
+import { finding, type ShownState } from './vocabulary.js'
+import { assign, words, type Words } from '../shared/words.js'
 
 /** Other names people use for a platform, mapped to the Postiz identifier. */
 const PLATFORM_ALIASES = new Map([
@@ -84,8 +86,11 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value])
 }
 
-function missingHint(entry: Entry, considered: () => Indexes, everything: () => Indexes, customer: string | undefined): string {
+/** Why an entry matched nothing, with what to write instead when the check can tell. */
+function missingFinding(entry: Entry, considered: () => Indexes, everything: () => Indexes, customer: string | undefined): Finding {
   const s = entry.selector
+  const key = entry.key
+  const among = customer !== undefined ? ` among customer "${customer}"'s integrations` : ''
   if (customer !== undefined) {
     const all = everything()
     const elsewhere =
@@ -94,38 +99,36 @@ function missingHint(entry: Entry, considered: () => Indexes, everything: () => 
         : (s.kind === 'profile' ? all.byPlatformProfile.get(profileKey(s.platform, s.profile)) : all.byPlatform.get(s.platform))?.[0]
     if (elsewhere) {
       const owner = elsewhere.customer ? `customer "${elsewhere.customer.name}" (${elsewhere.customer.id})` : 'no customer'
-      return ` It exists as ${describeIntegration(elsewhere)} but belongs to ${owner}, not to customer "${customer}".`
+      return finding(
+        'missing',
+        'other-customer',
+        { key, problem: `it belongs to ${owner}, not to customer "${customer}"`, detail: `It is ${describeIntegration(elsewhere)}.` },
+        { customer }
+      )
     }
   }
-  if (s.kind === 'id') return ''
+  if (s.kind === 'id') return finding('missing', 'unknown-id', { key, problem: `no integration has this ID${among}` })
   const sameP = considered().byPlatform.get(s.platform)
   if (sameP && s.kind === 'profile') {
-    const profiles = sameP.slice(0, 5).map(i => (i.profile ? `${s.platform}:${i.profile.replace(/^@/, '')}` : `ID ${i.id}`))
-    return ` Integrations on ${s.platform}: ${profiles.join(', ')}${sameP.length > 5 ? ', …' : ''}.`
+    const values = sameP.slice(0, 5).map(i => (i.profile ? `${s.platform}:${i.profile.replace(/^@/, '')}` : `ID ${i.id}`))
+    const hint: Hint = { lead: `integrations on ${s.platform}:`, values, shared: true }
+    if (sameP.length > 5) hint.more = true
+    return finding('missing', 'unknown-profile', { key, problem: `no ${s.platform} integration has this profile${among}`, hint })
   }
   const alias = PLATFORM_ALIASES.get(s.platform)
-  if (alias !== undefined && alias !== s.platform) return ` Postiz calls this platform "${alias}": write ${alias}:${s.kind === 'profile' ? s.profile : '*'}.`
-  return ` No ${s.platform} integration is connected${customer !== undefined ? ` for customer "${customer}"` : ''}.`
-}
-
-function missingFix(entry: Entry): { fix: string; action: string } {
-  switch (entry.selector.kind) {
-    case 'id':
-      return {
-        fix: 'Connect the channel in Postiz, or if it was reconnected, update the ID or select it by platform:profile, which survives reconnects.',
-        action: 'Reconnect it and update the ID, or select it by `platform:profile`.'
-      }
-    case 'profile':
-      return {
-        fix: 'Connect the channel in Postiz, or correct the entry (see the integrations this run listed).',
-        action: 'Connect it in Postiz, or correct the profile.'
-      }
-    case 'platform':
-      return {
-        fix: `Connect a ${entry.selector.platform} channel in Postiz, or correct the platform identifier.`,
-        action: `Connect a ${entry.selector.platform} channel in Postiz.`
-      }
+  if (alias !== undefined) {
+    const hint: Hint = { lead: 'write', values: [`${alias}:${s.kind === 'profile' ? s.profile : '*'}`] }
+    return finding('missing', 'wrong-platform', { key, problem: `Postiz calls this platform "${alias}", not "${s.platform}"`, hint })
   }
+  const platforms = [...considered().byPlatform.keys()]
+  const connected: Hint | undefined =
+    platforms.length > 0 ? { lead: 'connected platforms:', values: platforms.slice(0, 8), more: platforms.length > 8, shared: true } : undefined
+  return finding(
+    'missing',
+    'no-channel',
+    { key, problem: `no ${s.platform} integration is connected${customer !== undefined ? ` for customer "${customer}"` : ''}`, hint: connected },
+    { platform: s.platform }
+  )
 }
 
 /** Runs the check. `integrations` is everything the server returned. */
@@ -140,7 +143,7 @@ export function runCheck(integrations: Integration[], entries: Entry[], customer
 
   const results: EntryResult[] = []
   const findings: Finding[] = []
-  const warnings: string[] = []
+  const warnings: Words[] = []
   const integrationIds: string[] = []
   const seenIds = new Set<string>()
   const addId = (id: string): void => {
@@ -153,7 +156,7 @@ export function runCheck(integrations: Integration[], entries: Entry[], customer
   for (const entry of entries) {
     const matches = matchesOf(entry)
     const enabled = matches.filter(i => !i.disabled)
-    const state: EntryState = matches.length === 0 ? 'missing' : enabled.length > 0 ? 'enabled' : 'disabled'
+    const state: EntryResult['state'] = matches.length === 0 ? 'missing' : enabled.length > 0 ? 'enabled' : 'disabled'
     const integration = enabled[0] ?? matches[0] ?? null
     const enabledIds = entry.selector.kind === 'platform' ? enabled.map(i => i.id) : enabled.slice(0, 1).map(i => i.id)
     const idsValue = entry.selector.kind === 'platform' ? enabledIds : (integration?.id ?? null)
@@ -161,42 +164,38 @@ export function runCheck(integrations: Integration[], entries: Entry[], customer
     enabledIds.forEach(addId)
 
     if (entry.selector.kind === 'profile' && enabled.length > 1) {
+      const others = enabled
+        .slice(1)
+        .map(i => i.id)
+        .join(', ')
+      const byCustomer = customer === undefined ? words` or by its customer (${assign('customer', '<name>')})` : []
       warnings.push(
-        `${entry.key}: ${describeSelector(entry.selector)} matches ${enabled.length} enabled integrations; using ${enabled[0].id}, ` +
-          `not ${enabled
-            .slice(1)
-            .map(i => i.id)
-            .join(', ')}. Select one by ID${customer === undefined ? ' or set customer' : ''} to make this explicit.`
+        words`${entry.key}: ${describeSelector(entry.selector)} matches ${String(enabled.length)} enabled integrations; using ${enabled[0].id}, not ${others}. Select one by ID${byCustomer} to make this explicit.`
       )
     }
     if (state === 'missing') {
-      const what = entry.selector.kind === 'id' ? `no integration has ID ${entry.selector.id}` : `no integration matches ${describeSelector(entry.selector)}`
-      findings.push({
-        kind: 'missing',
-        key: entry.key,
-        message: `${entry.key}: ${what}${customer !== undefined ? ` among customer "${customer}"'s integrations` : ''}.${missingHint(entry, indexes, everything, customer)}`,
-        ...missingFix(entry)
-      })
+      findings.push(missingFinding(entry, indexes, everything, customer))
     } else if (state === 'disabled') {
       const listed = matches.slice(0, 5).map(describeIntegration).join(', ') + (matches.length > 5 ? ', …' : '')
-      const which = matches.length === 1 ? describeIntegration(matches[0]) : `all ${matches.length} matching integrations (${listed})`
-      findings.push({
-        kind: 'disabled',
-        key: entry.key,
-        message: `${entry.key}: ${which} ${matches.length === 1 ? 'is' : 'are'} disabled in Postiz.`,
-        fix: 'Enable it in Postiz (a plan downgrade or an expired trial disables channels too).',
-        action: 'Enable it in Postiz.'
-      })
+      findings.push(
+        matches.length === 1
+          ? finding('disabled', 'disabled', { key: entry.key, channel: matches[0] })
+          : finding('disabled', 'disabled', {
+              key: entry.key,
+              problem: `all ${matches.length} matching integrations are disabled in Postiz`,
+              detail: `They are ${listed}.`
+            })
+      )
     }
   }
 
   if (customer !== undefined && considered.length === 0) {
     const known = new Map(integrations.flatMap(i => (i.customer ? [[i.customer.id, i.customer.name] as const] : [])))
     const list = [...known].slice(0, 10).map(([id, name]) => `"${name}" (${id})`)
-    warnings.push(
+    warnings.push([
       `No integration belongs to customer "${customer}". ` +
         (list.length > 0 ? `Customers with integrations: ${list.join(', ')}${known.size > 10 ? ', …' : ''}.` : 'No integration is assigned to any customer.')
-    )
+    ])
   }
 
   const discovery = entries.length === 0
@@ -220,7 +219,7 @@ export function runCheck(integrations: Integration[], entries: Entry[], customer
  * What each entry reads as in a table: its state, or, for an enabled channel that a post signal
  * flags, `reconnect` (first) or `failing`. Built once from the findings for every row.
  */
-export function shownStates(findings: Finding[]): (result: EntryResult) => EntryState | 'reconnect' | 'failing' {
+export function shownStates(findings: Finding[]): (result: EntryResult) => ShownState {
   const flagged = new Map<string, 'reconnect' | 'failing'>()
   for (const f of findings) {
     if (f.kind === 'reconnect' || (f.kind === 'failing' && flagged.get(f.key) !== 'reconnect')) flagged.set(f.key, f.kind)

@@ -25,7 +25,7 @@ export function combineSignals(check: CheckResult, signals: Signals): CheckResul
   }
   for (const f of check.findings) {
     const atRisk = posts?.atRisk.get(f.key)
-    add(atRisk === undefined ? f : { ...f, message: `${f.message} ${atRisk}` })
+    add(atRisk === undefined ? f : { ...f, detail: f.detail === undefined ? atRisk : `${f.detail} ${atRisk}` })
   }
   posts?.findings.forEach(add)
   reconnect?.result.findings.forEach(add)

@@ -4,6 +4,7 @@
  */
 import { isLoopbackHost } from '../shared/hosts.js'
 import { parseEntries, type Entry } from './entries.js'
+import { assign, phrase, setting, words, type InputError, type Setting, type Words } from '../shared/words.js'
 
 export const FINDING_KINDS = ['missing', 'disabled', 'failing', 'reconnect'] as const
 export type FindingKind = (typeof FINDING_KINDS)[number]
@@ -28,20 +29,8 @@ export interface Config {
   reconnectDays: number
 }
 
-export interface RawInputs {
-  'api-key': string
-  'api-url': string
-  integrations: string
-  customer: string
-  'fail-on': string
-  timeout: string
-  retries: string
-  'job-summary': string
-  'allow-insecure-http': string
-  'failed-posts-days': string
-  'upcoming-posts-days': string
-  'reconnect-days': string
-}
+/** Every setting as text, as the runner or the CLI hands it over. */
+export type RawInputs = Record<Setting, string>
 
 /** The defaults declared in action.yml; an empty input means "use the default", as on GitHub. */
 export const DEFAULTS: Readonly<RawInputs> = {
@@ -64,7 +53,7 @@ export const MAX_RETRIES = 10
 export const MAX_POSTS_DAYS = 365
 export const MAX_RECONNECT_DAYS = 90
 
-export type ConfigResult = { ok: true; config: Config; warnings: string[] } | { ok: false; errors: string[] }
+export type ConfigResult = { ok: true; config: Config; warnings: Words[] } | { ok: false; errors: InputError[] }
 
 /** Cleans the key as it will be sent; also tells whether a `Bearer ` prefix was removed. */
 export function cleanApiKey(raw: string): { key: string; hadBearer: boolean } {
@@ -75,28 +64,26 @@ export function cleanApiKey(raw: string): { key: string; hadBearer: boolean } {
 }
 
 /** Normalises `api-url`: accepts a trailing `/` or `/public/v1`. Returns an error text if unusable. */
-export function normaliseApiUrl(raw: string, allowInsecureHttp: boolean): string | { error: string } {
+export function normaliseApiUrl(raw: string, allowInsecureHttp: boolean): string | { error: Words } {
   const text = raw.trim()
   let url: URL
   try {
     url = new URL(text)
   } catch {
-    return { error: `api-url: "${text}" is not a URL; write it like https://api.postiz.com or https://postiz.example.com/api` }
+    return { error: [`"${text}" is not a URL; write it like https://api.postiz.com or https://postiz.example.com/api`] }
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    return { error: `api-url: "${text}" must start with https:// (or http:// for a server on this machine)` }
+    return { error: [`"${text}" must start with https:// (or http:// for a server on this machine)`] }
   }
   if (url.username || url.password) {
-    return { error: 'api-url: remove the user name and password from the URL; the API key is the only credential Postiz needs' }
+    return { error: ['remove the user name and password from the URL; the API key is the only credential Postiz needs'] }
   }
   if (url.search || url.hash) {
-    return { error: `api-url: "${text}" must not have a query string or fragment; give the backend's base URL only` }
+    return { error: [`"${text}" must not have a query string or fragment; give the backend's base URL only`] }
   }
   if (url.protocol === 'http:' && !allowInsecureHttp && !isLoopbackHost(url.hostname)) {
     return {
-      error:
-        `api-url: "${text}" uses plain http:// to a remote host, which would send the API key across the network unencrypted. ` +
-        'Use https://, or set allow-insecure-http: true if the network path is trusted.'
+      error: words`"${text}" uses plain http:// to a remote host, which would send the API key across the network unencrypted. Use https://, or ${assign('allow-insecure-http', 'true')} if the network path is trusted.`
     }
   }
   let path = url.pathname.replace(/\/+$/, '')
@@ -109,25 +96,22 @@ export function normaliseApiUrl(raw: string, allowInsecureHttp: boolean): string
  * printable ASCII; a line break or another character means something else was pasted with the key.
  * The message says where, never what: it must not show any part of the key.
  */
-function unsendableKeyCharacter(key: string): string | undefined {
+function unsendableKeyCharacter(key: string): Words | undefined {
   const index = key.search(/[^\x20-\x7e]/)
   if (index === -1) return undefined
   const code = key.charCodeAt(index)
   const what = code === 0x0a || code === 0x0d ? 'a line break' : code < 0x20 || code === 0x7f ? 'a control character' : 'a character outside printable ASCII'
-  return (
-    `api-key: contains ${what} (character ${index + 1}), which cannot be sent in an HTTP header. ` +
-    'Copy the key again from Postiz (Settings → Public API) and store it alone in the secret, with nothing before or after it.'
-  )
+  return words`contains ${what} (character ${String(index + 1)}), which cannot be sent in an HTTP header. Copy the key again from Postiz (Settings → Public API) and store it alone in ${phrase('key-home')}, with nothing before or after it.`
 }
 
-function parseBoolean(name: string, value: string, errors: string[]): boolean {
+function parseBoolean(name: Setting, value: string, errors: InputError[]): boolean {
   if (['true', 'True', 'TRUE'].includes(value)) return true
   if (['false', 'False', 'FALSE'].includes(value)) return false
-  errors.push(`${name}: "${value}" is not a boolean; use true or false`)
+  errors.push({ input: name, problem: [`"${value}" is not a boolean; use true or false`] })
   return false
 }
 
-function parseFailOn(value: string, errors: string[]): Set<FindingKind> {
+function parseFailOn(value: string, errors: InputError[]): Set<FindingKind> {
   const words = value
     .split(/[\s,]+/)
     .map(w => w.trim().toLowerCase())
@@ -137,17 +121,17 @@ function parseFailOn(value: string, errors: string[]): Set<FindingKind> {
   for (const word of words) {
     if (word === 'none') none = true
     else if ((FINDING_KINDS as readonly string[]).includes(word)) kinds.add(word as FindingKind)
-    else errors.push(`fail-on: "${word}" is not a finding kind; use any of ${FINDING_KINDS.join(', ')}, or none`)
+    else errors.push({ input: 'fail-on', problem: [`"${word}" is not a finding kind; use any of ${FINDING_KINDS.join(', ')}, or none`] })
   }
-  if (none && kinds.size > 0) errors.push('fail-on: "none" cannot be combined with other kinds')
+  if (none && kinds.size > 0) errors.push({ input: 'fail-on', problem: ['"none" cannot be combined with other kinds'] })
   return kinds
 }
 
-function parseNumber(name: string, value: string, min: number, max: number, integer: boolean, errors: string[]): number {
+function parseNumber(name: Setting, value: string, min: number, max: number, integer: boolean, errors: InputError[]): number {
   const n = Number(value)
   const shape = integer ? /^\d+$/ : /^\d+(\.\d+)?$/
   if (!shape.test(value) || !Number.isFinite(n) || n < min || n > max) {
-    errors.push(`${name}: "${value}" must be ${integer ? 'a whole number' : 'a number of seconds'} from ${min} to ${max}`)
+    errors.push({ input: name, problem: [`"${value}" must be ${integer ? 'a whole number' : 'a number of seconds'} from ${min} to ${max}`] })
     return min
   }
   return n
@@ -160,24 +144,21 @@ export function parseConfig(partial: Partial<RawInputs>): ConfigResult {
     const given = partial[name] ?? ''
     raw[name] = given.trim() === '' ? DEFAULTS[name] : name === 'api-key' ? given : given.trim()
   }
-  const errors: string[] = []
-  const warnings: string[] = []
+  const errors: InputError[] = []
+  const warnings: Words[] = []
 
   const { key, hadBearer } = cleanApiKey(raw['api-key'])
   if (key === '') {
-    errors.push(
-      'api-key: empty. Pass your Postiz API key from a secret (api-key: ${{ secrets.POSTIZ_API_KEY }}); ' +
-        'secrets are empty in workflows triggered from forks and in repositories where the secret is not defined.'
-    )
+    errors.push({ input: 'api-key', problem: [phrase('key-missing')] })
   } else {
     const unsendable = unsendableKeyCharacter(key)
-    if (unsendable !== undefined) errors.push(unsendable)
-    else if (hadBearer) warnings.push('api-key: removed a "Bearer " prefix; Postiz expects the raw key in the Authorization header.')
+    if (unsendable !== undefined) errors.push({ input: 'api-key', problem: unsendable })
+    else if (hadBearer) warnings.push(words`Removed a "Bearer " prefix from ${setting('api-key')}; Postiz expects the raw key in the Authorization header.`)
   }
 
   const allowInsecureHttp = parseBoolean('allow-insecure-http', raw['allow-insecure-http'], errors)
   const apiUrl = normaliseApiUrl(raw['api-url'], allowInsecureHttp)
-  if (typeof apiUrl !== 'string') errors.push(apiUrl.error)
+  if (typeof apiUrl !== 'string') errors.push({ input: 'api-url', problem: apiUrl.error })
 
   const parsed = parseEntries(raw.integrations)
   errors.push(...parsed.errors)
@@ -189,11 +170,11 @@ export function parseConfig(partial: Partial<RawInputs>): ConfigResult {
   const failedPostsDays = parseNumber('failed-posts-days', raw['failed-posts-days'], 0, MAX_POSTS_DAYS, true, errors)
   const upcomingPostsDays = parseNumber('upcoming-posts-days', raw['upcoming-posts-days'], 0, MAX_POSTS_DAYS, true, errors)
   const reconnectDays = parseNumber('reconnect-days', raw['reconnect-days'], 0, MAX_RECONNECT_DAYS, true, errors)
-  if (failOn.has('reconnect') && reconnectDays === 0 && !errors.some(e => e.startsWith('reconnect-days'))) {
-    errors.push('fail-on: "reconnect" needs reconnect-days above 0 (how many days of Postiz notifications to read)')
+  if (failOn.has('reconnect') && reconnectDays === 0 && !errors.some(e => e.input === 'reconnect-days')) {
+    errors.push({ input: 'fail-on', problem: words`"reconnect" needs ${setting('reconnect-days')} above 0 (how many days of Postiz notifications to read)` })
   }
-  if (failOn.has('failing') && failedPostsDays === 0 && !errors.some(e => e.startsWith('failed-posts-days'))) {
-    errors.push('fail-on: "failing" needs failed-posts-days above 0 (how many days to look back for failed posts)')
+  if (failOn.has('failing') && failedPostsDays === 0 && !errors.some(e => e.input === 'failed-posts-days')) {
+    errors.push({ input: 'fail-on', problem: words`"failing" needs ${setting('failed-posts-days')} above 0 (how many days to look back for failed posts)` })
   }
 
   if (errors.length > 0 || typeof apiUrl !== 'string') return { ok: false, errors }

@@ -3,7 +3,7 @@
  * the post and reconnect signals combined into it, gathered into a RunOutcome. The only module of
  * core/ that does I/O (through postiz/). Never throws: every failure is recorded in the outcome.
  */
-import { fetchIntegrations, fetchNotifications, fetchPosts, type ClientOptions } from '../postiz/client.js'
+import { fetchIntegrations, fetchNotifications, fetchPosts, type ClientOptions, type RetryNote } from '../postiz/client.js'
 import { CheckError } from '../postiz/errors.js'
 import { ambiguousCustomer, type Integration } from '../postiz/integrations.js'
 import type { Post } from '../postiz/posts.js'
@@ -16,18 +16,23 @@ import type { RunOutcome } from './outcome.js'
 import { DAY_MS, postsWindow, readPostSignals, signalsOn, type PostSignals } from './post-signals.js'
 import { findReconnects } from './reconnect.js'
 import { failsOn } from './verdict.js'
+import { phrase, setting, words, type InputError } from '../shared/words.js'
 
 export interface EngineHooks {
   /** Called once the config is valid, before the request. */
   onStart?: (config: Config) => void
-  /** Called with a human line before each retry. */
-  onRetry?: (message: string) => void
+  /** Called before each retry. */
+  onRetry?: (retry: RetryNote) => void
+  /** Called before each request, with what it asks for ("the integrations"). */
+  onRequest?: (what: string, url: string) => void
+  /** Called when the requests are answered (or have failed for good). */
+  onAnswer?: () => void
   /** Called with details worth a debug line (timings, unexpected stacks). */
   onDebug?: (message: string) => void
   env?: Record<string, string | undefined>
 }
 
-const BUG_FIX = 'This is a bug in postiz-integrations-check: please report it with the log (in Actions, run with ACTIONS_STEP_DEBUG=true for details).'
+const BUG_FIX = words`This is a bug in postiz-integrations-check: please report it ${phrase('bug-report')}.`
 
 function clientOptions(config: Config, hooks: EngineHooks, rawApiKey: string | undefined): ClientOptions {
   return {
@@ -41,7 +46,7 @@ function clientOptions(config: Config, hooks: EngineHooks, rawApiKey: string | u
   }
 }
 
-async function gather(raw: Partial<RawInputs>, outcome: RunOutcome, hooks: EngineHooks, otherErrors: string[]): Promise<void> {
+async function gather(raw: Partial<RawInputs>, outcome: RunOutcome, hooks: EngineHooks, otherErrors: InputError[]): Promise<void> {
   const parsed = parseConfig(raw)
   if (!parsed.ok || otherErrors.length > 0) {
     outcome.inputErrors = [...(parsed.ok ? [] : parsed.errors), ...otherErrors]
@@ -52,12 +57,13 @@ async function gather(raw: Partial<RawInputs>, outcome: RunOutcome, hooks: Engin
   outcome.warnings.push(...parsed.warnings)
   hooks.onStart?.(config)
   const options = clientOptions(config, hooks, raw['api-key'])
+  hooks.onRequest?.('the integrations', config.apiUrl)
   const fetched = await fetchIntegrations(options)
   outcome.fetch = { url: fetched.url, attempts: fetched.attempts, durationMs: fetched.durationMs }
   hooks.onDebug?.(`Fetched ${fetched.integrations.length} integrations in ${fetched.durationMs} ms (${fetched.attempts} attempt(s))`)
   const ambiguous = ambiguousCustomer(fetched.integrations, config.customer)
   if (ambiguous !== undefined) {
-    outcome.inputErrors = [logSafe(ambiguous, 1000)]
+    outcome.inputErrors = [ambiguous]
     return
   }
   const check = runCheck(fetched.integrations, config.entries, config.customer)
@@ -83,13 +89,20 @@ async function addReconnects(
   client: ClientOptions
 ): Promise<void> {
   if (read === null) {
-    if (failsOn(config, 'reconnect'))
-      throw new CheckError('Could not read the posts, which fail-on: reconnect needs to tell a recovered channel.', outcome.posts?.error?.fix ?? '')
-    outcome.warnings.push('Channels that need reconnecting are not shown: that signal needs the posts, which could not be read (see above).')
+    if (failsOn(config, 'reconnect')) {
+      throw new CheckError(
+        words`Could not read the posts, which "reconnect" in ${setting('fail-on')} needs to tell a recovered channel: ${outcome.posts?.error?.message ?? []}`,
+        outcome.posts?.error?.fix ?? []
+      )
+    }
+    outcome.warnings.push([
+      'Channels that need reconnecting are not shown: that signal needs the posts, which could not be read (see the warning about the posts).'
+    ])
     return
   }
   const since = new Date(Date.now() - config.reconnectDays * DAY_MS)
   try {
+    hooks.onRequest?.('the notifications', config.apiUrl)
     const fetched = await fetchNotifications({ ...client, apiUrlProven: true }, since)
     hooks.onDebug?.(`Fetched ${fetched.notifications.length} notifications in ${fetched.durationMs} ms (${fetched.pages} page(s))`)
     outcome.notifications = { since: since.toISOString(), url: fetched.url, pages: fetched.pages, count: fetched.notifications.length }
@@ -99,13 +112,14 @@ async function addReconnects(
     if (!(error instanceof CheckError)) throw error
     if (error.code === 'route-missing') {
       outcome.warnings.push(
-        'Channels that need reconnecting are not shown: this Postiz server has no GET /public/v1/notifications, which the reconnect-days signal needs (Postiz v2.18.0 or later). The rest of the check stands.'
+        words`Channels that need reconnecting are not shown: this Postiz server has no GET /public/v1/notifications, which ${setting('reconnect-days')} needs (Postiz v2.18.0 or later). The rest of the check stands.`
       )
       return
     }
-    if (failsOn(config, 'reconnect')) throw new CheckError(`Could not read the notifications, which fail-on: reconnect needs: ${error.message}`, error.fix)
+    if (failsOn(config, 'reconnect'))
+      throw new CheckError(words`Could not read the notifications, which "reconnect" in ${setting('fail-on')} needs: ${error.said}`, error.fix)
     outcome.warnings.push(
-      `Could not read the notifications, so channels that need reconnecting are not shown (the channels were checked): ${error.message} ${error.fix}`
+      words`Could not read the notifications, so channels that need reconnecting are not shown (the channels were checked): ${error.said} ${error.fix}`
     )
   }
 }
@@ -133,6 +147,7 @@ async function addPostSignals(config: Config, outcome: RunOutcome, check: CheckR
   const customer = customerId(check)
   outcome.posts = { startDate: window.startDate.toISOString(), endDate: window.endDate.toISOString() }
   try {
+    hooks.onRequest?.('the posts', config.apiUrl)
     const fetched = await fetchPosts({ ...client, apiUrlProven: true }, { ...window, ...(customer !== undefined ? { customer } : {}) })
     Object.assign(outcome.posts, { url: fetched.url, attempts: fetched.attempts, durationMs: fetched.durationMs })
     hooks.onDebug?.(`Fetched ${fetched.posts.length} posts in ${fetched.durationMs} ms (${fetched.attempts} attempt(s))`)
@@ -141,9 +156,10 @@ async function addPostSignals(config: Config, outcome: RunOutcome, check: CheckR
     return { posts: fetched.posts, signals }
   } catch (error) {
     if (!(error instanceof CheckError)) throw error
-    if (failsOn(config, 'failing')) throw new CheckError(`Could not read the posts, which fail-on: failing needs: ${error.message}`, error.fix)
-    outcome.posts.error = { message: error.message, fix: error.fix }
-    outcome.warnings.push(`Could not read the posts, so failed and upcoming posts are not shown (the channels were checked): ${error.message} ${error.fix}`)
+    if (failsOn(config, 'failing'))
+      throw new CheckError(words`Could not read the posts, which "failing" in ${setting('fail-on')} needs: ${error.said}`, error.fix)
+    outcome.posts.error = { message: error.said, fix: error.fix }
+    outcome.warnings.push(words`Could not read the posts, so failed and upcoming posts are not shown (the channels were checked): ${error.said} ${error.fix}`)
     return null
   }
 }
@@ -152,18 +168,19 @@ async function addPostSignals(config: Config, outcome: RunOutcome, check: CheckR
  * Checks the integrations described by `raw` and returns everything the run learnt.
  * `otherErrors` are the adapter's own input errors: reported with the others, and no request is sent.
  */
-export async function checkIntegrations(raw: Partial<RawInputs>, hooks: EngineHooks = {}, otherErrors: string[] = []): Promise<RunOutcome> {
+export async function checkIntegrations(raw: Partial<RawInputs>, hooks: EngineHooks = {}, otherErrors: InputError[] = []): Promise<RunOutcome> {
   const outcome: RunOutcome = { startedAt: new Date(), finishedAt: new Date(), warnings: [] }
   try {
     await gather(raw, outcome, hooks, otherErrors)
   } catch (error) {
     if (error instanceof CheckError) {
-      outcome.error = { message: error.message, fix: error.fix }
+      outcome.error = { message: error.said, fix: error.fix }
     } else {
       hooks.onDebug?.(error instanceof Error ? (error.stack ?? error.message) : String(error))
-      outcome.error = { message: `Unexpected error: ${logSafe(error instanceof Error ? error.message : String(error), 500)}.`, fix: BUG_FIX }
+      outcome.error = { message: [`Unexpected error: ${logSafe(error instanceof Error ? error.message : String(error), 500)}.`], fix: BUG_FIX }
     }
   }
+  hooks.onAnswer?.()
   outcome.finishedAt = new Date()
   return outcome
 }

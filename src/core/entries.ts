@@ -2,6 +2,7 @@
  * The entry grammar of the `integrations` input: `[alias=]selector`, one per line or
  * comma-separated. Pure: text in, typed entries (or named errors) out.
  */
+import type { InputError } from '../shared/words.js'
 
 export type Selector = { kind: 'id'; id: string } | { kind: 'profile'; platform: string; profile: string } | { kind: 'platform'; platform: string }
 
@@ -16,8 +17,10 @@ export interface Entry {
 
 export interface ParsedEntries {
   entries: Entry[]
-  errors: string[]
+  errors: InputError[]
 }
+
+const problem = (text: string): InputError => ({ input: 'integrations', problem: [text] })
 
 const ALIAS = /^[A-Za-z_][A-Za-z0-9_-]*$/
 const PLATFORM = /^[a-z0-9][a-z0-9._-]*$/
@@ -64,7 +67,7 @@ function parseSelector(text: string): Selector | string {
 
 /** Parses the whole `integrations` input. Every problem is reported, each naming its entry. */
 export function parseEntries(input: string): ParsedEntries {
-  const errors: string[] = []
+  const errors: InputError[] = []
   const entries: Entry[] = []
   const seenText = new Set<string>()
   const byKey = new Map<string, Entry>()
@@ -80,18 +83,18 @@ export function parseEntries(input: string): ParsedEntries {
       alias = text.slice(0, eq).trim()
       selectorText = text.slice(eq + 1).trim()
       if (!ALIAS.test(alias)) {
-        errors.push(`integrations: entry "${text}": alias "${alias}" must start with a letter or "_" and contain only letters, digits, "_" or "-"`)
+        errors.push(problem(`entry "${text}": alias "${alias}" must start with a letter or "_" and contain only letters, digits, "_" or "-"`))
         continue
       }
       if (selectorText === '') {
-        errors.push(`integrations: entry "${text}": nothing after "=" (write ${alias}=<id> or ${alias}=<platform>:<profile>)`)
+        errors.push(problem(`entry "${text}": nothing after "=" (write ${alias}=<id> or ${alias}=<platform>:<profile>)`))
         continue
       }
     }
 
     const selector = parseSelector(selectorText)
     if (typeof selector === 'string') {
-      errors.push(`integrations: entry "${text}": ${selector}`)
+      errors.push(problem(`entry "${text}": ${selector}`))
       continue
     }
 
@@ -100,9 +103,11 @@ export function parseEntries(input: string): ParsedEntries {
     const clash = byKey.get(entry.key)
     if (clash) {
       errors.push(
-        alias !== undefined && clash.alias === alias
-          ? `integrations: alias "${alias}" is used by two different entries ("${clash.text}" and "${text}"); give each its own alias`
-          : `integrations: entries "${clash.text}" and "${text}" would both be named "${entry.key}" in the outputs; give one an alias`
+        problem(
+          alias !== undefined && clash.alias === alias
+            ? `alias "${alias}" is used by two different entries ("${clash.text}" and "${text}"); give each its own alias`
+            : `entries "${clash.text}" and "${text}" would both be named "${entry.key}" in the outputs; give one an alias`
+        )
       )
       continue
     }

@@ -1,9 +1,10 @@
 /**
  * Everything a run learnt, gathered by the engine (engine.ts) and read by the verdict and every sink.
- * Plain data. Never holds the API key.
+ * Plain data; what people read is `Words`, which each front end words (shared/words.ts). Never holds the API key.
  */
 import type { CheckResult } from './check-result.js'
 import type { Config } from './config.js'
+import type { Diagnosis, InputError, Words } from '../shared/words.js'
 
 export interface RunOutcome {
   startedAt: Date
@@ -15,11 +16,11 @@ export interface RunOutcome {
   /** Set when the check ran. */
   check?: CheckResult
   /** Set when failed or upcoming posts were asked for. */
-  posts?: { startDate: string; endDate: string; url?: string; attempts?: number; durationMs?: number; error?: { message: string; fix: string } }
+  posts?: { startDate: string; endDate: string; url?: string; attempts?: number; durationMs?: number; error?: Diagnosis }
   /** Set when the notifications were read (reconnect-days). */
   notifications?: { since: string; url: string; pages: number; count: number }
   /** Set when the run could not check. */
-  error?: { message: string; fix: string }
-  inputErrors?: string[]
-  warnings: string[]
+  error?: Diagnosis
+  inputErrors?: InputError[]
+  warnings: Words[]
 }

@@ -4,6 +4,7 @@
  * (those on a disabled or missing channel will not go out). Pure and linear in posts + entries.
  */
 import { describeIntegration, type CheckResult, type EntryResult, type Finding, type PostCounts } from './check-result.js'
+import { finding } from './vocabulary.js'
 import type { Post } from '../postiz/posts.js'
 import { isoSeconds as day, plural } from '../shared/text.js'
 
@@ -131,23 +132,16 @@ export function readPostSignals(check: CheckResult, posts: Post[], options: Post
     const key = result.entry.key
     const stuckCount = counts.stuck ?? 0
     if (result.state === 'enabled' && (counts.failed > 0 || stuckCount > 0)) {
-      const which = result.integration && result.enabledIds.length === 1 ? describeIntegration(result.integration) : failingChannels(result, counts)
+      const single = result.integration !== null && result.enabledIds.length === 1
       const window = `in the last ${plural(options.failedPostsDays, 'day')}`
-      const what =
+      const problem =
         counts.failed > 0 && stuckCount > 0
-          ? `${counts.failed} failed and ${stuckCount} stuck in the queue since ${counts.stuckSince} ${window} (latest failure ${counts.latestFailed})`
+          ? `${plural(counts.failed, 'failed post')} and ${stuckCount} stuck in the queue since ${counts.stuckSince} ${window} (latest failure ${counts.latestFailed})`
           : counts.failed > 0
             ? `${plural(counts.failed, 'failed post')} ${window} (latest ${counts.latestFailed})`
             : `${plural(stuckCount, 'post')} stuck in the queue since ${counts.stuckSince}, more than 30 minutes past ${stuckCount === 1 ? 'its' : 'their'} time`
-      findings.push({
-        kind: 'failing',
-        key,
-        message:
-          `${key}: ${which} had ${what}. ` +
-          'Postiz lists the channel as enabled, but posts that fail or stay queued past their time usually mean its connection expired.',
-        fix: 'Reconnect the channel in Postiz, then retry or reschedule the failed posts.',
-        action: 'Reconnect it in Postiz; retry the failed posts.'
-      })
+      const facts = single ? { key, channel: result.integration, problem } : { key, problem, detail: `On ${failingChannels(result, counts)}.` }
+      findings.push(finding('failing', counts.failed > 0 ? 'failed' : 'stuck', facts))
     } else if (result.state !== 'enabled' && counts.queued > 0) {
       atRisk.set(
         key,

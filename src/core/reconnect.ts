@@ -16,6 +16,8 @@ import type { Integration } from '../postiz/integrations.js'
 import type { Notification } from '../postiz/notifications.js'
 import type { Post } from '../postiz/posts.js'
 import { isoSeconds as day } from '../shared/text.js'
+import type { Words } from '../shared/words.js'
+import { finding } from './vocabulary.js'
 
 const NEEDS_RECONNECT = /^We couldn't post to (\S+) for (.+) because you need to reconnect it\./s
 const COULD_NOT_REFRESH = /^Could not refresh your (\S+) channel\b/
@@ -23,7 +25,7 @@ const COULD_NOT_REFRESH = /^Could not refresh your (\S+) channel\b/
 export interface ReconnectResult {
   findings: Finding[]
   /** Platform-only notifications that could be about several checked channels. */
-  warnings: string[]
+  warnings: Words[]
   /** Channels a notification named that have published since: no finding, for the summary. */
   recovered: string[]
 }
@@ -82,8 +84,8 @@ export function findReconnects(check: CheckResult, integrations: Integration[], 
     const listed = candidates.slice(0, 5).map(i => `${describeIntegration(i)} (${(entriesOf.get(i.id) ?? []).join(', ')})`)
     warnings.set(
       platform,
-      `Postiz could not refresh a ${platform} channel on ${day(notification.createdAt)} (${quote(notification.content)}), but the organisation has ` +
-        `${ofPlatform.length} ${platform} channels, so it does not say which. Checked candidates: ${listed.join('; ')}${candidates.length > 5 ? '; …' : ''}. ` +
+      `Postiz could not refresh one of the organisation's ${ofPlatform.length} ${platform} channels on ${day(notification.createdAt)} (${quote(notification.content)}) ` +
+        `and does not say which. Checked candidates: ${listed.join('; ')}${candidates.length > 5 ? '; …' : ''}. ` +
         'Open Postiz and reconnect the one it marks as needing it.'
     )
   }
@@ -97,19 +99,21 @@ export function findReconnects(check: CheckResult, integrations: Integration[], 
     })
     if (standing.length === 0) continue
     const newest = standing.reduce((a, b) => (b.n.createdAt > a.n.createdAt ? b : a))
-    const which =
+    const said = `Postiz said: ${quote(newest.n.content)} No post has gone out on ${standing.length === 1 ? 'it' : 'them'} since.`
+    findings.push(
       standing.length === 1
-        ? describeIntegration(newest.channel)
-        : `${standing.length} of its channels (${standing.map(s => describeIntegration(s.channel)).join(', ')})`
-    findings.push({
-      kind: 'reconnect',
-      key: result.entry.key,
-      message:
-        `${result.entry.key}: ${which} needs reconnecting. Postiz said on ${day(newest.n.createdAt)}: ${quote(newest.n.content)} ` +
-        'No post has gone out on it since; Postiz still lists it as enabled, but its posts fail until it is reconnected.',
-      fix: 'Reconnect the channel in Postiz (it marks the channel as needing a refresh), then retry or reschedule its posts.',
-      action: 'Reconnect it in Postiz.'
-    })
+        ? finding('reconnect', 'asked', {
+            key: result.entry.key,
+            channel: newest.channel,
+            problem: `Postiz asked on ${day(newest.n.createdAt)} to reconnect it`,
+            detail: said
+          })
+        : finding('reconnect', 'asked', {
+            key: result.entry.key,
+            problem: `${standing.length} of its channels need reconnecting (Postiz asked last on ${day(newest.n.createdAt)})`,
+            detail: `They are ${standing.map(s => describeIntegration(s.channel)).join(', ')}. ${said}`
+          })
+    )
   }
-  return { findings, warnings: [...warnings.values()], recovered: [...recovered.values()] }
+  return { findings, warnings: [...warnings.values()].map(w => [w]), recovered: [...recovered.values()] }
 }

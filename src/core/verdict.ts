@@ -3,19 +3,28 @@
  * The only place those are decided; every sink (outputs, annotations, job summary, message, report
  * file, tracking issue, CLI table and exit code) reads them from here. Pure.
  */
-import type { Finding } from './check-result.js'
+import type { CheckResult, Finding } from './check-result.js'
 import { FINDING_KINDS, type Config, type FindingKind } from './config.js'
 import type { RunOutcome } from './outcome.js'
-import { plural } from '../shared/text.js'
+import { KIND_WORDS } from './vocabulary.js'
+import { count, plural } from '../shared/text.js'
+import { setting, words, type Words } from '../shared/words.js'
 
 /** The `status` output: pass, fail (there are findings), or error (nothing could be checked). */
 export type RunStatus = 'pass' | 'fail' | 'error'
 
+/**
+ * How the run reads: `warn` is `status=fail` with no finding that blocks (fail-on leaves every one
+ * out), so nothing a person reads says "Fail" over a passing step.
+ */
+export type Tone = 'pass' | 'fail' | 'warn' | 'error' | 'discovery'
+
 export interface Verdict {
   status: RunStatus
-  /** The one-line verdict with its counts, used by the summary, the log, the message, the CLI and the failure message. */
-  headline: string
-  /** The headline's mark in the job summary and the message: ✅ pass, ❌ fail, ⚠️ error, 🔎 discovery. */
+  tone: Tone
+  /** The one-line verdict with its counts, used by the summary, the log, the message, the CLI, the tracking issue and the failure message. */
+  headline: Words
+  /** The headline's mark in Markdown and the message: ✅ pass, ❌ fail, ⚠️ warnings only, 🛑 error, 🔎 discovery. */
   icon: string
   /** Whether a finding fails the run (its kind is in fail-on); the others are warnings. */
   blocks: (finding: Finding) => boolean
@@ -38,23 +47,31 @@ export function failsOn(config: Pick<Config, 'failOn'>, kind: FindingKind): bool
   return config.failOn.has(kind)
 }
 
-const ICONS = { pass: '✅', fail: '❌', error: '⚠️' } as const
+const ICONS: Readonly<Record<Tone, string>> = { pass: '✅', fail: '❌', warn: '⚠️', error: '🛑', discovery: '🔎' }
 
 function runStatus(outcome: RunOutcome): RunStatus {
   if (outcome.error || (outcome.inputErrors?.length ?? 0) > 0 || !outcome.check) return 'error'
   return outcome.check.status
 }
 
-function headlineOf(outcome: RunOutcome, status: RunStatus): string {
-  const check = outcome.check
-  if (status === 'error' || !check) return 'Could not check the Postiz integrations'
-  if (check.discovery) return `Discovery: listed ${plural(check.considered.length, 'Postiz integration')}, checked none`
-  const total = check.results.length
-  if (status === 'pass') return `Pass: ${total} of ${plural(total, 'Postiz integration')} ready`
-  const counts = FINDING_KINDS.map(kind => [kind, check.findings.filter(f => f.kind === kind).length] as const)
+/** "2 of 5 Postiz integrations need attention (1 missing, 1 failing)": entries, each counted once, by kind. */
+function attention(check: CheckResult): string {
+  const entries = new Set(check.findings.map(f => f.key)).size
+  const counts = FINDING_KINDS.map(kind => [kind, new Set(check.findings.filter(f => f.kind === kind).map(f => f.key)).size] as const)
     .filter(([, n]) => n > 0)
-    .map(([kind, n]) => `${n} ${kind}`)
-  return `Fail: ${check.findings.length} of ${plural(total, 'Postiz integration')} need${check.findings.length === 1 ? 's' : ''} attention (${counts.join(', ')})`
+    .map(([kind, n]) => `${count(n)} ${KIND_WORDS[kind].label}`)
+  const total = check.results.length
+  return `${count(entries)} of ${plural(total, 'Postiz integration')} ${entries === 1 ? 'needs' : 'need'} attention (${counts.join(', ')})`
+}
+
+function headlineOf(outcome: RunOutcome, tone: Tone): Words {
+  const check = outcome.check
+  if (tone === 'error' || !check) return ['Could not check the Postiz integrations']
+  if (tone === 'discovery') return [`Discovery: listed ${plural(check.considered.length, 'Postiz integration')}, checked none`]
+  if (tone === 'pass') return [`Pass: ${count(check.results.length)} of ${plural(check.results.length, 'Postiz integration')} ready`]
+  if (tone === 'fail') return [`Fail: ${attention(check)}`]
+  const failOn = [...(outcome.config?.failOn ?? [])].join(',') || 'none'
+  return words`Warnings: ${attention(check)}; reported only, since ${setting('fail-on')} is "${failOn}"`
 }
 
 /** Decides the verdict of a finished run. */
@@ -64,6 +81,7 @@ export function decideVerdict(outcome: RunOutcome): Verdict {
   // Without a config nothing was checked: there are no findings, and the run is an error.
   const blocks = (finding: Finding): boolean => (config ? failsOn(config, finding.kind) : true)
   const blocking = (outcome.check?.findings ?? []).filter(blocks)
-  const icon = outcome.check?.discovery ? '🔎' : ICONS[status]
-  return { status, headline: headlineOf(outcome, status), icon, blocks, blocking, fails: status === 'error' || blocking.length > 0 }
+  const fails = status === 'error' || blocking.length > 0
+  const tone: Tone = status === 'error' ? 'error' : outcome.check?.discovery ? 'discovery' : status === 'pass' ? 'pass' : fails ? 'fail' : 'warn'
+  return { status, tone, headline: headlineOf(outcome, tone), icon: ICONS[tone], blocks, blocking, fails }
 }

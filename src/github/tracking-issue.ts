@@ -8,10 +8,12 @@
  * generated part, between its own markers, is ever rewritten; what people add around it stays.
  */
 import { createHash } from 'node:crypto'
-import type { Finding } from '../core/check-result.js'
+import { hintText, type Finding } from '../core/check-result.js'
 import type { RunStatus } from '../core/verdict.js'
+import { capitalise, KIND_WORDS, problemsByEntry } from '../core/vocabulary.js'
 import { markdownSafe } from '../shared/sanitize.js'
-import { isoSeconds } from '../shared/text.js'
+import type { InputError } from '../shared/words.js'
+import { count, isoSeconds } from '../shared/text.js'
 
 export const ISSUE_DEFAULTS = {
   issue: 'false',
@@ -35,31 +37,37 @@ export interface IssueConfig {
 }
 
 /** `null` when `issue` is off; otherwise the config or every error in the issue inputs. */
-export function parseIssueConfig(raw: Partial<IssueInputs>, env: Record<string, string | undefined>): { config: IssueConfig | null; errors: string[] } {
+export function parseIssueConfig(raw: Partial<IssueInputs>, env: Record<string, string | undefined>): { config: IssueConfig | null; errors: InputError[] } {
   const value = (name: keyof IssueInputs): string => {
     const given = (raw[name] ?? '').trim()
     return given === '' ? ISSUE_DEFAULTS[name] : given
   }
-  const errors: string[] = []
+  const errors: InputError[] = []
+  const problem = (input: keyof IssueInputs, text: string): InputError => ({ input, problem: [text] })
   const enabled = value('issue')
   if (!['true', 'True', 'TRUE', 'false', 'False', 'FALSE'].includes(enabled)) {
-    return { config: null, errors: [`issue: "${enabled}" is not a boolean; use true or false`] }
+    return { config: null, errors: [problem('issue', `"${enabled}" is not a boolean; use true or false`)] }
   }
   if (enabled.toLowerCase() === 'false') return { config: null, errors: [] }
 
   const title = value('issue-title')
-  if (title.length > 200) errors.push('issue-title: longer than 200 characters; use a shorter title')
+  if (title.length > 200) errors.push(problem('issue-title', 'longer than 200 characters; use a shorter title'))
   const labels = value('issue-labels')
     .split(',')
     .map(l => l.trim())
     .filter(l => l !== '')
-  for (const label of labels) if (label.length > 50) errors.push(`issue-labels: "${label.slice(0, 60)}…" is longer than 50 characters, GitHub's limit`)
+  for (const label of labels)
+    if (label.length > 50) errors.push(problem('issue-labels', `"${label.slice(0, 60)}…" is longer than 50 characters, GitHub's limit`))
   const token = value('github-token')
   if (token === '')
-    errors.push('github-token: empty, so the tracking issue cannot be kept. Leave it at its default (${{ github.token }}) or pass a token with issues: write.')
+    errors.push(
+      problem('github-token', 'empty, so the tracking issue cannot be kept. Leave it at its default (${{ github.token }}) or pass a token with issues: write.')
+    )
   const [owner, repo, extra] = (env.GITHUB_REPOSITORY ?? '').split('/')
   if (!owner || !repo || extra !== undefined)
-    errors.push('issue: GITHUB_REPOSITORY is not set as owner/repo, so there is no repository to keep the issue in (is this running outside GitHub Actions?)')
+    errors.push(
+      problem('issue', 'GITHUB_REPOSITORY is not set as owner/repo, so there is no repository to keep the issue in (is this running outside GitHub Actions?)')
+    )
   const server = (env.GITHUB_SERVER_URL ?? 'https://github.com').replace(/\/+$/, '')
   const runUrl = env.GITHUB_RUN_ID ? `${server}/${owner}/${repo}/actions/runs/${env.GITHUB_RUN_ID}` : `${server}/${owner}/${repo}/actions`
   if (errors.length > 0) return { config: null, errors }
@@ -128,7 +136,9 @@ function remembered(body: string): string[] | null {
 export interface IssueContext extends IssueKey {
   runUrl: string
   findings: Finding[]
+  /** The verdict's headline and its mark, in the action's words. */
   headline: string
+  icon: string
   now: Date
 }
 
@@ -136,14 +146,20 @@ function findingsTable(findings: Finding[], budget: number): string[] {
   const lines = ['| Entry | Problem | Fix |', '|---|---|---|']
   let used = 0
   let shown = 0
-  for (const f of findings) {
-    const row = `| <code>${markdownSafe(f.key, 120)}</code> | ${f.kind}: ${markdownSafe(f.message, 600)} | ${f.action} |`
-    if (used + row.length > budget) break
-    lines.push(row)
-    used += row.length + 1
+  const rows = problemsByEntry(findings)
+  for (const row of rows) {
+    const problems = row.findings
+      .map(f => `${KIND_WORDS[f.kind].mark} ${KIND_WORDS[f.kind].label}${f.problem !== undefined ? `: ${markdownSafe(f.problem, 300)}` : ''}`)
+      .join('<br>')
+    const hints = row.hints.map(h => `${capitalise(hintText(h, value => `<code>${markdownSafe(value, 120)}</code>`))}.`)
+    // The advice is this project's own text (platform identifiers in it are validated), not escaped.
+    const line = `| <code>${markdownSafe(row.key, 120)}</code> | ${problems} | ${[...hints, ...row.advice].join(' ')} |`
+    if (used + line.length > budget) break
+    lines.push(line)
+    used += line.length + 1
     shown++
   }
-  if (shown < findings.length) lines.push('', `…and ${findings.length - shown} more — see the run's job summary and report file.`)
+  if (shown < rows.length) lines.push('', `…and ${count(rows.length - shown)} more: see the run's job summary and report file.`)
   return lines
 }
 
@@ -156,7 +172,7 @@ function generatedPart(context: IssueContext): string {
     trackingMarker(context),
     `<!-- ${TOOL}:findings:${fingerprint(context.findings)} -->`,
     `<!-- ${TOOL}:finding-list:${list} -->`,
-    `## ❌ ${markdownSafe(context.headline, 300)}`,
+    `## ${context.icon} ${markdownSafe(context.headline, 300)}`,
     '',
     `Found by [this run](${context.runUrl}) on ${isoSeconds(context.now)}.`,
     '',

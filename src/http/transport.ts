@@ -230,7 +230,7 @@ export async function httpGet(url: URL, options: GetOptions): Promise<HttpRespon
   } catch (error) {
     if (error instanceof TransportError) throw error
     if (controller.signal.aborted) {
-      throw new TransportError(`no complete answer within ${options.timeoutMs / 1000} s (the timeout input)`, 'timeout')
+      throw new TransportError(`no complete answer within ${options.timeoutMs / 1000} s`, 'timeout')
     }
     throw describeError(error, url, proxy)
   } finally {

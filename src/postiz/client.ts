@@ -13,6 +13,7 @@ import { parsePosts, type Post } from './posts.js'
 import { Redactor } from './redact.js'
 import { logSafe } from '../shared/sanitize.js'
 import { USER_AGENT } from '../shared/version.js'
+import { assign, mapText, phrase, setting, words, type Setting, type Words } from '../shared/words.js'
 
 export const MAX_BODY_BYTES = 32 * 1024 * 1024
 /** Longest `Retry-After` the client waits for; a longer one ends the run at once. */
@@ -23,8 +24,8 @@ export interface ClientOptions {
   apiKey: string
   timeoutMs: number
   retries: number
-  /** Called with a human line before each retry. */
-  onRetry?: (message: string) => void
+  /** Called before each retry. */
+  onRetry?: (retry: RetryNote) => void
   env?: Record<string, string | undefined>
   /** True once another route answered on this apiUrl: failures then never blame the address. */
   apiUrlProven?: boolean
@@ -39,6 +40,20 @@ export interface FetchResult {
   url: string
   attempts: number
   durationMs: number
+}
+
+/** A failed attempt that will be tried again. */
+export interface RetryNote {
+  attempt: number
+  /** Attempts allowed in all. */
+  attempts: number
+  /** Why it failed: "HTTP 503", "the connection was refused". */
+  reason: string
+  waitMs: number
+  /** The URL asked. */
+  url: string
+  /** The note as a log line. */
+  line: string
 }
 
 const defaultSleep = (ms: number): Promise<void> => new Promise(resolve => setTimeout(resolve, ms))
@@ -57,14 +72,17 @@ function serverMessage(body: Buffer): string | undefined {
   return typeof msg === 'string' && msg.trim() !== '' ? logSafe(msg, 200) : undefined
 }
 
-const KEY_SOURCE = 'The key comes from the api-key input (usually ${{ secrets.POSTIZ_API_KEY }}); create or copy it in Postiz under Settings → Public API.'
+const KEY_SOURCE = words`The key comes from ${phrase('key-from')}; create or copy it in Postiz under Settings → Public API.`
 
 /** Postiz's own messages on 401/403 (see FACTS.md), with their fixes. A Map: server text is never a property name. */
-const AUTH_FIXES: ReadonlyMap<string, string> = new Map([
-  ['Invalid API key', `The key is wrong or was rotated (rotating it in Postiz invalidates the old one at once). Update the secret. ${KEY_SOURCE}`],
-  ['No API Key found', `The request reached Postiz without a key. ${KEY_SOURCE}`],
-  ['Invalid OAuth token', 'The pos_ OAuth token is unknown or was revoked: issue a new one and update the secret.'],
-  ['No subscription found', 'This Postiz Cloud organisation has no active subscription, so its public API is closed. Renew the subscription.']
+const AUTH_FIXES: ReadonlyMap<string, Words> = new Map([
+  [
+    'Invalid API key',
+    words`The key is wrong or was rotated (rotating it in Postiz invalidates the old one at once). Update ${phrase('key-home')}. ${KEY_SOURCE}`
+  ],
+  ['No API Key found', words`The request reached Postiz without a key. ${KEY_SOURCE}`],
+  ['Invalid OAuth token', words`The pos_ OAuth token is unknown or was revoked: issue a new one and update ${phrase('key-home')}.`],
+  ['No subscription found', ['This Postiz Cloud organisation has no active subscription, so its public API is closed. Renew the subscription.']]
 ])
 
 function authError(response: HttpResponse, url: string): CheckError {
@@ -76,8 +94,10 @@ function authError(response: HttpResponse, url: string): CheckError {
       : ` with ${looksLikeHtml(response) ? 'an HTML page' : 'a body'} ${snippet(response.body)}`
   const fix =
     (msg !== undefined ? AUTH_FIXES.get(msg) : undefined) ??
-    (response.status === 403 ? `Postiz refused the key. If this persists, check the key and the server's logs. ${KEY_SOURCE}` : `Check the key. ${KEY_SOURCE}`)
-  return new CheckError(`Postiz rejected the API key (HTTP ${response.status}${said}) at ${url}.`, fix)
+    (response.status === 403
+      ? words`Postiz refused the key. If this persists, check the key and the server's logs. ${KEY_SOURCE}`
+      : words`Check the key. ${KEY_SOURCE}`)
+  return new CheckError([`Postiz rejected the API key (HTTP ${response.status}${said}) at ${url}.`], fix)
 }
 
 /** The body as JSON (a UTF-8 byte order mark before it is allowed), or the parse error. */
@@ -95,80 +115,88 @@ function looksLikeHtml(response: HttpResponse): boolean {
   return /html/i.test(type) || /^\s*</.test(response.body.subarray(0, 64).toString('utf8'))
 }
 
-const API_PATH_FIX =
-  'api-url must be the Postiz backend, not the web app: https://api.postiz.com for Postiz Cloud, ' +
-  'https://<your-host>/api for the official Docker image (note the /api), or http://localhost:3000 when the backend runs from source.'
+const API_PATH_FIX = words`${setting('api-url')} must be the Postiz backend, not the web app: https://api.postiz.com for Postiz Cloud, https://<your-host>/api for the official Docker image (note the /api), or http://localhost:3000 when the backend runs from source.`
 
 /** The fix for an answer that suggests api-url is not a Postiz backend, given the one that says so. */
-type UrlAdvice = (apiUrlFix: string) => string
+type UrlAdvice = (apiUrlFix: Words) => Words
 const blameApiUrl: UrlAdvice = apiUrlFix => apiUrlFix
 /** Once the integrations were read from the same api-url, the address is right: the route failed. */
 const apiUrlProven =
-  (path: string): UrlAdvice =>
+  (route: Route<unknown>): UrlAdvice =>
   () =>
-    `The integrations were read from this api-url moments before, so the address is right: the server, or a proxy in front of it, failed on ${path}. ` +
-    "Check the server's logs; to skip this read, set failed-posts-days and upcoming-posts-days to 0."
+    words`The integrations were read from this address moments before, so the address is right: the server, or a proxy in front of it, failed on ${route.path}. Check the server's logs; to skip this read, ${assign(route.off, '0')}.`
 
 /** Turns a final (non-retried) response into parsed JSON, or a CheckError with the diagnosis. */
 function interpret(response: HttpResponse, url: string, advice: UrlAdvice): unknown {
   const { status } = response
   if (status === 304) {
     return fail(
-      `${url} answered HTTP 304 Not Modified, to a request that asked for no cached copy: something between the runner and Postiz answered instead of Postiz.`,
-      'Check any proxy or cache between the runner and Postiz (HTTPS_PROXY, a CDN in front of the server); it must pass the request on.'
+      [
+        `${url} answered HTTP 304 Not Modified, to a request that asked for no cached copy: something between `,
+        phrase('here'),
+        ' and Postiz answered instead of Postiz.'
+      ],
+      words`Check any proxy or cache between ${phrase('here')} and Postiz (HTTPS_PROXY, a CDN in front of the server); it must pass the request on.`
     )
   }
   if (status >= 300 && status < 400) {
     const location = firstHeader(response.headers, 'location')
     return fail(
-      `${url} answered HTTP ${status}, a redirect${location ? ` to ${logSafe(location, 200)}` : ' without a Location'}; redirects are not followed so the API key is never sent anywhere else.`,
-      advice(location ? 'Set api-url to the address the server redirects to (its base, without /public/v1/…).' : API_PATH_FIX)
+      [
+        `${url} answered HTTP ${status}, a redirect${location ? ` to ${logSafe(location, 200)}` : ' without a Location'}; redirects are not followed so the API key is never sent anywhere else.`
+      ],
+      advice(location ? words`Set ${setting('api-url')} to the address the server redirects to (its base, without /public/v1/…).` : API_PATH_FIX)
     )
   }
   if (status === 401 || status === 403) throw authError(response, url)
   if (status === 407) {
     return fail(
-      `${url} answered HTTP 407 Proxy Authentication Required: a proxy between the runner and Postiz asks for credentials.`,
-      'Give the proxy its credentials in the proxy URL, e.g. HTTP_PROXY=http://user:password@proxy.example.com:3128 (percent-encode special characters), or check them with whoever runs the proxy.'
+      [`${url} answered HTTP 407 Proxy Authentication Required: a proxy between `, phrase('here'), ' and Postiz asks for credentials.'],
+      PROXY_AUTH_FIX
     )
   }
   if (status === 404) {
     throw new CheckError(
-      `${url} answered HTTP 404 (${looksLikeHtml(response) ? 'an HTML page' : 'body'} ${snippet(response.body)}): there is no Postiz public API at this address.`,
-      advice(`${API_PATH_FIX} A server started with MCP_ONLY has no public API at all.`),
+      [
+        `${url} answered HTTP 404 (${looksLikeHtml(response) ? 'an HTML page' : 'body'} ${snippet(response.body)}): there is no Postiz public API at this address.`
+      ],
+      advice(words`${API_PATH_FIX} A server started with MCP_ONLY has no public API at all.`),
       'route-missing'
     )
   }
   if (status === 429) {
-    return fail(`${url} answered HTTP 429: Postiz is rate limiting this organisation.`, rateLimitFix(response))
+    return fail([`${url} answered HTTP 429: Postiz is rate limiting this organisation.`], rateLimitFix(response))
   }
   if (status >= 500) {
     return fail(
-      `${url} answered HTTP ${status} (${snippet(response.body)}): the Postiz server failed.`,
-      'Retry later; if it persists, check the Postiz server (its logs, database and Redis).'
+      [`${url} answered HTTP ${status} (${snippet(response.body)}): the Postiz server failed.`],
+      ['Retry later; if it persists, check the Postiz server (its logs, database and Redis).']
     )
   }
   if (status === 400) {
-    return fail(`${url} answered HTTP 400 (${snippet(response.body)}): the server rejected the request.`, advice(`Check api-url. ${API_PATH_FIX}`))
+    return fail(
+      [`${url} answered HTTP 400 (${snippet(response.body)}): the server rejected the request.`],
+      advice(words`Check ${setting('api-url')}. ${API_PATH_FIX}`)
+    )
   }
   if (status < 200 || status >= 300) {
-    return fail(`${url} answered HTTP ${status} (${snippet(response.body)}).`, advice(API_PATH_FIX))
+    return fail([`${url} answered HTTP ${status} (${snippet(response.body)}).`], advice(API_PATH_FIX))
   }
   if (response.body.length === 0) {
     return fail(
-      `${url} answered HTTP ${status} with an empty body, where a JSON answer belongs.`,
-      advice(`Check that api-url points at a Postiz backend. ${API_PATH_FIX}`)
+      [`${url} answered HTTP ${status} with an empty body, where a JSON answer belongs.`],
+      advice(words`Check that ${setting('api-url')} points at a Postiz backend. ${API_PATH_FIX}`)
     )
   }
   // What parses is JSON, whatever the Content-Type says; only what does not is judged by its looks.
   const parsed = parseJson(response.body)
   if (parsed.ok) return parsed.value
   if (looksLikeHtml(response)) {
-    return fail(`${url} answered with an HTML page (${snippet(response.body)}), not JSON: this is a web page, not the Postiz API.`, advice(API_PATH_FIX))
+    return fail([`${url} answered with an HTML page (${snippet(response.body)}), not JSON: this is a web page, not the Postiz API.`], advice(API_PATH_FIX))
   }
   return fail(
-    `${url} answered HTTP ${status} with invalid JSON (${logSafe(parsed.error.message, 120)}; it starts ${snippet(response.body)}).`,
-    advice(`Check that api-url points at a Postiz backend and that no proxy rewrites its answers. ${API_PATH_FIX}`)
+    [`${url} answered HTTP ${status} with invalid JSON (${logSafe(parsed.error.message, 120)}; it starts ${snippet(response.body)}).`],
+    advice(words`Check that ${setting('api-url')} points at a Postiz backend and that no proxy rewrites its answers. ${API_PATH_FIX}`)
   )
 }
 
@@ -179,13 +207,13 @@ function shaped<T>(body: unknown, url: string, parse: (body: unknown) => T, expe
   } catch (error) {
     if (!(error instanceof ResponseShapeError)) throw error
     return fail(
-      `${url} answered with JSON that is not ${expected}: ${logSafe(error.message, 300)}.`,
-      advice(`Check that api-url points at a Postiz backend (${shape}). ${API_PATH_FIX}`)
+      [`${url} answered with JSON that is not ${expected}: ${logSafe(error.message, 300)}.`],
+      advice(words`Check that ${setting('api-url')} points at a Postiz backend (${shape}). ${API_PATH_FIX}`)
     )
   }
 }
 
-function fail(message: string, fix: string): never {
+function fail(message: Words, fix: Words): never {
   throw new CheckError(message, fix)
 }
 
@@ -198,13 +226,13 @@ function runAgain(waitMs: number | undefined, raw: string | undefined): string {
   return waitMs <= 366 * 86_400_000 && !Number.isNaN(at.getTime()) ? `after ${at.toISOString()} ${said}` : `later ${said}`
 }
 
-function rateLimitFix(response: HttpResponse): string {
+function rateLimitFix(response: HttpResponse): Words {
   const raw = firstHeader(response.headers, 'retry-after')
   const when = runAgain(parseRetryAfter(raw), raw)
-  return (
+  return [
     `Run again ${when}. Self-hosted Postiz from v1.11.1 to v1.65.1 limits every public route, this one included, ` +
-    'to 30 requests per hour per organisation: run this check less often, or upgrade Postiz (v2.19.0 and later only limit creating posts).'
-  )
+      'to 30 requests per hour per organisation: run this check less often, or upgrade Postiz (v2.19.0 and later only limit creating posts).'
+  ]
 }
 
 interface JsonResult {
@@ -225,7 +253,12 @@ async function redacting<T>(redactor: Redactor, read: () => T | Promise<T>): Pro
   try {
     return await read()
   } catch (error) {
-    if (error instanceof CheckError) throw new CheckError(redactor.text(error.message), redactor.text(error.fix), error.code)
+    if (error instanceof CheckError)
+      throw new CheckError(
+        mapText(error.said, s => redactor.text(s)),
+        mapText(error.fix, s => redactor.text(s)),
+        error.code
+      )
     throw error
   }
 }
@@ -236,6 +269,8 @@ interface Route<T> {
   parse: (body: unknown) => T
   expected: string
   shape: string
+  /** The settings that turn this read off (all of them at 0). */
+  off: readonly Setting[]
 }
 
 /**
@@ -250,8 +285,11 @@ async function getShaped<T>(
 ): Promise<{ value: T; url: string; attempts: number; durationMs: number }> {
   const redactor = redactorFor(options)
   const onRetry = options.onRetry
-  const redacted = { ...options, ...(onRetry ? { onRetry: (message: string) => onRetry(redactor.text(message)) } : {}) }
-  const advice = options.apiUrlProven ? apiUrlProven(route.path) : blameApiUrl
+  const redacted = {
+    ...options,
+    ...(onRetry ? { onRetry: (note: RetryNote) => onRetry({ ...note, reason: redactor.text(note.reason), line: redactor.text(note.line) }) } : {})
+  }
+  const advice = options.apiUrlProven ? apiUrlProven(route) : blameApiUrl
   return redacting(redactor, async () => {
     const { raw, body, ...result } = await getRawJson(redacted, route.path, query, advice)
     const value = shaped(redactor.mayHoldSecret(raw) ? redactor.deep(body) : body, result.url, route.parse, route.expected, route.shape, advice)
@@ -284,11 +322,11 @@ async function getRawJson(options: ClientOptions, path: string, query: Record<st
     const reason = retryReason(outcome)
     if (reason === undefined || attempt >= attemptsAllowed) {
       if (outcome instanceof TransportError && outcome.answered) {
-        throw new CheckError(`${url} answered ${outcome.message}.`, transportFix(outcome))
+        throw new CheckError([`${url} answered ${outcome.message}.`], transportFix(outcome))
       }
       if (outcome instanceof TransportError) {
         const tries = attempt > 1 ? ` after ${attempt} attempts` : ''
-        throw new CheckError(`Could not reach Postiz at ${url}${tries}: ${outcome.message.replace(/\.$/, '')}.`, transportFix(outcome))
+        throw new CheckError([`Could not reach Postiz at ${url}${tries}: ${outcome.message.replace(/\.$/, '')}.`], transportFix(outcome))
       }
       return {
         body: interpret(outcome, url, advice),
@@ -303,13 +341,22 @@ async function getRawJson(options: ClientOptions, path: string, query: Record<st
       const retryAfter = parseRetryAfter(firstHeader(outcome.headers, 'retry-after'))
       if (retryAfter !== undefined && retryAfter > MAX_RETRY_AFTER_MS) {
         throw new CheckError(
-          `${url} answered HTTP 429: Postiz is rate limiting this organisation and asks to wait ${readableWait(retryAfter)}, longer than this check waits (${MAX_RETRY_AFTER_MS / 1000} s).`,
+          [
+            `${url} answered HTTP 429: Postiz is rate limiting this organisation and asks to wait ${readableWait(retryAfter)}, longer than this check waits (${MAX_RETRY_AFTER_MS / 1000} s).`
+          ],
           rateLimitFix(outcome)
         )
       }
       if (retryAfter !== undefined) waitMs = retryAfter
     }
-    options.onRetry?.(`Attempt ${attempt} of ${attemptsAllowed} failed (${reason}); retrying in ${(waitMs / 1000).toFixed(1)} s.`)
+    options.onRetry?.({
+      attempt,
+      attempts: attemptsAllowed,
+      reason,
+      waitMs,
+      url,
+      line: `Attempt ${attempt} of ${attemptsAllowed} failed (${reason}); retrying in ${(waitMs / 1000).toFixed(1)} s.`
+    })
     await sleep(waitMs)
   }
 }
@@ -318,19 +365,22 @@ const INTEGRATIONS: Route<Integration[]> = {
   path: '/public/v1/integrations',
   parse: parseIntegrations,
   expected: 'a list of Postiz integrations',
-  shape: 'GET /public/v1/integrations returns a JSON array'
+  shape: 'GET /public/v1/integrations returns a JSON array',
+  off: []
 }
 const POSTS: Route<Post[]> = {
   path: '/public/v1/posts',
   parse: parsePosts,
   expected: 'a list of Postiz posts',
-  shape: 'GET /public/v1/posts returns {"posts": [...]}'
+  shape: 'GET /public/v1/posts returns {"posts": [...]}',
+  off: ['failed-posts-days', 'upcoming-posts-days', 'reconnect-days']
 }
 const NOTIFICATIONS: Route<NotificationsPage> = {
   path: '/public/v1/notifications',
   parse: parseNotificationsPage,
   expected: 'a page of Postiz notifications',
-  shape: 'GET /public/v1/notifications returns {"notifications": [...]}'
+  shape: 'GET /public/v1/notifications returns {"notifications": [...]}',
+  off: ['reconnect-days']
 }
 
 /** Fetches every integration of the organisation the key belongs to. */
@@ -392,23 +442,27 @@ export async function fetchNotifications(options: ClientOptions, since: Date): P
   return { notifications, url, pages, durationMs: Date.now() - started }
 }
 
-function transportFix(error: TransportError): string {
+const PROXY_AUTH_FIX: Words = [
+  'Give the proxy its credentials in the proxy URL, e.g. HTTPS_PROXY=http://user:password@proxy.example.com:3128 (percent-encode special characters), or check them with whoever runs the proxy.'
+]
+
+function transportFix(error: TransportError): Words {
   switch (error.code) {
     case 'timeout':
-      return 'Check that api-url is reachable from the runner; raise the timeout input if the server is slow.'
+      return words`Check that ${setting('api-url')} is reachable from ${phrase('here')}; raise ${setting('timeout')} if the server is slow.`
     case 'tls':
-      return 'Fix the server certificate, or trust its CA with NODE_EXTRA_CA_CERTS.'
+      return ['Fix the server certificate, or trust its CA with NODE_EXTRA_CA_CERTS.']
     case 'proxy':
-      return 'Check HTTPS_PROXY / HTTP_PROXY / NO_PROXY on the runner.'
+      return words`Check HTTPS_PROXY / HTTP_PROXY / NO_PROXY on ${phrase('here')}.`
     case 'proxy-auth':
-      return 'Give the proxy its credentials in the proxy URL, e.g. HTTPS_PROXY=http://user:password@proxy.example.com:3128 (percent-encode special characters), or check them with whoever runs the proxy.'
+      return PROXY_AUTH_FIX
     case 'request':
-      return 'Check the api-key input: it must be a single line of printable characters.'
+      return words`Check ${setting('api-key')}: it must be a single line of printable characters.`
     case 'too-large':
-      return 'Check that api-url points at a Postiz backend.'
+      return words`Check that ${setting('api-url')} points at a Postiz backend.`
     case 'bad-body':
-      return 'The answer was corrupted on its way, or the server labels it with the wrong Content-Encoding: check any proxy between the runner and Postiz, and the server.'
+      return words`The answer was corrupted on its way, or the server labels it with the wrong Content-Encoding: check any proxy between ${phrase('here')} and Postiz, and the server.`
     case 'network':
-      return 'Check api-url (host and port) and that the runner can reach it; self-hosted servers must be reachable from GitHub-hosted runners, or use a self-hosted runner.'
+      return words`Check ${setting('api-url')} (host and port) and that ${phrase('here')} can reach it${phrase('reach-self-hosted')}.`
   }
 }

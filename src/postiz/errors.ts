@@ -1,12 +1,15 @@
+import { plainText, type Words } from '../shared/words.js'
+
 /** An expected failure that makes the run `status=error`: a diagnosis and the fix, never a stack trace. */
 export class CheckError extends Error {
   constructor(
-    message: string,
-    readonly fix: string,
+    /** What happened, in words each front end completes (see shared/words.ts). */
+    readonly said: Words,
+    readonly fix: Words,
     /** `route-missing`: the server answered 404, so it has no such route (an older Postiz, or the wrong api-url). */
     readonly code?: 'route-missing'
   ) {
-    super(message)
+    super(plainText(said))
     this.name = 'CheckError'
   }
 }

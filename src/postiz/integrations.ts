@@ -5,6 +5,7 @@
  */
 import { ResponseShapeError } from './errors.js'
 import { isRecord } from './json.js'
+import type { InputError } from '../shared/words.js'
 
 export interface Customer {
   id: string
@@ -111,7 +112,7 @@ export function filterByCustomer(integrations: Integration[], customer: string |
  * the channels of all of them would be checked, and their posts read for only one. Undefined when
  * the customer is an ID, a unique name, or unknown.
  */
-export function ambiguousCustomer(integrations: Integration[], customer: string | undefined): string | undefined {
+export function ambiguousCustomer(integrations: Integration[], customer: string | undefined): InputError | undefined {
   if (customer === undefined) return undefined
   const ids = new Set<string>()
   for (const i of integrations) {
@@ -121,5 +122,10 @@ export function ambiguousCustomer(integrations: Integration[], customer: string 
   }
   if (ids.size < 2) return undefined
   const listed = [...ids].slice(0, 10)
-  return `customer: "${customer}" is the name of ${ids.size} customers (IDs ${listed.join(', ')}${ids.size > 10 ? ', …' : ''}); give the ID of the one to check instead`
+  return {
+    input: 'customer',
+    problem: [
+      `"${customer}" is the name of ${ids.size} customers (IDs ${listed.join(', ')}${ids.size > 10 ? ', …' : ''}); give the ID of the one to check instead`
+    ]
+  }
 }

@@ -3,13 +3,21 @@
  * Pure. Never holds the API key.
  */
 import type { RunOutcome } from '../core/outcome.js'
-import { decideVerdict, type Verdict } from '../core/verdict.js'
+import type { Verdict } from '../core/verdict.js'
+import { findingAdvice, findingSentence } from '../core/vocabulary.js'
 import { NAME, VERSION } from '../shared/version.js'
+import { say, sayInputError, type Diagnosis, type Voice } from '../shared/words.js'
 
 export const REPORT_SCHEMA_VERSION = 1
 
-export function buildReport(outcome: RunOutcome, verdict: Verdict = decideVerdict(outcome)): Record<string, unknown> {
+/**
+ * The report of a finished run. Its texts (errors, fixes, warnings) are in `voice`'s words: the
+ * action's report file speaks of inputs, the CLI's `--json` of flags and variables.
+ */
+export function buildReport(outcome: RunOutcome, verdict: Verdict, voice: Voice): Record<string, unknown> {
   const { config, check } = outcome
+  const diagnosis = (d: Diagnosis): { message: string; fix: string } => ({ message: say(d.message, voice), fix: say(d.fix, voice) })
+  const posts = outcome.posts ? { ...outcome.posts, ...(outcome.posts.error ? { error: diagnosis(outcome.posts.error) } : {}) } : null
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     tool: { name: NAME, version: VERSION },
@@ -33,12 +41,12 @@ export function buildReport(outcome: RunOutcome, verdict: Verdict = decideVerdic
         }
       : null,
     server: outcome.fetch ? { url: outcome.fetch.url, attempts: outcome.fetch.attempts, durationMs: outcome.fetch.durationMs } : null,
-    posts: outcome.posts ?? null,
+    posts,
     notifications: outcome.notifications ?? null,
     recovered: check?.reconnect?.recovered ?? [],
-    error: outcome.error ?? null,
-    inputErrors: outcome.inputErrors ?? [],
-    warnings: [...outcome.warnings, ...(check?.warnings ?? [])],
+    error: outcome.error ? diagnosis(outcome.error) : null,
+    inputErrors: (outcome.inputErrors ?? []).map(e => sayInputError(e, voice)),
+    warnings: [...outcome.warnings, ...(check?.warnings ?? [])].map(w => say(w, voice)),
     discovery: check?.discovery ?? false,
     counts: check
       ? {
@@ -46,6 +54,7 @@ export function buildReport(outcome: RunOutcome, verdict: Verdict = decideVerdic
           considered: check.considered.length,
           enabled: check.considered.filter(i => !i.disabled).length,
           entries: check.results.length,
+          // Findings per kind: an entry has at most one of each kind, so these count entries too.
           missing: check.findings.filter(f => f.kind === 'missing').length,
           disabled: check.findings.filter(f => f.kind === 'disabled').length,
           failing: check.findings.filter(f => f.kind === 'failing').length,
@@ -61,7 +70,7 @@ export function buildReport(outcome: RunOutcome, verdict: Verdict = decideVerdic
       matches: r.matches.map(i => i.id),
       posts: r.posts ?? null
     })),
-    findings: check?.findings ?? [],
+    findings: (check?.findings ?? []).map(f => ({ kind: f.kind, key: f.key, message: findingSentence(f), fix: f.fix, action: findingAdvice(f) })),
     // parseIntegrations builds each one with exactly these fields, in this order: no copy needed.
     integrations: check?.considered ?? []
   }

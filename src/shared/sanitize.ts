@@ -27,7 +27,6 @@ const REPLACEMENTS: Record<string, string> = {
   '"': '&quot;',
   "'": '&#39;',
   '|': '&#124;',
-  ':': '\\:<wbr>',
   '@': '@<wbr>'
 }
 /** Every character that logSafe or escapeMarkdown would change, and `www.`. */
@@ -37,7 +36,9 @@ const NEEDS_ESCAPING = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\\`*_{}[\]()<>#!|
 /**
  * Escapes text for a Markdown table cell or inline HTML: no markup, links, pipes or line breaks.
  * GitHub also turns bare `https://…`, `www.…` and `name@host` into links; an invisible `<wbr>`
- * after `:`, `www.` and `@` splits them so that server text can never become a link.
+ * after `:/`, `www.` and `@` splits them so that server text can never become a link. A `<wbr>`
+ * before every `:` but the first keeps `:name:` from becoming an emoji, while `x:acme` (one colon,
+ * not before `/`) gets none, so a narrow column never breaks a selector after its `x:`.
  */
 export function markdownSafe(text: string, maxLength = 200): string {
   // Most names and IDs hold nothing to escape: one test instead of a replacement pass.
@@ -47,7 +48,12 @@ export function markdownSafe(text: string, maxLength = 200): string {
 
 /** markdownSafe without its shortcut (exported so a test can hold the two to the same result). */
 export function escapeMarkdown(text: string, maxLength = 200): string {
-  return logSafe(text, maxLength).replace(MARKDOWN_SPECIAL, match => (match.length > 1 ? `${match}<wbr>` : (REPLACEMENTS[match] ?? `\\${match}`)))
+  let colons = 0
+  return logSafe(text, maxLength).replace(MARKDOWN_SPECIAL, (match: string, offset: number, whole: string) => {
+    if (match.length > 1) return `${match}<wbr>`
+    if (match === ':') return `${colons++ > 0 ? '<wbr>' : ''}\\:${whole[offset + 1] === '/' ? '<wbr>' : ''}`
+    return REPLACEMENTS[match] ?? `\\${match}`
+  })
 }
 
 /**

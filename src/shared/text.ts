@@ -1,7 +1,12 @@
 /** Small wording helpers shared by the messages of every stage. Pure. */
 
-/** "1 channel", "2 channels". */
-export const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`
+const NUMBER = new Intl.NumberFormat('en-US')
+
+/** A count as people read it: 10,000. */
+export const count = (n: number): string => NUMBER.format(n)
+
+/** "1 channel", "2 channels", "10,000 channels"; `many` for a word whose plural is not word + s. */
+export const plural = (n: number, word: string, many = `${word}s`): string => `${count(n)} ${n === 1 ? word : many}`
 
 /** A time in ISO 8601 to the second, as messages show it: 2026-11-28T12:00:00Z. */
 export const isoSeconds = (time: number | Date): string => new Date(time).toISOString().replace(/\.\d+Z$/, 'Z')
