@@ -15,6 +15,15 @@ describe('logSafe', () => {
   })
 })
 
+describe('markdownSafe and colons', () => {
+  it('keeps a selector whole (no <wbr> after its one colon), yet splits links and emoji shortcodes', () => {
+    expect(markdownSafe('x:acme:', 200)).toBe('x\\:acme<wbr>\\:')
+    expect(escapeMarkdown('x:acme')).toBe('x\\:acme')
+    expect(escapeMarkdown('https://evil.example')).toBe('https\\:<wbr>//evil.example')
+    expect(escapeMarkdown(':smile: and :+1:')).toBe('\\:smile<wbr>\\: and <wbr>\\:+1<wbr>\\:')
+  })
+})
+
 describe('markdownSafe', () => {
   it('escapes table pipes, HTML and link syntax', () => {
     const out = markdownSafe('a | <img src=x> [l](javascript:alert(1)) *b* `c`')

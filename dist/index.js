@@ -31355,6 +31355,14 @@ function describeIntegration(i) {
  * is keyed by the kind, so the compiler rejects a kind without words. Pure.
  */
 
+/** The mark of each tone: its icon in Markdown and the message, and its mark and colour in a log or terminal. */
+const TONE_WORDS = {
+    pass: { icon: '✅', terminal: { mark: '✓', colour: 'green' } },
+    discovery: { icon: '🔎', terminal: { mark: '✓', colour: 'bold' } },
+    warn: { icon: '⚠️', terminal: { mark: '!', colour: 'yellow' } },
+    fail: { icon: '❌', terminal: { mark: '✗', colour: 'red' } },
+    error: { icon: '🛑', terminal: { mark: '✗', colour: 'red' } }
+};
 const KIND_WORDS = {
     missing: {
         label: 'missing',
@@ -33046,7 +33054,6 @@ function checkStatus(findings) {
 function failsOn(config, kind) {
     return config.failOn.has(kind);
 }
-const ICONS = { pass: '✅', fail: '❌', warn: '⚠️', error: '🛑', discovery: '🔎' };
 function runStatus(outcome) {
     if (outcome.error || (outcome.inputErrors?.length ?? 0) > 0 || !outcome.check)
         return 'error';
@@ -33083,7 +33090,7 @@ function decideVerdict(outcome) {
     const blocking = (outcome.check?.findings ?? []).filter(blocks);
     const fails = status === 'error' || blocking.length > 0;
     const tone = status === 'error' ? 'error' : outcome.check?.discovery ? 'discovery' : status === 'pass' ? 'pass' : fails ? 'fail' : 'warn';
-    return { status, tone, headline: headlineOf(outcome, tone), icon: ICONS[tone], blocks, blocking, fails };
+    return { status, tone, headline: headlineOf(outcome, tone), icon: TONE_WORDS[tone].icon, blocks, blocking, fails };
 }
 
 ;// CONCATENATED MODULE: ./src/core/check.ts
@@ -33849,7 +33856,8 @@ function generatedPart(context) {
         trackingMarker(context),
         `<!-- ${TOOL}:findings:${fingerprint(context.findings)} -->`,
         `<!-- ${TOOL}:finding-list:${list} -->`,
-        `## ${context.icon} ${markdownSafe(context.headline, 300)}`,
+        // The headline is this project's own text (counts, finding kinds, fail-on's validated words): not escaped.
+        `## ${context.icon} ${context.headline}`,
         '',
         `Found by [this run](${context.runUrl}) on ${isoSeconds(context.now)}.`,
         '',
@@ -33879,7 +33887,7 @@ function mergeIssueBody(existing, context) {
 }
 function changeComment(previous, context) {
     const now = findingLines(context.findings);
-    const header = `The problems changed in [this run](${context.runUrl}): ${markdownSafe(context.headline, 300)}.`;
+    const header = `The problems changed in [this run](${context.runUrl}): ${context.headline}.`;
     if (previous === null)
         return header;
     const added = now.filter(l => !previous.includes(l));
@@ -34497,10 +34505,8 @@ function checkSection(outcome, check, lines, budget) {
     // left out when every entry is in the problems table already.
     budget.reserve(TAIL_RESERVE);
     const withProblems = new Set(check.findings.map(f => f.key)).size;
-    if (withProblems > 0) {
+    if (withProblems > 0)
         problemsSection(lines, check, budget);
-        lines.push('');
-    }
     const table = {
         signals: check.postSignals,
         shown: shownStates(check.findings),
@@ -34509,13 +34515,16 @@ function checkSection(outcome, check, lines, budget) {
     if (withProblems < check.results.length) {
         const all = check.results.length === 1 ? 'The entry' : `All ${plural(check.results.length, 'entry', 'entries')}`;
         const folded = withProblems > 0 || check.results.length > ENTRIES_OPEN_UP_TO;
+        if (withProblems > 0)
+            lines.push('');
         lines.push(folded ? `<details><summary>${all}</summary>` : `### ${all}`, '');
         pushTable(lines, entryHeader(table), check.results, r => entryRow(r, table), budget, 'entries');
-        if (folded)
-            lines.push('', '</details>');
+        // The legend of the table's 🚫, under the table it explains.
         if (check.results.some(r => r.state !== 'enabled' && (r.posts?.queued ?? 0) > 0)) {
             lines.push('', '🚫 Queued posts on a disabled or missing channel will not go out until the channel is fixed.');
         }
+        if (folded)
+            lines.push('', '</details>');
     }
     budget.release(TAIL_RESERVE);
     const recovered = check.reconnect?.recovered ?? [];
@@ -34588,8 +34597,7 @@ function entryLogLine(result) {
 
 
 
-/** The verdict line's mark in the log. */
-const TONE_MARK = { pass: '✓', discovery: '✓', warn: '!', fail: '✗', error: '✗' };
+
 const INPUT_NAMES = Object.keys(DEFAULTS);
 const ISSUE_INPUT_NAMES = Object.keys(ISSUE_DEFAULTS);
 /** Inputs read with core.getBooleanInput (YAML 1.2 core schema: true | True | TRUE | false | False | FALSE). */
@@ -34653,7 +34661,7 @@ function publishLogAndAnnotations(outcome, verdict) {
     for (const { level, title, message } of plan.annotations)
         (level === 'error' ? error : warning)(message, { title });
     if (outcome.check)
-        info(`${TONE_MARK[verdict.tone]} ${say(verdict.headline, ACTION_VOICE)}`);
+        info(`${TONE_WORDS[verdict.tone].terminal.mark} ${say(verdict.headline, ACTION_VOICE)}`);
     return plan.failure;
 }
 async function publishSummary(outcome, verdict) {

@@ -29729,6 +29729,14 @@ function parseConfig(partial) {
  * is keyed by the kind, so the compiler rejects a kind without words. Pure.
  */
 
+/** The mark of each tone: its icon in Markdown and the message, and its mark and colour in a log or terminal. */
+const TONE_WORDS = {
+    pass: { icon: '✅', terminal: { mark: '✓', colour: 'green' } },
+    discovery: { icon: '🔎', terminal: { mark: '✓', colour: 'bold' } },
+    warn: { icon: '⚠️', terminal: { mark: '!', colour: 'yellow' } },
+    fail: { icon: '❌', terminal: { mark: '✗', colour: 'red' } },
+    error: { icon: '🛑', terminal: { mark: '✗', colour: 'red' } }
+};
 const KIND_WORDS = {
     missing: {
         label: 'missing',
@@ -29882,7 +29890,6 @@ function checkStatus(findings) {
 function failsOn(config, kind) {
     return config.failOn.has(kind);
 }
-const ICONS = { pass: '✅', fail: '❌', warn: '⚠️', error: '🛑', discovery: '🔎' };
 function runStatus(outcome) {
     if (outcome.error || (outcome.inputErrors?.length ?? 0) > 0 || !outcome.check)
         return 'error';
@@ -29919,7 +29926,7 @@ function decideVerdict(outcome) {
     const blocking = (outcome.check?.findings ?? []).filter(blocks);
     const fails = status === 'error' || blocking.length > 0;
     const tone = status === 'error' ? 'error' : outcome.check?.discovery ? 'discovery' : status === 'pass' ? 'pass' : fails ? 'fail' : 'warn';
-    return { status, tone, headline: headlineOf(outcome, tone), icon: ICONS[tone], blocks, blocking, fails };
+    return { status, tone, headline: headlineOf(outcome, tone), icon: TONE_WORDS[tone].icon, blocks, blocking, fails };
 }
 
 ;// CONCATENATED MODULE: ./src/core/check.ts
@@ -31462,19 +31469,12 @@ function integrationRows(list, p) {
         };
     });
 }
-const TONE = {
-    pass: { mark: '✓', colour: 'green' },
-    discovery: { mark: '✓', colour: 'bold' },
-    warn: { mark: '!', colour: 'yellow' },
-    fail: { mark: '✗', colour: 'red' },
-    error: { mark: '✗', colour: 'red' }
-};
 function renderTerminalReport(outcome, options, verdict) {
     const p = palette(options.colour);
     const { width } = options;
     const cli = (text) => say(text, CLI_VOICE);
     const headline = cli(verdict.headline);
-    const tone = TONE[verdict.tone];
+    const tone = TONE_WORDS[verdict.tone].terminal;
     const verdictLine = wrap(`${tone.mark} ${headline}`, width, '  ').map(line => p[tone.colour](line));
     const lines = [];
     const check = outcome.check;
@@ -31508,7 +31508,7 @@ function renderTerminalReport(outcome, options, verdict) {
         const warnOnly = shown(r) !== 'enabled' && !blocked.has(r.entry.key);
         return {
             cells: [
-                `${warnOnly ? '!' : state.terminal.mark} ${state.label}`,
+                `${warnOnly ? TONE_WORDS.warn.terminal.mark : state.terminal.mark} ${state.label}`,
                 clip(r.entry.text),
                 i ? `${clip(i.name)}${more}` : '—',
                 clip(i?.identifier ?? ''),
@@ -31526,7 +31526,8 @@ function renderTerminalReport(outcome, options, verdict) {
     for (const row of problemsByEntry(check.findings)) {
         const blocks = row.findings.some(f => verdict.blocks(f));
         const channel = row.findings.find(f => f.channel)?.channel;
-        const head = `${blocks ? p.red('✗') : p.yellow('!')} ${logSafe(row.key, 200)}${channel ? ` — ${logSafe(describeIntegration(channel), 300)}` : ''}`;
+        const mark = blocks ? TONE_WORDS.fail.terminal : TONE_WORDS.warn.terminal;
+        const head = `${p[mark.colour](mark.mark)} ${logSafe(row.key, 200)}${channel ? ` — ${logSafe(describeIntegration(channel), 300)}` : ''}`;
         lines.push('', ...wrap(head, width, '  '));
         for (const f of row.findings) {
             const detail = f.detail ? ` ${f.detail}` : '';

@@ -8,6 +8,7 @@ import { cleanApiKey, DEFAULTS, type RawInputs } from '../core/config.js'
 import { checkIntegrations } from '../core/engine.js'
 import type { RunOutcome } from '../core/outcome.js'
 import { decideVerdict, type Verdict } from '../core/verdict.js'
+import { TONE_WORDS } from '../core/vocabulary.js'
 import { syncTrackingIssue } from '../github/issues-api.js'
 import { buildMessage, runUrlFrom } from './message.js'
 import { buildOutputs } from './outputs.js'
@@ -19,9 +20,6 @@ import { ISSUE_DEFAULTS, parseIssueConfig, planIssueAction, type IssueConfig, ty
 import { plural } from '../shared/text.js'
 import { say, type InputError } from '../shared/words.js'
 import { ACTION_VOICE } from './voice.js'
-
-/** The verdict line's mark in the log. */
-const TONE_MARK: Readonly<Record<Verdict['tone'], string>> = { pass: '✓', discovery: '✓', warn: '!', fail: '✗', error: '✗' }
 
 const INPUT_NAMES = Object.keys(DEFAULTS) as (keyof RawInputs)[]
 const ISSUE_INPUT_NAMES = Object.keys(ISSUE_DEFAULTS) as (keyof IssueInputs)[]
@@ -83,7 +81,7 @@ function publishLogAndAnnotations(outcome: RunOutcome, verdict: Verdict): string
   }
   const plan = planAnnotations(outcome, verdict)
   for (const { level, title, message } of plan.annotations) (level === 'error' ? core.error : core.warning)(message, { title })
-  if (outcome.check) core.info(`${TONE_MARK[verdict.tone]} ${say(verdict.headline, ACTION_VOICE)}`)
+  if (outcome.check) core.info(`${TONE_WORDS[verdict.tone].terminal.mark} ${say(verdict.headline, ACTION_VOICE)}`)
   return plan.failure
 }
 

@@ -207,10 +207,7 @@ function checkSection(outcome: RunOutcome, check: CheckResult, lines: string[], 
   // left out when every entry is in the problems table already.
   budget.reserve(TAIL_RESERVE)
   const withProblems = new Set(check.findings.map(f => f.key)).size
-  if (withProblems > 0) {
-    problemsSection(lines, check, budget)
-    lines.push('')
-  }
+  if (withProblems > 0) problemsSection(lines, check, budget)
   const table: EntryTable = {
     signals: check.postSignals,
     shown: shownStates(check.findings),
@@ -219,12 +216,14 @@ function checkSection(outcome: RunOutcome, check: CheckResult, lines: string[], 
   if (withProblems < check.results.length) {
     const all = check.results.length === 1 ? 'The entry' : `All ${plural(check.results.length, 'entry', 'entries')}`
     const folded = withProblems > 0 || check.results.length > ENTRIES_OPEN_UP_TO
+    if (withProblems > 0) lines.push('')
     lines.push(folded ? `<details><summary>${all}</summary>` : `### ${all}`, '')
     pushTable(lines, entryHeader(table), check.results, r => entryRow(r, table), budget, 'entries')
-    if (folded) lines.push('', '</details>')
+    // The legend of the table's 🚫, under the table it explains.
     if (check.results.some(r => r.state !== 'enabled' && (r.posts?.queued ?? 0) > 0)) {
       lines.push('', '🚫 Queued posts on a disabled or missing channel will not go out until the channel is fixed.')
     }
+    if (folded) lines.push('', '</details>')
   }
   budget.release(TAIL_RESERVE)
   const recovered = check.reconnect?.recovered ?? []

@@ -8,8 +8,8 @@ import stringWidth from 'string-width'
 import { shownStates } from '../core/check.js'
 import { describeIntegration, hintText, type EntryResult } from '../core/check-result.js'
 import type { RunOutcome } from '../core/outcome.js'
-import type { Tone, Verdict } from '../core/verdict.js'
-import { capitalise, KIND_WORDS, problemsByEntry, STATE_WORDS } from '../core/vocabulary.js'
+import type { Verdict } from '../core/verdict.js'
+import { capitalise, KIND_WORDS, problemsByEntry, STATE_WORDS, TONE_WORDS } from '../core/vocabulary.js'
 import type { Integration } from '../postiz/integrations.js'
 import { logSafe } from '../shared/sanitize.js'
 import { say, sayInputError, type Words } from '../shared/words.js'
@@ -140,20 +140,12 @@ function integrationRows(list: Integration[], p: Palette): Row[] {
   })
 }
 
-const TONE: Readonly<Record<Tone, { mark: string; colour: keyof Palette }>> = {
-  pass: { mark: '✓', colour: 'green' },
-  discovery: { mark: '✓', colour: 'bold' },
-  warn: { mark: '!', colour: 'yellow' },
-  fail: { mark: '✗', colour: 'red' },
-  error: { mark: '✗', colour: 'red' }
-}
-
 export function renderTerminalReport(outcome: RunOutcome, options: TerminalOptions, verdict: Verdict): string {
   const p = palette(options.colour)
   const { width } = options
   const cli = (text: Words): string => say(text, CLI_VOICE)
   const headline = cli(verdict.headline)
-  const tone = TONE[verdict.tone]
+  const tone = TONE_WORDS[verdict.tone].terminal
   const verdictLine = wrap(`${tone.mark} ${headline}`, width, '  ').map(line => p[tone.colour](line))
   const lines: string[] = []
   const check = outcome.check
@@ -192,7 +184,7 @@ export function renderTerminalReport(outcome: RunOutcome, options: TerminalOptio
     const warnOnly = shown(r) !== 'enabled' && !blocked.has(r.entry.key)
     return {
       cells: [
-        `${warnOnly ? '!' : state.terminal.mark} ${state.label}`,
+        `${warnOnly ? TONE_WORDS.warn.terminal.mark : state.terminal.mark} ${state.label}`,
         clip(r.entry.text),
         i ? `${clip(i.name)}${more}` : '—',
         clip(i?.identifier ?? ''),
@@ -211,7 +203,8 @@ export function renderTerminalReport(outcome: RunOutcome, options: TerminalOptio
   for (const row of problemsByEntry(check.findings)) {
     const blocks = row.findings.some(f => verdict.blocks(f))
     const channel = row.findings.find(f => f.channel)?.channel
-    const head = `${blocks ? p.red('✗') : p.yellow('!')} ${logSafe(row.key, 200)}${channel ? ` — ${logSafe(describeIntegration(channel), 300)}` : ''}`
+    const mark = blocks ? TONE_WORDS.fail.terminal : TONE_WORDS.warn.terminal
+    const head = `${p[mark.colour](mark.mark)} ${logSafe(row.key, 200)}${channel ? ` — ${logSafe(describeIntegration(channel), 300)}` : ''}`
     lines.push('', ...wrap(head, width, '  '))
     for (const f of row.findings) {
       const detail = f.detail ? ` ${f.detail}` : ''

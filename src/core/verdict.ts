@@ -6,18 +6,14 @@
 import type { CheckResult, Finding } from './check-result.js'
 import { FINDING_KINDS, type Config, type FindingKind } from './config.js'
 import type { RunOutcome } from './outcome.js'
-import { KIND_WORDS } from './vocabulary.js'
+import { KIND_WORDS, TONE_WORDS, type Tone } from './vocabulary.js'
 import { count, plural } from '../shared/text.js'
 import { setting, words, type Words } from '../shared/words.js'
 
 /** The `status` output: pass, fail (there are findings), or error (nothing could be checked). */
 export type RunStatus = 'pass' | 'fail' | 'error'
 
-/**
- * How the run reads: `warn` is `status=fail` with no finding that blocks (fail-on leaves every one
- * out), so nothing a person reads says "Fail" over a passing step.
- */
-export type Tone = 'pass' | 'fail' | 'warn' | 'error' | 'discovery'
+export type { Tone } from './vocabulary.js'
 
 export interface Verdict {
   status: RunStatus
@@ -46,8 +42,6 @@ export function checkStatus(findings: readonly Finding[]): 'pass' | 'fail' {
 export function failsOn(config: Pick<Config, 'failOn'>, kind: FindingKind): boolean {
   return config.failOn.has(kind)
 }
-
-const ICONS: Readonly<Record<Tone, string>> = { pass: '✅', fail: '❌', warn: '⚠️', error: '🛑', discovery: '🔎' }
 
 function runStatus(outcome: RunOutcome): RunStatus {
   if (outcome.error || (outcome.inputErrors?.length ?? 0) > 0 || !outcome.check) return 'error'
@@ -83,5 +77,5 @@ export function decideVerdict(outcome: RunOutcome): Verdict {
   const blocking = (outcome.check?.findings ?? []).filter(blocks)
   const fails = status === 'error' || blocking.length > 0
   const tone: Tone = status === 'error' ? 'error' : outcome.check?.discovery ? 'discovery' : status === 'pass' ? 'pass' : fails ? 'fail' : 'warn'
-  return { status, tone, headline: headlineOf(outcome, tone), icon: ICONS[tone], blocks, blocking, fails }
+  return { status, tone, headline: headlineOf(outcome, tone), icon: TONE_WORDS[tone].icon, blocks, blocking, fails }
 }

@@ -7,6 +7,21 @@
 import { describeIntegration, hintText, type Finding, type Hint } from './check-result.js'
 import type { FindingKind } from './config.js'
 
+/**
+ * How a run reads: `warn` is `status=fail` with no finding that blocks (fail-on leaves every one
+ * out), so nothing a person reads says "Fail" over a passing step.
+ */
+export type Tone = 'pass' | 'fail' | 'warn' | 'error' | 'discovery'
+
+/** The mark of each tone: its icon in Markdown and the message, and its mark and colour in a log or terminal. */
+export const TONE_WORDS: { readonly [T in Tone]: { icon: string; terminal: { mark: string; colour: 'green' | 'yellow' | 'red' | 'bold' } } } = {
+  pass: { icon: '✅', terminal: { mark: '✓', colour: 'green' } },
+  discovery: { icon: '🔎', terminal: { mark: '✓', colour: 'bold' } },
+  warn: { icon: '⚠️', terminal: { mark: '!', colour: 'yellow' } },
+  fail: { icon: '❌', terminal: { mark: '✗', colour: 'red' } },
+  error: { icon: '🛑', terminal: { mark: '✗', colour: 'red' } }
+}
+
 /** What an entry reads as in a table: its state, or the signal that makes an enabled channel fail. */
 export type ShownState = 'enabled' | FindingKind
 

@@ -172,7 +172,8 @@ function generatedPart(context: IssueContext): string {
     trackingMarker(context),
     `<!-- ${TOOL}:findings:${fingerprint(context.findings)} -->`,
     `<!-- ${TOOL}:finding-list:${list} -->`,
-    `## ${context.icon} ${markdownSafe(context.headline, 300)}`,
+    // The headline is this project's own text (counts, finding kinds, fail-on's validated words): not escaped.
+    `## ${context.icon} ${context.headline}`,
     '',
     `Found by [this run](${context.runUrl}) on ${isoSeconds(context.now)}.`,
     '',
@@ -204,7 +205,7 @@ export function mergeIssueBody(existing: string, context: IssueContext): string 
 
 function changeComment(previous: string[] | null, context: IssueContext): string {
   const now = findingLines(context.findings)
-  const header = `The problems changed in [this run](${context.runUrl}): ${markdownSafe(context.headline, 300)}.`
+  const header = `The problems changed in [this run](${context.runUrl}): ${context.headline}.`
   if (previous === null) return header
   const added = now.filter(l => !previous.includes(l))
   const resolved = previous.filter(l => !now.includes(l))
