@@ -31621,18 +31621,16 @@ function words(strings, ...parts) {
     });
     return out;
 }
-/** The sentence in the voice's words. */
+/** The sentence in the voice's words; a setting or phrase that starts a sentence starts with a capital. */
 function say(text, voice) {
     let out = '';
     for (const part of text) {
-        if (typeof part === 'string')
+        if (typeof part === 'string') {
             out += part;
-        else if ('phrase' in part)
-            out += voice.phrases[part.phrase];
-        else if ('settings' in part)
-            out += voice.assign(part.settings, part.value);
-        else
-            out += voice.setting(part.setting);
+            continue;
+        }
+        const said = 'phrase' in part ? voice.phrases[part.phrase] : 'settings' in part ? voice.assign(part.settings, part.value) : voice.setting(part.setting);
+        out += out === '' || /[.!?]\s+$/.test(out) ? said.charAt(0).toUpperCase() + said.slice(1) : said;
     }
     return out;
 }
@@ -31642,7 +31640,7 @@ function mapText(text, map) {
 }
 /** The input error in the voice's words: "timeout: …", "--timeout: …". */
 function sayInputError(error, voice) {
-    return `${voice.label(error.input)}: ${say(error.problem, voice)}`;
+    return say([`${voice.label(error.input)}: `, ...error.problem], voice);
 }
 /** "a", "a and b", "a, b and c". */
 function listed(items) {
@@ -31725,7 +31723,7 @@ function planAnnotations(outcome, verdict) {
             (annotation.level === 'error' ? errors : warnings).push(annotation);
         }
         for (const message of check.warnings)
-            warnings.push({ level: 'warning', title: 'Ambiguous selector', message: logSafe(annotations_say(message), 1000) });
+            warnings.push({ level: 'warning', title: 'Warning', message: logSafe(annotations_say(message), 1000) });
         if (check.discovery) {
             warnings.push({
                 level: 'warning',

@@ -101,7 +101,7 @@ describe('passing checks', () => {
     run = await check({ integrations: 'x:acmehq' })
     expect(run.outputs.status).toBe('pass')
     expect(json(run, 'ids')).toEqual({ 'x:acmehq': twinOn.id })
-    expect(run.stdout).toMatch(new RegExp(`::warning title=Ambiguous selector::x:acmehq: .*using ${twinOn.id}, not ${X.id}`))
+    expect(run.stdout).toMatch(new RegExp(`::warning title=Warning::x:acmehq: .*using ${twinOn.id}, not ${X.id}`))
   })
 
   it('filters by customer ID or exact name, client-side with one request', async () => {

@@ -21,7 +21,7 @@ const INSTA = channel({ identifier: 'instagram', profile: 'acme.insta', name: 'A
 const MASTODON = channel({ identifier: 'mastodon', profile: 'acme@mastodon.social', name: 'Acme Mastodon (old)', disabled: true })
 const LI = channel({ identifier: 'linkedin-page', profile: 'acme-inc', name: 'Acme Inc.', customer: { id: 'cust_acme', name: 'Acme' } })
 const ORG = [X, X_BETA, INSTA, MASTODON, LI]
-const { postiz, track } = loopbackServers(ORG)
+const { postiz, track, answering } = loopbackServers(ORG)
 
 const at = (days: number): string => new Date(Date.now() + days * DAY).toISOString()
 const post = (on: typeof X, state: StandInPost['state'], days: number): StandInPost => ({
@@ -191,6 +191,19 @@ describe('4. each front end in its own words', () => {
     expect(run.out).toContain('is reachable from this machine; raise --timeout if the server is slow')
     run = await cli(['-i', 'x:acme'], { POSTIZ_API_KEY: 'wrong-key-0123456789' })
     expect(run.out).toContain('Update POSTIZ_API_KEY. The key comes from POSTIZ_API_KEY;')
+  })
+
+  it('starts a sentence that opens with a setting with a capital, in both voices', async () => {
+    const webApp = await answering(res => {
+      res.writeHead(200, { 'content-type': 'text/html' })
+      res.end('<!DOCTYPE html><html><body>Postiz</body></html>')
+    })
+    const run = await runAction({ inputs: { 'api-key': API_KEY, 'api-url': webApp.baseUrl, integrations: 'x:acme' } })
+    expect(run.stdout).toContain('not the Postiz API. The api-url input must be the Postiz backend, not the web app')
+    const fromCli = await runCli(['-i', 'x:acme'], { POSTIZ_API_KEY: API_KEY, POSTIZ_API_URL: webApp.baseUrl })
+    expect(fromCli.stdout).toContain('Fix: POSTIZ_API_URL must be the Postiz backend, not the web app')
+    expect(run.outputs.message).toContain('Fix: The api-url input must be the Postiz backend')
+    expect(run.stdout + fromCli.stdout).not.toMatch(/[.!?] (the|this) /)
   })
 
   it('the action says the same in its own words: the inputs, the secret, the runner', async () => {

@@ -28313,18 +28313,16 @@ function words(strings, ...parts) {
     });
     return out;
 }
-/** The sentence in the voice's words. */
+/** The sentence in the voice's words; a setting or phrase that starts a sentence starts with a capital. */
 function say(text, voice) {
     let out = '';
     for (const part of text) {
-        if (typeof part === 'string')
+        if (typeof part === 'string') {
             out += part;
-        else if ('phrase' in part)
-            out += voice.phrases[part.phrase];
-        else if ('settings' in part)
-            out += voice.assign(part.settings, part.value);
-        else
-            out += voice.setting(part.setting);
+            continue;
+        }
+        const said = 'phrase' in part ? voice.phrases[part.phrase] : 'settings' in part ? voice.assign(part.settings, part.value) : voice.setting(part.setting);
+        out += out === '' || /[.!?]\s+$/.test(out) ? said.charAt(0).toUpperCase() + said.slice(1) : said;
     }
     return out;
 }
@@ -28334,7 +28332,7 @@ function mapText(text, map) {
 }
 /** The input error in the voice's words: "timeout: …", "--timeout: …". */
 function sayInputError(error, voice) {
-    return `${voice.label(error.input)}: ${say(error.problem, voice)}`;
+    return say([`${voice.label(error.input)}: `, ...error.problem], voice);
 }
 /** "a", "a and b", "a, b and c". */
 function listed(items) {

@@ -63,7 +63,7 @@ export function planAnnotations(outcome: RunOutcome, verdict: Verdict): Annotati
       }
       ;(annotation.level === 'error' ? errors : warnings).push(annotation)
     }
-    for (const message of check.warnings) warnings.push({ level: 'warning', title: 'Ambiguous selector', message: logSafe(say(message), 1000) })
+    for (const message of check.warnings) warnings.push({ level: 'warning', title: 'Warning', message: logSafe(say(message), 1000) })
     if (check.discovery) {
       warnings.push({
         level: 'warning',

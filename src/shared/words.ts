@@ -76,14 +76,16 @@ export interface Voice {
   phrases: Readonly<Record<Phrase, string>>
 }
 
-/** The sentence in the voice's words. */
+/** The sentence in the voice's words; a setting or phrase that starts a sentence starts with a capital. */
 export function say(text: Words, voice: Voice): string {
   let out = ''
   for (const part of text) {
-    if (typeof part === 'string') out += part
-    else if ('phrase' in part) out += voice.phrases[part.phrase]
-    else if ('settings' in part) out += voice.assign(part.settings, part.value)
-    else out += voice.setting(part.setting)
+    if (typeof part === 'string') {
+      out += part
+      continue
+    }
+    const said = 'phrase' in part ? voice.phrases[part.phrase] : 'settings' in part ? voice.assign(part.settings, part.value) : voice.setting(part.setting)
+    out += out === '' || /[.!?]\s+$/.test(out) ? said.charAt(0).toUpperCase() + said.slice(1) : said
   }
   return out
 }
@@ -101,7 +103,7 @@ export interface InputError {
 
 /** The input error in the voice's words: "timeout: …", "--timeout: …". */
 export function sayInputError(error: InputError, voice: Voice): string {
-  return `${voice.label(error.input)}: ${say(error.problem, voice)}`
+  return say([`${voice.label(error.input)}: `, ...error.problem], voice)
 }
 
 /** A problem that stopped the run: what happened and how to fix it. */
