@@ -22,8 +22,9 @@ import { parseArgs } from 'node:util'
 export const VOLATILE = [
   [/ghadelimiter_[0-9a-f-]+/g, '<delimiter>'],
   [/\d{4}[-\u2011]\d\d[-\u2011]\d\d/g, '<date>'],
-  [/T\d\d(?:%3A|%253A|\\:<wbr>|:)\d\d(?:%3A|%253A|\\:<wbr>|:)\d\d(?:\.\d+)?Z/g, 'T<time>Z'],
-  [/((?:127\.0\.0\.1|localhost|\]|\.test)(?::|\\:<wbr>))\d{1,5}\b/g, '$1<port>'],
+  // A colon in the job summary is `\:`, with a <wbr> after it before "/" or (earlier builds) always, or before it after the first.
+  [/T\d\d(?:%3A|%253A|\\:<wbr>|<wbr>\\:|\\:|:)\d\d(?:%3A|%253A|\\:<wbr>|<wbr>\\:|\\:|:)\d\d(?:\.\d+)?Z/g, 'T<time>Z'],
+  [/((?:127\.0\.0\.1|localhost|\]|\.test)(?::|\\:<wbr>|<wbr>\\:|\\:))\d{1,5}\b/g, '$1<port>'],
   [/\/tmp\/[\w.-]+/g, '<tmp>'],
   [/postiz-integrations-check-\d+-[0-9a-f]+\.json/g, '<report-file>'],
   [/"(durationMs|elapsedMs)":\s*\d+/g, '"$1":<ms>'],

@@ -36,7 +36,8 @@ writeFileSync(join(dir, 'output.txt'), '')
 const inputs = {
   'api-key': key,
   'api-url': standIn.baseUrl,
-  integrations: 'x=x:acme\nlinkedin=linkedin-page:acme-inc\nbluesky=bluesky:acme.bsky.social\nmastodon=mastodon:*\nblog=cm4e9rq8z0001w8w1old0id00',
+  integrations:
+    'x=x:acme\nlinkedin=linkedin-page:acme-inc\nbluesky=bluesky:acme.bsky.social\nmastodon=mastodon:*\nblog=cm4e9rq8z0001w8w1old0id00\ntwitter:acme',
   customer: '',
   'fail-on': 'missing,disabled',
   timeout: '30',
@@ -59,7 +60,10 @@ const avatar = n => {
   return `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`
 }
 let count = 0
-const html = (await marked.parse(markdown, { gfm: true })).replace(/src="https:\/\/[^"]*"/g, () => `src="${avatar(count++)}"`)
+// The table of every entry is shown unfolded, as after a click on its summary line.
+const html = (await marked.parse(markdown, { gfm: true }))
+  .replace(/src="https:\/\/[^"]*"/g, () => `src="${avatar(count++)}"`)
+  .replace('<details><summary>All ', '<details open><summary>All ')
 const page = `<!DOCTYPE html><html><head><meta charset="utf-8"><style>
   body { font: 14px/1.5 -apple-system, "Segoe UI", "Noto Sans", Helvetica, Arial, sans-serif; color: #1f2328; margin: 0; padding: 24px 32px; background: #fff; width: 1012px; box-sizing: border-box; }
   h2 { font-size: 1.5em; border-bottom: 1px solid #d1d9e0; padding-bottom: .3em; margin-top: 0; }
@@ -89,7 +93,7 @@ execFileSync(
     `--user-data-dir=${join(dir, 'profile')}`,
     `--screenshot=${output}`,
     // 1012 px: the width of a job summary on github.com at a common window size.
-    '--window-size=1012,820',
+    '--window-size=1012,960',
     `file://${pageFile}`
   ],
   { stdio: 'ignore' }
