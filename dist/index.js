@@ -31339,7 +31339,13 @@ function getIDToken(aud) {
 ;// CONCATENATED MODULE: ./src/core/check-result.ts
 /** The hint as plain text, each value through `code` (backticks for chat, nothing for a terminal). */
 function hintText(hint, code = value => value) {
-    return `${hint.lead} ${hint.values.map(code).join(', ')}${hint.more ? ', …' : ''}`;
+    if ('write' in hint)
+        return `write ${code(hint.write)}`;
+    return `${hint.among}: ${listOf(hint, code)}`;
+}
+/** A list hint's values, through `code`. */
+function listOf(hint, code) {
+    return `${hint.values.map(code).join(', ')}${hint.more ? ', …' : ''}`;
 }
 /** Short human description of a channel, for messages. */
 function describeIntegration(i) {
@@ -31371,6 +31377,7 @@ const KIND_WORDS = {
         title: 'Postiz integration missing',
         said: 'Missing',
         alone: 'no integration matches it',
+        rank: 0,
         causes: {
             'unknown-id': () => ({
                 advice: ['Reconnect it and update the ID, or select it by `platform:profile`.'],
@@ -31401,6 +31408,7 @@ const KIND_WORDS = {
         title: 'Postiz integration disabled',
         said: 'Disabled',
         alone: 'disabled in Postiz',
+        rank: 0,
         why: 'A plan downgrade or an expired trial disables channels too.',
         causes: {
             disabled: () => ({ advice: ['Enable it in Postiz.'], fix: 'Enable the channel in Postiz.' })
@@ -31413,6 +31421,7 @@ const KIND_WORDS = {
         title: 'Postiz integration failing',
         said: 'Posts failing',
         alone: 'its posts fail',
+        rank: 2,
         why: 'Postiz lists the channel as enabled, but posts that fail or stay queued past their time usually mean its connection expired or was revoked.',
         causes: {
             failed: () => ({
@@ -31432,6 +31441,7 @@ const KIND_WORDS = {
         title: 'Postiz integration needs reconnecting',
         said: 'Needs reconnecting',
         alone: 'it needs reconnecting',
+        rank: 1,
         why: 'Postiz still lists the channel as enabled, but its posts fail until it is reconnected.',
         causes: {
             asked: () => ({
@@ -33199,18 +33209,16 @@ function missingFinding(entry, considered, everything, customer) {
     const sameP = considered().byPlatform.get(s.platform);
     if (sameP && s.kind === 'profile') {
         const values = sameP.slice(0, 5).map(i => (i.profile ? `${s.platform}:${i.profile.replace(/^@/, '')}` : `ID ${i.id}`));
-        const hint = { lead: `integrations on ${s.platform}:`, values, shared: true };
-        if (sameP.length > 5)
-            hint.more = true;
+        const hint = { among: `integrations on ${s.platform}`, values, more: sameP.length > 5 };
         return finding('missing', 'unknown-profile', { key, problem: `no ${s.platform} integration has this profile${among}`, hint });
     }
     const alias = PLATFORM_ALIASES.get(s.platform);
     if (alias !== undefined) {
-        const hint = { lead: 'write', values: [`${alias}:${s.kind === 'profile' ? s.profile : '*'}`] };
+        const hint = { write: `${alias}:${s.kind === 'profile' ? s.profile : '*'}` };
         return finding('missing', 'wrong-platform', { key, problem: `Postiz calls this platform "${alias}", not "${s.platform}"`, hint });
     }
     const platforms = [...considered().byPlatform.keys()];
-    const connected = platforms.length > 0 ? { lead: 'connected platforms:', values: platforms.slice(0, 8), more: platforms.length > 8, shared: true } : undefined;
+    const connected = platforms.length > 0 ? { among: 'connected platforms', values: platforms.slice(0, 8), more: platforms.length > 8 } : undefined;
     return finding('missing', 'no-channel', { key, problem: `no ${s.platform} integration is connected${customer !== undefined ? ` for customer "${customer}"` : ''}`, hint: connected }, { platform: s.platform });
 }
 /** Runs the check. `integrations` is everything the server returned. */
@@ -33290,13 +33298,15 @@ function runCheck(integrations, entries, customer) {
     return result;
 }
 /**
- * What each entry reads as in a table: its state, or, for an enabled channel that a post signal
- * flags, `reconnect` (first) or `failing`. Built once from the findings for every row.
+ * What each entry reads as in a table: its state, or, for an enabled channel that a signal flags,
+ * the kind of its findings that ranks first (KIND_WORDS: `reconnect` before `failing`). Built once
+ * from the findings for every row.
  */
 function shownStates(findings) {
     const flagged = new Map();
     for (const f of findings) {
-        if (f.kind === 'reconnect' || (f.kind === 'failing' && flagged.get(f.key) !== 'reconnect'))
+        const shown = flagged.get(f.key);
+        if (shown === undefined || KIND_WORDS[f.kind].rank < KIND_WORDS[shown].rank)
             flagged.set(f.key, f.kind);
     }
     return result => (result.state === 'enabled' ? (flagged.get(result.entry.key) ?? result.state) : result.state);
@@ -34144,6 +34154,7 @@ function runUrlFrom(env) {
 }
 
 ;// CONCATENATED MODULE: ./src/action/outputs.ts
+
 const INTEGRATIONS_OUTPUT_MAX_BYTES = 256 * 1024;
 /**
  * GitHub allows 1 MB of outputs per job, measured in UTF-16. This action keeps its own outputs
@@ -34183,16 +34194,9 @@ function buildOutputs(result) {
     // Entry keys are unique (parseEntries refuses clashes), so the object is written as JSON text
     // directly, in entry order: no 1,000-key object to build, and "__proto__" stays an ordinary key.
     const ids = `{${result.results.map(r => `${JSON.stringify(r.entry.key)}:${JSON.stringify(r.idsValue)}`).join(',')}}`;
-    const keysIn = (state) => result.results.filter(r => r.state === state).map(r => r.entry.key);
-    const fixed = {
-        status: result.status,
-        ids,
-        'integration-ids': result.integrationIds.join(','),
-        missing: JSON.stringify(keysIn('missing')),
-        disabled: JSON.stringify(keysIn('disabled')),
-        failing: JSON.stringify(result.findings.filter(f => f.kind === 'failing').map(f => f.key)),
-        reconnect: JSON.stringify(result.findings.filter(f => f.kind === 'reconnect').map(f => f.key))
-    };
+    // One output per finding kind, named by it: the entries with such a finding, in entry order.
+    const perKind = Object.fromEntries(FINDING_KINDS.map(kind => [kind, JSON.stringify(result.findings.filter(f => f.kind === kind).map(f => f.key))]));
+    const fixed = { status: result.status, ids, 'integration-ids': result.integrationIds.join(','), ...perKind };
     const used = Object.entries(fixed).reduce((sum, [name, value]) => sum + utf16Bytes(name) + utf16Bytes(value), 0);
     const room = Math.max(4, OUTPUTS_MAX_UTF16_BYTES - used - utf16Bytes('integrations'));
     const capped = cappedJsonArray(result.considered, INTEGRATIONS_OUTPUT_MAX_BYTES, room, projectIntegration);
@@ -34200,6 +34204,11 @@ function buildOutputs(result) {
 }
 
 ;// CONCATENATED MODULE: ./src/report/report.ts
+/**
+ * The run report: everything a run knows, as one JSON-ready object (the `report` output's file).
+ * Pure. Never holds the API key.
+ */
+
 
 
 
@@ -34248,11 +34257,8 @@ function buildReport(outcome, verdict, voice) {
                 considered: check.considered.length,
                 enabled: check.considered.filter(i => !i.disabled).length,
                 entries: check.results.length,
-                // Findings per kind: an entry has at most one of each kind, so these count entries too.
-                missing: check.findings.filter(f => f.kind === 'missing').length,
-                disabled: check.findings.filter(f => f.kind === 'disabled').length,
-                failing: check.findings.filter(f => f.kind === 'failing').length,
-                reconnect: check.findings.filter(f => f.kind === 'reconnect').length
+                // Findings per kind, in FINDING_KINDS' order: an entry has at most one of each kind, so these count entries too.
+                ...Object.fromEntries(FINDING_KINDS.map(kind => [kind, check.findings.filter(f => f.kind === kind).length]))
             }
             : null,
         entries: (check?.results ?? []).map(r => ({
@@ -34409,14 +34415,15 @@ function entryHeader(t) {
 const PROBLEMS_SHOWN = 100;
 /** The table of every entry stays open up to this many rows when nothing needs attention. */
 const ENTRIES_OPEN_UP_TO = 20;
-/** A hint's values as code, escaped: they hold server text. */
-const hintCell = (hint) => hintText(hint, value => `<code>${cell(value)}</code>`);
-/** The hints that several problem rows share (a platform's list of handles): shown once, under the table. */
+/** A value as code, escaped: hints hold server text. */
+const summary_code = (value) => `<code>${cell(value)}</code>`;
+const hintCell = (hint) => hintText(hint, summary_code);
+/** The lists that several problem rows share (a platform's handles): shown once, under the table. */
 function sharedHints(rows) {
     const seen = new Map();
     for (const row of rows)
         for (const hint of row.hints)
-            if (hint.shared)
+            if ('among' in hint)
                 seen.set(hintText(hint), (seen.get(hintText(hint)) ?? 0) + 1);
     return new Set([...seen].filter(([, n]) => n > 1).map(([text]) => text));
 }
@@ -34428,7 +34435,7 @@ function problemRow(row, result, shared) {
     })
         .join('<br>');
     // The advice is this project's own text (platform identifiers in it are validated), not escaped.
-    const hints = row.hints.map(h => (shared.has(hintText(h)) ? `${capitalise(h.lead.replace(/:$/, ''))}: see below.` : `${capitalise(hintCell(h))}.`));
+    const hints = row.hints.map(h => ('among' in h && shared.has(hintText(h)) ? `${capitalise(h.among)}: see below.` : `${capitalise(hintCell(h))}.`));
     const channel = result?.integration ? foundCell(result) : '—';
     return `| <code>${cell(result?.entry.text ?? row.key)}</code> | ${channel} | ${problems} | ${[...hints, ...row.advice].join(' ')} |`;
 }
@@ -34443,10 +34450,10 @@ function problemsSection(lines, check, budget) {
     const notes = new Map();
     for (const row of rows.slice(0, PROBLEMS_SHOWN))
         for (const h of row.hints)
-            if (shared.has(hintText(h)))
+            if ('among' in h && shared.has(hintText(h)))
                 notes.set(hintText(h), h);
     for (const h of notes.values())
-        lines.push('', `**${capitalise(h.lead.replace(/:$/, ''))}:** ${hintCell({ ...h, lead: '' }).trim()}`);
+        lines.push('', `**${capitalise(h.among)}:** ${listOf(h, summary_code)}`);
     for (const kind of FINDING_KINDS) {
         const why = KIND_WORDS[kind].why;
         if (why !== undefined && check.findings.some(f => f.kind === kind))

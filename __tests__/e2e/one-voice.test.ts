@@ -255,6 +255,8 @@ describe('5. a summary that reads in ten seconds', () => {
   it('gives the table of every entry a heading, folds it under the problems, and leaves it out when it would only repeat them', async () => {
     let run = await action(INPUTS)
     expect(run.summary).toContain('<details><summary>All 7 entries</summary>')
+    // An entry failing and needing a reconnect shows the kind that ranks first.
+    expect(run.summary).toMatch(/^\| <code>insta=instagram\\:acme.insta<\/code> \| .* \| 🔌\u00a0reconnect \| ⚠️ 2, latest .* \| 0 \|$/m)
     run = await action({ integrations: 'x:acme, linkedin-page:acme-inc' })
     expect(run.summary).toMatch(/^### All 2 entries\n\n\| Entry \| Channel \| Customer \| State \|$/m)
     run = await action({ integrations: 'gone, mastodon:*' })

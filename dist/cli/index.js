@@ -29539,7 +29539,13 @@ function describeSelector(selector) {
 ;// CONCATENATED MODULE: ./src/core/check-result.ts
 /** The hint as plain text, each value through `code` (backticks for chat, nothing for a terminal). */
 function hintText(hint, code = value => value) {
-    return `${hint.lead} ${hint.values.map(code).join(', ')}${hint.more ? ', …' : ''}`;
+    if ('write' in hint)
+        return `write ${code(hint.write)}`;
+    return `${hint.among}: ${listOf(hint, code)}`;
+}
+/** A list hint's values, through `code`. */
+function listOf(hint, code) {
+    return `${hint.values.map(code).join(', ')}${hint.more ? ', …' : ''}`;
 }
 /** Short human description of a channel, for messages. */
 function describeIntegration(i) {
@@ -29743,6 +29749,7 @@ const KIND_WORDS = {
         title: 'Postiz integration missing',
         said: 'Missing',
         alone: 'no integration matches it',
+        rank: 0,
         causes: {
             'unknown-id': () => ({
                 advice: ['Reconnect it and update the ID, or select it by `platform:profile`.'],
@@ -29773,6 +29780,7 @@ const KIND_WORDS = {
         title: 'Postiz integration disabled',
         said: 'Disabled',
         alone: 'disabled in Postiz',
+        rank: 0,
         why: 'A plan downgrade or an expired trial disables channels too.',
         causes: {
             disabled: () => ({ advice: ['Enable it in Postiz.'], fix: 'Enable the channel in Postiz.' })
@@ -29785,6 +29793,7 @@ const KIND_WORDS = {
         title: 'Postiz integration failing',
         said: 'Posts failing',
         alone: 'its posts fail',
+        rank: 2,
         why: 'Postiz lists the channel as enabled, but posts that fail or stay queued past their time usually mean its connection expired or was revoked.',
         causes: {
             failed: () => ({
@@ -29804,6 +29813,7 @@ const KIND_WORDS = {
         title: 'Postiz integration needs reconnecting',
         said: 'Needs reconnecting',
         alone: 'it needs reconnecting',
+        rank: 1,
         why: 'Postiz still lists the channel as enabled, but its posts fail until it is reconnected.',
         causes: {
             asked: () => ({
@@ -30035,18 +30045,16 @@ function missingFinding(entry, considered, everything, customer) {
     const sameP = considered().byPlatform.get(s.platform);
     if (sameP && s.kind === 'profile') {
         const values = sameP.slice(0, 5).map(i => (i.profile ? `${s.platform}:${i.profile.replace(/^@/, '')}` : `ID ${i.id}`));
-        const hint = { lead: `integrations on ${s.platform}:`, values, shared: true };
-        if (sameP.length > 5)
-            hint.more = true;
+        const hint = { among: `integrations on ${s.platform}`, values, more: sameP.length > 5 };
         return finding('missing', 'unknown-profile', { key, problem: `no ${s.platform} integration has this profile${among}`, hint });
     }
     const alias = PLATFORM_ALIASES.get(s.platform);
     if (alias !== undefined) {
-        const hint = { lead: 'write', values: [`${alias}:${s.kind === 'profile' ? s.profile : '*'}`] };
+        const hint = { write: `${alias}:${s.kind === 'profile' ? s.profile : '*'}` };
         return finding('missing', 'wrong-platform', { key, problem: `Postiz calls this platform "${alias}", not "${s.platform}"`, hint });
     }
     const platforms = [...considered().byPlatform.keys()];
-    const connected = platforms.length > 0 ? { lead: 'connected platforms:', values: platforms.slice(0, 8), more: platforms.length > 8, shared: true } : undefined;
+    const connected = platforms.length > 0 ? { among: 'connected platforms', values: platforms.slice(0, 8), more: platforms.length > 8 } : undefined;
     return finding('missing', 'no-channel', { key, problem: `no ${s.platform} integration is connected${customer !== undefined ? ` for customer "${customer}"` : ''}`, hint: connected }, { platform: s.platform });
 }
 /** Runs the check. `integrations` is everything the server returned. */
@@ -30126,13 +30134,15 @@ function runCheck(integrations, entries, customer) {
     return result;
 }
 /**
- * What each entry reads as in a table: its state, or, for an enabled channel that a post signal
- * flags, `reconnect` (first) or `failing`. Built once from the findings for every row.
+ * What each entry reads as in a table: its state, or, for an enabled channel that a signal flags,
+ * the kind of its findings that ranks first (KIND_WORDS: `reconnect` before `failing`). Built once
+ * from the findings for every row.
  */
 function shownStates(findings) {
     const flagged = new Map();
     for (const f of findings) {
-        if (f.kind === 'reconnect' || (f.kind === 'failing' && flagged.get(f.key) !== 'reconnect'))
+        const shown = flagged.get(f.key);
+        if (shown === undefined || KIND_WORDS[f.kind].rank < KIND_WORDS[shown].rank)
             flagged.set(f.key, f.kind);
     }
     return result => (result.state === 'enabled' ? (flagged.get(result.entry.key) ?? result.state) : result.state);
@@ -30712,6 +30722,11 @@ async function startPostizStandIn(options = {}) {
 }
 
 ;// CONCATENATED MODULE: ./src/report/report.ts
+/**
+ * The run report: everything a run knows, as one JSON-ready object (the `report` output's file).
+ * Pure. Never holds the API key.
+ */
+
 
 
 
@@ -30760,11 +30775,8 @@ function buildReport(outcome, verdict, voice) {
                 considered: check.considered.length,
                 enabled: check.considered.filter(i => !i.disabled).length,
                 entries: check.results.length,
-                // Findings per kind: an entry has at most one of each kind, so these count entries too.
-                missing: check.findings.filter(f => f.kind === 'missing').length,
-                disabled: check.findings.filter(f => f.kind === 'disabled').length,
-                failing: check.findings.filter(f => f.kind === 'failing').length,
-                reconnect: check.findings.filter(f => f.kind === 'reconnect').length
+                // Findings per kind, in FINDING_KINDS' order: an entry has at most one of each kind, so these count entries too.
+                ...Object.fromEntries(FINDING_KINDS.map(kind => [kind, check.findings.filter(f => f.kind === kind).length]))
             }
             : null,
         entries: (check?.results ?? []).map(r => ({

@@ -2,6 +2,7 @@
  * The step outputs, built from a check result. Pure: returns name → value strings.
  */
 import type { CheckResult } from '../core/check-result.js'
+import { FINDING_KINDS, type FindingKind } from '../core/config.js'
 import type { Integration } from '../postiz/integrations.js'
 
 export const INTEGRATIONS_OUTPUT_MAX_BYTES = 256 * 1024
@@ -16,16 +17,8 @@ export function utf16Bytes(text: string): number {
   return text.length * 2
 }
 
-export interface Outputs {
-  status: string
-  ids: string
-  'integration-ids': string
-  missing: string
-  disabled: string
-  failing: string
-  reconnect: string
-  integrations: string
-}
+/** The outputs: the fixed ones, and one per finding kind (`missing`, `disabled`, `failing`, `reconnect`). */
+export type Outputs = { status: string; ids: string; 'integration-ids': string; integrations: string } & Record<FindingKind, string>
 
 /** The public projection of an integration used by the `integrations` output and listings. */
 export function projectIntegration(i: Integration): Pick<Integration, 'id' | 'name' | 'identifier' | 'profile' | 'disabled' | 'customer'> {
@@ -68,16 +61,12 @@ export function buildOutputs(result: CheckResult): BuiltOutputs {
   // Entry keys are unique (parseEntries refuses clashes), so the object is written as JSON text
   // directly, in entry order: no 1,000-key object to build, and "__proto__" stays an ordinary key.
   const ids = `{${result.results.map(r => `${JSON.stringify(r.entry.key)}:${JSON.stringify(r.idsValue)}`).join(',')}}`
-  const keysIn = (state: string): string[] => result.results.filter(r => r.state === state).map(r => r.entry.key)
-  const fixed = {
-    status: result.status,
-    ids,
-    'integration-ids': result.integrationIds.join(','),
-    missing: JSON.stringify(keysIn('missing')),
-    disabled: JSON.stringify(keysIn('disabled')),
-    failing: JSON.stringify(result.findings.filter(f => f.kind === 'failing').map(f => f.key)),
-    reconnect: JSON.stringify(result.findings.filter(f => f.kind === 'reconnect').map(f => f.key))
-  }
+  // One output per finding kind, named by it: the entries with such a finding, in entry order.
+  const perKind = Object.fromEntries(FINDING_KINDS.map(kind => [kind, JSON.stringify(result.findings.filter(f => f.kind === kind).map(f => f.key))])) as Record<
+    FindingKind,
+    string
+  >
+  const fixed = { status: result.status, ids, 'integration-ids': result.integrationIds.join(','), ...perKind }
   const used = Object.entries(fixed).reduce((sum, [name, value]) => sum + utf16Bytes(name) + utf16Bytes(value), 0)
   const room = Math.max(4, OUTPUTS_MAX_UTF16_BYTES - used - utf16Bytes('integrations'))
   const capped = cappedJsonArray(result.considered, INTEGRATIONS_OUTPUT_MAX_BYTES, room, projectIntegration)

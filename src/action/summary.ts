@@ -5,7 +5,7 @@
  * pointing to the report file, which keeps everything.
  */
 import { shownStates } from '../core/check.js'
-import { describeIntegration, hintText, type CheckResult, type EntryResult, type Hint } from '../core/check-result.js'
+import { describeIntegration, hintText, listOf, type CheckResult, type EntryResult, type Hint } from '../core/check-result.js'
 import { FINDING_KINDS } from '../core/config.js'
 import type { RunOutcome } from '../core/outcome.js'
 import type { Verdict } from '../core/verdict.js'
@@ -115,13 +115,14 @@ const PROBLEMS_SHOWN = 100
 /** The table of every entry stays open up to this many rows when nothing needs attention. */
 export const ENTRIES_OPEN_UP_TO = 20
 
-/** A hint's values as code, escaped: they hold server text. */
-const hintCell = (hint: Hint): string => hintText(hint, value => `<code>${cell(value)}</code>`)
+/** A value as code, escaped: hints hold server text. */
+const code = (value: string): string => `<code>${cell(value)}</code>`
+const hintCell = (hint: Hint): string => hintText(hint, code)
 
-/** The hints that several problem rows share (a platform's list of handles): shown once, under the table. */
+/** The lists that several problem rows share (a platform's handles): shown once, under the table. */
 function sharedHints(rows: EntryProblems[]): Set<string> {
   const seen = new Map<string, number>()
-  for (const row of rows) for (const hint of row.hints) if (hint.shared) seen.set(hintText(hint), (seen.get(hintText(hint)) ?? 0) + 1)
+  for (const row of rows) for (const hint of row.hints) if ('among' in hint) seen.set(hintText(hint), (seen.get(hintText(hint)) ?? 0) + 1)
   return new Set([...seen].filter(([, n]) => n > 1).map(([text]) => text))
 }
 
@@ -133,7 +134,7 @@ function problemRow(row: EntryProblems, result: EntryResult | undefined, shared:
     })
     .join('<br>')
   // The advice is this project's own text (platform identifiers in it are validated), not escaped.
-  const hints = row.hints.map(h => (shared.has(hintText(h)) ? `${capitalise(h.lead.replace(/:$/, ''))}: see below.` : `${capitalise(hintCell(h))}.`))
+  const hints = row.hints.map(h => ('among' in h && shared.has(hintText(h)) ? `${capitalise(h.among)}: see below.` : `${capitalise(hintCell(h))}.`))
   const channel = result?.integration ? foundCell(result) : '—'
   return `| <code>${cell(result?.entry.text ?? row.key)}</code> | ${channel} | ${problems} | ${[...hints, ...row.advice].join(' ')} |`
 }
@@ -146,9 +147,9 @@ function problemsSection(lines: string[], check: CheckResult, budget: Budget): v
   pushTable(lines, header, rows.slice(0, PROBLEMS_SHOWN), row => problemRow(row, results.get(row.key), shared), budget, 'problems')
   if (rows.length > PROBLEMS_SHOWN)
     lines.push('', `…and ${count(rows.length - PROBLEMS_SHOWN)} more entries with problems: see the report file (the \`report\` output).`)
-  const notes = new Map<string, Hint>()
-  for (const row of rows.slice(0, PROBLEMS_SHOWN)) for (const h of row.hints) if (shared.has(hintText(h))) notes.set(hintText(h), h)
-  for (const h of notes.values()) lines.push('', `**${capitalise(h.lead.replace(/:$/, ''))}:** ${hintCell({ ...h, lead: '' }).trim()}`)
+  const notes = new Map<string, Extract<Hint, { among: string }>>()
+  for (const row of rows.slice(0, PROBLEMS_SHOWN)) for (const h of row.hints) if ('among' in h && shared.has(hintText(h))) notes.set(hintText(h), h)
+  for (const h of notes.values()) lines.push('', `**${capitalise(h.among)}:** ${listOf(h, code)}`)
   for (const kind of FINDING_KINDS) {
     const why = KIND_WORDS[kind].why
     if (why !== undefined && check.findings.some(f => f.kind === kind)) lines.push('', `${KIND_WORDS[kind].mark} **${KIND_WORDS[kind].said}:** ${why}`)

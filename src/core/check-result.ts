@@ -24,21 +24,22 @@ export interface EntryResult {
   posts?: PostCounts
 }
 
-/** What to write instead, or the selectors to choose from, when the check can tell. */
-export interface Hint {
-  /** The words before the values: "write", "integrations on x:". */
-  lead: string
-  /** Selectors (partly server text: each sink escapes them its way). */
-  values: string[]
-  /** There are more values than these. */
-  more?: boolean
-  /** A platform's list, which several entries may share: a sink may show it once for all of them. */
-  shared?: boolean
-}
+/**
+ * What to write instead (`write x:acme`), or a list to choose from (`integrations on x: x:acme, …`),
+ * when the check can tell. Values are partly server text: each sink escapes them its way. A list
+ * belongs to a platform, so several entries may share it: a sink may show it once for all of them.
+ */
+export type Hint = { write: string } | { among: string; values: string[]; more?: boolean }
 
 /** The hint as plain text, each value through `code` (backticks for chat, nothing for a terminal). */
 export function hintText(hint: Hint, code: (value: string) => string = value => value): string {
-  return `${hint.lead} ${hint.values.map(code).join(', ')}${hint.more ? ', …' : ''}`
+  if ('write' in hint) return `write ${code(hint.write)}`
+  return `${hint.among}: ${listOf(hint, code)}`
+}
+
+/** A list hint's values, through `code`. */
+export function listOf(hint: Extract<Hint, { among: string }>, code: (value: string) => string): string {
+  return `${hint.values.map(code).join(', ')}${hint.more ? ', …' : ''}`
 }
 
 /** One problem of one entry. Its words come from core/vocabulary.ts (`finding()` builds it). */

@@ -6,7 +6,8 @@ import { describeSelector, normaliseProfile, type Entry } from './entries.js'
 import { filterByCustomer, type Integration } from '../postiz/integrations.js'
 import { describeIntegration, type CheckResult, type EntryResult, type Finding, type Hint } from './check-result.js'
 import { checkStatus } from './verdict.js'
-import { finding, type ShownState } from './vocabulary.js'
+import type { FindingKind } from './config.js'
+import { finding, KIND_WORDS, type ShownState } from './vocabulary.js'
 import { assign, words, type Words } from '../shared/words.js'
 
 /** Other names people use for a platform, mapped to the Postiz identifier. */
@@ -111,18 +112,17 @@ function missingFinding(entry: Entry, considered: () => Indexes, everything: () 
   const sameP = considered().byPlatform.get(s.platform)
   if (sameP && s.kind === 'profile') {
     const values = sameP.slice(0, 5).map(i => (i.profile ? `${s.platform}:${i.profile.replace(/^@/, '')}` : `ID ${i.id}`))
-    const hint: Hint = { lead: `integrations on ${s.platform}:`, values, shared: true }
-    if (sameP.length > 5) hint.more = true
+    const hint: Hint = { among: `integrations on ${s.platform}`, values, more: sameP.length > 5 }
     return finding('missing', 'unknown-profile', { key, problem: `no ${s.platform} integration has this profile${among}`, hint })
   }
   const alias = PLATFORM_ALIASES.get(s.platform)
   if (alias !== undefined) {
-    const hint: Hint = { lead: 'write', values: [`${alias}:${s.kind === 'profile' ? s.profile : '*'}`] }
+    const hint: Hint = { write: `${alias}:${s.kind === 'profile' ? s.profile : '*'}` }
     return finding('missing', 'wrong-platform', { key, problem: `Postiz calls this platform "${alias}", not "${s.platform}"`, hint })
   }
   const platforms = [...considered().byPlatform.keys()]
   const connected: Hint | undefined =
-    platforms.length > 0 ? { lead: 'connected platforms:', values: platforms.slice(0, 8), more: platforms.length > 8, shared: true } : undefined
+    platforms.length > 0 ? { among: 'connected platforms', values: platforms.slice(0, 8), more: platforms.length > 8 } : undefined
   return finding(
     'missing',
     'no-channel',
@@ -216,13 +216,15 @@ export function runCheck(integrations: Integration[], entries: Entry[], customer
 }
 
 /**
- * What each entry reads as in a table: its state, or, for an enabled channel that a post signal
- * flags, `reconnect` (first) or `failing`. Built once from the findings for every row.
+ * What each entry reads as in a table: its state, or, for an enabled channel that a signal flags,
+ * the kind of its findings that ranks first (KIND_WORDS: `reconnect` before `failing`). Built once
+ * from the findings for every row.
  */
 export function shownStates(findings: Finding[]): (result: EntryResult) => ShownState {
-  const flagged = new Map<string, 'reconnect' | 'failing'>()
+  const flagged = new Map<string, FindingKind>()
   for (const f of findings) {
-    if (f.kind === 'reconnect' || (f.kind === 'failing' && flagged.get(f.key) !== 'reconnect')) flagged.set(f.key, f.kind)
+    const shown = flagged.get(f.key)
+    if (shown === undefined || KIND_WORDS[f.kind].rank < KIND_WORDS[shown].rank) flagged.set(f.key, f.kind)
   }
   return result => (result.state === 'enabled' ? (flagged.get(result.entry.key) ?? result.state) : result.state)
 }

@@ -48,6 +48,8 @@ interface KindWords<Cause extends string> extends StateWords {
   said: string
   /** The problem in a sentence when a finding says no more than its kind: "disabled in Postiz". */
   alone: string
+  /** Which kind an entry's state shows when it has findings of several: the lowest rank. */
+  rank: number
   /** Why it matters, said once wherever such findings are shown (never per row). */
   why?: string
   /** The fix of each cause of this kind. */
@@ -81,6 +83,7 @@ export const KIND_WORDS: Vocabulary = {
     title: 'Postiz integration missing',
     said: 'Missing',
     alone: 'no integration matches it',
+    rank: 0,
     causes: {
       'unknown-id': () => ({
         advice: ['Reconnect it and update the ID, or select it by `platform:profile`.'],
@@ -111,6 +114,7 @@ export const KIND_WORDS: Vocabulary = {
     title: 'Postiz integration disabled',
     said: 'Disabled',
     alone: 'disabled in Postiz',
+    rank: 0,
     why: 'A plan downgrade or an expired trial disables channels too.',
     causes: {
       disabled: () => ({ advice: ['Enable it in Postiz.'], fix: 'Enable the channel in Postiz.' })
@@ -123,6 +127,7 @@ export const KIND_WORDS: Vocabulary = {
     title: 'Postiz integration failing',
     said: 'Posts failing',
     alone: 'its posts fail',
+    rank: 2,
     why: 'Postiz lists the channel as enabled, but posts that fail or stay queued past their time usually mean its connection expired or was revoked.',
     causes: {
       failed: () => ({
@@ -142,6 +147,7 @@ export const KIND_WORDS: Vocabulary = {
     title: 'Postiz integration needs reconnecting',
     said: 'Needs reconnecting',
     alone: 'it needs reconnecting',
+    rank: 1,
     why: 'Postiz still lists the channel as enabled, but its posts fail until it is reconnected.',
     causes: {
       asked: () => ({

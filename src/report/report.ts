@@ -2,6 +2,7 @@
  * The run report: everything a run knows, as one JSON-ready object (the `report` output's file).
  * Pure. Never holds the API key.
  */
+import { FINDING_KINDS } from '../core/config.js'
 import type { RunOutcome } from '../core/outcome.js'
 import type { Verdict } from '../core/verdict.js'
 import { findingAdvice, findingSentence } from '../core/vocabulary.js'
@@ -54,11 +55,8 @@ export function buildReport(outcome: RunOutcome, verdict: Verdict, voice: Voice)
           considered: check.considered.length,
           enabled: check.considered.filter(i => !i.disabled).length,
           entries: check.results.length,
-          // Findings per kind: an entry has at most one of each kind, so these count entries too.
-          missing: check.findings.filter(f => f.kind === 'missing').length,
-          disabled: check.findings.filter(f => f.kind === 'disabled').length,
-          failing: check.findings.filter(f => f.kind === 'failing').length,
-          reconnect: check.findings.filter(f => f.kind === 'reconnect').length
+          // Findings per kind, in FINDING_KINDS' order: an entry has at most one of each kind, so these count entries too.
+          ...Object.fromEntries(FINDING_KINDS.map(kind => [kind, check.findings.filter(f => f.kind === kind).length]))
         }
       : null,
     entries: (check?.results ?? []).map(r => ({
