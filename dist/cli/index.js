@@ -31386,7 +31386,7 @@ function palette(colour) {
     return { green: code(32, 39), red: code(31, 39), yellow: code(33, 39), dim: code(2, 22), bold: code(1, 22) };
 }
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
-/** At most `max` columns on a terminal (CJK and emoji take two), cut at a whole character. */
+/** One safe line of at most `max` columns on a terminal (CJK and emoji take two), cut at a whole character. */
 function clip(text, max = CELL_MAX) {
     const safe = logSafe(text, 400);
     if (stringWidth(safe) <= max)
@@ -31596,21 +31596,9 @@ class Progress {
     show(text) {
         if (this.width === undefined)
             return;
-        this.write(`\r${fit(text, this.width - 1)}\u001b[K`);
+        this.write(`\r${clip(text, this.width - 1)}\u001b[K`);
         this.shown = true;
     }
-}
-/** The text cut to `max` columns at a whole character. */
-function fit(text, max) {
-    if (stringWidth(text) <= max)
-        return text;
-    let kept = '';
-    for (const char of text) {
-        if (stringWidth(`${kept}${char}…`) > max)
-            break;
-        kept += char;
-    }
-    return `${kept}…`;
 }
 /** "Checking 6 entries at https://api.postiz.com" */
 const checkingNote = (entries, apiUrl) => entries === 0 ? `Listing the integrations at ${apiUrl}` : `Checking ${plural(entries, 'entry', 'entries')} at ${apiUrl}`;

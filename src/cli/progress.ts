@@ -3,8 +3,8 @@
  * attempt 2 of 4, next in 2 s"), rewritten in place and cleared when the answer comes. Only on a
  * terminal: on a pipe, or with --json, it writes nothing.
  */
-import stringWidth from 'string-width'
 import { plural } from '../shared/text.js'
+import { clip } from './terminal-report.js'
 import type { RetryNote } from '../postiz/client.js'
 
 export class Progress {
@@ -38,20 +38,9 @@ export class Progress {
 
   private show(text: string): void {
     if (this.width === undefined) return
-    this.write(`\r${fit(text, this.width - 1)}\u001b[K`)
+    this.write(`\r${clip(text, this.width - 1)}\u001b[K`)
     this.shown = true
   }
-}
-
-/** The text cut to `max` columns at a whole character. */
-function fit(text: string, max: number): string {
-  if (stringWidth(text) <= max) return text
-  let kept = ''
-  for (const char of text) {
-    if (stringWidth(`${kept}${char}…`) > max) break
-    kept += char
-  }
-  return `${kept}…`
 }
 
 /** "Checking 6 entries at https://api.postiz.com" */

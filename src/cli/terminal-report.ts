@@ -42,8 +42,8 @@ function palette(colour: boolean): Palette {
 
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' })
 
-/** At most `max` columns on a terminal (CJK and emoji take two), cut at a whole character. */
-function clip(text: string, max = CELL_MAX): string {
+/** One safe line of at most `max` columns on a terminal (CJK and emoji take two), cut at a whole character. */
+export function clip(text: string, max = CELL_MAX): string {
   const safe = logSafe(text, 400)
   if (stringWidth(safe) <= max) return safe
   let kept = ''
