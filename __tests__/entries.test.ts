@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
-import { parseEntries, splitEntryList } from '../src/core/entries.js'
-import { plainText } from '../src/shared/words.js'
+import { CLI_VOICE } from '../src/cli/voice.js'
+import { parseEntries, parseIntegrations, splitEntryList, type EntryFileContent } from '../src/core/entries.js'
+import { plainText, sayInputError } from '../src/shared/words.js'
 
 describe('splitEntryList', () => {
   it('splits on newlines and commas, ignoring blank and # lines', () => {
@@ -16,9 +17,9 @@ describe('parseEntries', () => {
     const { entries, errors } = parseEntries('cm123\nblog_x = X:@JohnDoe\nlinkedin-page:*')
     expect(errors).toEqual([])
     expect(entries).toEqual([
-      { key: 'cm123', text: 'cm123', selector: { kind: 'id', id: 'cm123' } },
-      { key: 'blog_x', text: 'blog_x = X:@JohnDoe', alias: 'blog_x', selector: { kind: 'profile', platform: 'x', profile: 'johndoe' } },
-      { key: 'linkedin-page:*', text: 'linkedin-page:*', selector: { kind: 'platform', platform: 'linkedin-page' } }
+      { key: 'cm123', text: 'cm123', selector: { kind: 'id', id: 'cm123' }, source: 'input' },
+      { key: 'blog_x', text: 'blog_x = X:@JohnDoe', alias: 'blog_x', selector: { kind: 'profile', platform: 'x', profile: 'johndoe' }, source: 'input' },
+      { key: 'linkedin-page:*', text: 'linkedin-page:*', selector: { kind: 'platform', platform: 'linkedin-page' }, source: 'input' }
     ])
   })
 
@@ -53,5 +54,29 @@ describe('parseEntries', () => {
       { kind: 'id', id: '__proto__' },
       { kind: 'id', id: 'constructor' }
     ])
+  })
+})
+
+describe('parseIntegrations', () => {
+  it('reads a JSON object as alias → selector and a JSON list as entries, and anything else as lines', () => {
+    expect(parseIntegrations('{"x": "x:acme", "blog": "cm1"}').entries.map(e => [e.key, e.text])).toEqual([
+      ['x', 'x=x:acme'],
+      ['blog', 'blog=cm1']
+    ])
+    expect(parseIntegrations(' ["x:acme", "b=cm1"] ').entries.map(e => e.key)).toEqual(['x:acme', 'b'])
+    expect(parseIntegrations('{weird}\ncm1').entries.map(e => e.key)).toEqual(['{weird}', 'cm1'])
+  })
+
+  it('merges the file after the input: one name with one selector counts once, with another is an error in the words of each front end', () => {
+    const file = (value: unknown): EntryFileContent => ({ path: 'c.json', content: { value } })
+    const same = parseIntegrations('x=x:acme', file({ x: 'X:@Acme', y: 'cm2' }))
+    expect(same.errors).toEqual([])
+    expect(same.entries.map(e => `${e.key}:${e.source}`)).toEqual(['x:input', 'y:file'])
+    const clash = parseIntegrations('x=x:acme', file({ x: 'x:other' }))
+    expect(clash.errors.map(e => sayInputError(e, CLI_VOICE))).toEqual([
+      '--integrations-file: "c.json": entry "x=x:other" and "x=x:acme" in --integrations are both named "x" but select different channels; give one of them another name'
+    ])
+    const lines = parseIntegrations('', { path: 'list.txt', content: { lines: 'x:acme\n# note\ny=cm3' } })
+    expect(lines.entries.map(e => `${e.key}:${e.source}`)).toEqual(['x:acme:file', 'y:file'])
   })
 })

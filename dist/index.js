@@ -28372,7 +28372,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3006);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1957);
 /** Entry point of the action bundle (dist/index.js). */
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -28382,7 +28382,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3006:
+/***/ 1957:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31599,6 +31599,7 @@ const SETTINGS = (/* unused pure expression or super */ null && ([
     'api-key',
     'api-url',
     'integrations',
+    'integrations-file',
     'customer',
     'fail-on',
     'timeout',
@@ -31681,7 +31682,8 @@ const ACTION_VOICE = {
         'key-missing': 'empty. Pass your Postiz API key from a secret (api-key: ${{ secrets.POSTIZ_API_KEY }}); ' +
             'secrets are empty in workflows triggered from forks and in repositories where the secret is not defined.',
         'reach-self-hosted': '; a self-hosted server must be reachable from GitHub-hosted runners, or run the job on a self-hosted runner',
-        'bug-report': 'with the log (run the job again with debug logging, ACTIONS_STEP_DEBUG=true, for details)'
+        'bug-report': 'with the log (run the job again with debug logging, ACTIONS_STEP_DEBUG=true, for details)',
+        'file-missing': ', and that actions/checkout ran before this step'
     }
 };
 
@@ -31779,7 +31781,11 @@ function isLoopbackHost(hostname) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/entries.ts
-const problem = (text) => ({ input: 'integrations', problem: [text] });
+/**
+ * The entry grammar of the `integrations` input: `[alias=]selector`, one per line or
+ * comma-separated. Pure: text in, typed entries (or named errors) out.
+ */
+
 const ALIAS = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 const PLATFORM = /^[a-z0-9][a-z0-9._-]*$/;
 /**
@@ -31825,16 +31831,42 @@ function parseSelector(text) {
         return `the profile after "${platform}:" is empty (write ${platform}:<profile> or ${platform}:*)`;
     return { kind: 'profile', platform, profile: normalised };
 }
-/** Parses the whole `integrations` input. Every problem is reported, each naming its entry. */
-function parseEntries(input) {
-    const errors = [];
-    const entries = [];
-    const seenText = new Set();
-    const byKey = new Map();
-    for (const text of splitEntryList(input)) {
-        if (seenText.has(text))
-            continue; // an entry repeated verbatim counts once
-        seenText.add(text);
+const ENTRY_EXAMPLES = '"x:acme" or "blog=linkedin-page:acme"';
+/** What a JSON or YAML value is, for a message. */
+function kindOf(value) {
+    if (value === null)
+        return 'null';
+    if (Array.isArray(value))
+        return 'a list';
+    return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+/**
+ * Entries from both sources, in order, each output name once. Within one source an entry repeated
+ * verbatim counts once and two entries with one name are an error; across the two, one name with
+ * the same selector counts once, and with another selector is an error.
+ */
+class EntryCollector {
+    entries = [];
+    errors = [];
+    seenText = new Set();
+    byKey = new Map();
+    source = 'input';
+    /** The input the errors name, and what goes before each (the file's path). */
+    input = 'integrations';
+    prefix = '';
+    /** The entries added from now on come from `source`, and their errors name `input`. */
+    from(source, input, prefix) {
+        Object.assign(this, { source, input, prefix });
+    }
+    error(text) {
+        this.errors.push({ input: this.input, problem: [...(this.prefix === '' ? [] : [this.prefix]), ...(typeof text === 'string' ? [text] : text)] });
+    }
+    /** Adds one entry in the line grammar: `[alias=]selector`. */
+    add(text) {
+        const seen = `${this.source}\n${text}`;
+        if (this.seenText.has(seen))
+            return; // an entry repeated verbatim counts once
+        this.seenText.add(seen);
         let alias;
         let selectorText = text;
         const eq = text.indexOf('=');
@@ -31842,33 +31874,117 @@ function parseEntries(input) {
             alias = text.slice(0, eq).trim();
             selectorText = text.slice(eq + 1).trim();
             if (!ALIAS.test(alias)) {
-                errors.push(problem(`entry "${text}": alias "${alias}" must start with a letter or "_" and contain only letters, digits, "_" or "-"`));
-                continue;
+                this.error(`entry "${text}": alias "${alias}" must start with a letter or "_" and contain only letters, digits, "_" or "-"`);
+                return;
             }
             if (selectorText === '') {
-                errors.push(problem(`entry "${text}": nothing after "=" (write ${alias}=<id> or ${alias}=<platform>:<profile>)`));
-                continue;
+                this.error(`entry "${text}": nothing after "=" (write ${alias}=<id> or ${alias}=<platform>:<profile>)`);
+                return;
             }
         }
         const selector = parseSelector(selectorText);
         if (typeof selector === 'string') {
-            errors.push(problem(`entry "${text}": ${selector}`));
-            continue;
+            this.error(`entry "${text}": ${selector}`);
+            return;
         }
-        const entry = { key: alias ?? selectorText, text, selector };
+        const entry = { key: alias ?? selectorText, text, selector, source: this.source };
         if (alias !== undefined)
             entry.alias = alias;
-        const clash = byKey.get(entry.key);
-        if (clash) {
-            errors.push(problem(alias !== undefined && clash.alias === alias
-                ? `alias "${alias}" is used by two different entries ("${clash.text}" and "${text}"); give each its own alias`
-                : `entries "${clash.text}" and "${text}" would both be named "${entry.key}" in the outputs; give one an alias`));
-            continue;
+        const clash = this.byKey.get(entry.key);
+        if (clash && clash.source !== this.source) {
+            if (describeSelector(clash.selector) === describeSelector(selector))
+                return; // the same entry in both places
+            const where = clash.source === 'input' ? setting('integrations') : setting('integrations-file');
+            this.error(words `entry "${text}" and "${clash.text}" in ${where} are both named "${entry.key}" but select different channels; give one of them another name`);
+            return;
         }
-        byKey.set(entry.key, entry);
-        entries.push(entry);
+        if (clash) {
+            this.error(alias !== undefined && clash.alias === alias
+                ? `alias "${alias}" is used by two different entries ("${clash.text}" and "${text}"); give each its own alias`
+                : `entries "${clash.text}" and "${text}" would both be named "${entry.key}" in the outputs; give one an alias`);
+            return;
+        }
+        this.byKey.set(entry.key, entry);
+        this.entries.push(entry);
     }
-    return { entries, errors };
+    /** Adds the entries of a JSON or YAML value: an object of alias → selector, or a list of entries. */
+    addValue(value) {
+        const before = this.entries.length + this.errors.length;
+        if (Array.isArray(value)) {
+            value.forEach((item, index) => {
+                if (typeof item === 'string' && item.trim() !== '')
+                    this.add(item.trim());
+                else
+                    this.error(`item ${index + 1} is ${typeof item === 'string' ? 'empty' : kindOf(item)}; each item is an entry such as ${ENTRY_EXAMPLES}`);
+            });
+        }
+        else if (value !== null && typeof value === 'object') {
+            for (const [key, selector] of Object.entries(value)) {
+                if (!ALIAS.test(key)) {
+                    this.error(`key "${key}" is not an alias: start it with a letter or "_" and use only letters, digits, "_" or "-"`);
+                }
+                else if (typeof selector !== 'string' || selector.trim() === '' || selector.includes('=')) {
+                    const what = typeof selector !== 'string' ? kindOf(selector) : selector.trim() === '' ? 'empty' : 'an entry with its own alias';
+                    this.error(`key "${key}": the value is ${what}; it must be a selector such as "x:acme", "linkedin-page:acme" or an integration ID`);
+                }
+                else {
+                    this.add(`${key}=${selector.trim()}`);
+                }
+            }
+        }
+        else {
+            this.error(`found ${kindOf(value)} where an object of alias → selector ({"x": "x:acme"}) or a list of entries (["x:acme"]) belongs`);
+            return;
+        }
+        if (this.entries.length + this.errors.length === before)
+            this.error(`the ${Array.isArray(value) ? 'list' : 'object'} holds no entries; add some, or leave it out to list the organisation's integrations`);
+    }
+}
+/**
+ * The `integrations` input as JSON, when it is JSON: trimmed, it starts with `{` and ends with `}`,
+ * or starts with `[` and ends with `]`. Otherwise it is the line grammar, as it always was.
+ */
+function asJson(input) {
+    const text = input.trim();
+    if (!((text.startsWith('{') && text.endsWith('}')) || (text.startsWith('[') && text.endsWith(']'))))
+        return undefined;
+    try {
+        return { value: JSON.parse(text) };
+    }
+    catch (error) {
+        return {
+            error: `looks like JSON but does not parse (${error.message}); write an object of alias → selector ({"x": "x:acme"}), a list of entries (["x:acme"]), or one entry per line`
+        };
+    }
+}
+/**
+ * The entries of the `integrations` input (one per line or comma-separated, or JSON: an object of
+ * alias → selector, or a list of entries) and of the `integrations-file`, merged. Every problem is
+ * reported, each naming its input and its entry.
+ */
+function parseIntegrations(input, file) {
+    const collector = new EntryCollector();
+    const json = asJson(input);
+    if (json === undefined)
+        splitEntryList(input).forEach(text => collector.add(text));
+    else if ('error' in json)
+        collector.error(json.error);
+    else
+        collector.addValue(json.value);
+    if (file !== undefined) {
+        collector.from('file', 'integrations-file', `"${file.path}": `);
+        if ('lines' in file.content)
+            splitEntryList(file.content.lines).forEach(text => collector.add(text));
+        else
+            collector.addValue(file.content.value);
+    }
+    return { entries: collector.entries, errors: collector.errors };
+}
+/** Parses entries in the line grammar, as the `integrations` input holds them. */
+function parseEntries(input) {
+    const collector = new EntryCollector();
+    splitEntryList(input).forEach(text => collector.add(text));
+    return { entries: collector.entries, errors: collector.errors };
 }
 /** The selector written back in canonical form, for messages. */
 function describeSelector(selector) {
@@ -31896,6 +32012,7 @@ const DEFAULTS = {
     'api-key': '',
     'api-url': 'https://api.postiz.com',
     integrations: '',
+    'integrations-file': '',
     customer: '',
     'fail-on': 'missing,disabled',
     timeout: '30',
@@ -31995,8 +32112,11 @@ function parseNumber(name, value, min, max, integer, errors) {
     }
     return n;
 }
-/** Turns raw inputs into a Config, or every error found. Empty inputs take the action.yml default. */
-function parseConfig(partial) {
+/**
+ * Turns raw inputs into a Config, or every error found. Empty inputs take the action.yml default.
+ * `file` is what the `integrations-file` held (entry-file.ts reads it), or why it could not be read.
+ */
+function parseConfig(partial, file) {
     const raw = {};
     for (const name of Object.keys(DEFAULTS)) {
         const given = partial[name] ?? '';
@@ -32019,7 +32139,9 @@ function parseConfig(partial) {
     const apiUrl = normaliseApiUrl(raw['api-url'], allowInsecureHttp);
     if (typeof apiUrl !== 'string')
         errors.push({ input: 'api-url', problem: apiUrl.error });
-    const parsed = parseEntries(raw.integrations);
+    if (file !== undefined && 'input' in file)
+        errors.push(file);
+    const parsed = parseIntegrations(raw.integrations, file !== undefined && 'content' in file ? file : undefined);
     errors.push(...parsed.errors);
     const failOn = parseFailOn(raw['fail-on'], errors);
     const timeoutSeconds = parseNumber('timeout', raw.timeout, 1, MAX_TIMEOUT_SECONDS, false, errors);
@@ -32051,6 +32173,8 @@ function parseConfig(partial) {
     };
     if (raw.customer !== '')
         config.customer = raw.customer;
+    if (raw['integrations-file'] !== '')
+        config.integrationsFile = raw['integrations-file'];
     return { ok: true, config, warnings };
 }
 
@@ -32539,7 +32663,7 @@ function parseIntegration(element, index) {
     };
 }
 /** Validates a parsed JSON body and returns the integrations it holds. */
-function parseIntegrations(body) {
+function integrations_parseIntegrations(body) {
     if (!Array.isArray(body)) {
         const hint = isRecord(body) && 'msg' in body ? ` (it says: ${JSON.stringify(body.msg).slice(0, 200)})` : '';
         throw new ResponseShapeError(`the response is ${describe(body)}, expected a JSON array of integrations${hint}`);
@@ -32967,7 +33091,7 @@ async function getRawJson(options, path, query, advice) {
 }
 const INTEGRATIONS = {
     path: '/public/v1/integrations',
-    parse: parseIntegrations,
+    parse: integrations_parseIntegrations,
     expected: 'a list of Postiz integrations',
     shape: 'GET /public/v1/integrations returns a JSON array',
     off: []
@@ -33474,6 +33598,95 @@ function readPostSignals(check, posts, options) {
     return { window: { failedPostsDays: options.failedPostsDays, upcomingPostsDays: options.upcomingPostsDays }, counts: perEntry, findings, atRisk };
 }
 
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: ./src/core/entry-file.ts
+/**
+ * Reads the `integrations-file`: a path (relative to the workspace in the action, to the current
+ * directory in the CLI), confined to the workspace in the action, at most 1 MiB, decoded by its
+ * name: `.json` (an optional JSON pointer after `#`), `.yml`/`.yaml` (the same), anything else in
+ * the line grammar. Turns every problem into an input error naming the path and the fix. The I/O
+ * of entries; what the entries mean is entries.ts's.
+ */
+
+
+
+const MAX_ENTRY_FILE_BYTES = 1024 * 1024;
+const entry_file_fail = (problem) => ({ input: 'integrations-file', problem });
+/** Whether `path` lies inside `root` (or is it). */
+function inside(root, path) {
+    const rel = (0,external_node_path_namespaceObject.relative)(root, path);
+    return rel === '' || (!rel.startsWith('..') && !(0,external_node_path_namespaceObject.isAbsolute)(rel));
+}
+/** `path#/pointer` for JSON and YAML files; any other path is taken whole. */
+function splitPointer(given) {
+    const match = /^(.+\.(?:json|ya?ml))#(.*)$/is.exec(given);
+    return match ? { path: match[1], pointer: match[2] } : { path: given, pointer: undefined };
+}
+/** The part of `value` a JSON pointer (RFC 6901) names, or the segment that names nothing. */
+function follow(value, pointer) {
+    let here = value;
+    for (const raw of pointer.split('/').slice(1)) {
+        const segment = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+        if (Array.isArray(here) && /^(0|[1-9]\d*)$/.test(segment) && Number(segment) < here.length)
+            here = here[Number(segment)];
+        else if (here !== null && typeof here === 'object' && !Array.isArray(here) && Object.hasOwn(here, segment))
+            here = here[segment];
+        else
+            return { missing: segment };
+    }
+    return { value: here };
+}
+/** Reads and decodes the file; an input error when it cannot be used. */
+async function readEntryFile(given, options) {
+    const { path, pointer } = splitPointer(given);
+    const full = (0,external_node_path_namespaceObject.resolve)(options.root, path);
+    const outside = () => entry_file_fail([`"${given}" is outside the workspace (${options.root}); give a path inside the repository's checkout, relative to its root`]);
+    if (options.confined && !inside(options.root, full))
+        return outside();
+    let size;
+    try {
+        const stat = (0,external_node_fs_namespaceObject.statSync)(full);
+        if (stat.isDirectory())
+            return entry_file_fail([`"${given}" is a directory; name the file that holds the entries`]);
+        size = stat.size;
+        // A symbolic link inside the workspace may point anywhere: where it leads must be inside too.
+        if (options.confined && !inside((0,external_node_fs_namespaceObject.realpathSync)(options.root), (0,external_node_fs_namespaceObject.realpathSync)(full)))
+            return outside();
+    }
+    catch {
+        return entry_file_fail(words `no file at "${given}" (looked for ${full}); check the path${phrase('file-missing')}`);
+    }
+    if (size > MAX_ENTRY_FILE_BYTES) {
+        return entry_file_fail([`"${given}" is ${size.toLocaleString('en-US')} bytes, more than 1 MiB; a file of entries is far smaller: check the path`]);
+    }
+    const text = (0,external_node_fs_namespaceObject.readFileSync)(full, 'utf8').replace(/^\uFEFF/, '');
+    const kind = /\.json$/i.test(path) ? 'JSON' : /\.ya?ml$/i.test(path) ? 'YAML' : undefined;
+    if (kind === undefined)
+        return { path: given, content: { lines: text } };
+    let value;
+    try {
+        value = kind === 'JSON' ? JSON.parse(text) : (await __nccwpck_require__.e(/* import() */ 815).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8815, 19))).parse(text);
+    }
+    catch (error) {
+        const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+        return entry_file_fail([`"${path}" is not valid ${kind} (${reason}); fix the file, or give another one`]);
+    }
+    if (pointer === undefined || pointer === '')
+        return { path: given, content: { value } };
+    if (!pointer.startsWith('/'))
+        return entry_file_fail([`"${given}": a pointer after "#" starts with "/", e.g. ${path}#/postiz/channels`]);
+    const found = follow(value, pointer);
+    if ('missing' in found) {
+        return entry_file_fail([
+            `"${given}": the pointer names nothing in the file (no "${found.missing}" there); write the path to the entries, e.g. ${path}#/postiz/channels`
+        ]);
+    }
+    return { path: given, content: { value: found.value } };
+}
+
 ;// CONCATENATED MODULE: ./src/core/reconnect.ts
 /**
  * Channels that need reconnecting, from Postiz's own notifications (FACTS.md, "Notifications"). The
@@ -33594,6 +33807,7 @@ function findReconnects(check, integrations, notifications, posts) {
 
 
 
+
 const BUG_FIX = words `This is a bug in postiz-integrations-check: please report it ${phrase('bug-report')}.`;
 function clientOptions(config, hooks, rawApiKey) {
     return {
@@ -33607,7 +33821,9 @@ function clientOptions(config, hooks, rawApiKey) {
     };
 }
 async function gather(raw, outcome, hooks, otherErrors) {
-    const parsed = parseConfig(raw);
+    const fileInput = (raw['integrations-file'] ?? '').trim();
+    const file = fileInput === '' ? undefined : await readEntryFile(fileInput, hooks.files ?? { root: process.cwd(), confined: false });
+    const parsed = parseConfig(raw, file);
     if (!parsed.ok || otherErrors.length > 0) {
         outcome.inputErrors = [...(parsed.ok ? [] : parsed.errors), ...otherErrors];
         return;
@@ -34231,7 +34447,8 @@ function buildReport(outcome, verdict, voice) {
         inputs: config
             ? {
                 apiUrl: config.apiUrl,
-                integrations: config.entries.map(e => ({ key: e.key, text: e.text, alias: e.alias ?? null, selector: e.selector })),
+                integrations: config.entries.map(e => ({ key: e.key, text: e.text, alias: e.alias ?? null, selector: e.selector, source: e.source })),
+                integrationsFile: config.integrationsFile ?? null,
                 customer: config.customer ?? null,
                 failOn: [...config.failOn],
                 timeoutSeconds: config.timeoutMs / 1000,
@@ -34276,12 +34493,8 @@ function buildReport(outcome, verdict, voice) {
     };
 }
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: ./src/report/report-file.ts
 /** Serialises the run report and writes it as a JSON file (readable only by the runner's user). */
 
@@ -34733,6 +34946,8 @@ async function runStages() {
             info(`Checking ${plural(config.entries.length, 'entry', 'entries')} against ${config.apiUrl}${scope}`);
         },
         onRetry: note => info(note.line),
+        // A path in integrations-file is the workspace's (the repository's checkout), and stays in it.
+        files: { root: process.env.GITHUB_WORKSPACE || process.cwd(), confined: true },
         onDebug: message => core_debug(message)
     }, [...booleanErrors, ...issue.errors]);
     const verdict = decideVerdict(outcome);
@@ -34770,6 +34985,13 @@ async function attempt(what, sink) {
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
+
+/***/ }),
+
+/***/ 181:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
 
 /***/ }),
 
@@ -34955,6 +35177,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 
 /***/ }),
 
+/***/ 932:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
+
+/***/ }),
+
 /***/ 3193:
 /***/ ((module) => {
 
@@ -35084,6 +35313,36 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/create fake namespace object */
+/******/ (() => {
+/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 	var leafPrototypes;
+/******/ 	// create a fake namespace object
+/******/ 	// mode & 1: value is a module id, require it
+/******/ 	// mode & 2: merge all properties of value into the ns
+/******/ 	// mode & 4: return value when already ns object
+/******/ 	// mode & 16: return value when it's Promise-like
+/******/ 	// mode & 8|1: behave like require
+/******/ 	__nccwpck_require__.t = function(value, mode) {
+/******/ 		if(mode & 1) value = this(value);
+/******/ 		if(mode & 8) return value;
+/******/ 		if(typeof value === 'object' && value) {
+/******/ 			if((mode & 4) && value.__esModule) return value;
+/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 		}
+/******/ 		var ns = Object.create(null);
+/******/ 		__nccwpck_require__.r(ns);
+/******/ 		var def = {};
+/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 		}
+/******/ 		def['default'] = () => (value);
+/******/ 		__nccwpck_require__.d(ns, def);
+/******/ 		return ns;
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/define property getters */
 /******/ (() => {
 /******/ 	// define getter functions for harmony exports
@@ -35121,6 +35380,17 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
 /******/ })();
 /******/ 
 /******/ /* webpack/runtime/import chunk loading */

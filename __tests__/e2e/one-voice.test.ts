@@ -136,7 +136,7 @@ describe('2. no "Fail" over a green step', () => {
 
 /** What an action input, a secret or the runner look like in a sentence: never in the CLI. */
 const ACTION_WORDS =
-  /\$\{\{|the runner|\brunners?\b|secret|\binputs?\b|\bset (customer|timeout|retries|integrations)\b|(?<![-\w])(api-key|api-url|fail-on|failed-posts-days|upcoming-posts-days|reconnect-days|allow-insecure-http|job-summary)(?![\w-])/i
+  /\$\{\{|actions\/checkout|the runner|\brunners?\b|secret|\binputs?\b|\bset (customer|timeout|retries|integrations)\b|(?<![-\w])(api-key|api-url|fail-on|failed-posts-days|upcoming-posts-days|reconnect-days|allow-insecure-http|job-summary)(?![\w-])/i
 
 interface Setup {
   args: string[]
@@ -160,7 +160,8 @@ describe('4. each front end in its own words', () => {
     ['an unreachable server', () => ({ args: ['-i', 'x:acme', '--retries', '0'], env: { POSTIZ_API_URL: 'http://127.0.0.1:9' } })],
     ['a server that never answers', async () => ({ args: ['-i', 'x:acme', '--retries', '0', '--timeout', '1'], env: { POSTIZ_API_URL: await hanging() } })],
     ['two channels with one profile', () => ({ args: ['-i', 'x:acme'], env: {} })],
-    ['a customer without channels', () => ({ args: ['-i', 'x:acme', '--customer', 'Initech'], env: {} })]
+    ['a customer without channels', () => ({ args: ['-i', 'x:acme', '--customer', 'Initech'], env: {} })],
+    ['a missing integrations file', () => ({ args: ['--integrations-file', 'nope.json'], env: {} })]
   ]
 
   it.each(cases)('%s: the CLI names flags, variables and this machine, in text and in --json', async (_name, setup) => {
@@ -172,9 +173,13 @@ describe('4. each front end in its own words', () => {
     const json = await runCli([...args, '--json'], base)
     expect(text.stdout.trim()).not.toBe('')
     expect((text.stdout + text.stderr).match(ACTION_WORDS)?.[0]).toBeUndefined()
-    // In --json, every text a person reads (the report's keys are its schema, not words).
+    // In --json, every text a person reads: the report's keys, and an entry's source (input or file), are its schema, not words.
     const values = (value: unknown): string[] =>
-      typeof value === 'string' ? [value] : value !== null && typeof value === 'object' ? Object.values(value).flatMap(values) : []
+      typeof value === 'string'
+        ? [value]
+        : value !== null && typeof value === 'object'
+          ? Object.entries(value).flatMap(([key, v]) => (key === 'source' ? [] : values(v)))
+          : []
     const said = json.stdout === '' ? [json.stderr] : [...values(JSON.parse(json.stdout)), json.stderr]
     expect(said.join('\n').match(ACTION_WORDS)?.[0]).toBeUndefined()
   })

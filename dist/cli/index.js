@@ -28095,7 +28095,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(391);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5954);
 /** Entry point of the CLI bundle (dist/cli/index.js, the package's bin). */
 
 process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2), {
@@ -28112,7 +28112,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 391:
+/***/ 5954:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28134,6 +28134,7 @@ var external_node_util_ = __nccwpck_require__(7975);
 /** Flags that take a value, mapped to the action input they set. */
 const VALUE_FLAGS = {
     integrations: 'integrations',
+    'integrations-file': 'integrations-file',
     customer: 'customer',
     'fail-on': 'fail-on',
     timeout: 'timeout',
@@ -28245,7 +28246,10 @@ Options:
   -i, --integrations LIST  Entries to check, comma-separated or repeated: an ID,
                            platform:profile (x:acme) or 'platform:*' (quoted for the
                            shell), each optionally alias=… . Without it, lists the
-                           organisation's channels.
+                           organisation's channels. JSON works too: {"x":"x:acme"}.
+  --integrations-file PATH Entries from a file: .json (path#/pointer for a part of it),
+                           .yml/.yaml (a mapping of alias: selector, or a list), or
+                           one entry per line. Merged with --integrations.
   --customer ID_OR_NAME    Only consider one customer's channels
   --fail-on KINDS          missing,disabled (default), failing, reconnect, or none
   --timeout SECONDS        Per HTTP attempt (default 30)
@@ -28281,6 +28285,7 @@ const SETTINGS = (/* unused pure expression or super */ null && ([
     'api-key',
     'api-url',
     'integrations',
+    'integrations-file',
     'customer',
     'fail-on',
     'timeout',
@@ -29433,7 +29438,11 @@ function transportFix(error) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/entries.ts
-const problem = (text) => ({ input: 'integrations', problem: [text] });
+/**
+ * The entry grammar of the `integrations` input: `[alias=]selector`, one per line or
+ * comma-separated. Pure: text in, typed entries (or named errors) out.
+ */
+
 const ALIAS = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 const PLATFORM = /^[a-z0-9][a-z0-9._-]*$/;
 /**
@@ -29479,16 +29488,42 @@ function parseSelector(text) {
         return `the profile after "${platform}:" is empty (write ${platform}:<profile> or ${platform}:*)`;
     return { kind: 'profile', platform, profile: normalised };
 }
-/** Parses the whole `integrations` input. Every problem is reported, each naming its entry. */
-function parseEntries(input) {
-    const errors = [];
-    const entries = [];
-    const seenText = new Set();
-    const byKey = new Map();
-    for (const text of splitEntryList(input)) {
-        if (seenText.has(text))
-            continue; // an entry repeated verbatim counts once
-        seenText.add(text);
+const ENTRY_EXAMPLES = '"x:acme" or "blog=linkedin-page:acme"';
+/** What a JSON or YAML value is, for a message. */
+function kindOf(value) {
+    if (value === null)
+        return 'null';
+    if (Array.isArray(value))
+        return 'a list';
+    return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+/**
+ * Entries from both sources, in order, each output name once. Within one source an entry repeated
+ * verbatim counts once and two entries with one name are an error; across the two, one name with
+ * the same selector counts once, and with another selector is an error.
+ */
+class EntryCollector {
+    entries = [];
+    errors = [];
+    seenText = new Set();
+    byKey = new Map();
+    source = 'input';
+    /** The input the errors name, and what goes before each (the file's path). */
+    input = 'integrations';
+    prefix = '';
+    /** The entries added from now on come from `source`, and their errors name `input`. */
+    from(source, input, prefix) {
+        Object.assign(this, { source, input, prefix });
+    }
+    error(text) {
+        this.errors.push({ input: this.input, problem: [...(this.prefix === '' ? [] : [this.prefix]), ...(typeof text === 'string' ? [text] : text)] });
+    }
+    /** Adds one entry in the line grammar: `[alias=]selector`. */
+    add(text) {
+        const seen = `${this.source}\n${text}`;
+        if (this.seenText.has(seen))
+            return; // an entry repeated verbatim counts once
+        this.seenText.add(seen);
         let alias;
         let selectorText = text;
         const eq = text.indexOf('=');
@@ -29496,33 +29531,117 @@ function parseEntries(input) {
             alias = text.slice(0, eq).trim();
             selectorText = text.slice(eq + 1).trim();
             if (!ALIAS.test(alias)) {
-                errors.push(problem(`entry "${text}": alias "${alias}" must start with a letter or "_" and contain only letters, digits, "_" or "-"`));
-                continue;
+                this.error(`entry "${text}": alias "${alias}" must start with a letter or "_" and contain only letters, digits, "_" or "-"`);
+                return;
             }
             if (selectorText === '') {
-                errors.push(problem(`entry "${text}": nothing after "=" (write ${alias}=<id> or ${alias}=<platform>:<profile>)`));
-                continue;
+                this.error(`entry "${text}": nothing after "=" (write ${alias}=<id> or ${alias}=<platform>:<profile>)`);
+                return;
             }
         }
         const selector = parseSelector(selectorText);
         if (typeof selector === 'string') {
-            errors.push(problem(`entry "${text}": ${selector}`));
-            continue;
+            this.error(`entry "${text}": ${selector}`);
+            return;
         }
-        const entry = { key: alias ?? selectorText, text, selector };
+        const entry = { key: alias ?? selectorText, text, selector, source: this.source };
         if (alias !== undefined)
             entry.alias = alias;
-        const clash = byKey.get(entry.key);
-        if (clash) {
-            errors.push(problem(alias !== undefined && clash.alias === alias
-                ? `alias "${alias}" is used by two different entries ("${clash.text}" and "${text}"); give each its own alias`
-                : `entries "${clash.text}" and "${text}" would both be named "${entry.key}" in the outputs; give one an alias`));
-            continue;
+        const clash = this.byKey.get(entry.key);
+        if (clash && clash.source !== this.source) {
+            if (describeSelector(clash.selector) === describeSelector(selector))
+                return; // the same entry in both places
+            const where = clash.source === 'input' ? setting('integrations') : setting('integrations-file');
+            this.error(words `entry "${text}" and "${clash.text}" in ${where} are both named "${entry.key}" but select different channels; give one of them another name`);
+            return;
         }
-        byKey.set(entry.key, entry);
-        entries.push(entry);
+        if (clash) {
+            this.error(alias !== undefined && clash.alias === alias
+                ? `alias "${alias}" is used by two different entries ("${clash.text}" and "${text}"); give each its own alias`
+                : `entries "${clash.text}" and "${text}" would both be named "${entry.key}" in the outputs; give one an alias`);
+            return;
+        }
+        this.byKey.set(entry.key, entry);
+        this.entries.push(entry);
     }
-    return { entries, errors };
+    /** Adds the entries of a JSON or YAML value: an object of alias → selector, or a list of entries. */
+    addValue(value) {
+        const before = this.entries.length + this.errors.length;
+        if (Array.isArray(value)) {
+            value.forEach((item, index) => {
+                if (typeof item === 'string' && item.trim() !== '')
+                    this.add(item.trim());
+                else
+                    this.error(`item ${index + 1} is ${typeof item === 'string' ? 'empty' : kindOf(item)}; each item is an entry such as ${ENTRY_EXAMPLES}`);
+            });
+        }
+        else if (value !== null && typeof value === 'object') {
+            for (const [key, selector] of Object.entries(value)) {
+                if (!ALIAS.test(key)) {
+                    this.error(`key "${key}" is not an alias: start it with a letter or "_" and use only letters, digits, "_" or "-"`);
+                }
+                else if (typeof selector !== 'string' || selector.trim() === '' || selector.includes('=')) {
+                    const what = typeof selector !== 'string' ? kindOf(selector) : selector.trim() === '' ? 'empty' : 'an entry with its own alias';
+                    this.error(`key "${key}": the value is ${what}; it must be a selector such as "x:acme", "linkedin-page:acme" or an integration ID`);
+                }
+                else {
+                    this.add(`${key}=${selector.trim()}`);
+                }
+            }
+        }
+        else {
+            this.error(`found ${kindOf(value)} where an object of alias → selector ({"x": "x:acme"}) or a list of entries (["x:acme"]) belongs`);
+            return;
+        }
+        if (this.entries.length + this.errors.length === before)
+            this.error(`the ${Array.isArray(value) ? 'list' : 'object'} holds no entries; add some, or leave it out to list the organisation's integrations`);
+    }
+}
+/**
+ * The `integrations` input as JSON, when it is JSON: trimmed, it starts with `{` and ends with `}`,
+ * or starts with `[` and ends with `]`. Otherwise it is the line grammar, as it always was.
+ */
+function asJson(input) {
+    const text = input.trim();
+    if (!((text.startsWith('{') && text.endsWith('}')) || (text.startsWith('[') && text.endsWith(']'))))
+        return undefined;
+    try {
+        return { value: JSON.parse(text) };
+    }
+    catch (error) {
+        return {
+            error: `looks like JSON but does not parse (${error.message}); write an object of alias → selector ({"x": "x:acme"}), a list of entries (["x:acme"]), or one entry per line`
+        };
+    }
+}
+/**
+ * The entries of the `integrations` input (one per line or comma-separated, or JSON: an object of
+ * alias → selector, or a list of entries) and of the `integrations-file`, merged. Every problem is
+ * reported, each naming its input and its entry.
+ */
+function entries_parseIntegrations(input, file) {
+    const collector = new EntryCollector();
+    const json = asJson(input);
+    if (json === undefined)
+        splitEntryList(input).forEach(text => collector.add(text));
+    else if ('error' in json)
+        collector.error(json.error);
+    else
+        collector.addValue(json.value);
+    if (file !== undefined) {
+        collector.from('file', 'integrations-file', `"${file.path}": `);
+        if ('lines' in file.content)
+            splitEntryList(file.content.lines).forEach(text => collector.add(text));
+        else
+            collector.addValue(file.content.value);
+    }
+    return { entries: collector.entries, errors: collector.errors };
+}
+/** Parses entries in the line grammar, as the `integrations` input holds them. */
+function parseEntries(input) {
+    const collector = new EntryCollector();
+    splitEntryList(input).forEach(text => collector.add(text));
+    return { entries: collector.entries, errors: collector.errors };
 }
 /** The selector written back in canonical form, for messages. */
 function describeSelector(selector) {
@@ -29567,6 +29686,7 @@ const DEFAULTS = {
     'api-key': '',
     'api-url': 'https://api.postiz.com',
     integrations: '',
+    'integrations-file': '',
     customer: '',
     'fail-on': 'missing,disabled',
     timeout: '30',
@@ -29666,8 +29786,11 @@ function parseNumber(name, value, min, max, integer, errors) {
     }
     return n;
 }
-/** Turns raw inputs into a Config, or every error found. Empty inputs take the action.yml default. */
-function parseConfig(partial) {
+/**
+ * Turns raw inputs into a Config, or every error found. Empty inputs take the action.yml default.
+ * `file` is what the `integrations-file` held (entry-file.ts reads it), or why it could not be read.
+ */
+function parseConfig(partial, file) {
     const raw = {};
     for (const name of Object.keys(DEFAULTS)) {
         const given = partial[name] ?? '';
@@ -29690,7 +29813,9 @@ function parseConfig(partial) {
     const apiUrl = normaliseApiUrl(raw['api-url'], allowInsecureHttp);
     if (typeof apiUrl !== 'string')
         errors.push({ input: 'api-url', problem: apiUrl.error });
-    const parsed = parseEntries(raw.integrations);
+    if (file !== undefined && 'input' in file)
+        errors.push(file);
+    const parsed = entries_parseIntegrations(raw.integrations, file !== undefined && 'content' in file ? file : undefined);
     errors.push(...parsed.errors);
     const failOn = parseFailOn(raw['fail-on'], errors);
     const timeoutSeconds = parseNumber('timeout', raw.timeout, 1, MAX_TIMEOUT_SECONDS, false, errors);
@@ -29722,6 +29847,8 @@ function parseConfig(partial) {
     };
     if (raw.customer !== '')
         config.customer = raw.customer;
+    if (raw['integrations-file'] !== '')
+        config.integrationsFile = raw['integrations-file'];
     return { ok: true, config, warnings };
 }
 
@@ -30310,6 +30437,95 @@ function readPostSignals(check, posts, options) {
     return { window: { failedPostsDays: options.failedPostsDays, upcomingPostsDays: options.upcomingPostsDays }, counts: perEntry, findings, atRisk };
 }
 
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: ./src/core/entry-file.ts
+/**
+ * Reads the `integrations-file`: a path (relative to the workspace in the action, to the current
+ * directory in the CLI), confined to the workspace in the action, at most 1 MiB, decoded by its
+ * name: `.json` (an optional JSON pointer after `#`), `.yml`/`.yaml` (the same), anything else in
+ * the line grammar. Turns every problem into an input error naming the path and the fix. The I/O
+ * of entries; what the entries mean is entries.ts's.
+ */
+
+
+
+const MAX_ENTRY_FILE_BYTES = 1024 * 1024;
+const entry_file_fail = (problem) => ({ input: 'integrations-file', problem });
+/** Whether `path` lies inside `root` (or is it). */
+function inside(root, path) {
+    const rel = (0,external_node_path_namespaceObject.relative)(root, path);
+    return rel === '' || (!rel.startsWith('..') && !(0,external_node_path_namespaceObject.isAbsolute)(rel));
+}
+/** `path#/pointer` for JSON and YAML files; any other path is taken whole. */
+function splitPointer(given) {
+    const match = /^(.+\.(?:json|ya?ml))#(.*)$/is.exec(given);
+    return match ? { path: match[1], pointer: match[2] } : { path: given, pointer: undefined };
+}
+/** The part of `value` a JSON pointer (RFC 6901) names, or the segment that names nothing. */
+function follow(value, pointer) {
+    let here = value;
+    for (const raw of pointer.split('/').slice(1)) {
+        const segment = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+        if (Array.isArray(here) && /^(0|[1-9]\d*)$/.test(segment) && Number(segment) < here.length)
+            here = here[Number(segment)];
+        else if (here !== null && typeof here === 'object' && !Array.isArray(here) && Object.hasOwn(here, segment))
+            here = here[segment];
+        else
+            return { missing: segment };
+    }
+    return { value: here };
+}
+/** Reads and decodes the file; an input error when it cannot be used. */
+async function readEntryFile(given, options) {
+    const { path, pointer } = splitPointer(given);
+    const full = (0,external_node_path_namespaceObject.resolve)(options.root, path);
+    const outside = () => entry_file_fail([`"${given}" is outside the workspace (${options.root}); give a path inside the repository's checkout, relative to its root`]);
+    if (options.confined && !inside(options.root, full))
+        return outside();
+    let size;
+    try {
+        const stat = (0,external_node_fs_namespaceObject.statSync)(full);
+        if (stat.isDirectory())
+            return entry_file_fail([`"${given}" is a directory; name the file that holds the entries`]);
+        size = stat.size;
+        // A symbolic link inside the workspace may point anywhere: where it leads must be inside too.
+        if (options.confined && !inside((0,external_node_fs_namespaceObject.realpathSync)(options.root), (0,external_node_fs_namespaceObject.realpathSync)(full)))
+            return outside();
+    }
+    catch {
+        return entry_file_fail(words `no file at "${given}" (looked for ${full}); check the path${phrase('file-missing')}`);
+    }
+    if (size > MAX_ENTRY_FILE_BYTES) {
+        return entry_file_fail([`"${given}" is ${size.toLocaleString('en-US')} bytes, more than 1 MiB; a file of entries is far smaller: check the path`]);
+    }
+    const text = (0,external_node_fs_namespaceObject.readFileSync)(full, 'utf8').replace(/^\uFEFF/, '');
+    const kind = /\.json$/i.test(path) ? 'JSON' : /\.ya?ml$/i.test(path) ? 'YAML' : undefined;
+    if (kind === undefined)
+        return { path: given, content: { lines: text } };
+    let value;
+    try {
+        value = kind === 'JSON' ? JSON.parse(text) : (await __nccwpck_require__.e(/* import() */ 815).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8815, 19))).parse(text);
+    }
+    catch (error) {
+        const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+        return entry_file_fail([`"${path}" is not valid ${kind} (${reason}); fix the file, or give another one`]);
+    }
+    if (pointer === undefined || pointer === '')
+        return { path: given, content: { value } };
+    if (!pointer.startsWith('/'))
+        return entry_file_fail([`"${given}": a pointer after "#" starts with "/", e.g. ${path}#/postiz/channels`]);
+    const found = follow(value, pointer);
+    if ('missing' in found) {
+        return entry_file_fail([
+            `"${given}": the pointer names nothing in the file (no "${found.missing}" there); write the path to the entries, e.g. ${path}#/postiz/channels`
+        ]);
+    }
+    return { path: given, content: { value: found.value } };
+}
+
 ;// CONCATENATED MODULE: ./src/core/reconnect.ts
 /**
  * Channels that need reconnecting, from Postiz's own notifications (FACTS.md, "Notifications"). The
@@ -30430,6 +30646,7 @@ function findReconnects(check, integrations, notifications, posts) {
 
 
 
+
 const BUG_FIX = words `This is a bug in postiz-integrations-check: please report it ${phrase('bug-report')}.`;
 function clientOptions(config, hooks, rawApiKey) {
     return {
@@ -30443,7 +30660,9 @@ function clientOptions(config, hooks, rawApiKey) {
     };
 }
 async function gather(raw, outcome, hooks, otherErrors) {
-    const parsed = parseConfig(raw);
+    const fileInput = (raw['integrations-file'] ?? '').trim();
+    const file = fileInput === '' ? undefined : await readEntryFile(fileInput, hooks.files ?? { root: process.cwd(), confined: false });
+    const parsed = parseConfig(raw, file);
     if (!parsed.ok || otherErrors.length > 0) {
         outcome.inputErrors = [...(parsed.ok ? [] : parsed.errors), ...otherErrors];
         return;
@@ -30749,7 +30968,8 @@ function buildReport(outcome, verdict, voice) {
         inputs: config
             ? {
                 apiUrl: config.apiUrl,
-                integrations: config.entries.map(e => ({ key: e.key, text: e.text, alias: e.alias ?? null, selector: e.selector })),
+                integrations: config.entries.map(e => ({ key: e.key, text: e.text, alias: e.alias ?? null, selector: e.selector, source: e.source })),
+                integrationsFile: config.integrationsFile ?? null,
                 customer: config.customer ?? null,
                 failOn: [...config.failOn],
                 timeoutSeconds: config.timeoutMs / 1000,
@@ -30796,12 +31016,8 @@ function buildReport(outcome, verdict, voice) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: ./src/report/report-file.ts
 /** Serialises the run report and writes it as a JSON file (readable only by the runner's user). */
 
@@ -31328,6 +31544,7 @@ const SET_BY = {
     'api-key': { variable: 'POSTIZ_API_KEY' },
     'api-url': { variable: 'POSTIZ_API_URL' },
     integrations: { flag: '--integrations' },
+    'integrations-file': { flag: '--integrations-file' },
     customer: { flag: '--customer' },
     'fail-on': { flag: '--fail-on' },
     timeout: { flag: '--timeout' },
@@ -31362,7 +31579,8 @@ const CLI_VOICE = {
         'key-from': 'POSTIZ_API_KEY',
         'key-missing': 'not set. Export your Postiz API key (Postiz: Settings → Public API): export POSTIZ_API_KEY=…',
         'reach-self-hosted': '',
-        'bug-report': 'with the command you ran'
+        'bug-report': 'with the command you ran',
+        'file-missing': ''
     }
 };
 
@@ -31725,6 +31943,13 @@ async function dispatch(argv, io) {
 
 /***/ }),
 
+/***/ 181:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
+
+/***/ }),
+
 /***/ 4589:
 /***/ ((module) => {
 
@@ -31865,6 +32090,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 
 /***/ }),
 
+/***/ 932:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
+
+/***/ }),
+
 /***/ 3193:
 /***/ ((module) => {
 
@@ -31903,6 +32135,9 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decod
 /******/ 	// Return the exports of the module
 /******/ 	return module.exports;
 /******/ }
+/******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
 /******/ 
 /************************************************************************/
 /******/ /* webpack/runtime/asset-relocator-loader */
@@ -31977,6 +32212,36 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decod
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/create fake namespace object */
+/******/ (() => {
+/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 	var leafPrototypes;
+/******/ 	// create a fake namespace object
+/******/ 	// mode & 1: value is a module id, require it
+/******/ 	// mode & 2: merge all properties of value into the ns
+/******/ 	// mode & 4: return value when already ns object
+/******/ 	// mode & 16: return value when it's Promise-like
+/******/ 	// mode & 8|1: behave like require
+/******/ 	__nccwpck_require__.t = function(value, mode) {
+/******/ 		if(mode & 1) value = this(value);
+/******/ 		if(mode & 8) return value;
+/******/ 		if(typeof value === 'object' && value) {
+/******/ 			if((mode & 4) && value.__esModule) return value;
+/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 		}
+/******/ 		var ns = Object.create(null);
+/******/ 		__nccwpck_require__.r(ns);
+/******/ 		var def = {};
+/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 		}
+/******/ 		def['default'] = () => (value);
+/******/ 		__nccwpck_require__.d(ns, def);
+/******/ 		return ns;
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/define property getters */
 /******/ (() => {
 /******/ 	// define getter functions for harmony exports
@@ -31989,9 +32254,105 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decod
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
 /******/ })();
 /******/ 
 /************************************************************************/

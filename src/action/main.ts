@@ -147,6 +147,8 @@ async function runStages(): Promise<void> {
         core.info(`Checking ${plural(config.entries.length, 'entry', 'entries')} against ${config.apiUrl}${scope}`)
       },
       onRetry: note => core.info(note.line),
+      // A path in integrations-file is the workspace's (the repository's checkout), and stays in it.
+      files: { root: process.env.GITHUB_WORKSPACE || process.cwd(), confined: true },
       onDebug: message => core.debug(message)
     },
     [...booleanErrors, ...issue.errors]

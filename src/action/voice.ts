@@ -17,6 +17,7 @@ export const ACTION_VOICE: Voice = {
       'empty. Pass your Postiz API key from a secret (api-key: ${{ secrets.POSTIZ_API_KEY }}); ' +
       'secrets are empty in workflows triggered from forks and in repositories where the secret is not defined.',
     'reach-self-hosted': '; a self-hosted server must be reachable from GitHub-hosted runners, or run the job on a self-hosted runner',
-    'bug-report': 'with the log (run the job again with debug logging, ACTIONS_STEP_DEBUG=true, for details)'
+    'bug-report': 'with the log (run the job again with debug logging, ACTIONS_STEP_DEBUG=true, for details)',
+    'file-missing': ', and that actions/checkout ran before this step'
   }
 }

@@ -18,6 +18,7 @@ export type CliArgsResult = { ok: true; options: CliOptions } | { ok: false; err
 /** Flags that take a value, mapped to the action input they set. */
 const VALUE_FLAGS = {
   integrations: 'integrations',
+  'integrations-file': 'integrations-file',
   customer: 'customer',
   'fail-on': 'fail-on',
   timeout: 'timeout',
@@ -126,7 +127,10 @@ Options:
   -i, --integrations LIST  Entries to check, comma-separated or repeated: an ID,
                            platform:profile (x:acme) or 'platform:*' (quoted for the
                            shell), each optionally alias=… . Without it, lists the
-                           organisation's channels.
+                           organisation's channels. JSON works too: {"x":"x:acme"}.
+  --integrations-file PATH Entries from a file: .json (path#/pointer for a part of it),
+                           .yml/.yaml (a mapping of alias: selector, or a list), or
+                           one entry per line. Merged with --integrations.
   --customer ID_OR_NAME    Only consider one customer's channels
   --fail-on KINDS          missing,disabled (default), failing, reconnect, or none
   --timeout SECONDS        Per HTTP attempt (default 30)

@@ -10,6 +10,7 @@ const SET_BY: Readonly<Record<Setting, { variable: string } | { flag: string; sw
   'api-key': { variable: 'POSTIZ_API_KEY' },
   'api-url': { variable: 'POSTIZ_API_URL' },
   integrations: { flag: '--integrations' },
+  'integrations-file': { flag: '--integrations-file' },
   customer: { flag: '--customer' },
   'fail-on': { flag: '--fail-on' },
   timeout: { flag: '--timeout' },
@@ -46,6 +47,7 @@ export const CLI_VOICE: Voice = {
     'key-from': 'POSTIZ_API_KEY',
     'key-missing': 'not set. Export your Postiz API key (Postiz: Settings → Public API): export POSTIZ_API_KEY=…',
     'reach-self-hosted': '',
-    'bug-report': 'with the command you ran'
+    'bug-report': 'with the command you ran',
+    'file-missing': ''
   }
 }

@@ -3,7 +3,7 @@
  * Pure: no I/O, no environment. Every problem is collected so the user sees them all at once.
  */
 import { isLoopbackHost } from '../shared/hosts.js'
-import { parseEntries, type Entry } from './entries.js'
+import { parseIntegrations, type Entry, type EntryFileContent } from './entries.js'
 import { assign, phrase, setting, words, type InputError, type Setting, type Words } from '../shared/words.js'
 
 export const FINDING_KINDS = ['missing', 'disabled', 'failing', 'reconnect'] as const
@@ -15,6 +15,8 @@ export interface Config {
   /** Backend base URL without trailing slash or `/public/v1`, e.g. `https://api.postiz.com`. */
   apiUrl: string
   entries: Entry[]
+  /** The `integrations-file` as given, when set. */
+  integrationsFile?: string
   customer?: string
   failOn: ReadonlySet<FindingKind>
   timeoutMs: number
@@ -37,6 +39,7 @@ export const DEFAULTS: Readonly<RawInputs> = {
   'api-key': '',
   'api-url': 'https://api.postiz.com',
   integrations: '',
+  'integrations-file': '',
   customer: '',
   'fail-on': 'missing,disabled',
   timeout: '30',
@@ -137,8 +140,11 @@ function parseNumber(name: Setting, value: string, min: number, max: number, int
   return n
 }
 
-/** Turns raw inputs into a Config, or every error found. Empty inputs take the action.yml default. */
-export function parseConfig(partial: Partial<RawInputs>): ConfigResult {
+/**
+ * Turns raw inputs into a Config, or every error found. Empty inputs take the action.yml default.
+ * `file` is what the `integrations-file` held (entry-file.ts reads it), or why it could not be read.
+ */
+export function parseConfig(partial: Partial<RawInputs>, file?: EntryFileContent | InputError): ConfigResult {
   const raw = {} as RawInputs
   for (const name of Object.keys(DEFAULTS) as (keyof RawInputs)[]) {
     const given = partial[name] ?? ''
@@ -160,7 +166,8 @@ export function parseConfig(partial: Partial<RawInputs>): ConfigResult {
   const apiUrl = normaliseApiUrl(raw['api-url'], allowInsecureHttp)
   if (typeof apiUrl !== 'string') errors.push({ input: 'api-url', problem: apiUrl.error })
 
-  const parsed = parseEntries(raw.integrations)
+  if (file !== undefined && 'input' in file) errors.push(file)
+  const parsed = parseIntegrations(raw.integrations, file !== undefined && 'content' in file ? file : undefined)
   errors.push(...parsed.errors)
 
   const failOn = parseFailOn(raw['fail-on'], errors)
@@ -192,5 +199,6 @@ export function parseConfig(partial: Partial<RawInputs>): ConfigResult {
     upcomingPostsDays
   }
   if (raw.customer !== '') config.customer = raw.customer
+  if (raw['integrations-file'] !== '') config.integrationsFile = raw['integrations-file']
   return { ok: true, config, warnings }
 }

@@ -14,6 +14,7 @@ import { combineSignals } from './combine.js'
 import { parseConfig, type Config, type RawInputs } from './config.js'
 import type { RunOutcome } from './outcome.js'
 import { DAY_MS, postsWindow, readPostSignals, signalsOn, type PostSignals } from './post-signals.js'
+import { readEntryFile, type EntryFileOptions } from './entry-file.js'
 import { findReconnects } from './reconnect.js'
 import { failsOn } from './verdict.js'
 import { phrase, setting, words, type InputError } from '../shared/words.js'
@@ -27,6 +28,8 @@ export interface EngineHooks {
   onRequest?: (what: string, url: string) => void
   /** Called when the requests are answered (or have failed for good). */
   onAnswer?: () => void
+  /** Where `integrations-file` is looked for, and whether it must stay there (default: the current directory, not confined). */
+  files?: EntryFileOptions
   /** Called with details worth a debug line (timings, unexpected stacks). */
   onDebug?: (message: string) => void
   env?: Record<string, string | undefined>
@@ -47,7 +50,9 @@ function clientOptions(config: Config, hooks: EngineHooks, rawApiKey: string | u
 }
 
 async function gather(raw: Partial<RawInputs>, outcome: RunOutcome, hooks: EngineHooks, otherErrors: InputError[]): Promise<void> {
-  const parsed = parseConfig(raw)
+  const fileInput = (raw['integrations-file'] ?? '').trim()
+  const file = fileInput === '' ? undefined : await readEntryFile(fileInput, hooks.files ?? { root: process.cwd(), confined: false })
+  const parsed = parseConfig(raw, file)
   if (!parsed.ok || otherErrors.length > 0) {
     outcome.inputErrors = [...(parsed.ok ? [] : parsed.errors), ...otherErrors]
     return

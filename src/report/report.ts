@@ -29,7 +29,8 @@ export function buildReport(outcome: RunOutcome, verdict: Verdict, voice: Voice)
     inputs: config
       ? {
           apiUrl: config.apiUrl,
-          integrations: config.entries.map(e => ({ key: e.key, text: e.text, alias: e.alias ?? null, selector: e.selector })),
+          integrations: config.entries.map(e => ({ key: e.key, text: e.text, alias: e.alias ?? null, selector: e.selector, source: e.source })),
+          integrationsFile: config.integrationsFile ?? null,
           customer: config.customer ?? null,
           failOn: [...config.failOn],
           timeoutSeconds: config.timeoutMs / 1000,

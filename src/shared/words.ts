@@ -10,6 +10,7 @@ export const SETTINGS = [
   'api-key',
   'api-url',
   'integrations',
+  'integrations-file',
   'customer',
   'fail-on',
   'timeout',
@@ -39,6 +40,8 @@ export type Phrase =
   | 'reach-self-hosted'
   /** How to report a bug, with what to attach. */
   | 'bug-report'
+  /** What else to check when the integrations file is not there, after "check the path". */
+  | 'file-missing'
 
 export type Part = string | { setting: Setting } | { settings: readonly Setting[]; value: string } | { phrase: Phrase }
 /** A sentence whose settings and phrases each front end words for itself. */
