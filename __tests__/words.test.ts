@@ -2,6 +2,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { ACTION_VOICE } from '../src/action/voice.js'
 import { CLI_VOICE } from '../src/cli/voice.js'
+import { count } from '../src/shared/text.js'
 import { assign, listed, mapText, phrase, plainText, say, sayInputError, setting, SETTINGS, words } from '../src/shared/words.js'
 
 describe('say', () => {
@@ -48,5 +49,11 @@ describe('say', () => {
     ).toMatch(/^CHECK POSTIZ_API_URL/)
     expect(plainText(text)).toBe('Check api-url from <here>; raise timeout, or allow-insecure-http=true.')
     expect([listed([]), listed(['a']), listed(['a', 'b']), listed(['a', 'b', 'c'])]).toEqual(['', 'a', 'a and b', 'a, b and c'])
+  })
+})
+
+describe('count', () => {
+  it('groups thousands with commas, as people read them', () => {
+    expect([0, 7, 999, 1000, 10_000, 1_234_567].map(count)).toEqual(['0', '7', '999', '1,000', '10,000', '1,234,567'])
   })
 })

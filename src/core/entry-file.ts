@@ -8,6 +8,7 @@
 import { readFileSync, realpathSync, statSync } from 'node:fs'
 import { isAbsolute, relative, resolve } from 'node:path'
 import type { EntryFileContent } from './entries.js'
+import { count } from '../shared/text.js'
 import { phrase, words, type InputError, type Words } from '../shared/words.js'
 
 export const MAX_ENTRY_FILE_BYTES = 1024 * 1024
@@ -65,7 +66,7 @@ export async function readEntryFile(given: string, options: EntryFileOptions): P
     return fail(words`no file at "${given}" (looked for ${full}); check the path${phrase('file-missing')}`)
   }
   if (size > MAX_ENTRY_FILE_BYTES) {
-    return fail([`"${given}" is ${size.toLocaleString('en-US')} bytes, more than 1 MiB; a file of entries is far smaller: check the path`])
+    return fail([`"${given}" is ${count(size)} bytes, more than 1 MiB; a file of entries is far smaller: check the path`])
   }
   const text = readFileSync(full, 'utf8').replace(/^\uFEFF/, '')
 

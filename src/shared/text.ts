@@ -1,9 +1,10 @@
 /** Small wording helpers shared by the messages of every stage. Pure. */
 
-const NUMBER = new Intl.NumberFormat('en-US')
-
-/** A count as people read it: 10,000. */
-export const count = (n: number): string => NUMBER.format(n)
+/**
+ * A count as people read it: 10,000. Grouped by hand: Intl's number formatting costs about 10 ms
+ * to start, a tenth of the action's run.
+ */
+export const count = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',')
 
 /** "1 channel", "2 channels", "10,000 channels"; `many` for a word whose plural is not word + s. */
 export const plural = (n: number, word: string, many = `${word}s`): string => `${count(n)} ${n === 1 ? word : many}`
