@@ -15,11 +15,20 @@ const option = (name, fallback) => {
   const i = args.indexOf(name)
   return i === -1 ? fallback : args[i + 1]
 }
-const standIn = await startPostizStandIn({
-  integrations: SAMPLE_INTEGRATIONS,
-  prefix: option('--prefix', ''),
-  apiKey: option('--key', 'test-api-key'),
-  port: Number(option('--port', '0'))
-})
+const port = Number(option('--port', '0'))
+/** @type {import('../src/cli/demo/postiz-stand-in.js').StandIn} */
+let standIn
+try {
+  standIn = await startPostizStandIn({ integrations: SAMPLE_INTEGRATIONS, prefix: option('--prefix', ''), apiKey: option('--key', 'test-api-key'), port })
+} catch (error) {
+  const code = /** @type {NodeJS.ErrnoException} */ (error).code
+  if (code !== 'EADDRINUSE') throw error
+  console.error(
+    `Port ${port} on 127.0.0.1 is taken (another stand-in, or another program, is listening there). ` +
+      `Stop it, or choose another port: node scripts/serve-stand-in.mjs --port ${port + 1} --key ${option('--key', 'test-api-key')} ` +
+      `(for npm run local-action, set INPUT_API-URL=http://127.0.0.1:${port + 1} in .env to match).`
+  )
+  process.exit(2)
+}
 console.log(`url=${standIn.baseUrl}`)
 for (const signal of ['SIGTERM', 'SIGINT']) process.on(signal, () => standIn.close().then(() => process.exit(0)))

@@ -70,3 +70,22 @@ describe('npm run local-action', () => {
     expect(out).toMatch(/cp \.env\.example \.env/)
   })
 })
+
+describe('npm run stand-in', () => {
+  it('on a port that is taken, says which and how to choose another, with no stack trace', async () => {
+    const child = spawn(process.execPath, [join(ROOT, 'scripts', 'serve-stand-in.mjs'), '--port', String(server.port), '--key', 'local-action-key'], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? '' }
+    })
+    let out = ''
+    child.stdout.on('data', (c: Buffer) => (out += c.toString()))
+    child.stderr.on('data', (c: Buffer) => (out += c.toString()))
+    const code = await new Promise<number | null>(resolve => child.on('close', resolve))
+    expect(code).toBe(2)
+    expect(out).toBe(
+      `Port ${server.port} on 127.0.0.1 is taken (another stand-in, or another program, is listening there). ` +
+        `Stop it, or choose another port: node scripts/serve-stand-in.mjs --port ${server.port + 1} --key local-action-key ` +
+        `(for npm run local-action, set INPUT_API-URL=http://127.0.0.1:${server.port + 1} in .env to match).\n`
+    )
+  })
+})

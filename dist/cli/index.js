@@ -30925,7 +30925,11 @@ async function startPostizStandIn(options = {}) {
   }
   const server = options.tls ? (0,external_node_https_namespaceObject.createServer)(options.tls, handler) : (0,external_node_http_.createServer)(handler)
 
-  await new Promise(resolve => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve(undefined)))
+  // A port that is taken rejects (EADDRINUSE), for the caller to say so.
+  await new Promise((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve(undefined))
+  })
   const address = server.address()
   const port = typeof address === 'object' && address ? address.port : 0
   const url = `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`
