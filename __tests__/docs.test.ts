@@ -48,6 +48,12 @@ describe('check-docs', () => {
   })
 })
 
+describe('README.md', () => {
+  it('stays short enough to adopt the action from: at most 300 lines, the rest in docs/', () => {
+    expect(readFileSync(join(ROOT, 'README.md'), 'utf8').trimEnd().split('\n').length).toBeLessThanOrEqual(300)
+  })
+})
+
 describe('docs/report-file.md', () => {
   const doc = readFileSync(join(ROOT, 'docs', 'report-file.md'), 'utf8')
   const rows = new Map(
