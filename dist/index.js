@@ -33796,8 +33796,9 @@ function findReconnects(check, integrations, notifications, posts) {
 ;// CONCATENATED MODULE: ./src/core/engine.ts
 /**
  * The engine shared by the action and the CLI: raw inputs → config → Postiz client → check, then
- * the post and reconnect signals combined into it, gathered into a RunOutcome. The only module of
- * core/ that does I/O (through postiz/). Never throws: every failure is recorded in the outcome.
+ * the post and reconnect signals combined into it, gathered into a RunOutcome. With entry-file.ts
+ * (which it calls to read `integrations-file`), the only module of core/ that does I/O (the rest
+ * through postiz/). Never throws: every failure is recorded in the outcome.
  */
 
 
@@ -33836,7 +33837,6 @@ async function gather(raw, outcome, hooks, otherErrors) {
     outcome.warnings.push(...parsed.warnings);
     hooks.onStart?.(config);
     const options = clientOptions(config, hooks, raw['api-key']);
-    hooks.onRequest?.('the integrations', config.apiUrl);
     const fetched = await fetchIntegrations(options);
     outcome.fetch = { url: fetched.url, attempts: fetched.attempts, durationMs: fetched.durationMs };
     hooks.onDebug?.(`Fetched ${fetched.integrations.length} integrations in ${fetched.durationMs} ms (${fetched.attempts} attempt(s))`);

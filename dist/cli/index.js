@@ -30635,8 +30635,9 @@ function findReconnects(check, integrations, notifications, posts) {
 ;// CONCATENATED MODULE: ./src/core/engine.ts
 /**
  * The engine shared by the action and the CLI: raw inputs → config → Postiz client → check, then
- * the post and reconnect signals combined into it, gathered into a RunOutcome. The only module of
- * core/ that does I/O (through postiz/). Never throws: every failure is recorded in the outcome.
+ * the post and reconnect signals combined into it, gathered into a RunOutcome. With entry-file.ts
+ * (which it calls to read `integrations-file`), the only module of core/ that does I/O (the rest
+ * through postiz/). Never throws: every failure is recorded in the outcome.
  */
 
 
@@ -30675,7 +30676,6 @@ async function gather(raw, outcome, hooks, otherErrors) {
     outcome.warnings.push(...parsed.warnings);
     hooks.onStart?.(config);
     const options = clientOptions(config, hooks, raw['api-key']);
-    hooks.onRequest?.('the integrations', config.apiUrl);
     const fetched = await fetchIntegrations(options);
     outcome.fetch = { url: fetched.url, attempts: fetched.attempts, durationMs: fetched.durationMs };
     hooks.onDebug?.(`Fetched ${fetched.integrations.length} integrations in ${fetched.durationMs} ms (${fetched.attempts} attempt(s))`);
@@ -31869,7 +31869,7 @@ async function check(options, io, apiUrl, apiKey) {
     const progress = new Progress(io.stderr, options.json ? undefined : io.stderrColumns);
     const outcome = await checkIntegrations({ ...options.inputs, 'api-key': apiKey ?? '', 'api-url': apiUrl ?? '' }, {
         onStart: config => progress.waiting(checkingNote(config.entries.length, config.apiUrl)),
-        onRequest: (what, url) => what !== 'the integrations' && progress.waiting(`Reading ${what} at ${url}`),
+        onRequest: (what, url) => progress.waiting(`Reading ${what} at ${url}`),
         onRetry: note => (io.stderrColumns !== undefined && !options.json ? progress.retrying(note) : io.stderr(`${note.line}\n`)),
         onAnswer: () => progress.clear(),
         env: io.env

@@ -53,7 +53,7 @@ async function check(options: CliOptions, io: Io, apiUrl: string | undefined, ap
     { ...options.inputs, 'api-key': apiKey ?? '', 'api-url': apiUrl ?? '' },
     {
       onStart: config => progress.waiting(checkingNote(config.entries.length, config.apiUrl)),
-      onRequest: (what, url) => what !== 'the integrations' && progress.waiting(`Reading ${what} at ${url}`),
+      onRequest: (what, url) => progress.waiting(`Reading ${what} at ${url}`),
       onRetry: note => (io.stderrColumns !== undefined && !options.json ? progress.retrying(note) : io.stderr(`${note.line}\n`)),
       onAnswer: () => progress.clear(),
       env: io.env

@@ -1,7 +1,8 @@
 /**
  * The engine shared by the action and the CLI: raw inputs → config → Postiz client → check, then
- * the post and reconnect signals combined into it, gathered into a RunOutcome. The only module of
- * core/ that does I/O (through postiz/). Never throws: every failure is recorded in the outcome.
+ * the post and reconnect signals combined into it, gathered into a RunOutcome. With entry-file.ts
+ * (which it calls to read `integrations-file`), the only module of core/ that does I/O (the rest
+ * through postiz/). Never throws: every failure is recorded in the outcome.
  */
 import { fetchIntegrations, fetchNotifications, fetchPosts, type ClientOptions, type RetryNote } from '../postiz/client.js'
 import { CheckError } from '../postiz/errors.js'
@@ -24,7 +25,7 @@ export interface EngineHooks {
   onStart?: (config: Config) => void
   /** Called before each retry. */
   onRetry?: (retry: RetryNote) => void
-  /** Called before each request, with what it asks for ("the integrations"). */
+  /** Called before each request after the integrations (which `onStart` announces), with what it asks for: "the posts". */
   onRequest?: (what: string, url: string) => void
   /** Called when the requests are answered (or have failed for good). */
   onAnswer?: () => void
@@ -62,7 +63,6 @@ async function gather(raw: Partial<RawInputs>, outcome: RunOutcome, hooks: Engin
   outcome.warnings.push(...parsed.warnings)
   hooks.onStart?.(config)
   const options = clientOptions(config, hooks, raw['api-key'])
-  hooks.onRequest?.('the integrations', config.apiUrl)
   const fetched = await fetchIntegrations(options)
   outcome.fetch = { url: fetched.url, attempts: fetched.attempts, durationMs: fetched.durationMs }
   hooks.onDebug?.(`Fetched ${fetched.integrations.length} integrations in ${fetched.durationMs} ms (${fetched.attempts} attempt(s))`)
