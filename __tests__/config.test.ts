@@ -103,7 +103,7 @@ describe('api-key characters', () => {
     const error = result.ok ? '' : result.errors.map(e => sayInputError(e, ACTION_VOICE)).join('\n')
     expect(error).toBe(
       `api-key: contains ${kind} (character ${position}), which cannot be sent in an HTTP header. ` +
-        'Copy the key again from Postiz (Settings → Public API) and store it alone in the secret, with nothing before or after it.'
+        'Copy the key again from Postiz (Settings → Developers → Public API) and store it alone in the secret, with nothing before or after it.'
     )
   })
 

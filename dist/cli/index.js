@@ -28296,6 +28296,8 @@ const SETTINGS = (/* unused pure expression or super */ null && ([
     'upcoming-posts-days',
     'reconnect-days'
 ]));
+/** Where Postiz shows the API key, in its own menus (docs/postiz-api.md). */
+const KEY_PLACE = 'Settings → Developers → Public API';
 /** A setting named in a sentence: "the timeout input", "--timeout". */
 const setting = (name) => ({ setting: name });
 /** Settings given a value, with the verb: "set timeout: 60", "pass --timeout 60"; several take the same value. */
@@ -29134,7 +29136,7 @@ function serverMessage(body) {
     const msg = Object.hasOwn(record, 'msg') ? record.msg : Object.hasOwn(record, 'message') ? record.message : undefined;
     return typeof msg === 'string' && msg.trim() !== '' ? logSafe(msg, 200) : undefined;
 }
-const KEY_SOURCE = words `The key comes from ${phrase('key-from')}; create or copy it in Postiz under Settings → Public API.`;
+const KEY_SOURCE = words `The key comes from ${phrase('key-from')}; create or copy it in Postiz under ${KEY_PLACE}.`;
 /** Postiz's own messages on 401/403 (see FACTS.md), with their fixes. A Map: server text is never a property name. */
 const AUTH_FIXES = new Map([
     [
@@ -29145,13 +29147,21 @@ const AUTH_FIXES = new Map([
     ['Invalid OAuth token', words `The pos_ OAuth token is unknown or was revoked: issue a new one and update ${phrase('key-home')}.`],
     ['No subscription found', ['This Postiz Cloud organisation has no active subscription, so its public API is closed. Renew the subscription.']]
 ]);
+/**
+ * A 401 or 403 with an empty body is the server failing while it looked the key up (its database
+ * down, say: docs/postiz-api.md), not the key: Postiz answers every wrong key with a message.
+ */
+function keyLookupFailed(response, url) {
+    const logout = firstHeader(response.headers, 'logout') === 'true' ? ' and a "logout: true" header' : '';
+    return new CheckError([
+        `${url} answered HTTP ${response.status} with an empty body${logout}: the Postiz server failed while it checked the key (its key lookup did not complete), so the key may well be right.`
+    ], ["Check the Postiz server's health and its logs (its database and Redis above all), then run again."]);
+}
 function authError(response, url) {
+    if (response.body.length === 0)
+        return keyLookupFailed(response, url);
     const msg = serverMessage(response.body);
-    const said = msg
-        ? `: "${msg}"`
-        : response.body.length === 0
-            ? ' with an empty body'
-            : ` with ${looksLikeHtml(response) ? 'an HTML page' : 'a body'} ${snippet(response.body)}`;
+    const said = msg ? `: "${msg}"` : ` with ${looksLikeHtml(response) ? 'an HTML page' : 'a body'} ${snippet(response.body)}`;
     const fix = (msg !== undefined ? AUTH_FIXES.get(msg) : undefined) ??
         (response.status === 403
             ? words `Postiz refused the key. If this persists, check the key and the server's logs. ${KEY_SOURCE}`
@@ -29216,6 +29226,14 @@ function interpret(response, url, advice) {
     }
     if (response.body.length === 0) {
         return fail([`${url} answered HTTP ${status} with an empty body, where a JSON answer belongs.`], advice(words `Check that ${setting('api-url')} points at a Postiz backend. ${API_PATH_FIX}`));
+    }
+    // Postiz answers a list with 200 and all of it; a 206 (no Range was asked) or another 2xx is part of it, or none.
+    if (status !== 200) {
+        return fail([
+            `${url} answered HTTP ${status} where Postiz answers 200 with the whole list: something between `,
+            phrase('here'),
+            ' and Postiz answered with part of it, or with something else.'
+        ], words `Check any proxy or cache between ${phrase('here')} and Postiz (HTTPS_PROXY, a CDN in front of the server); it must pass the request on and the whole answer back.`);
     }
     // What parses is JSON, whatever the Content-Type says; only what does not is judged by its looks.
     const parsed = parseJson(response.body);
@@ -29748,7 +29766,7 @@ function unsendableKeyCharacter(key) {
         return undefined;
     const code = key.charCodeAt(index);
     const what = code === 0x0a || code === 0x0d ? 'a line break' : code < 0x20 || code === 0x7f ? 'a control character' : 'a character outside printable ASCII';
-    return words `contains ${what} (character ${String(index + 1)}), which cannot be sent in an HTTP header. Copy the key again from Postiz (Settings → Public API) and store it alone in ${phrase('key-home')}, with nothing before or after it.`;
+    return words `contains ${what} (character ${String(index + 1)}), which cannot be sent in an HTTP header. Copy the key again from Postiz (${KEY_PLACE}) and store it alone in ${phrase('key-home')}, with nothing before or after it.`;
 }
 function parseBoolean(name, value, errors) {
     if (['true', 'True', 'TRUE'].includes(value))
@@ -30332,16 +30350,16 @@ function postsWindow(options) {
 /**
  * The channels whose posts count for an entry: the ones it exports (every enabled channel of a
  * `platform:*` entry; the one chosen for an ID or `platform:profile` entry, never its twins), else,
- * when none is enabled, the channel it found (all of them for `platform:*`), else the ID it names.
+ * when none is enabled, the channel it found (all of them for `platform:*`). Only channels the
+ * server listed: a missing entry counts no posts, not even those of the ID it names, since Postiz up
+ * to v2.23.0 returns the posts of deleted channels when asked for a customer's (docs/postiz-api.md).
  */
 function channelIds(result) {
     if (result.enabledIds.length > 0)
         return result.enabledIds;
     if (result.entry.selector.kind === 'platform')
         return result.matches.map(i => i.id);
-    if (result.integration)
-        return [result.integration.id];
-    return result.entry.selector.kind === 'id' ? [result.entry.selector.id] : [];
+    return result.integration ? [result.integration.id] : [];
 }
 function countFor(ids, postsByChannel, options) {
     const counts = { failed: 0, latestFailed: null, queued: 0, nextQueued: null };
@@ -30548,6 +30566,28 @@ async function readEntryFile(given, options) {
 
 const NEEDS_RECONNECT = /^We couldn't post to (\S+) for (.+) because you need to reconnect it\./s;
 const COULD_NOT_REFRESH = /^Could not refresh your (\S+) channel\b/;
+/** The second of the two notifications Postiz writes per failed refresh: the same text with no cause. */
+const NO_CAUSE = /^Could not refresh your (\S+) channel \./;
+/** How far apart the two notifications of one failed refresh may be. */
+const ONE_REFRESH_MS = 60_000;
+/**
+ * One event per failed refresh: Postiz writes "Could not refresh your <identifier> channel <cause>…"
+ * and then the same with an empty cause ("…channel . Please go back…"). The copy without a cause is
+ * left out when one with a cause for the same platform stands within a minute of it.
+ */
+function oneNotificationPerRefresh(notifications) {
+    /** Platform → when a refresh with a cause failed. */
+    const withCause = new Map();
+    for (const n of notifications) {
+        const platform = COULD_NOT_REFRESH.exec(n.content)?.[1];
+        if (platform !== undefined && !NO_CAUSE.test(n.content))
+            withCause.set(platform, [...(withCause.get(platform) ?? []), n.createdAt]);
+    }
+    return notifications.filter(n => {
+        const platform = NO_CAUSE.exec(n.content)?.[1];
+        return platform === undefined || !(withCause.get(platform) ?? []).some(at => Math.abs(at - n.createdAt) <= ONE_REFRESH_MS);
+    });
+}
 const quote = (text) => `"${text.length > 200 ? `${text.slice(0, 200)}…` : text}"`;
 /** Which notifications name which checked channel; `integrations` is the whole organisation. */
 function findReconnects(check, integrations, notifications, posts) {
@@ -30580,7 +30620,7 @@ function findReconnects(check, integrations, notifications, posts) {
         evidence.set(channel.id, notification); // newest first: any older notification is older than this one
     };
     // Newest first: the first notification that stands for a channel is its evidence.
-    for (const notification of [...notifications].sort((a, b) => b.createdAt - a.createdAt)) {
+    for (const notification of oneNotificationPerRefresh(notifications).sort((a, b) => b.createdAt - a.createdAt)) {
         const named = NEEDS_RECONNECT.exec(notification.content);
         if (named) {
             const [, identifier, name] = named;
@@ -30814,7 +30854,7 @@ const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(imp
  * @typedef {{ id: string, content: string, link?: string | null, createdAt: string }} StandInNotification
  * @typedef {{ method: string, url: string, headers: import('node:http').IncomingHttpHeaders }} RecordedRequest
  * @typedef {(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse, count: number) => boolean | Promise<boolean>} Fault
- * @typedef {{ integrations?: StandInIntegration[], posts?: StandInPost[], notifications?: StandInNotification[] | 'absent', apiKey?: string, prefix?: string, fault?: Fault, host?: string, port?: number,
+ * @typedef {{ integrations?: StandInIntegration[], deleted?: StandInIntegration[], posts?: StandInPost[], notifications?: StandInNotification[] | 'absent', apiKey?: string, prefix?: string, fault?: Fault, host?: string, port?: number,
  *   tls?: { key: string | Buffer, cert: string | Buffer } }} StandInOptions
  * @typedef {{ url: string, baseUrl: string, port: number, requests: RecordedRequest[],
  *   integrations: StandInIntegration[], close: () => Promise<void> }} StandIn
@@ -30889,6 +30929,10 @@ async function startPostizStandIn(options = {}) {
       const end = Date.parse(url.searchParams.get('endDate') ?? '')
       const customer = url.searchParams.get('customer')
       const owners = new Map(integrations.map(i => [i.id, i.customer?.id]))
+      // Soft-deleted channels are not listed and their posts are left out, except that up to Postiz
+      // v2.23.0 the customer filter replaces the filter on the channel, so ?customer= brings them
+      // back (fixed only on main, commit 81547fc64).
+      const deletedOwners = new Map((options.deleted ?? []).map(i => [i.id, i.customer?.id]))
       // A repeating post (intervalInDays) comes back once per occurrence in the window: a copy with
       // the same id, its own publishDate, and actualDate, the original's (FACTS.md).
       const occurrences = (options.posts ?? []).flatMap(p => {
@@ -30903,7 +30947,9 @@ async function startPostizStandIn(options = {}) {
       })
       const posts = occurrences.filter(p => {
         const at = Date.parse(p.publishDate)
-        return at >= start && at <= end && (customer === null || owners.get(p.integration.id) === customer)
+        const id = p.integration.id
+        const listed = owners.has(id)
+        return at >= start && at <= end && (customer === null ? listed : (listed ? owners.get(id) : deletedOwners.get(id)) === customer)
       })
       return sendJson(req, res, 200, { posts })
     }
@@ -31584,7 +31630,7 @@ const CLI_VOICE = {
         here: 'this machine',
         'key-home': 'POSTIZ_API_KEY',
         'key-from': 'POSTIZ_API_KEY',
-        'key-missing': 'not set. Export your Postiz API key (Postiz: Settings → Public API): export POSTIZ_API_KEY=…',
+        'key-missing': `not set. Export your Postiz API key (Postiz: ${KEY_PLACE}): export POSTIZ_API_KEY=…`,
         'reach-self-hosted': '',
         'bug-report': 'with the command you ran',
         'file-missing': ''
@@ -31845,6 +31891,7 @@ const checkingNote = (entries, apiUrl) => entries === 0 ? `Listing the integrati
 
 
 
+
 const EXIT = { pass: 0, fail: 1, error: 2 };
 /**
  * Colour, as Node's own tty module decides it: FORCE_COLOR wins (0 or false turn colour off, any
@@ -31904,7 +31951,7 @@ async function demo(options, io) {
         }
         const code = await check(demoOptions, io, standIn.baseUrl, DEMO_KEY);
         if (!options.json) {
-            io.stdout('\nOn your own organisation: export POSTIZ_API_KEY=… (Postiz: Settings → Public API), then run without --demo.\n');
+            io.stdout(`\nOn your own organisation: export POSTIZ_API_KEY=… (Postiz: ${KEY_PLACE}), then run without --demo.\n`);
         }
         return code;
     }

@@ -14,6 +14,7 @@ import { renderTerminalReport } from './terminal-report.js'
 import { NAME, VERSION } from '../shared/version.js'
 import { checkingNote, Progress } from './progress.js'
 import { CLI_VOICE } from './voice.js'
+import { KEY_PLACE } from '../shared/words.js'
 
 export const EXIT = { pass: 0, fail: 1, error: 2 } as const
 
@@ -92,7 +93,7 @@ async function demo(options: CliOptions, io: Io): Promise<number> {
     }
     const code = await check(demoOptions, io, standIn.baseUrl, DEMO_KEY)
     if (!options.json) {
-      io.stdout('\nOn your own organisation: export POSTIZ_API_KEY=… (Postiz: Settings → Public API), then run without --demo.\n')
+      io.stdout(`\nOn your own organisation: export POSTIZ_API_KEY=… (Postiz: ${KEY_PLACE}), then run without --demo.\n`)
     }
     return code
   } finally {

@@ -3,7 +3,7 @@
  * terminal user sets them, the key in POSTIZ_API_KEY, the check running on this machine. The CLI's
  * text and its --json report speak with it; nothing here knows the action's inputs or the runner.
  */
-import { listed, type Setting, type Voice } from '../shared/words.js'
+import { KEY_PLACE, listed, type Setting, type Voice } from '../shared/words.js'
 
 /** How a CLI user sets each setting: a variable, or a flag. */
 const SET_BY: Readonly<Record<Setting, { variable: string } | { flag: string; switch?: true }>> = {
@@ -45,7 +45,7 @@ export const CLI_VOICE: Voice = {
     here: 'this machine',
     'key-home': 'POSTIZ_API_KEY',
     'key-from': 'POSTIZ_API_KEY',
-    'key-missing': 'not set. Export your Postiz API key (Postiz: Settings → Public API): export POSTIZ_API_KEY=…',
+    'key-missing': `not set. Export your Postiz API key (Postiz: ${KEY_PLACE}): export POSTIZ_API_KEY=…`,
     'reach-self-hosted': '',
     'bug-report': 'with the command you ran',
     'file-missing': ''

@@ -4,7 +4,7 @@
  */
 import { isLoopbackHost } from '../shared/hosts.js'
 import { parseIntegrations, type Entry, type EntryFileContent } from './entries.js'
-import { assign, phrase, setting, words, type InputError, type Setting, type Words } from '../shared/words.js'
+import { assign, KEY_PLACE, phrase, setting, words, type InputError, type Setting, type Words } from '../shared/words.js'
 
 export const FINDING_KINDS = ['missing', 'disabled', 'failing', 'reconnect'] as const
 export type FindingKind = (typeof FINDING_KINDS)[number]
@@ -104,7 +104,7 @@ function unsendableKeyCharacter(key: string): Words | undefined {
   if (index === -1) return undefined
   const code = key.charCodeAt(index)
   const what = code === 0x0a || code === 0x0d ? 'a line break' : code < 0x20 || code === 0x7f ? 'a control character' : 'a character outside printable ASCII'
-  return words`contains ${what} (character ${String(index + 1)}), which cannot be sent in an HTTP header. Copy the key again from Postiz (Settings → Public API) and store it alone in ${phrase('key-home')}, with nothing before or after it.`
+  return words`contains ${what} (character ${String(index + 1)}), which cannot be sent in an HTTP header. Copy the key again from Postiz (${KEY_PLACE}) and store it alone in ${phrase('key-home')}, with nothing before or after it.`
 }
 
 function parseBoolean(name: Setting, value: string, errors: InputError[]): boolean {

@@ -34,13 +34,14 @@ export function postsWindow(options: PostSignalOptions): { startDate: Date; endD
 /**
  * The channels whose posts count for an entry: the ones it exports (every enabled channel of a
  * `platform:*` entry; the one chosen for an ID or `platform:profile` entry, never its twins), else,
- * when none is enabled, the channel it found (all of them for `platform:*`), else the ID it names.
+ * when none is enabled, the channel it found (all of them for `platform:*`). Only channels the
+ * server listed: a missing entry counts no posts, not even those of the ID it names, since Postiz up
+ * to v2.23.0 returns the posts of deleted channels when asked for a customer's (docs/postiz-api.md).
  */
 function channelIds(result: EntryResult): string[] {
   if (result.enabledIds.length > 0) return result.enabledIds
   if (result.entry.selector.kind === 'platform') return result.matches.map(i => i.id)
-  if (result.integration) return [result.integration.id]
-  return result.entry.selector.kind === 'id' ? [result.entry.selector.id] : []
+  return result.integration ? [result.integration.id] : []
 }
 
 function countFor(ids: string[], postsByChannel: Map<string, Post[]>, options: PostSignalOptions): PostCounts {

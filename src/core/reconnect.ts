@@ -21,6 +21,28 @@ import { finding } from './vocabulary.js'
 
 const NEEDS_RECONNECT = /^We couldn't post to (\S+) for (.+) because you need to reconnect it\./s
 const COULD_NOT_REFRESH = /^Could not refresh your (\S+) channel\b/
+/** The second of the two notifications Postiz writes per failed refresh: the same text with no cause. */
+const NO_CAUSE = /^Could not refresh your (\S+) channel \./
+/** How far apart the two notifications of one failed refresh may be. */
+const ONE_REFRESH_MS = 60_000
+
+/**
+ * One event per failed refresh: Postiz writes "Could not refresh your <identifier> channel <cause>…"
+ * and then the same with an empty cause ("…channel . Please go back…"). The copy without a cause is
+ * left out when one with a cause for the same platform stands within a minute of it.
+ */
+export function oneNotificationPerRefresh(notifications: readonly Notification[]): Notification[] {
+  /** Platform → when a refresh with a cause failed. */
+  const withCause = new Map<string, number[]>()
+  for (const n of notifications) {
+    const platform = COULD_NOT_REFRESH.exec(n.content)?.[1]
+    if (platform !== undefined && !NO_CAUSE.test(n.content)) withCause.set(platform, [...(withCause.get(platform) ?? []), n.createdAt])
+  }
+  return notifications.filter(n => {
+    const platform = NO_CAUSE.exec(n.content)?.[1]
+    return platform === undefined || !(withCause.get(platform) ?? []).some(at => Math.abs(at - n.createdAt) <= ONE_REFRESH_MS)
+  })
+}
 
 export interface ReconnectResult {
   findings: Finding[]
@@ -65,7 +87,7 @@ export function findReconnects(check: CheckResult, integrations: Integration[], 
   }
 
   // Newest first: the first notification that stands for a channel is its evidence.
-  for (const notification of [...notifications].sort((a, b) => b.createdAt - a.createdAt)) {
+  for (const notification of oneNotificationPerRefresh(notifications).sort((a, b) => b.createdAt - a.createdAt)) {
     const named = NEEDS_RECONNECT.exec(notification.content)
     if (named) {
       const [, identifier, name] = named

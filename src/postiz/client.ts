@@ -13,7 +13,7 @@ import { parsePosts, type Post } from './posts.js'
 import { Redactor } from './redact.js'
 import { logSafe } from '../shared/sanitize.js'
 import { USER_AGENT } from '../shared/version.js'
-import { assign, mapText, phrase, setting, words, type Setting, type Words } from '../shared/words.js'
+import { assign, KEY_PLACE, mapText, phrase, setting, words, type Setting, type Words } from '../shared/words.js'
 
 export const MAX_BODY_BYTES = 32 * 1024 * 1024
 /** Longest `Retry-After` the client waits for; a longer one ends the run at once. */
@@ -72,7 +72,7 @@ function serverMessage(body: Buffer): string | undefined {
   return typeof msg === 'string' && msg.trim() !== '' ? logSafe(msg, 200) : undefined
 }
 
-const KEY_SOURCE = words`The key comes from ${phrase('key-from')}; create or copy it in Postiz under Settings → Public API.`
+const KEY_SOURCE = words`The key comes from ${phrase('key-from')}; create or copy it in Postiz under ${KEY_PLACE}.`
 
 /** Postiz's own messages on 401/403 (see FACTS.md), with their fixes. A Map: server text is never a property name. */
 const AUTH_FIXES: ReadonlyMap<string, Words> = new Map([
@@ -85,13 +85,24 @@ const AUTH_FIXES: ReadonlyMap<string, Words> = new Map([
   ['No subscription found', ['This Postiz Cloud organisation has no active subscription, so its public API is closed. Renew the subscription.']]
 ])
 
+/**
+ * A 401 or 403 with an empty body is the server failing while it looked the key up (its database
+ * down, say: docs/postiz-api.md), not the key: Postiz answers every wrong key with a message.
+ */
+function keyLookupFailed(response: HttpResponse, url: string): CheckError {
+  const logout = firstHeader(response.headers, 'logout') === 'true' ? ' and a "logout: true" header' : ''
+  return new CheckError(
+    [
+      `${url} answered HTTP ${response.status} with an empty body${logout}: the Postiz server failed while it checked the key (its key lookup did not complete), so the key may well be right.`
+    ],
+    ["Check the Postiz server's health and its logs (its database and Redis above all), then run again."]
+  )
+}
+
 function authError(response: HttpResponse, url: string): CheckError {
+  if (response.body.length === 0) return keyLookupFailed(response, url)
   const msg = serverMessage(response.body)
-  const said = msg
-    ? `: "${msg}"`
-    : response.body.length === 0
-      ? ' with an empty body'
-      : ` with ${looksLikeHtml(response) ? 'an HTML page' : 'a body'} ${snippet(response.body)}`
+  const said = msg ? `: "${msg}"` : ` with ${looksLikeHtml(response) ? 'an HTML page' : 'a body'} ${snippet(response.body)}`
   const fix =
     (msg !== undefined ? AUTH_FIXES.get(msg) : undefined) ??
     (response.status === 403
@@ -186,6 +197,17 @@ function interpret(response: HttpResponse, url: string, advice: UrlAdvice): unkn
     return fail(
       [`${url} answered HTTP ${status} with an empty body, where a JSON answer belongs.`],
       advice(words`Check that ${setting('api-url')} points at a Postiz backend. ${API_PATH_FIX}`)
+    )
+  }
+  // Postiz answers a list with 200 and all of it; a 206 (no Range was asked) or another 2xx is part of it, or none.
+  if (status !== 200) {
+    return fail(
+      [
+        `${url} answered HTTP ${status} where Postiz answers 200 with the whole list: something between `,
+        phrase('here'),
+        ' and Postiz answered with part of it, or with something else.'
+      ],
+      words`Check any proxy or cache between ${phrase('here')} and Postiz (HTTPS_PROXY, a CDN in front of the server); it must pass the request on and the whole answer back.`
     )
   }
   // What parses is JSON, whatever the Content-Type says; only what does not is judged by its looks.

@@ -44,6 +44,9 @@ export type Phrase =
   | 'file-missing'
 
 export type Part = string | { setting: Setting } | { settings: readonly Setting[]; value: string } | { phrase: Phrase }
+/** Where Postiz shows the API key, in its own menus (docs/postiz-api.md). */
+export const KEY_PLACE = 'Settings → Developers → Public API'
+
 /** A sentence whose settings and phrases each front end words for itself. */
 export type Words = readonly Part[]
 

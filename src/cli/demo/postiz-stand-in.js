@@ -20,7 +20,7 @@ import { gzipSync } from 'node:zlib'
  * @typedef {{ id: string, content: string, link?: string | null, createdAt: string }} StandInNotification
  * @typedef {{ method: string, url: string, headers: import('node:http').IncomingHttpHeaders }} RecordedRequest
  * @typedef {(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse, count: number) => boolean | Promise<boolean>} Fault
- * @typedef {{ integrations?: StandInIntegration[], posts?: StandInPost[], notifications?: StandInNotification[] | 'absent', apiKey?: string, prefix?: string, fault?: Fault, host?: string, port?: number,
+ * @typedef {{ integrations?: StandInIntegration[], deleted?: StandInIntegration[], posts?: StandInPost[], notifications?: StandInNotification[] | 'absent', apiKey?: string, prefix?: string, fault?: Fault, host?: string, port?: number,
  *   tls?: { key: string | Buffer, cert: string | Buffer } }} StandInOptions
  * @typedef {{ url: string, baseUrl: string, port: number, requests: RecordedRequest[],
  *   integrations: StandInIntegration[], close: () => Promise<void> }} StandIn
@@ -95,6 +95,10 @@ export async function startPostizStandIn(options = {}) {
       const end = Date.parse(url.searchParams.get('endDate') ?? '')
       const customer = url.searchParams.get('customer')
       const owners = new Map(integrations.map(i => [i.id, i.customer?.id]))
+      // Soft-deleted channels are not listed and their posts are left out, except that up to Postiz
+      // v2.23.0 the customer filter replaces the filter on the channel, so ?customer= brings them
+      // back (fixed only on main, commit 81547fc64).
+      const deletedOwners = new Map((options.deleted ?? []).map(i => [i.id, i.customer?.id]))
       // A repeating post (intervalInDays) comes back once per occurrence in the window: a copy with
       // the same id, its own publishDate, and actualDate, the original's (FACTS.md).
       const occurrences = (options.posts ?? []).flatMap(p => {
@@ -109,7 +113,9 @@ export async function startPostizStandIn(options = {}) {
       })
       const posts = occurrences.filter(p => {
         const at = Date.parse(p.publishDate)
-        return at >= start && at <= end && (customer === null || owners.get(p.integration.id) === customer)
+        const id = p.integration.id
+        const listed = owners.has(id)
+        return at >= start && at <= end && (customer === null ? listed : (listed ? owners.get(id) : deletedOwners.get(id)) === customer)
       })
       return sendJson(req, res, 200, { posts })
     }
