@@ -32721,7 +32721,7 @@ function ambiguousCustomer(integrations, customer) {
 /**
  * The shape of `GET /public/v1/notifications?page=N` (Postiz v2.18.0 and later) and its validation.
  * Pure. `{"notifications": [{id, content, link, createdAt}], "total", "page", "limit", "hasMore"}`,
- * newest first, 100 a page (FACTS.md).
+ * newest first, 100 a page (docs/postiz-api.md).
  */
 
 
@@ -32872,7 +32872,7 @@ function serverMessage(body) {
     return typeof msg === 'string' && msg.trim() !== '' ? logSafe(msg, 200) : undefined;
 }
 const KEY_SOURCE = words `The key comes from ${phrase('key-from')}; create or copy it in Postiz under ${KEY_PLACE}.`;
-/** Postiz's own messages on 401/403 (see FACTS.md), with their fixes. A Map: server text is never a property name. */
+/** Postiz's own messages on 401/403 (docs/postiz-api.md), with their fixes. A Map: server text is never a property name. */
 const AUTH_FIXES = new Map([
     [
         'Invalid API key',
@@ -33710,7 +33710,7 @@ async function readEntryFile(given, options) {
 
 ;// CONCATENATED MODULE: ./src/core/reconnect.ts
 /**
- * Channels that need reconnecting, from Postiz's own notifications (FACTS.md, "Notifications"). The
+ * Channels that need reconnecting, from Postiz's own notifications (docs/postiz-api.md, "Notifications"). The
  * public channel list hides a token that could not be refreshed (the channel still says
  * `disabled: false`); Postiz's notifications are the only public trace of it. Pure.
  *

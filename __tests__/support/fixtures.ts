@@ -1,4 +1,4 @@
-/** Integrations in the exact shape the Postiz backend returns (see ../shared/postiz/FACTS.md). */
+/** Integrations in the exact shape the Postiz backend returns (see docs/postiz-api.md). */
 import type { StandInIntegration } from '../../src/cli/demo/postiz-stand-in.js'
 
 let counter = 0

@@ -28909,7 +28909,7 @@ function ambiguousCustomer(integrations, customer) {
 /**
  * The shape of `GET /public/v1/notifications?page=N` (Postiz v2.18.0 and later) and its validation.
  * Pure. `{"notifications": [{id, content, link, createdAt}], "total", "page", "limit", "hasMore"}`,
- * newest first, 100 a page (FACTS.md).
+ * newest first, 100 a page (docs/postiz-api.md).
  */
 
 
@@ -29137,7 +29137,7 @@ function serverMessage(body) {
     return typeof msg === 'string' && msg.trim() !== '' ? logSafe(msg, 200) : undefined;
 }
 const KEY_SOURCE = words `The key comes from ${phrase('key-from')}; create or copy it in Postiz under ${KEY_PLACE}.`;
-/** Postiz's own messages on 401/403 (see FACTS.md), with their fixes. A Map: server text is never a property name. */
+/** Postiz's own messages on 401/403 (docs/postiz-api.md), with their fixes. A Map: server text is never a property name. */
 const AUTH_FIXES = new Map([
     [
         'Invalid API key',
@@ -30549,7 +30549,7 @@ async function readEntryFile(given, options) {
 
 ;// CONCATENATED MODULE: ./src/core/reconnect.ts
 /**
- * Channels that need reconnecting, from Postiz's own notifications (FACTS.md, "Notifications"). The
+ * Channels that need reconnecting, from Postiz's own notifications (docs/postiz-api.md, "Notifications"). The
  * public channel list hides a token that could not be refreshed (the channel still says
  * `disabled: false`); Postiz's notifications are the only public trace of it. Pure.
  *
@@ -30834,7 +30834,7 @@ const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(imp
 ;// CONCATENATED MODULE: ./src/cli/demo/postiz-stand-in.js
 /**
  * A Postiz-compatible HTTP server for loopback use: tests, the CI workflow and demos.
- * It behaves like the Postiz backend's public API as ../shared/postiz/FACTS.md describes it:
+ * It behaves like the Postiz backend's public API as docs/postiz-api.md describes it:
  * raw key in `Authorization` (no `Bearer`), 401 bodies `{"msg": …}`, a bare JSON array from
  * GET /public/v1/integrations with `null` picture/profile and `customer` absent when unassigned,
  * gzip when accepted, an optional `/api` prefix (the official Docker image), and the web app's
@@ -30934,7 +30934,7 @@ async function startPostizStandIn(options = {}) {
       // back (fixed only on main, commit 81547fc64).
       const deletedOwners = new Map((options.deleted ?? []).map(i => [i.id, i.customer?.id]))
       // A repeating post (intervalInDays) comes back once per occurrence in the window: a copy with
-      // the same id, its own publishDate, and actualDate, the original's (FACTS.md).
+      // the same id, its own publishDate, and actualDate, the original's (docs/postiz-api.md).
       const occurrences = (options.posts ?? []).flatMap(p => {
         if (!p.intervalInDays) return [p]
         const first = Date.parse(p.publishDate)

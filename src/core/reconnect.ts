@@ -1,5 +1,5 @@
 /**
- * Channels that need reconnecting, from Postiz's own notifications (FACTS.md, "Notifications"). The
+ * Channels that need reconnecting, from Postiz's own notifications (docs/postiz-api.md, "Notifications"). The
  * public channel list hides a token that could not be refreshed (the channel still says
  * `disabled: false`); Postiz's notifications are the only public trace of it. Pure.
  *

@@ -74,7 +74,7 @@ function serverMessage(body: Buffer): string | undefined {
 
 const KEY_SOURCE = words`The key comes from ${phrase('key-from')}; create or copy it in Postiz under ${KEY_PLACE}.`
 
-/** Postiz's own messages on 401/403 (see FACTS.md), with their fixes. A Map: server text is never a property name. */
+/** Postiz's own messages on 401/403 (docs/postiz-api.md), with their fixes. A Map: server text is never a property name. */
 const AUTH_FIXES: ReadonlyMap<string, Words> = new Map([
   [
     'Invalid API key',

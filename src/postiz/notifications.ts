@@ -1,7 +1,7 @@
 /**
  * The shape of `GET /public/v1/notifications?page=N` (Postiz v2.18.0 and later) and its validation.
  * Pure. `{"notifications": [{id, content, link, createdAt}], "total", "page", "limit", "hasMore"}`,
- * newest first, 100 a page (FACTS.md).
+ * newest first, 100 a page (docs/postiz-api.md).
  */
 import { ResponseShapeError } from './errors.js'
 import { isRecord } from './json.js'

@@ -13,7 +13,7 @@ export interface Post {
   integrationId: string
   /**
    * One occurrence of a repeating post: Postiz returns such a post once per occurrence in the window,
-   * each with the same id and its own publishDate (FACTS.md), so it is never "stuck".
+   * each with the same id and its own publishDate (docs/postiz-api.md), so it is never "stuck".
    */
   repeating: boolean
 }

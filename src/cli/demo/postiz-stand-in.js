@@ -1,6 +1,6 @@
 /**
  * A Postiz-compatible HTTP server for loopback use: tests, the CI workflow and demos.
- * It behaves like the Postiz backend's public API as ../shared/postiz/FACTS.md describes it:
+ * It behaves like the Postiz backend's public API as docs/postiz-api.md describes it:
  * raw key in `Authorization` (no `Bearer`), 401 bodies `{"msg": …}`, a bare JSON array from
  * GET /public/v1/integrations with `null` picture/profile and `customer` absent when unassigned,
  * gzip when accepted, an optional `/api` prefix (the official Docker image), and the web app's
@@ -100,7 +100,7 @@ export async function startPostizStandIn(options = {}) {
       // back (fixed only on main, commit 81547fc64).
       const deletedOwners = new Map((options.deleted ?? []).map(i => [i.id, i.customer?.id]))
       // A repeating post (intervalInDays) comes back once per occurrence in the window: a copy with
-      // the same id, its own publishDate, and actualDate, the original's (FACTS.md).
+      // the same id, its own publishDate, and actualDate, the original's (docs/postiz-api.md).
       const occurrences = (options.posts ?? []).flatMap(p => {
         if (!p.intervalInDays) return [p]
         const first = Date.parse(p.publishDate)
