@@ -7,6 +7,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
+import { existsSync, readdirSync } from 'node:fs'
+import { join } from 'node:path'
 import { runAction, type ActionRun } from '../support/run-action.js'
 import { runCli } from '../support/run-cli.js'
 
@@ -219,5 +221,33 @@ describe('the CLI against the real backend', () => {
     const report = JSON.parse(run.stdout) as { counts: Record<string, number>; warnings: string[] }
     expect(report.counts).toMatchObject({ missing: 2, disabled: 1, failing: 2, reconnect: 1 })
     expect(run.stdout).not.toMatch(/the runner|\$\{\{/)
+  })
+})
+
+/** start.sh's Postgres, when this run may stop and start it (root, with the data under WORK). */
+const WORK = process.env.WORK ?? '/tmp/postiz-real'
+const PG_DATA = join(WORK, 'pg', 'data')
+const PG_BIN = existsSync('/usr/lib/postgresql')
+  ? readdirSync('/usr/lib/postgresql')
+      .map(v => `/usr/lib/postgresql/${v}/bin`)
+      .pop()
+  : undefined
+const pgCtl = (args: string): string => execFileSync('su', ['postgres', '-c', `${PG_BIN}/pg_ctl -D ${PG_DATA} ${args}`], { encoding: 'utf8' })
+
+describe('the server failing while it checks the key', () => {
+  const canStop = process.getuid?.() === 0 && existsSync(PG_DATA) && PG_BIN !== undefined
+  ;(canStop ? it : it.skip)('with its database down, Postiz answers an empty 401, and the check blames the server, not the key', async () => {
+    pgCtl('-m fast stop')
+    try {
+      const answer = await fetch(`${URL_}/public/v1/integrations`, { headers: { authorization: KEY_A } })
+      expect([answer.status, answer.headers.get('logout'), await answer.text()]).toEqual([401, 'true', ''])
+      const run = await action({ integrations: 'x:acme' })
+      expect(run.outputs.status).toBe('error')
+      expect(run.stdout).toMatch(
+        /answered HTTP 401 with an empty body and a "logout: true" header: the Postiz server failed while it checked the key .*so the key may well be right/
+      )
+    } finally {
+      pgCtl(`-o '-c listen_addresses=127.0.0.1 -p ${new URL(DB).port} -k ${join(WORK, 'pg')}' -l ${join(WORK, 'pg', 'log.txt')} -w start`)
+    }
   })
 })
