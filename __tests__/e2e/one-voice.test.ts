@@ -345,9 +345,11 @@ describe('7. a CLI for an 80-column terminal', () => {
     expect(wide.filter(l => stringWidth(l) > 160)).toEqual([])
   })
 
-  it('honours COLUMNS on a pipe', async () => {
+  it('honours COLUMNS on a pipe; a listing leads each block with the selector to paste', async () => {
     const run = await cli(ARGS, { COLUMNS: '80' })
     expect(run.stdout.split('\n').filter(l => stringWidth(l) > 80)).toEqual([])
+    const listing = await cli([], { COLUMNS: '60' })
+    expect(listing.stdout).toMatch(/^enabled {2}x:acme-beta\n {4}x · Acme Beta on X · cm\w+$/m)
   })
 
   it('notes on a terminal what it waits for, and clears the note; on a pipe and with --json it prints no note', async () => {

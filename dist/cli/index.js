@@ -31711,19 +31711,23 @@ function tableWidth(header, rows) {
     return Math.max(...table(header, rows, palette(false)).map(l => stringWidth(l)));
 }
 /**
- * The table when it fits the terminal, else a short block per row: the first two cells on one line,
- * the others below it, joined by " · " (a count with its column's name), wrapped to the width.
+ * The table when it fits the terminal, else a short block per row: the state and the `lead` cell on
+ * one line, the others below it, joined by " · " (a count with its column's name), wrapped to the width.
  */
-function tableOrBlocks(header, rows, p, width, counts = new Set()) {
+function tableOrBlocks(header, rows, p, width, blocks = {}) {
     if (width === undefined || tableWidth(header, rows) <= width)
         return table(header, rows, p);
+    const { counts = new Set(), lead = 1 } = blocks;
     const lines = [];
     for (const row of rows) {
-        const [state, name, ...rest] = row.cells;
+        const [state, ...others] = row.cells;
+        const name = others[lead - 1];
         const paint = row.paint?.[0] ?? ((t) => t);
         lines.push(...wrap(`${state}  ${name}`, width, '    ').map((line, i) => (i === 0 ? paint(state) + line.slice(state.length) : line)));
-        const details = rest.flatMap((cell, index) => {
-            const column = header[index + 2];
+        const details = others.flatMap((cell, index) => {
+            if (index === lead - 1)
+                return [];
+            const column = header[index + 1];
             // A count shows when it is not 0: a clean entry's block stays one line shorter.
             if (counts.has(column))
                 return cell === '0' ? [] : [`${column.toLowerCase()} ${cell}`];
@@ -31772,7 +31776,8 @@ function renderTerminalReport(outcome, options, verdict) {
         return `${lines.join('\n')}\n`;
     }
     if (check.discovery) {
-        lines.push(...tableOrBlocks(['STATE', 'PLATFORM', 'SELECTOR', 'NAME', 'CUSTOMER', 'ID'], integrationRows(check.considered, p), p, width), '');
+        // A block leads with the selector to paste.
+        lines.push(...tableOrBlocks(['STATE', 'PLATFORM', 'SELECTOR', 'NAME', 'CUSTOMER', 'ID'], integrationRows(check.considered, p), p, width, { lead: 2 }), '');
         lines.push(...wrap(`${headline}. Pass entries with --integrations to check them.`, width, '').map(line => p.bold(line)));
         return `${lines.join('\n')}\n`;
     }
@@ -31802,7 +31807,7 @@ function renderTerminalReport(outcome, options, verdict) {
         };
     });
     const header = ['STATE', 'ENTRY', 'CHANNEL', 'PLATFORM', 'PROFILE', ...(failedColumn ? ['FAILED'] : []), ...(queuedColumn ? ['QUEUED'] : []), 'ID'];
-    lines.push(...tableOrBlocks(header, rows, p, width, new Set(['FAILED', 'QUEUED'])));
+    lines.push(...tableOrBlocks(header, rows, p, width, { counts: new Set(['FAILED', 'QUEUED']) }));
     // Each entry's problems once, with its fix: what to write, then each piece of advice once.
     for (const row of problemsByEntry(check.findings)) {
         const blocks = row.findings.some(f => verdict.blocks(f));

@@ -101,19 +101,29 @@ function tableWidth(header: string[], rows: Row[]): number {
   return Math.max(...table(header, rows, palette(false)).map(l => stringWidth(l)))
 }
 
+interface Blocks {
+  /** Columns whose cell is a count: shown with the column's name, and left out when 0. */
+  counts?: ReadonlySet<string>
+  /** The column beside the state on a block's first line (the rest go below it). */
+  lead?: number
+}
+
 /**
- * The table when it fits the terminal, else a short block per row: the first two cells on one line,
- * the others below it, joined by " · " (a count with its column's name), wrapped to the width.
+ * The table when it fits the terminal, else a short block per row: the state and the `lead` cell on
+ * one line, the others below it, joined by " · " (a count with its column's name), wrapped to the width.
  */
-function tableOrBlocks(header: string[], rows: Row[], p: Palette, width: number | undefined, counts: ReadonlySet<string> = new Set()): string[] {
+function tableOrBlocks(header: string[], rows: Row[], p: Palette, width: number | undefined, blocks: Blocks = {}): string[] {
   if (width === undefined || tableWidth(header, rows) <= width) return table(header, rows, p)
+  const { counts = new Set<string>(), lead = 1 } = blocks
   const lines: string[] = []
   for (const row of rows) {
-    const [state, name, ...rest] = row.cells
+    const [state, ...others] = row.cells
+    const name = others[lead - 1]
     const paint = row.paint?.[0] ?? ((t: string) => t)
     lines.push(...wrap(`${state}  ${name}`, width, '    ').map((line, i) => (i === 0 ? paint(state) + line.slice(state.length) : line)))
-    const details = rest.flatMap((cell, index) => {
-      const column = header[index + 2]
+    const details = others.flatMap((cell, index) => {
+      if (index === lead - 1) return []
+      const column = header[index + 1]
       // A count shows when it is not 0: a clean entry's block stays one line shorter.
       if (counts.has(column)) return cell === '0' ? [] : [`${column.toLowerCase()} ${cell}`]
       return cell === '' || cell === '—' ? [] : [cell]
@@ -166,7 +176,8 @@ export function renderTerminalReport(outcome: RunOutcome, options: TerminalOptio
   }
 
   if (check.discovery) {
-    lines.push(...tableOrBlocks(['STATE', 'PLATFORM', 'SELECTOR', 'NAME', 'CUSTOMER', 'ID'], integrationRows(check.considered, p), p, width), '')
+    // A block leads with the selector to paste.
+    lines.push(...tableOrBlocks(['STATE', 'PLATFORM', 'SELECTOR', 'NAME', 'CUSTOMER', 'ID'], integrationRows(check.considered, p), p, width, { lead: 2 }), '')
     lines.push(...wrap(`${headline}. Pass entries with --integrations to check them.`, width, '').map(line => p.bold(line)))
     return `${lines.join('\n')}\n`
   }
@@ -197,7 +208,7 @@ export function renderTerminalReport(outcome: RunOutcome, options: TerminalOptio
     }
   })
   const header = ['STATE', 'ENTRY', 'CHANNEL', 'PLATFORM', 'PROFILE', ...(failedColumn ? ['FAILED'] : []), ...(queuedColumn ? ['QUEUED'] : []), 'ID']
-  lines.push(...tableOrBlocks(header, rows, p, width, new Set(['FAILED', 'QUEUED'])))
+  lines.push(...tableOrBlocks(header, rows, p, width, { counts: new Set(['FAILED', 'QUEUED']) }))
 
   // Each entry's problems once, with its fix: what to write, then each piece of advice once.
   for (const row of problemsByEntry(check.findings)) {
