@@ -6,8 +6,8 @@
 import { describe, expect, it } from '@jest/globals'
 import { spawn } from 'node:child_process'
 import stringWidth from 'string-width'
-import type { StandInNotification, StandInPost } from '../../src/cli/demo/postiz-stand-in.js'
-import { API_KEY, channel } from '../support/fixtures.js'
+import type { StandInNotification } from '../../src/cli/demo/postiz-stand-in.js'
+import { API_KEY, channel, postOn as post } from '../support/fixtures.js'
 import { expectClean } from '../support/expect-run.js'
 import { startGitHubStandIn } from '../support/github-stand-in.js'
 import { loopbackServers } from '../support/loopback-servers.js'
@@ -24,12 +24,6 @@ const ORG = [X, X_BETA, INSTA, MASTODON, LI]
 const { postiz, track, answering } = loopbackServers(ORG)
 
 const at = (days: number): string => new Date(Date.now() + days * DAY).toISOString()
-const post = (on: typeof X, state: StandInPost['state'], days: number): StandInPost => ({
-  id: `p-${on.id}-${state}-${days}`,
-  publishDate: at(days),
-  state,
-  integration: { id: on.id, providerIdentifier: on.identifier, name: on.name, picture: null }
-})
 const POSTS = [post(INSTA, 'ERROR', -1), post(INSTA, 'ERROR', -2), post(MASTODON, 'QUEUE', 1)]
 const NOTIFICATIONS: StandInNotification[] = [
   {

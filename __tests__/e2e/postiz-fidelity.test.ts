@@ -4,8 +4,8 @@
  * is one event, a partial answer is no answer, and every text says where the key is.
  */
 import { describe, expect, it } from '@jest/globals'
-import type { StandInNotification, StandInPost } from '../../src/cli/demo/postiz-stand-in.js'
-import { API_KEY, channel } from '../support/fixtures.js'
+import type { StandInNotification } from '../../src/cli/demo/postiz-stand-in.js'
+import { API_KEY, channel, postOn as post } from '../support/fixtures.js'
 import { expectClean, expectError } from '../support/expect-run.js'
 import { loopbackServers } from '../support/loopback-servers.js'
 import { runAction, type ActionRun } from '../support/run-action.js'
@@ -18,14 +18,6 @@ const LI = channel({ identifier: 'linkedin-page', profile: 'acme-inc', name: 'Ac
 /** Soft-deleted: not in the list, but Postiz up to v2.23.0 returns its posts for ?customer=cust_acme. */
 const GONE = channel({ identifier: 'x', profile: 'old', name: 'Acme old X', customer: ACME })
 const { postiz, answering } = loopbackServers([X, LI])
-
-const at = (days: number): string => new Date(Date.now() + days * DAY).toISOString()
-const post = (on: typeof X, state: StandInPost['state'], days: number): StandInPost => ({
-  id: `p-${on.id}-${state}-${days}`,
-  publishDate: at(days),
-  state,
-  integration: { id: on.id, providerIdentifier: on.identifier, name: on.name, picture: null }
-})
 
 async function action(server: { baseUrl: string }, inputs: Record<string, string>): Promise<ActionRun> {
   const run = await runAction({ inputs: { 'api-key': API_KEY, 'api-url': server.baseUrl, ...inputs } })

@@ -1,5 +1,5 @@
 /** Integrations in the exact shape the Postiz backend returns (see docs/postiz-api.md). */
-import type { StandInIntegration } from '../../src/cli/demo/postiz-stand-in.js'
+import type { StandInIntegration, StandInPost } from '../../src/cli/demo/postiz-stand-in.js'
 
 let counter = 0
 
@@ -17,3 +17,13 @@ export function channel(fields: Partial<StandInIntegration> & Pick<StandInIntegr
 }
 
 export const API_KEY = 'k3y-Secret-1234567890abcdef'
+
+/** A post on `on`, `days` from now (negative: in the past), as GET /public/v1/posts returns it. */
+export function postOn(on: StandInIntegration, state: StandInPost['state'], days: number): StandInPost {
+  return {
+    id: `p-${on.id}-${state}-${days}`,
+    publishDate: new Date(Date.now() + days * 86_400_000).toISOString(),
+    state,
+    integration: { id: on.id, providerIdentifier: on.identifier, name: on.name, picture: null }
+  }
+}
