@@ -31353,6 +31353,20 @@ function describeIntegration(i) {
     return `"${i.name}" (${i.identifier}${profile}, ID ${i.id})`;
 }
 
+;// CONCATENATED MODULE: ./src/shared/text.ts
+/** Small wording helpers shared by the messages of every stage. Pure. */
+/**
+ * A count as people read it: 10,000. Grouped by hand: Intl's number formatting costs about 10 ms
+ * to start, a tenth of the action's run.
+ */
+const count = (n) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+/** "1 channel", "2 channels", "10,000 channels"; `many` for a word whose plural is not word + s. */
+const plural = (n, word, many = `${word}s`) => `${count(n)} ${n === 1 ? word : many}`;
+/** The text with a capital first letter: a sentence that starts with a word from elsewhere. */
+const capitalise = (text) => text.charAt(0).toUpperCase() + text.slice(1);
+/** A time in ISO 8601 to the second, as messages show it: 2026-11-28T12:00:00Z. */
+const isoSeconds = (time) => new Date(time).toISOString().replace(/\.\d+Z$/, 'Z');
+
 ;// CONCATENATED MODULE: ./src/core/vocabulary.ts
 /**
  * The words of every finding kind, defined once: its label, marks, annotation title, what the
@@ -31360,6 +31374,7 @@ function describeIntegration(i) {
  * messages, a sentence for annotations and the report). Every sink reads them from here; the table
  * is keyed by the kind, so the compiler rejects a kind without words. Pure.
  */
+
 
 /** The mark of each tone: its icon in Markdown and the message, and its mark and colour in a log or terminal. */
 const TONE_WORDS = {
@@ -31481,7 +31496,6 @@ function findingSentence(f) {
 function findingAdvice(f) {
     return [...(f.hint ? [`${capitalise(hintText(f.hint))}.`] : []), ...f.advice].join(' ');
 }
-const capitalise = (text) => text.charAt(0).toUpperCase() + text.slice(1);
 /** The findings grouped by entry, in the order of each entry's first finding (findings come in entry order). */
 function problemsByEntry(findings) {
     const byKey = new Map();
@@ -31577,18 +31591,6 @@ function safeHttpsUrl(value) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/shared/text.ts
-/** Small wording helpers shared by the messages of every stage. Pure. */
-/**
- * A count as people read it: 10,000. Grouped by hand: Intl's number formatting costs about 10 ms
- * to start, a tenth of the action's run.
- */
-const count = (n) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-/** "1 channel", "2 channels", "10,000 channels"; `many` for a word whose plural is not word + s. */
-const plural = (n, word, many = `${word}s`) => `${count(n)} ${n === 1 ? word : many}`;
-/** A time in ISO 8601 to the second, as messages show it: 2026-11-28T12:00:00Z. */
-const isoSeconds = (time) => new Date(time).toISOString().replace(/\.\d+Z$/, 'Z');
-
 ;// CONCATENATED MODULE: ./src/shared/words.ts
 /**
  * Text that names a setting, as data: the engine says which setting and what to do with it, and each
@@ -31596,6 +31598,7 @@ const isoSeconds = (time) => new Date(time).toISOString().replace(/\.\d+Z$/, 'Z'
  * CLI: `--timeout`, `POSTIZ_API_KEY`). A `Words` value is the sentence with those places left open;
  * `say` fills them with a `Voice`. Pure.
  */
+
 /** Every setting of a run, by its action input name. Each voice says how its reader sets it. */
 const SETTINGS = (/* unused pure expression or super */ null && ([
     'api-key',
@@ -31645,7 +31648,7 @@ function say(text, voice) {
             continue;
         }
         const said = 'phrase' in part ? voice.phrases[part.phrase] : 'settings' in part ? voice.assign(part.settings, part.value) : voice.setting(part.setting);
-        out += out === '' || /[.!?]\s+$/.test(out) ? said.charAt(0).toUpperCase() + said.slice(1) : said;
+        out += out === '' || /[.!?]\s+$/.test(out) ? capitalise(said) : said;
     }
     return out;
 }

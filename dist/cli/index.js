@@ -28273,6 +28273,20 @@ Examples:
   postiz-integrations-check -i 'bluesky:*' --failed-posts-days 7
 `;
 
+;// CONCATENATED MODULE: ./src/shared/text.ts
+/** Small wording helpers shared by the messages of every stage. Pure. */
+/**
+ * A count as people read it: 10,000. Grouped by hand: Intl's number formatting costs about 10 ms
+ * to start, a tenth of the action's run.
+ */
+const count = (n) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+/** "1 channel", "2 channels", "10,000 channels"; `many` for a word whose plural is not word + s. */
+const plural = (n, word, many = `${word}s`) => `${count(n)} ${n === 1 ? word : many}`;
+/** The text with a capital first letter: a sentence that starts with a word from elsewhere. */
+const capitalise = (text) => text.charAt(0).toUpperCase() + text.slice(1);
+/** A time in ISO 8601 to the second, as messages show it: 2026-11-28T12:00:00Z. */
+const isoSeconds = (time) => new Date(time).toISOString().replace(/\.\d+Z$/, 'Z');
+
 ;// CONCATENATED MODULE: ./src/shared/words.ts
 /**
  * Text that names a setting, as data: the engine says which setting and what to do with it, and each
@@ -28280,6 +28294,7 @@ Examples:
  * CLI: `--timeout`, `POSTIZ_API_KEY`). A `Words` value is the sentence with those places left open;
  * `say` fills them with a `Voice`. Pure.
  */
+
 /** Every setting of a run, by its action input name. Each voice says how its reader sets it. */
 const SETTINGS = (/* unused pure expression or super */ null && ([
     'api-key',
@@ -28329,7 +28344,7 @@ function say(text, voice) {
             continue;
         }
         const said = 'phrase' in part ? voice.phrases[part.phrase] : 'settings' in part ? voice.assign(part.settings, part.value) : voice.setting(part.setting);
-        out += out === '' || /[.!?]\s+$/.test(out) ? said.charAt(0).toUpperCase() + said.slice(1) : said;
+        out += out === '' || /[.!?]\s+$/.test(out) ? capitalise(said) : said;
     }
     return out;
 }
@@ -29878,6 +29893,7 @@ function parseConfig(partial, file) {
  * is keyed by the kind, so the compiler rejects a kind without words. Pure.
  */
 
+
 /** The mark of each tone: its icon in Markdown and the message, and its mark and colour in a log or terminal. */
 const TONE_WORDS = {
     pass: { icon: '✅', terminal: { mark: '✓', colour: 'green' } },
@@ -29998,7 +30014,6 @@ function findingSentence(f) {
 function findingAdvice(f) {
     return [...(f.hint ? [`${capitalise(hintText(f.hint))}.`] : []), ...f.advice].join(' ');
 }
-const capitalise = (text) => text.charAt(0).toUpperCase() + text.slice(1);
 /** The findings grouped by entry, in the order of each entry's first finding (findings come in entry order). */
 function problemsByEntry(findings) {
     const byKey = new Map();
@@ -30016,18 +30031,6 @@ function problemsByEntry(findings) {
         advice: [...new Set(list.flatMap(f => f.advice))]
     }));
 }
-
-;// CONCATENATED MODULE: ./src/shared/text.ts
-/** Small wording helpers shared by the messages of every stage. Pure. */
-/**
- * A count as people read it: 10,000. Grouped by hand: Intl's number formatting costs about 10 ms
- * to start, a tenth of the action's run.
- */
-const count = (n) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-/** "1 channel", "2 channels", "10,000 channels"; `many` for a word whose plural is not word + s. */
-const plural = (n, word, many = `${word}s`) => `${count(n)} ${n === 1 ? word : many}`;
-/** A time in ISO 8601 to the second, as messages show it: 2026-11-28T12:00:00Z. */
-const isoSeconds = (time) => new Date(time).toISOString().replace(/\.\d+Z$/, 'Z');
 
 ;// CONCATENATED MODULE: ./src/core/verdict.ts
 
@@ -31644,6 +31647,7 @@ const CLI_VOICE = {
  * every line within the terminal's width. Pure. Server text passes through `logSafe`, which also
  * strips terminal escape sequences' ESC; every sentence is in the CLI's words (cli/voice.ts).
  */
+
 
 
 

@@ -9,10 +9,10 @@ import { describeIntegration, hintText, listOf, type CheckResult, type EntryResu
 import { FINDING_KINDS } from '../core/config.js'
 import type { RunOutcome } from '../core/outcome.js'
 import type { Verdict } from '../core/verdict.js'
-import { capitalise, KIND_WORDS, problemsByEntry, STATE_WORDS, type EntryProblems, type ShownState } from '../core/vocabulary.js'
+import { KIND_WORDS, problemsByEntry, STATE_WORDS, type EntryProblems, type ShownState } from '../core/vocabulary.js'
 import type { Integration } from '../postiz/integrations.js'
 import { logSafe, markdownSafe, safeHttpsUrl } from '../shared/sanitize.js'
-import { count, plural } from '../shared/text.js'
+import { capitalise, count, plural } from '../shared/text.js'
 import { say as sayWords, sayInputError, type Words } from '../shared/words.js'
 import { ACTION_VOICE } from './voice.js'
 

@@ -6,6 +6,7 @@
  */
 import { describeIntegration, hintText, type Finding, type Hint } from './check-result.js'
 import type { FindingKind } from './config.js'
+import { capitalise } from '../shared/text.js'
 
 /**
  * How a run reads: `warn` is `status=fail` with no finding that blocks (fail-on leaves every one
@@ -199,8 +200,6 @@ export function findingSentence(f: Finding): string {
 export function findingAdvice(f: Finding): string {
   return [...(f.hint ? [`${capitalise(hintText(f.hint))}.`] : []), ...f.advice].join(' ')
 }
-
-export const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1)
 
 /** One entry's problems: its findings, its hints, and each piece of advice once. */
 export interface EntryProblems {

@@ -10,10 +10,10 @@
 import { createHash } from 'node:crypto'
 import { hintText, type Finding } from '../core/check-result.js'
 import type { RunStatus } from '../core/verdict.js'
-import { capitalise, KIND_WORDS, problemsByEntry } from '../core/vocabulary.js'
+import { KIND_WORDS, problemsByEntry } from '../core/vocabulary.js'
 import { markdownSafe } from '../shared/sanitize.js'
 import type { InputError } from '../shared/words.js'
-import { count, isoSeconds } from '../shared/text.js'
+import { capitalise, count, isoSeconds } from '../shared/text.js'
 
 export const ISSUE_DEFAULTS = {
   issue: 'false',

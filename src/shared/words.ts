@@ -5,6 +5,8 @@
  * `say` fills them with a `Voice`. Pure.
  */
 
+import { capitalise } from './text.js'
+
 /** Every setting of a run, by its action input name. Each voice says how its reader sets it. */
 export const SETTINGS = [
   'api-key',
@@ -91,7 +93,7 @@ export function say(text: Words, voice: Voice): string {
       continue
     }
     const said = 'phrase' in part ? voice.phrases[part.phrase] : 'settings' in part ? voice.assign(part.settings, part.value) : voice.setting(part.setting)
-    out += out === '' || /[.!?]\s+$/.test(out) ? said.charAt(0).toUpperCase() + said.slice(1) : said
+    out += out === '' || /[.!?]\s+$/.test(out) ? capitalise(said) : said
   }
   return out
 }
