@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { runCheck } from '../src/core/check.js'
-import { parseEntries } from '../src/core/entries.js'
+import { parseIntegrations } from '../src/core/entries.js'
 import type { Integration } from '../src/postiz/integrations.js'
 import { findingSentence } from '../src/core/vocabulary.js'
 import { ACTION_VOICE } from '../src/action/voice.js'
@@ -25,7 +25,7 @@ const ORG = [
   i('c5', 'x', 'globex', { customer: { id: 'g', name: 'Globex' } })
 ]
 
-const entries = (text: string) => parseEntries(text).entries
+const entries = (text: string) => parseIntegrations(text).entries
 
 describe('runCheck', () => {
   it('passes when every entry resolves to an enabled integration', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals'
 import { runCheck } from '../src/core/check.js'
 import type { Finding } from '../src/core/check-result.js'
 import { combineSignals } from '../src/core/combine.js'
-import { parseEntries } from '../src/core/entries.js'
+import { parseIntegrations } from '../src/core/entries.js'
 import { readPostSignals } from '../src/core/post-signals.js'
 import type { ReconnectResult } from '../src/core/reconnect.js'
 import { finding, findingSentence } from '../src/core/vocabulary.js'
@@ -14,7 +14,7 @@ const reconnectFinding = (key: string): Finding => finding('reconnect', 'asked',
 
 describe('readPostSignals', () => {
   it('returns its own result and leaves the check as it was', () => {
-    const check = runCheck(ORG, parseEntries('a, off').entries)
+    const check = runCheck(ORG, parseIntegrations('a, off').entries)
     const before = JSON.stringify(check)
     const signals = readPostSignals(check, [post('a', 'ERROR', -1), post('off', 'QUEUE', 1)], options)
     expect(JSON.stringify(check)).toBe(before)
@@ -30,7 +30,7 @@ describe('readPostSignals', () => {
 
 describe('combineSignals', () => {
   it('per entry: the check’s findings (with the posts at risk), then failing, then reconnect; status decided again', () => {
-    const check = runCheck(ORG, parseEntries('a, off, b').entries)
+    const check = runCheck(ORG, parseIntegrations('a, off, b').entries)
     expect(check.status).toBe('fail')
     const posts = readPostSignals(check, [post('b', 'ERROR', -1), post('off', 'QUEUE', 1)], options)
     const reconnect: ReconnectResult = {
@@ -49,7 +49,7 @@ describe('combineSignals', () => {
   })
 
   it('a passing check with a failing signal fails; without signals nothing changes', () => {
-    const check = runCheck(ORG, parseEntries('a').entries)
+    const check = runCheck(ORG, parseIntegrations('a').entries)
     expect(check.status).toBe('pass')
     expect(combineSignals(check, {}).findings).toEqual([])
     expect(combineSignals(check, {}).status).toBe('pass')

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { CLI_VOICE } from '../src/cli/voice.js'
-import { parseEntries, parseIntegrations, splitEntryList, type EntryFileContent } from '../src/core/entries.js'
+import { parseIntegrations, splitEntryList, type EntryFileContent } from '../src/core/entries.js'
 import { plainText, sayInputError } from '../src/shared/words.js'
 
 describe('splitEntryList', () => {
@@ -12,9 +12,9 @@ describe('splitEntryList', () => {
   })
 })
 
-describe('parseEntries', () => {
+describe('parseIntegrations: the line grammar', () => {
   it('parses IDs, platform:profile, platform:* and aliases', () => {
-    const { entries, errors } = parseEntries('cm123\nblog_x = X:@JohnDoe\nlinkedin-page:*')
+    const { entries, errors } = parseIntegrations('cm123\nblog_x = X:@JohnDoe\nlinkedin-page:*')
     expect(errors).toEqual([])
     expect(entries).toEqual([
       { key: 'cm123', text: 'cm123', selector: { kind: 'id', id: 'cm123' }, source: 'input' },
@@ -24,18 +24,18 @@ describe('parseEntries', () => {
   })
 
   it('counts an entry repeated verbatim once', () => {
-    expect(parseEntries('x:a\nx:a, x:a').entries).toHaveLength(1)
+    expect(parseIntegrations('x:a\nx:a, x:a').entries).toHaveLength(1)
   })
 
   it('rejects one alias on two different entries, and key clashes', () => {
-    expect(parseEntries('a=x:one\na=x:two').errors).toEqual([
+    expect(parseIntegrations('a=x:one\na=x:two').errors).toEqual([
       { input: 'integrations', problem: ['alias "a" is used by two different entries ("a=x:one" and "a=x:two"); give each its own alias'] }
     ])
-    expect(plainText(parseEntries('cm1\ncm1=x:two').errors[0].problem)).toMatch(/would both be named "cm1"/)
+    expect(plainText(parseIntegrations('cm1\ncm1=x:two').errors[0].problem)).toMatch(/would both be named "cm1"/)
   })
 
   it('names every malformed entry', () => {
-    const parsed = parseEntries(':x\nx:\nx:@\n1a=cm1\nok=\nBad Platform:x\ncm 1\nx:ok')
+    const parsed = parseIntegrations(':x\nx:\nx:@\n1a=cm1\nok=\nBad Platform:x\ncm 1\nx:ok')
     const { entries } = parsed
     const errors = parsed.errors.map(e => (e.input === 'integrations' ? plainText(e.problem) : `not about integrations: ${e.input}`))
     expect(entries.map(e => e.key)).toEqual(['x:ok'])
@@ -49,7 +49,7 @@ describe('parseEntries', () => {
   })
 
   it('treats __proto__ and constructor as ordinary IDs', () => {
-    const { entries } = parseEntries('__proto__, constructor')
+    const { entries } = parseIntegrations('__proto__, constructor')
     expect(entries.map(e => e.selector)).toEqual([
       { kind: 'id', id: '__proto__' },
       { kind: 'id', id: 'constructor' }
@@ -57,7 +57,7 @@ describe('parseEntries', () => {
   })
 })
 
-describe('parseIntegrations', () => {
+describe('parseIntegrations: JSON and the file', () => {
   it('reads a JSON object as alias → selector and a JSON list as entries, and anything else as lines', () => {
     expect(parseIntegrations('{"x": "x:acme", "blog": "cm1"}').entries.map(e => [e.key, e.text])).toEqual([
       ['x', 'x=x:acme'],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { runCheck } from '../src/core/check.js'
-import { parseEntries } from '../src/core/entries.js'
+import { parseIntegrations } from '../src/core/entries.js'
 import type { Integration } from '../src/postiz/integrations.js'
 import { buildOutputs, cappedJsonArray, INTEGRATIONS_OUTPUT_MAX_BYTES, OUTPUTS_MAX_UTF16_BYTES } from '../src/action/outputs.js'
 
@@ -17,12 +17,12 @@ const channel = (n: number, name = `Channel ${n}`): Integration => ({
 describe('buildOutputs', () => {
   it('writes ids in entry order, keys that look like numbers included', () => {
     const numeric = { ...channel(1), id: '10' }
-    const result = runCheck([numeric, channel(2)], parseEntries('zeta=id2\n10\nalpha=id2').entries)
+    const result = runCheck([numeric, channel(2)], parseIntegrations('zeta=id2\n10\nalpha=id2').entries)
     expect(buildOutputs(result).outputs.ids).toBe('{"zeta":"id2","10":"10","alpha":"id2"}')
   })
 
   it('keeps __proto__ as an ordinary key of ids', () => {
-    const result = runCheck([channel(1)], parseEntries('__proto__=id1').entries)
+    const result = runCheck([channel(1)], parseIntegrations('__proto__=id1').entries)
     expect(JSON.parse(buildOutputs(result).outputs.ids)).toEqual(JSON.parse('{"__proto__":"id1"}'))
     expect(buildOutputs(result).outputs.ids).toBe('{"__proto__":"id1"}')
   })
@@ -67,7 +67,7 @@ describe('buildOutputs', () => {
   it("keeps every output together under GitHub's per-job limit at 10,000 integrations and 1,000 entries", () => {
     const many = Array.from({ length: 10_000 }, (_, n) => channel(n, `Channel ${n} ${'名'.repeat(n % 50)}`))
     const list = Array.from({ length: 1000 }, (_, n) => (n % 10 === 0 ? `entry_${n}=x:gone${n}` : `entry_${n}=x:p${n * 9}`)).join('\n')
-    const built = buildOutputs(runCheck(many, parseEntries(list).entries))
+    const built = buildOutputs(runCheck(many, parseIntegrations(list).entries))
     const total = Object.entries(built.outputs as unknown as Record<string, string>).reduce((sum, [k, v]) => sum + (k.length + v.length) * 2, 0)
     expect(total).toBeLessThanOrEqual(OUTPUTS_MAX_UTF16_BYTES)
     expect(Object.keys(JSON.parse(built.outputs.ids) as object)).toHaveLength(1000)

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { runCheck } from '../src/core/check.js'
 import { parseConfig } from '../src/core/config.js'
-import { parseEntries } from '../src/core/entries.js'
+import { parseIntegrations } from '../src/core/entries.js'
 import type { Integration } from '../src/postiz/integrations.js'
 import { combineSignals } from '../src/core/combine.js'
 import { DAY_MS, postsWindow, readPostSignals } from '../src/core/post-signals.js'
@@ -24,7 +24,7 @@ const ORG = [channel('a'), channel('b'), channel('off', true)]
 const options = { failedPostsDays: 7, upcomingPostsDays: 3, now: NOW }
 
 function check(list: string, posts: Post[]) {
-  const base = runCheck(ORG, parseEntries(list).entries)
+  const base = runCheck(ORG, parseIntegrations(list).entries)
   return combineSignals(base, { posts: readPostSignals(base, posts, options) })
 }
 

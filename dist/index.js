@@ -31987,12 +31987,6 @@ function parseIntegrations(input, file) {
     }
     return { entries: collector.entries, errors: collector.errors };
 }
-/** Parses entries in the line grammar, as the `integrations` input holds them. */
-function parseEntries(input) {
-    const collector = new EntryCollector();
-    splitEntryList(input).forEach(text => collector.add(text));
-    return { entries: collector.entries, errors: collector.errors };
-}
 /** The selector written back in canonical form, for messages. */
 function describeSelector(selector) {
     switch (selector.kind) {
@@ -34453,7 +34447,7 @@ function cappedJsonArray(items, maxUtf8, maxUtf16 = Infinity, project = item => 
     return { json: `[${parts.join(',')}]`, included: parts.length };
 }
 function buildOutputs(result) {
-    // Entry keys are unique (parseEntries refuses clashes), so the object is written as JSON text
+    // Entry keys are unique (parseIntegrations refuses clashes), so the object is written as JSON text
     // directly, in entry order: no 1,000-key object to build, and "__proto__" stays an ordinary key.
     const ids = `{${result.results.map(r => `${JSON.stringify(r.entry.key)}:${JSON.stringify(r.idsValue)}`).join(',')}}`;
     // One output per finding kind, named by it: the entries with such a finding, in entry order.

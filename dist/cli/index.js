@@ -28121,7 +28121,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   iW: () => (/* binding */ main)
 });
 
-// UNUSED EXPORTS: EXIT, colourWanted, shellWord
+// UNUSED EXPORTS: EXIT, colourWanted
 
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
@@ -29668,12 +29668,6 @@ function entries_parseIntegrations(input, file) {
         else
             collector.addValue(file.content.value);
     }
-    return { entries: collector.entries, errors: collector.errors };
-}
-/** Parses entries in the line grammar, as the `integrations` input holds them. */
-function parseEntries(input) {
-    const collector = new EntryCollector();
-    splitEntryList(input).forEach(text => collector.add(text));
     return { entries: collector.entries, errors: collector.errors };
 }
 /** The selector written back in canonical form, for messages. */

@@ -58,7 +58,7 @@ export interface BuiltOutputs {
 }
 
 export function buildOutputs(result: CheckResult): BuiltOutputs {
-  // Entry keys are unique (parseEntries refuses clashes), so the object is written as JSON text
+  // Entry keys are unique (parseIntegrations refuses clashes), so the object is written as JSON text
   // directly, in entry order: no 1,000-key object to build, and "__proto__" stays an ordinary key.
   const ids = `{${result.results.map(r => `${JSON.stringify(r.entry.key)}:${JSON.stringify(r.idsValue)}`).join(',')}}`
   // One output per finding kind, named by it: the entries with such a finding, in entry order.

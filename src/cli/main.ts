@@ -74,7 +74,7 @@ function terminalWidth(io: Io): number | undefined {
 }
 
 /** A shell word as it can be pasted into bash or zsh: quoted when it holds a character the shell would read. */
-export function shellWord(text: string): string {
+function shellWord(text: string): string {
   return /^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replace(/'/g, "'\\''")}'`
 }
 

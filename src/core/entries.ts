@@ -223,13 +223,6 @@ export function parseIntegrations(input: string, file?: EntryFileContent): Parse
   return { entries: collector.entries, errors: collector.errors }
 }
 
-/** Parses entries in the line grammar, as the `integrations` input holds them. */
-export function parseEntries(input: string): ParsedEntries {
-  const collector = new EntryCollector()
-  splitEntryList(input).forEach(text => collector.add(text))
-  return { entries: collector.entries, errors: collector.errors }
-}
-
 /** The selector written back in canonical form, for messages. */
 export function describeSelector(selector: Selector): string {
   switch (selector.kind) {

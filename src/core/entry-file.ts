@@ -11,7 +11,7 @@ import type { EntryFileContent } from './entries.js'
 import { count } from '../shared/text.js'
 import { phrase, words, type InputError, type Words } from '../shared/words.js'
 
-export const MAX_ENTRY_FILE_BYTES = 1024 * 1024
+const MAX_ENTRY_FILE_BYTES = 1024 * 1024
 
 export interface EntryFileOptions {
   /** Where a relative path starts: the workspace (GITHUB_WORKSPACE), or the current directory. */

@@ -31,7 +31,7 @@ const ONE_REFRESH_MS = 60_000
  * and then the same with an empty cause ("…channel . Please go back…"). The copy without a cause is
  * left out when one with a cause for the same platform stands within a minute of it.
  */
-export function oneNotificationPerRefresh(notifications: readonly Notification[]): Notification[] {
+function oneNotificationPerRefresh(notifications: readonly Notification[]): Notification[] {
   /** Platform → when a refresh with a cause failed. */
   const withCause = new Map<string, number[]>()
   for (const n of notifications) {
