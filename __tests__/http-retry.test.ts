@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
-import { backoffMs, parseRetryAfter } from '../src/http/retry.js'
+import { parseRetryAfter } from '../src/http/retry.js'
+import { backoffMs } from '../src/shared/retry.js'
 
 describe('parseRetryAfter', () => {
   const now = Date.parse('2026-11-28T12:00:00Z')

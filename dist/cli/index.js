@@ -28095,7 +28095,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5954);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5382);
 /** Entry point of the CLI bundle (dist/cli/index.js, the package's bin). */
 
 process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2), {
@@ -28112,7 +28112,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5954:
+/***/ 5382:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28527,7 +28527,7 @@ function proxyFor(url, env) {
  * Proxy-Authorization) and TLS verification are undici's. Layered on top, what no client does for
  * us: one deadline for the whole attempt (connect, headers and body), a cap on the body size before
  * and after decompression (gzip/deflate/br), redirects never followed, and an error that says
- * which part failed. No retries here: see postiz-client.ts.
+ * which part failed. No retries here: the Postiz client (postiz/client.ts) retries.
  */
 
 
@@ -28739,17 +28739,10 @@ async function httpGet(url, options) {
 
 ;// CONCATENATED MODULE: ./src/http/retry.ts
 /**
- * When and whether to try a GET again: exponential backoff with jitter, `Retry-After` as RFC 9110
- * defines it, and which outcomes are worth another attempt. Pure; the retry loop is the Postiz client's.
+ * What HTTP says about trying a GET again: `Retry-After` as RFC 9110 defines it, and which outcomes
+ * are worth another attempt. Pure; the loop and its backoff are shared/retry.ts.
  */
 
-const FIRST_BACKOFF_MS = 1000;
-const MAX_BACKOFF_MS = 16_000;
-/** Exponential backoff with ±25 % jitter: about 1 s, 2 s, 4 s … capped. */
-function backoffMs(retry, random = Math.random) {
-    const base = Math.min(MAX_BACKOFF_MS, FIRST_BACKOFF_MS * 2 ** (retry - 1));
-    return Math.round(base * (0.75 + random() * 0.5));
-}
 /**
  * An HTTP date as RFC 9110 allows it: IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`), the obsolete
  * RFC 850 form (`Sunday, 06-Nov-94 08:49:37 GMT`) and asctime (`Sun Nov  6 08:49:37 1994`).
@@ -28800,6 +28793,348 @@ function retryReason(outcome) {
 /** A JSON object (not null, not an array): its fields may be read, with Object.hasOwn for server-named ones. */
 function isRecord(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+;// CONCATENATED MODULE: ./src/shared/sanitize.ts
+/**
+ * Text from the server (channel names, profiles, error bodies) is attacker-controlled. These
+ * helpers make it safe for the log, where a line starting with `::` or containing `##[` is a
+ * workflow command, and for Markdown/HTML in the job summary.
+ */
+// C0/C1 controls, DEL, and the Unicode line/paragraph separators.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+/** One line, no control characters, no `##[` anywhere and no leading `::` (workflow command syntax). */
+function logSafe(text, maxLength = 300) {
+    let safe = text
+        .replace(CONTROL, ' ')
+        .replace(/##\[/g, '## [')
+        .replace(/^(\s*)::/, '$1: :');
+    if (safe.length > maxLength)
+        safe = `${safe.slice(0, maxLength)}…`;
+    return safe;
+}
+/** What escapeMarkdown replaces: Markdown and HTML syntax, `:` and `@` (autolinks), and `www.`. */
+const MARKDOWN_SPECIAL = /[\\`*_{}[\]()<>#!|~&"':@]|\bwww\./gi;
+const REPLACEMENTS = {
+    '<': '&lt;',
+    '>': '&gt;',
+    '&': '&amp;',
+    '"': '&quot;',
+    "'": '&#39;',
+    '|': '&#124;',
+    '@': '@<wbr>'
+};
+/** Every character that logSafe or escapeMarkdown would change, and `www.`. */
+// eslint-disable-next-line no-control-regex
+const NEEDS_ESCAPING = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\\`*_{}[\]()<>#!|~&"':@]|www\./i;
+/**
+ * Escapes text for a Markdown table cell or inline HTML: no markup, links, pipes or line breaks.
+ * GitHub also turns bare `https://…`, `www.…` and `name@host` into links; an invisible `<wbr>`
+ * after `:/`, `www.` and `@` splits them so that server text can never become a link. A `<wbr>`
+ * before every `:` but the first keeps `:name:` from becoming an emoji, while `x:acme` (one colon,
+ * not before `/`) gets none, so a narrow column never breaks a selector after its `x:`.
+ */
+function markdownSafe(text, maxLength = 200) {
+    // Most names and IDs hold nothing to escape: one test instead of a replacement pass.
+    if (text.length <= maxLength && !NEEDS_ESCAPING.test(text))
+        return text;
+    return escapeMarkdown(text, maxLength);
+}
+/** markdownSafe without its shortcut (exported so a test can hold the two to the same result). */
+function escapeMarkdown(text, maxLength = 200) {
+    let colons = 0;
+    return logSafe(text, maxLength).replace(MARKDOWN_SPECIAL, (match, offset, whole) => {
+        if (match.length > 1)
+            return `${match}<wbr>`;
+        if (match === ':')
+            return `${colons++ > 0 ? '<wbr>' : ''}\\:${whole[offset + 1] === '/' ? '<wbr>' : ''}`;
+        return REPLACEMENTS[match] ?? `\\${match}`;
+    });
+}
+/**
+ * The URL if it is an `https:` URL, made safe for a double-quoted attribute inside a Markdown table
+ * cell; else null. Every character outside the plain URL set (letters, digits, `-._~:/?#@!$()*+,;=%`)
+ * is percent-encoded: `|` would split the table cell, `"`, `'`, `<`, `>`, `` ` `` and `\` would end the
+ * attribute or start markup, `&` would start an entity. Percent-encoding keeps the URL the same URL.
+ */
+function safeHttpsUrl(value) {
+    if (value === null)
+        return null;
+    try {
+        const url = new URL(value);
+        if (url.protocol !== 'https:' || url.username || url.password)
+            return null;
+        return url.href.replace(/[^A-Za-z0-9\-._~:/?#@!$()*+,;=%]/g, c => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+    }
+    catch {
+        return null;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/postiz/diagnosis.ts
+/**
+ * What an unusable answer from the Postiz API means and how to fix it: every status, body and
+ * transport failure the client gives up on becomes a CheckError with a diagnosis and a fix, in
+ * `Words` each front end completes. Pure; docs/postiz-api.md is what the words rest on.
+ */
+
+
+
+
+
+
+/** The first bytes of a body, made safe for the log. */
+function snippet(body) {
+    const text = body.subarray(0, 300).toString('utf8').replace(/\s+/g, ' ').trim();
+    return text === '' ? '(empty body)' : `"${logSafe(text, 160)}"`;
+}
+function serverMessage(body) {
+    const parsed = parseJson(body);
+    if (!parsed.ok || !isRecord(parsed.value))
+        return undefined;
+    const record = parsed.value;
+    const msg = Object.hasOwn(record, 'msg') ? record.msg : Object.hasOwn(record, 'message') ? record.message : undefined;
+    return typeof msg === 'string' && msg.trim() !== '' ? logSafe(msg, 200) : undefined;
+}
+const KEY_SOURCE = words `The key comes from ${phrase('key-from')}; create or copy it in Postiz under ${KEY_PLACE}.`;
+/** Postiz's own messages on 401/403 (docs/postiz-api.md), with their fixes. A Map: server text is never a property name. */
+const AUTH_FIXES = new Map([
+    [
+        'Invalid API key',
+        words `The key is wrong or was rotated (rotating it in Postiz invalidates the old one at once). Update ${phrase('key-home')}. ${KEY_SOURCE}`
+    ],
+    ['No API Key found', words `The request reached Postiz without a key. ${KEY_SOURCE}`],
+    ['Invalid OAuth token', words `The pos_ OAuth token is unknown or was revoked: issue a new one and update ${phrase('key-home')}.`],
+    ['No subscription found', ['This Postiz Cloud organisation has no active subscription, so its public API is closed. Renew the subscription.']]
+]);
+/**
+ * A 401 or 403 with an empty body is the server failing while it looked the key up (its database
+ * down, say: docs/postiz-api.md), not the key: Postiz answers every wrong key with a message.
+ */
+function keyLookupFailed(response, url) {
+    const logout = firstHeader(response.headers, 'logout') === 'true' ? ' and a "logout: true" header' : '';
+    return new CheckError([
+        `${url} answered HTTP ${response.status} with an empty body${logout}: the Postiz server failed while it checked the key (its key lookup did not complete), so the key may well be right.`
+    ], ["Check the Postiz server's health and its logs (its database and Redis above all), then run again."]);
+}
+function authError(response, url) {
+    if (response.body.length === 0)
+        return keyLookupFailed(response, url);
+    const msg = serverMessage(response.body);
+    const said = msg ? `: "${msg}"` : ` with ${looksLikeHtml(response) ? 'an HTML page' : 'a body'} ${snippet(response.body)}`;
+    const fix = (msg !== undefined ? AUTH_FIXES.get(msg) : undefined) ??
+        (response.status === 403
+            ? words `Postiz refused the key. If this persists, check the key and the server's logs. ${KEY_SOURCE}`
+            : words `Check the key. ${KEY_SOURCE}`);
+    return new CheckError([`Postiz rejected the API key (HTTP ${response.status}${said}) at ${url}.`], fix);
+}
+/** The body as JSON (a UTF-8 byte order mark before it is allowed), or the parse error. */
+function parseJson(body) {
+    const text = body.toString('utf8');
+    try {
+        return { ok: true, value: JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) };
+    }
+    catch (error) {
+        return { ok: false, error: error };
+    }
+}
+function looksLikeHtml(response) {
+    const type = firstHeader(response.headers, 'content-type') ?? '';
+    return /html/i.test(type) || /^\s*</.test(response.body.subarray(0, 64).toString('utf8'));
+}
+const API_PATH_FIX = words `${setting('api-url')} must be the Postiz backend, not the web app: https://api.postiz.com for Postiz Cloud, https://<your-host>/api for the official Docker image (note the /api), or http://localhost:3000 when the backend runs from source.`;
+const blameApiUrl = apiUrlFix => apiUrlFix;
+/** Once the integrations were read from the same api-url, the address is right: the route failed. */
+const blameRoute = (route) => () => words `The integrations were read from this address moments before, so the address is right: the server, or a proxy in front of it, failed on ${route.path}. Check the server's logs; to skip this read, ${words_assign(route.off, '0')}.`;
+/** Turns a final (non-retried) response into parsed JSON, or throws a CheckError with the diagnosis. */
+function interpret(response, url, advice) {
+    const { status } = response;
+    if (status === 304) {
+        return fail([
+            `${url} answered HTTP 304 Not Modified, to a request that asked for no cached copy: something between `,
+            phrase('here'),
+            ' and Postiz answered instead of Postiz.'
+        ], words `Check any proxy or cache between ${phrase('here')} and Postiz (HTTPS_PROXY, a CDN in front of the server); it must pass the request on.`);
+    }
+    if (status >= 300 && status < 400) {
+        const location = firstHeader(response.headers, 'location');
+        return fail([
+            `${url} answered HTTP ${status}, a redirect${location ? ` to ${logSafe(location, 200)}` : ' without a Location'}; redirects are not followed so the API key is never sent anywhere else.`
+        ], advice(location ? words `Set ${setting('api-url')} to the address the server redirects to (its base, without /public/v1/…).` : API_PATH_FIX));
+    }
+    if (status === 401 || status === 403)
+        throw authError(response, url);
+    if (status === 407) {
+        return fail([`${url} answered HTTP 407 Proxy Authentication Required: a proxy between `, phrase('here'), ' and Postiz asks for credentials.'], PROXY_AUTH_FIX);
+    }
+    if (status === 404) {
+        throw new CheckError([
+            `${url} answered HTTP 404 (${looksLikeHtml(response) ? 'an HTML page' : 'body'} ${snippet(response.body)}): there is no Postiz public API at this address.`
+        ], advice(words `${API_PATH_FIX} A server started with MCP_ONLY has no public API at all.`), 'route-missing');
+    }
+    if (status === 429) {
+        return fail([`${url} answered HTTP 429: Postiz is rate limiting this organisation.`], rateLimitFix(response));
+    }
+    if (status >= 500) {
+        return fail([`${url} answered HTTP ${status} (${snippet(response.body)}): the Postiz server failed.`], ['Retry later; if it persists, check the Postiz server (its logs, database and Redis).']);
+    }
+    if (status === 400) {
+        return fail([`${url} answered HTTP 400 (${snippet(response.body)}): the server rejected the request.`], advice(words `Check ${setting('api-url')}. ${API_PATH_FIX}`));
+    }
+    if (status < 200 || status >= 300) {
+        return fail([`${url} answered HTTP ${status} (${snippet(response.body)}).`], advice(API_PATH_FIX));
+    }
+    if (response.body.length === 0) {
+        return fail([`${url} answered HTTP ${status} with an empty body, where a JSON answer belongs.`], advice(words `Check that ${setting('api-url')} points at a Postiz backend. ${API_PATH_FIX}`));
+    }
+    // Postiz answers a list with 200 and all of it; a 206 (no Range was asked) or another 2xx is part of it, or none.
+    if (status !== 200) {
+        return fail([
+            `${url} answered HTTP ${status} where Postiz answers 200 with the whole list: something between `,
+            phrase('here'),
+            ' and Postiz answered with part of it, or with something else.'
+        ], words `Check any proxy or cache between ${phrase('here')} and Postiz (HTTPS_PROXY, a CDN in front of the server); it must pass the request on and the whole answer back.`);
+    }
+    // What parses is JSON, whatever the Content-Type says; only what does not is judged by its looks.
+    const parsed = parseJson(response.body);
+    if (parsed.ok)
+        return parsed.value;
+    if (looksLikeHtml(response)) {
+        return fail([`${url} answered with an HTML page (${snippet(response.body)}), not JSON: this is a web page, not the Postiz API.`], advice(API_PATH_FIX));
+    }
+    return fail([`${url} answered HTTP ${status} with invalid JSON (${logSafe(parsed.error.message, 120)}; it starts ${snippet(response.body)}).`], advice(words `Check that ${setting('api-url')} points at a Postiz backend and that no proxy rewrites its answers. ${API_PATH_FIX}`));
+}
+/** Validates a JSON body with `parse`; a shape error becomes a CheckError naming what was expected. */
+function shaped(body, url, route, advice) {
+    const { expected, shape } = route;
+    try {
+        return route.parse(body);
+    }
+    catch (error) {
+        if (!(error instanceof ResponseShapeError))
+            throw error;
+        return fail([`${url} answered with JSON that is not ${expected}: ${logSafe(error.message, 300)}.`], advice(words `Check that ${setting('api-url')} points at a Postiz backend (${shape}). ${API_PATH_FIX}`));
+    }
+}
+function fail(message, fix) {
+    throw new CheckError(message, fix);
+}
+/** When to run again, from Retry-After: a time, or "later" when none or one too far to be a date. */
+function runAgain(waitMs, raw) {
+    if (waitMs === undefined)
+        return 'later';
+    const at = new Date(Date.now() + waitMs);
+    const said = `(Retry-After: ${logSafe(raw ?? '', 40)})`;
+    // Beyond a year the server is not telling a time anyone would wait for (and past year 275760 there is no Date).
+    return waitMs <= 366 * 86_400_000 && !Number.isNaN(at.getTime()) ? `after ${at.toISOString()} ${said}` : `later ${said}`;
+}
+function rateLimitFix(response) {
+    const raw = firstHeader(response.headers, 'retry-after');
+    const when = runAgain(parseRetryAfter(raw), raw);
+    return [
+        `Run again ${when}. Self-hosted Postiz from v1.11.1 to v1.65.1 limits every public route, this one included, ` +
+            'to 30 requests per hour per organisation: run this check less often, or upgrade Postiz (v2.19.0 and later only limit creating posts).'
+    ];
+}
+/** A transport failure on the last attempt: an answer that could not be used, or no answer at all. */
+function transportFailure(error, url, attempts) {
+    if (error.answered)
+        return new CheckError([`${url} answered ${error.message}.`], transportFix(error));
+    const tries = attempts > 1 ? ` after ${attempts} attempts` : '';
+    return new CheckError([`Could not reach Postiz at ${url}${tries}: ${error.message.replace(/\.$/, '')}.`], transportFix(error));
+}
+/** A 429 whose Retry-After asks for longer than the client waits (`limitMs`). */
+function waitTooLong(response, url, waitMs, limitMs) {
+    return new CheckError([
+        `${url} answered HTTP 429: Postiz is rate limiting this organisation and asks to wait ${readableWait(waitMs)}, longer than this check waits (${limitMs / 1000} s).`
+    ], rateLimitFix(response));
+}
+const PROXY_AUTH_FIX = [
+    'Give the proxy its credentials in the proxy URL, e.g. HTTPS_PROXY=http://user:password@proxy.example.com:3128 (percent-encode special characters), or check them with whoever runs the proxy.'
+];
+function transportFix(error) {
+    switch (error.code) {
+        case 'timeout':
+            return words `Check that ${setting('api-url')} is reachable from ${phrase('here')}; raise ${setting('timeout')} if the server is slow.`;
+        case 'tls':
+            return ['Fix the server certificate, or trust its CA with NODE_EXTRA_CA_CERTS.'];
+        case 'proxy':
+            return words `Check HTTPS_PROXY / HTTP_PROXY / NO_PROXY on ${phrase('here')}.`;
+        case 'proxy-auth':
+            return PROXY_AUTH_FIX;
+        case 'request':
+            return words `Check ${setting('api-key')}: it must be a single line of printable characters.`;
+        case 'too-large':
+            return words `Check that ${setting('api-url')} points at a Postiz backend.`;
+        case 'bad-body':
+            return words `The answer was corrupted on its way, or the server labels it with the wrong Content-Encoding: check any proxy between ${phrase('here')} and Postiz, and the server.`;
+        case 'network':
+            return words `Check ${setting('api-url')} (host and port) and that ${phrase('here')} can reach it${phrase('reach-self-hosted')}.`;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/postiz/redact.ts
+/**
+ * Takes the API key out of text that came from the server. Postiz (or whatever answers at api-url)
+ * may echo the key back: in an error message (`Invalid API key: <key>`), in a channel's name. The
+ * runner masks the key in log lines only, not in the job summary, the report file, the outputs or
+ * the CLI's stdout, so every server string loses it at the client, before any sink sees it. Pure.
+ */
+
+
+const REDACTED = '***';
+/**
+ * Shorter secrets are left alone: no Postiz key or token is that short, and replacing a few common
+ * letters everywhere would garble every message (a key "k" would turn "Check" into "Chec***").
+ */
+const MIN_REDACTED_LENGTH = 8;
+class Redactor {
+    secrets;
+    /** `secrets`: the key as given and as cleaned; short ones are ignored, the longest go first. */
+    constructor(secrets) {
+        this.secrets = [...new Set(secrets.filter(s => s.length >= MIN_REDACTED_LENGTH))].sort((a, b) => b.length - a.length);
+    }
+    /** The key as it is sent and as it was given (with whitespace, a "Bearer " prefix): both are taken out. */
+    static forKey(apiKey, rawApiKey = '') {
+        return new Redactor([apiKey, rawApiKey, rawApiKey.trim()]);
+    }
+    /** The error with the key taken out of its diagnosis and its fix. */
+    error(error) {
+        return new CheckError(mapText(error.said, s => this.text(s)), mapText(error.fix, s => this.text(s)), error.code);
+    }
+    /** The text with every occurrence of a secret replaced by `***`. */
+    text(text) {
+        let out = text;
+        for (const secret of this.secrets)
+            if (out.includes(secret))
+                out = out.split(secret).join(REDACTED);
+        return out;
+    }
+    /**
+     * Whether strings parsed from this JSON body could hold a secret. Without a backslash in the body,
+     * every parsed string is a slice of it, so a body that does not contain a secret cannot yield one;
+     * with one, a secret may be spelt with escapes (`\u006b…`), and only a walk can tell.
+     */
+    mayHoldSecret(body) {
+        return this.secrets.length > 0 && (body.includes('\\') || this.secrets.some(secret => body.includes(secret)));
+    }
+    /** A copy of parsed JSON with every string (values and keys) passed through `text`. */
+    deep(value) {
+        if (typeof value === 'string')
+            return this.text(value);
+        if (Array.isArray(value))
+            return value.map(item => this.deep(item));
+        if (typeof value === 'object' && value !== null) {
+            const copy = {};
+            for (const [key, item] of Object.entries(value)) {
+                // defineProperty: a key such as "__proto__" stays an ordinary key, as JSON.parse made it.
+                Object.defineProperty(copy, this.text(key), { value: this.deep(item), enumerable: true, writable: true, configurable: true });
+            }
+            return copy;
+        }
+        return value;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/postiz/integrations.ts
@@ -28975,420 +29310,14 @@ function parsePosts(body) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/postiz/redact.ts
+;// CONCATENATED MODULE: ./src/postiz/routes.ts
 /**
- * Takes the API key out of text that came from the server. Postiz (or whatever answers at api-url)
- * may echo the key back: in an error message (`Invalid API key: <key>`), in a channel's name. The
- * runner masks the key in log lines only, not in the job summary, the report file, the outputs or
- * the CLI's stdout, so every server string loses it at the client, before any sink sees it. Pure.
- */
-const REDACTED = '***';
-/**
- * Shorter secrets are left alone: no Postiz key or token is that short, and replacing a few common
- * letters everywhere would garble every message (a key "k" would turn "Check" into "Chec***").
- */
-const MIN_REDACTED_LENGTH = 8;
-class Redactor {
-    secrets;
-    /** `secrets`: the key as given and as cleaned; short ones are ignored, the longest go first. */
-    constructor(secrets) {
-        this.secrets = [...new Set(secrets.filter(s => s.length >= MIN_REDACTED_LENGTH))].sort((a, b) => b.length - a.length);
-    }
-    /** The text with every occurrence of a secret replaced by `***`. */
-    text(text) {
-        let out = text;
-        for (const secret of this.secrets)
-            if (out.includes(secret))
-                out = out.split(secret).join(REDACTED);
-        return out;
-    }
-    /**
-     * Whether strings parsed from this JSON body could hold a secret. Without a backslash in the body,
-     * every parsed string is a slice of it, so a body that does not contain a secret cannot yield one;
-     * with one, a secret may be spelt with escapes (`\u006b…`), and only a walk can tell.
-     */
-    mayHoldSecret(body) {
-        return this.secrets.length > 0 && (body.includes('\\') || this.secrets.some(secret => body.includes(secret)));
-    }
-    /** A copy of parsed JSON with every string (values and keys) passed through `text`. */
-    deep(value) {
-        if (typeof value === 'string')
-            return this.text(value);
-        if (Array.isArray(value))
-            return value.map(item => this.deep(item));
-        if (typeof value === 'object' && value !== null) {
-            const copy = {};
-            for (const [key, item] of Object.entries(value)) {
-                // defineProperty: a key such as "__proto__" stays an ordinary key, as JSON.parse made it.
-                Object.defineProperty(copy, this.text(key), { value: this.deep(item), enumerable: true, writable: true, configurable: true });
-            }
-            return copy;
-        }
-        return value;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/shared/sanitize.ts
-/**
- * Text from the server (channel names, profiles, error bodies) is attacker-controlled. These
- * helpers make it safe for the log, where a line starting with `::` or containing `##[` is a
- * workflow command, and for Markdown/HTML in the job summary.
- */
-// C0/C1 controls, DEL, and the Unicode line/paragraph separators.
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
-/** One line, no control characters, no `##[` anywhere and no leading `::` (workflow command syntax). */
-function logSafe(text, maxLength = 300) {
-    let safe = text
-        .replace(CONTROL, ' ')
-        .replace(/##\[/g, '## [')
-        .replace(/^(\s*)::/, '$1: :');
-    if (safe.length > maxLength)
-        safe = `${safe.slice(0, maxLength)}…`;
-    return safe;
-}
-/** What escapeMarkdown replaces: Markdown and HTML syntax, `:` and `@` (autolinks), and `www.`. */
-const MARKDOWN_SPECIAL = /[\\`*_{}[\]()<>#!|~&"':@]|\bwww\./gi;
-const REPLACEMENTS = {
-    '<': '&lt;',
-    '>': '&gt;',
-    '&': '&amp;',
-    '"': '&quot;',
-    "'": '&#39;',
-    '|': '&#124;',
-    '@': '@<wbr>'
-};
-/** Every character that logSafe or escapeMarkdown would change, and `www.`. */
-// eslint-disable-next-line no-control-regex
-const NEEDS_ESCAPING = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\\`*_{}[\]()<>#!|~&"':@]|www\./i;
-/**
- * Escapes text for a Markdown table cell or inline HTML: no markup, links, pipes or line breaks.
- * GitHub also turns bare `https://…`, `www.…` and `name@host` into links; an invisible `<wbr>`
- * after `:/`, `www.` and `@` splits them so that server text can never become a link. A `<wbr>`
- * before every `:` but the first keeps `:name:` from becoming an emoji, while `x:acme` (one colon,
- * not before `/`) gets none, so a narrow column never breaks a selector after its `x:`.
- */
-function markdownSafe(text, maxLength = 200) {
-    // Most names and IDs hold nothing to escape: one test instead of a replacement pass.
-    if (text.length <= maxLength && !NEEDS_ESCAPING.test(text))
-        return text;
-    return escapeMarkdown(text, maxLength);
-}
-/** markdownSafe without its shortcut (exported so a test can hold the two to the same result). */
-function escapeMarkdown(text, maxLength = 200) {
-    let colons = 0;
-    return logSafe(text, maxLength).replace(MARKDOWN_SPECIAL, (match, offset, whole) => {
-        if (match.length > 1)
-            return `${match}<wbr>`;
-        if (match === ':')
-            return `${colons++ > 0 ? '<wbr>' : ''}\\:${whole[offset + 1] === '/' ? '<wbr>' : ''}`;
-        return REPLACEMENTS[match] ?? `\\${match}`;
-    });
-}
-/**
- * The URL if it is an `https:` URL, made safe for a double-quoted attribute inside a Markdown table
- * cell; else null. Every character outside the plain URL set (letters, digits, `-._~:/?#@!$()*+,;=%`)
- * is percent-encoded: `|` would split the table cell, `"`, `'`, `<`, `>`, `` ` `` and `\` would end the
- * attribute or start markup, `&` would start an entity. Percent-encoding keeps the URL the same URL.
- */
-function safeHttpsUrl(value) {
-    if (value === null)
-        return null;
-    try {
-        const url = new URL(value);
-        if (url.protocol !== 'https:' || url.username || url.password)
-            return null;
-        return url.href.replace(/[^A-Za-z0-9\-._~:/?#@!$()*+,;=%]/g, c => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
-    }
-    catch {
-        return null;
-    }
-}
-
-;// CONCATENATED MODULE: ./package.json
-const package_namespaceObject = {"rE":"1.0.0"};
-;// CONCATENATED MODULE: ./src/shared/version.ts
-/**
- * The name and version the action and the CLI report (User-Agent, --version, the report file). The
- * version has one home, package.json: `npm run release` bumps it there, and the build inlines it.
- */
-
-const NAME = 'postiz-integrations-check';
-const VERSION = package_namespaceObject.rE;
-const USER_AGENT = `${NAME}/${VERSION} (+https://github.com/marketplace/actions/postiz-integrations-check)`;
-
-;// CONCATENATED MODULE: ./src/postiz/client.ts
-/**
- * The Postiz public API client: `GET /public/v1/integrations`, `/posts` and `/notifications` with
- * retries (see http/retry.ts), the key redacted from every answer, and a precise diagnosis of every
- * unusable answer (a CheckError with the fix).
+ * The public API routes the client reads: each one a path, the parser of its answer, the words for
+ * an answer of the wrong shape, and the settings that turn its read off.
  */
 
 
 
-
-
-
-
-
-
-
-
-const MAX_BODY_BYTES = 32 * 1024 * 1024;
-/** Longest `Retry-After` the client waits for; a longer one ends the run at once. */
-const MAX_RETRY_AFTER_MS = 60_000;
-const defaultSleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
-/** The first bytes of a body, made safe for the log. */
-function snippet(body) {
-    const text = body.subarray(0, 300).toString('utf8').replace(/\s+/g, ' ').trim();
-    return text === '' ? '(empty body)' : `"${logSafe(text, 160)}"`;
-}
-function serverMessage(body) {
-    const parsed = parseJson(body);
-    if (!parsed.ok || !isRecord(parsed.value))
-        return undefined;
-    const record = parsed.value;
-    const msg = Object.hasOwn(record, 'msg') ? record.msg : Object.hasOwn(record, 'message') ? record.message : undefined;
-    return typeof msg === 'string' && msg.trim() !== '' ? logSafe(msg, 200) : undefined;
-}
-const KEY_SOURCE = words `The key comes from ${phrase('key-from')}; create or copy it in Postiz under ${KEY_PLACE}.`;
-/** Postiz's own messages on 401/403 (docs/postiz-api.md), with their fixes. A Map: server text is never a property name. */
-const AUTH_FIXES = new Map([
-    [
-        'Invalid API key',
-        words `The key is wrong or was rotated (rotating it in Postiz invalidates the old one at once). Update ${phrase('key-home')}. ${KEY_SOURCE}`
-    ],
-    ['No API Key found', words `The request reached Postiz without a key. ${KEY_SOURCE}`],
-    ['Invalid OAuth token', words `The pos_ OAuth token is unknown or was revoked: issue a new one and update ${phrase('key-home')}.`],
-    ['No subscription found', ['This Postiz Cloud organisation has no active subscription, so its public API is closed. Renew the subscription.']]
-]);
-/**
- * A 401 or 403 with an empty body is the server failing while it looked the key up (its database
- * down, say: docs/postiz-api.md), not the key: Postiz answers every wrong key with a message.
- */
-function keyLookupFailed(response, url) {
-    const logout = firstHeader(response.headers, 'logout') === 'true' ? ' and a "logout: true" header' : '';
-    return new CheckError([
-        `${url} answered HTTP ${response.status} with an empty body${logout}: the Postiz server failed while it checked the key (its key lookup did not complete), so the key may well be right.`
-    ], ["Check the Postiz server's health and its logs (its database and Redis above all), then run again."]);
-}
-function authError(response, url) {
-    if (response.body.length === 0)
-        return keyLookupFailed(response, url);
-    const msg = serverMessage(response.body);
-    const said = msg ? `: "${msg}"` : ` with ${looksLikeHtml(response) ? 'an HTML page' : 'a body'} ${snippet(response.body)}`;
-    const fix = (msg !== undefined ? AUTH_FIXES.get(msg) : undefined) ??
-        (response.status === 403
-            ? words `Postiz refused the key. If this persists, check the key and the server's logs. ${KEY_SOURCE}`
-            : words `Check the key. ${KEY_SOURCE}`);
-    return new CheckError([`Postiz rejected the API key (HTTP ${response.status}${said}) at ${url}.`], fix);
-}
-/** The body as JSON (a UTF-8 byte order mark before it is allowed), or the parse error. */
-function parseJson(body) {
-    const text = body.toString('utf8');
-    try {
-        return { ok: true, value: JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) };
-    }
-    catch (error) {
-        return { ok: false, error: error };
-    }
-}
-function looksLikeHtml(response) {
-    const type = firstHeader(response.headers, 'content-type') ?? '';
-    return /html/i.test(type) || /^\s*</.test(response.body.subarray(0, 64).toString('utf8'));
-}
-const API_PATH_FIX = words `${setting('api-url')} must be the Postiz backend, not the web app: https://api.postiz.com for Postiz Cloud, https://<your-host>/api for the official Docker image (note the /api), or http://localhost:3000 when the backend runs from source.`;
-const blameApiUrl = apiUrlFix => apiUrlFix;
-/** Once the integrations were read from the same api-url, the address is right: the route failed. */
-const apiUrlProven = (route) => () => words `The integrations were read from this address moments before, so the address is right: the server, or a proxy in front of it, failed on ${route.path}. Check the server's logs; to skip this read, ${words_assign(route.off, '0')}.`;
-/** Turns a final (non-retried) response into parsed JSON, or a CheckError with the diagnosis. */
-function interpret(response, url, advice) {
-    const { status } = response;
-    if (status === 304) {
-        return fail([
-            `${url} answered HTTP 304 Not Modified, to a request that asked for no cached copy: something between `,
-            phrase('here'),
-            ' and Postiz answered instead of Postiz.'
-        ], words `Check any proxy or cache between ${phrase('here')} and Postiz (HTTPS_PROXY, a CDN in front of the server); it must pass the request on.`);
-    }
-    if (status >= 300 && status < 400) {
-        const location = firstHeader(response.headers, 'location');
-        return fail([
-            `${url} answered HTTP ${status}, a redirect${location ? ` to ${logSafe(location, 200)}` : ' without a Location'}; redirects are not followed so the API key is never sent anywhere else.`
-        ], advice(location ? words `Set ${setting('api-url')} to the address the server redirects to (its base, without /public/v1/…).` : API_PATH_FIX));
-    }
-    if (status === 401 || status === 403)
-        throw authError(response, url);
-    if (status === 407) {
-        return fail([`${url} answered HTTP 407 Proxy Authentication Required: a proxy between `, phrase('here'), ' and Postiz asks for credentials.'], PROXY_AUTH_FIX);
-    }
-    if (status === 404) {
-        throw new CheckError([
-            `${url} answered HTTP 404 (${looksLikeHtml(response) ? 'an HTML page' : 'body'} ${snippet(response.body)}): there is no Postiz public API at this address.`
-        ], advice(words `${API_PATH_FIX} A server started with MCP_ONLY has no public API at all.`), 'route-missing');
-    }
-    if (status === 429) {
-        return fail([`${url} answered HTTP 429: Postiz is rate limiting this organisation.`], rateLimitFix(response));
-    }
-    if (status >= 500) {
-        return fail([`${url} answered HTTP ${status} (${snippet(response.body)}): the Postiz server failed.`], ['Retry later; if it persists, check the Postiz server (its logs, database and Redis).']);
-    }
-    if (status === 400) {
-        return fail([`${url} answered HTTP 400 (${snippet(response.body)}): the server rejected the request.`], advice(words `Check ${setting('api-url')}. ${API_PATH_FIX}`));
-    }
-    if (status < 200 || status >= 300) {
-        return fail([`${url} answered HTTP ${status} (${snippet(response.body)}).`], advice(API_PATH_FIX));
-    }
-    if (response.body.length === 0) {
-        return fail([`${url} answered HTTP ${status} with an empty body, where a JSON answer belongs.`], advice(words `Check that ${setting('api-url')} points at a Postiz backend. ${API_PATH_FIX}`));
-    }
-    // Postiz answers a list with 200 and all of it; a 206 (no Range was asked) or another 2xx is part of it, or none.
-    if (status !== 200) {
-        return fail([
-            `${url} answered HTTP ${status} where Postiz answers 200 with the whole list: something between `,
-            phrase('here'),
-            ' and Postiz answered with part of it, or with something else.'
-        ], words `Check any proxy or cache between ${phrase('here')} and Postiz (HTTPS_PROXY, a CDN in front of the server); it must pass the request on and the whole answer back.`);
-    }
-    // What parses is JSON, whatever the Content-Type says; only what does not is judged by its looks.
-    const parsed = parseJson(response.body);
-    if (parsed.ok)
-        return parsed.value;
-    if (looksLikeHtml(response)) {
-        return fail([`${url} answered with an HTML page (${snippet(response.body)}), not JSON: this is a web page, not the Postiz API.`], advice(API_PATH_FIX));
-    }
-    return fail([`${url} answered HTTP ${status} with invalid JSON (${logSafe(parsed.error.message, 120)}; it starts ${snippet(response.body)}).`], advice(words `Check that ${setting('api-url')} points at a Postiz backend and that no proxy rewrites its answers. ${API_PATH_FIX}`));
-}
-/** Validates a JSON body with `parse`; a shape error becomes a CheckError naming what was expected. */
-function shaped(body, url, parse, expected, shape, advice) {
-    try {
-        return parse(body);
-    }
-    catch (error) {
-        if (!(error instanceof ResponseShapeError))
-            throw error;
-        return fail([`${url} answered with JSON that is not ${expected}: ${logSafe(error.message, 300)}.`], advice(words `Check that ${setting('api-url')} points at a Postiz backend (${shape}). ${API_PATH_FIX}`));
-    }
-}
-function fail(message, fix) {
-    throw new CheckError(message, fix);
-}
-/** When to run again, from Retry-After: a time, or "later" when none or one too far to be a date. */
-function runAgain(waitMs, raw) {
-    if (waitMs === undefined)
-        return 'later';
-    const at = new Date(Date.now() + waitMs);
-    const said = `(Retry-After: ${logSafe(raw ?? '', 40)})`;
-    // Beyond a year the server is not telling a time anyone would wait for (and past year 275760 there is no Date).
-    return waitMs <= 366 * 86_400_000 && !Number.isNaN(at.getTime()) ? `after ${at.toISOString()} ${said}` : `later ${said}`;
-}
-function rateLimitFix(response) {
-    const raw = firstHeader(response.headers, 'retry-after');
-    const when = runAgain(parseRetryAfter(raw), raw);
-    return [
-        `Run again ${when}. Self-hosted Postiz from v1.11.1 to v1.65.1 limits every public route, this one included, ` +
-            'to 30 requests per hour per organisation: run this check less often, or upgrade Postiz (v2.19.0 and later only limit creating posts).'
-    ];
-}
-/** The key as sent and as given, taken out of everything the server said (see redact.ts). */
-function redactorFor(options) {
-    const raw = options.rawApiKey ?? '';
-    return new Redactor([options.apiKey, raw, raw.trim()]);
-}
-/** Runs `read`; any CheckError it throws comes out with the key taken out of its message and fix. */
-async function redacting(redactor, read) {
-    try {
-        return await read();
-    }
-    catch (error) {
-        if (error instanceof CheckError)
-            throw new CheckError(mapText(error.said, s => redactor.text(s)), mapText(error.fix, s => redactor.text(s)), error.code);
-        throw error;
-    }
-}
-/**
- * GET a public API route and return its validated answer. The one place where server text enters:
- * the key is taken out of every string in the JSON, of the retry lines and of any error, before the
- * answer is checked against `route`.
- */
-async function getShaped(options, route, query = {}) {
-    const redactor = redactorFor(options);
-    const onRetry = options.onRetry;
-    const redacted = {
-        ...options,
-        ...(onRetry ? { onRetry: (note) => onRetry({ ...note, reason: redactor.text(note.reason), line: redactor.text(note.line) }) } : {})
-    };
-    const advice = options.apiUrlProven ? apiUrlProven(route) : blameApiUrl;
-    return redacting(redactor, async () => {
-        const { raw, body, ...result } = await getRawJson(redacted, route.path, query, advice);
-        const value = shaped(redactor.mayHoldSecret(raw) ? redactor.deep(body) : body, result.url, route.parse, route.expected, route.shape, advice);
-        return { value, ...result };
-    });
-}
-/** The JSON of a route before redaction; `raw` is the body's bytes, to tell whether redaction has anything to do. */
-async function getRawJson(options, path, query, advice) {
-    const target = new URL(`${options.apiUrl}${path}`);
-    for (const [name, value] of Object.entries(query))
-        target.searchParams.set(name, value);
-    const url = target.href;
-    const sleep = options.sleep ?? defaultSleep;
-    const headers = {
-        authorization: options.apiKey,
-        accept: 'application/json',
-        'accept-encoding': 'gzip, deflate, br',
-        'user-agent': USER_AGENT
-    };
-    const started = Date.now();
-    const attemptsAllowed = options.retries + 1;
-    for (let attempt = 1;; attempt++) {
-        let outcome;
-        try {
-            outcome = await httpGet(target, { headers, timeoutMs: options.timeoutMs, maxBytes: MAX_BODY_BYTES, env: options.env });
-        }
-        catch (error) {
-            if (!(error instanceof TransportError))
-                throw error;
-            outcome = error;
-        }
-        const reason = retryReason(outcome);
-        if (reason === undefined || attempt >= attemptsAllowed) {
-            if (outcome instanceof TransportError && outcome.answered) {
-                throw new CheckError([`${url} answered ${outcome.message}.`], transportFix(outcome));
-            }
-            if (outcome instanceof TransportError) {
-                const tries = attempt > 1 ? ` after ${attempt} attempts` : '';
-                throw new CheckError([`Could not reach Postiz at ${url}${tries}: ${outcome.message.replace(/\.$/, '')}.`], transportFix(outcome));
-            }
-            return {
-                body: interpret(outcome, url, advice),
-                url,
-                attempts: attempt,
-                durationMs: Date.now() - started,
-                raw: outcome.body
-            };
-        }
-        let waitMs = backoffMs(attempt, options.random);
-        if (!(outcome instanceof TransportError) && outcome.status === 429) {
-            const retryAfter = parseRetryAfter(firstHeader(outcome.headers, 'retry-after'));
-            if (retryAfter !== undefined && retryAfter > MAX_RETRY_AFTER_MS) {
-                throw new CheckError([
-                    `${url} answered HTTP 429: Postiz is rate limiting this organisation and asks to wait ${readableWait(retryAfter)}, longer than this check waits (${MAX_RETRY_AFTER_MS / 1000} s).`
-                ], rateLimitFix(outcome));
-            }
-            if (retryAfter !== undefined)
-                waitMs = retryAfter;
-        }
-        options.onRetry?.({
-            attempt,
-            attempts: attemptsAllowed,
-            reason,
-            waitMs,
-            url,
-            line: `Attempt ${attempt} of ${attemptsAllowed} failed (${reason}); retrying in ${(waitMs / 1000).toFixed(1)} s.`
-        });
-        await sleep(waitMs);
-    }
-}
 const INTEGRATIONS = {
     path: '/public/v1/integrations',
     parse: parseIntegrations,
@@ -29410,18 +29339,153 @@ const NOTIFICATIONS = {
     shape: 'GET /public/v1/notifications returns {"notifications": [...]}',
     off: ['reconnect-days']
 };
+
+;// CONCATENATED MODULE: ./src/shared/retry.ts
+/**
+ * A small retry loop that knows nothing of HTTP or Postiz: run an attempt, ask the caller whether
+ * its outcome deserves another, wait (exponential backoff with jitter, or the wait the caller
+ * names), and try again until the attempts run out. The clock is the caller's: `sleep` and
+ * `random` are injectable, so a test drives the waits instead of sitting through them.
+ */
+const FIRST_BACKOFF_MS = 1000;
+const MAX_BACKOFF_MS = 16_000;
+/** Exponential backoff with ±25 % jitter: about 1 s, 2 s, 4 s … capped at 16 s. */
+function backoffMs(retry, random = Math.random) {
+    const base = Math.min(MAX_BACKOFF_MS, FIRST_BACKOFF_MS * 2 ** (retry - 1));
+    return Math.round(base * (0.75 + random() * 0.5));
+}
+const realSleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
+/**
+ * Runs `attempt` until `judge` calls its outcome final or the attempts run out, and returns the last
+ * outcome with the number of attempts made. `judge` may throw to end the loop at once.
+ */
+async function withRetries(policy, attempt, judge) {
+    const attempts = policy.retries + 1;
+    const sleep = policy.sleep ?? realSleep;
+    for (let n = 1;; n++) {
+        const outcome = await attempt();
+        if (n >= attempts)
+            return { outcome, attempts: n };
+        const judgement = judge(outcome);
+        if (judgement.final)
+            return { outcome, attempts: n };
+        const waitMs = judgement.waitMs ?? backoffMs(n, policy.random);
+        policy.onRetry?.({
+            attempt: n,
+            attempts,
+            reason: judgement.reason,
+            waitMs,
+            line: `Attempt ${n} of ${attempts} failed (${judgement.reason}); retrying in ${(waitMs / 1000).toFixed(1)} s.`
+        });
+        await sleep(waitMs);
+    }
+}
+
+;// CONCATENATED MODULE: ./package.json
+const package_namespaceObject = {"rE":"1.0.0"};
+;// CONCATENATED MODULE: ./src/shared/version.ts
+/**
+ * The name and version the action and the CLI report (User-Agent, --version, the report file). The
+ * version has one home, package.json: `npm run release` bumps it there, and the build inlines it.
+ */
+
+const NAME = 'postiz-integrations-check';
+const VERSION = package_namespaceObject.rE;
+const USER_AGENT = `${NAME}/${VERSION} (+https://github.com/marketplace/actions/postiz-integrations-check)`;
+
+;// CONCATENATED MODULE: ./src/postiz/client.ts
+/**
+ * The Postiz public API client: `GET /public/v1/integrations`, `/posts` and `/notifications`
+ * (routes.ts), each attempt retried as shared/retry.ts does it, the key taken out of every answer
+ * (redact.ts), and every unusable answer turned into a CheckError with its fix (diagnosis.ts).
+ */
+
+
+
+
+
+
+
+
+const MAX_BODY_BYTES = 32 * 1024 * 1024;
+/** Longest `Retry-After` the client waits for; a longer one ends the run at once. */
+const MAX_RETRY_AFTER_MS = 60_000;
+/** Whether an attempt deserves another: 5xx, 429 and transport failures that may pass do; a 429 asking for too long a wait ends the run. */
+function judge(outcome, url) {
+    const reason = retryReason(outcome);
+    if (reason === undefined)
+        return { final: true };
+    if (outcome instanceof TransportError || outcome.status !== 429)
+        return { final: false, reason };
+    const waitMs = parseRetryAfter(firstHeader(outcome.headers, 'retry-after'));
+    if (waitMs !== undefined && waitMs > MAX_RETRY_AFTER_MS)
+        throw waitTooLong(outcome, url, waitMs, MAX_RETRY_AFTER_MS);
+    return { final: false, reason, ...(waitMs !== undefined ? { waitMs } : {}) };
+}
+/** One GET with its retries: the final response, or a CheckError when no usable answer came. */
+async function getWithRetries(options, target) {
+    const url = target.href;
+    const headers = {
+        authorization: options.apiKey,
+        accept: 'application/json',
+        'accept-encoding': 'gzip, deflate, br',
+        'user-agent': USER_AGENT
+    };
+    const attempt = async () => {
+        try {
+            return await httpGet(target, { headers, timeoutMs: options.timeoutMs, maxBytes: MAX_BODY_BYTES, env: options.env });
+        }
+        catch (error) {
+            if (error instanceof TransportError)
+                return error;
+            throw error;
+        }
+    };
+    const { outcome, attempts } = await withRetries(options, attempt, outcome => judge(outcome, url));
+    if (outcome instanceof TransportError)
+        throw transportFailure(outcome, url, attempts);
+    return { response: outcome, attempts };
+}
+/**
+ * GET a public API route and return its validated answer. The one place where server text enters:
+ * the key is taken out of every string in the JSON, of the retry lines and of any error, before the
+ * answer is checked against `route`.
+ */
+async function read(options, route, query = {}) {
+    const redactor = Redactor.forKey(options.apiKey, options.rawApiKey);
+    const onRetry = options.onRetry;
+    const redacted = {
+        ...options,
+        ...(onRetry ? { onRetry: (note) => onRetry({ ...note, reason: redactor.text(note.reason), line: redactor.text(note.line) }) } : {})
+    };
+    const advice = options.apiUrlProven ? blameRoute(route) : blameApiUrl;
+    const target = new URL(`${options.apiUrl}${route.path}`);
+    for (const [name, value] of Object.entries(query))
+        target.searchParams.set(name, value);
+    const url = target.href;
+    const started = Date.now();
+    try {
+        const { response, attempts } = await getWithRetries(redacted, target);
+        const body = interpret(response, url, advice);
+        const value = shaped(redactor.mayHoldSecret(response.body) ? redactor.deep(body) : body, url, route, advice);
+        return { value, url, attempts, durationMs: Date.now() - started };
+    }
+    catch (error) {
+        throw error instanceof CheckError ? redactor.error(error) : error;
+    }
+}
 /** Fetches every integration of the organisation the key belongs to. */
 async function fetchIntegrations(options) {
-    const { value: integrations, ...result } = await getShaped(options, INTEGRATIONS);
-    return { integrations, ...result };
+    const { value: integrations, ...info } = await read(options, INTEGRATIONS);
+    return { integrations, ...info };
 }
 /** Fetches the posts whose publish date lies in the window. */
 async function fetchPosts(options, window) {
     const query = { startDate: window.startDate.toISOString(), endDate: window.endDate.toISOString() };
     if (window.customer !== undefined)
         query.customer = window.customer;
-    const { value: posts, ...result } = await getShaped(options, POSTS, query);
-    return { posts, ...result };
+    const { value: posts, ...info } = await read(options, POSTS, query);
+    return { posts, ...info };
 }
 /** Pages of notifications read at most (100 a page): the window's newest 2,000 are plenty. */
 const MAX_NOTIFICATION_PAGES = 20;
@@ -29436,8 +29500,8 @@ async function fetchNotifications(options, since) {
     let url = '';
     let pages = 0;
     while (pages < MAX_NOTIFICATION_PAGES) {
-        const { value: page, ...result } = await getShaped(options, NOTIFICATIONS, { page: String(pages) });
-        url = result.url;
+        const { value: page, ...info } = await read(options, NOTIFICATIONS, { page: String(pages) });
+        url = info.url;
         pages++;
         notifications.push(...page.notifications.filter(n => n.createdAt >= since.getTime()));
         const reachedPast = page.notifications.some(n => n.createdAt < since.getTime());
@@ -29445,29 +29509,6 @@ async function fetchNotifications(options, since) {
             break;
     }
     return { notifications, url, pages, durationMs: Date.now() - started };
-}
-const PROXY_AUTH_FIX = [
-    'Give the proxy its credentials in the proxy URL, e.g. HTTPS_PROXY=http://user:password@proxy.example.com:3128 (percent-encode special characters), or check them with whoever runs the proxy.'
-];
-function transportFix(error) {
-    switch (error.code) {
-        case 'timeout':
-            return words `Check that ${setting('api-url')} is reachable from ${phrase('here')}; raise ${setting('timeout')} if the server is slow.`;
-        case 'tls':
-            return ['Fix the server certificate, or trust its CA with NODE_EXTRA_CA_CERTS.'];
-        case 'proxy':
-            return words `Check HTTPS_PROXY / HTTP_PROXY / NO_PROXY on ${phrase('here')}.`;
-        case 'proxy-auth':
-            return PROXY_AUTH_FIX;
-        case 'request':
-            return words `Check ${setting('api-key')}: it must be a single line of printable characters.`;
-        case 'too-large':
-            return words `Check that ${setting('api-url')} points at a Postiz backend.`;
-        case 'bad-body':
-            return words `The answer was corrupted on its way, or the server labels it with the wrong Content-Encoding: check any proxy between ${phrase('here')} and Postiz, and the server.`;
-        case 'network':
-            return words `Check ${setting('api-url')} (host and port) and that ${phrase('here')} can reach it${phrase('reach-self-hosted')}.`;
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/core/entries.ts

@@ -5,7 +5,7 @@
  */
 import { plural } from '../shared/text.js'
 import { clip } from './terminal-report.js'
-import type { RetryNote } from '../postiz/client.js'
+import type { RetryNote } from '../shared/retry.js'
 
 export class Progress {
   private shown = false

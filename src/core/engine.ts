@@ -4,7 +4,8 @@
  * (which it calls to read `integrations-file`), the only module of core/ that does I/O (the rest
  * through postiz/). Never throws: every failure is recorded in the outcome.
  */
-import { fetchIntegrations, fetchNotifications, fetchPosts, type ClientOptions, type RetryNote } from '../postiz/client.js'
+import { fetchIntegrations, fetchNotifications, fetchPosts, type ClientOptions } from '../postiz/client.js'
+import type { RetryNote } from '../shared/retry.js'
 import { CheckError } from '../postiz/errors.js'
 import { ambiguousCustomer, type Integration } from '../postiz/integrations.js'
 import type { Post } from '../postiz/posts.js'

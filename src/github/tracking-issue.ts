@@ -1,9 +1,9 @@
 /**
  * The tracking issue kept by scheduled runs: its inputs, its hidden markers, its body, and what a
- * run should do to it. Pure: the GitHub calls live in github-issues.ts.
+ * run should do to it. Pure: the GitHub calls live in issues-api.ts.
  *
  * The issue is recognised by a hidden marker keyed on the workflow, the job and the title, and
- * only on an issue opened by the identity the action runs as (github-issues.ts checks the author):
+ * only on an issue opened by the identity the action runs as (issues-api.ts checks the author):
  * issues written by people are never edited or closed, even when they quote the marker. Only the
  * generated part, between its own markers, is ever rewritten; what people add around it stays.
  */

@@ -1,17 +1,8 @@
 /**
- * When and whether to try a GET again: exponential backoff with jitter, `Retry-After` as RFC 9110
- * defines it, and which outcomes are worth another attempt. Pure; the retry loop is the Postiz client's.
+ * What HTTP says about trying a GET again: `Retry-After` as RFC 9110 defines it, and which outcomes
+ * are worth another attempt. Pure; the loop and its backoff are shared/retry.ts.
  */
 import { TransportError, type HttpResponse } from './transport.js'
-
-const FIRST_BACKOFF_MS = 1000
-const MAX_BACKOFF_MS = 16_000
-
-/** Exponential backoff with ±25 % jitter: about 1 s, 2 s, 4 s … capped. */
-export function backoffMs(retry: number, random: () => number = Math.random): number {
-  const base = Math.min(MAX_BACKOFF_MS, FIRST_BACKOFF_MS * 2 ** (retry - 1))
-  return Math.round(base * (0.75 + random() * 0.5))
-}
 
 /**
  * An HTTP date as RFC 9110 allows it: IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`), the obsolete

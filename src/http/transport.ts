@@ -3,7 +3,7 @@
  * Proxy-Authorization) and TLS verification are undici's. Layered on top, what no client does for
  * us: one deadline for the whole attempt (connect, headers and body), a cap on the body size before
  * and after decompression (gzip/deflate/br), redirects never followed, and an error that says
- * which part failed. No retries here: see postiz-client.ts.
+ * which part failed. No retries here: the Postiz client (postiz/client.ts) retries.
  */
 import * as zlib from 'node:zlib'
 import { Agent, Pool, ProxyAgent, request, type buildConnector, type Dispatcher } from 'undici'

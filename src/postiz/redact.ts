@@ -4,6 +4,8 @@
  * runner masks the key in log lines only, not in the job summary, the report file, the outputs or
  * the CLI's stdout, so every server string loses it at the client, before any sink sees it. Pure.
  */
+import { CheckError } from './errors.js'
+import { mapText } from '../shared/words.js'
 
 export const REDACTED = '***'
 /**
@@ -18,6 +20,20 @@ export class Redactor {
   /** `secrets`: the key as given and as cleaned; short ones are ignored, the longest go first. */
   constructor(secrets: readonly string[]) {
     this.secrets = [...new Set(secrets.filter(s => s.length >= MIN_REDACTED_LENGTH))].sort((a, b) => b.length - a.length)
+  }
+
+  /** The key as it is sent and as it was given (with whitespace, a "Bearer " prefix): both are taken out. */
+  static forKey(apiKey: string, rawApiKey = ''): Redactor {
+    return new Redactor([apiKey, rawApiKey, rawApiKey.trim()])
+  }
+
+  /** The error with the key taken out of its diagnosis and its fix. */
+  error(error: CheckError): CheckError {
+    return new CheckError(
+      mapText(error.said, s => this.text(s)),
+      mapText(error.fix, s => this.text(s)),
+      error.code
+    )
   }
 
   /** The text with every occurrence of a secret replaced by `***`. */
