@@ -1,19 +1,8 @@
 import { describe, expect, it } from '@jest/globals'
 import { MAX_ANNOTATIONS_PER_LEVEL, planAnnotations as planFor } from '../src/action/annotations.js'
 import { decideVerdict } from '../src/core/verdict.js'
-import { runCheck } from '../src/core/check.js'
-import { parseConfig, type RawInputs } from '../src/core/config.js'
-import type { Integration } from '../src/postiz/integrations.js'
 import type { RunOutcome } from '../src/core/outcome.js'
-
-const channel = (id: string, disabled = false): Integration => ({ id, name: id, identifier: 'x', picture: null, disabled, profile: id, customer: null })
-
-function outcome(integrations: Integration[], inputs: Partial<RawInputs>): RunOutcome {
-  const parsed = parseConfig({ 'api-key': 'k', ...inputs })
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors))
-  const at = new Date()
-  return { startedAt: at, finishedAt: at, config: parsed.config, check: runCheck(integrations, parsed.config.entries), warnings: parsed.warnings }
-}
+import { channel, checkedRun as outcome, rejectedRun } from './support/check-fixtures.js'
 
 const planAnnotations = (o: RunOutcome): ReturnType<typeof planFor> => planFor(o, decideVerdict(o))
 
@@ -53,16 +42,12 @@ describe('planAnnotations', () => {
   })
 
   it('input errors: each annotated, the failure counts them', () => {
-    const at = new Date()
-    const plan = planAnnotations({
-      startedAt: at,
-      finishedAt: at,
-      warnings: [],
-      inputErrors: [
+    const plan = planAnnotations(
+      rejectedRun([
         { input: 'timeout', problem: ['bad'] },
         { input: 'retries', problem: ['bad'] }
-      ]
-    })
+      ])
+    )
     expect(plan.annotations.map(a => a.title)).toEqual(['Invalid input', 'Invalid input'])
     expect(plan.failure).toBe('2 input errors; nothing was checked.')
   })

@@ -22,7 +22,6 @@ describe('parseConfig', () => {
     expect([...config.failOn]).toEqual(['missing', 'disabled'])
     expect(config.timeoutMs).toBe(30_000)
     expect(config.retries).toBe(3)
-    expect(config.jobSummary).toBe(true)
     expect(config.customer).toBeUndefined()
     expect(config.entries).toEqual([])
   })
@@ -35,9 +34,9 @@ describe('parseConfig', () => {
       'fail-on': 'disabled',
       timeout: '2.5',
       retries: '0',
-      'job-summary': 'False'
+      'allow-insecure-http': 'False'
     })
-    expect(config).toMatchObject({ apiUrl: 'https://postiz.example.com/api', customer: 'Acme', timeoutMs: 2500, retries: 0, jobSummary: false })
+    expect(config).toMatchObject({ apiUrl: 'https://postiz.example.com/api', customer: 'Acme', timeoutMs: 2500, retries: 0, allowInsecureHttp: false })
     expect([...config.failOn]).toEqual(['disabled'])
   })
 
@@ -46,10 +45,10 @@ describe('parseConfig', () => {
   })
 
   it('collects every error at once', () => {
-    const result = parseConfig({ 'api-key': '', 'fail-on': 'none,missing', timeout: '0', retries: '1.5', 'job-summary': 'yes', 'api-url': 'postiz' })
+    const result = parseConfig({ 'api-key': '', 'fail-on': 'none,missing', timeout: '0', retries: '1.5', 'allow-insecure-http': 'yes', 'api-url': 'postiz' })
     expect(result.ok).toBe(false)
     if (result.ok) return
-    expect(result.errors.map(e => e.input)).toEqual(['api-key', 'api-url', 'fail-on', 'timeout', 'retries', 'job-summary'])
+    expect(result.errors.map(e => e.input)).toEqual(['api-key', 'allow-insecure-http', 'api-url', 'fail-on', 'timeout', 'retries'])
   })
 
   it('warns when a Bearer prefix is removed', () => {

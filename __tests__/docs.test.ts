@@ -7,12 +7,10 @@ import { describe, expect, it } from '@jest/globals'
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { ACTION_VOICE } from '../src/action/voice.js'
-import { parseConfig } from '../src/core/config.js'
-import { runCheck } from '../src/core/check.js'
 import { decideVerdict } from '../src/core/verdict.js'
 import { buildReport } from '../src/report/report.js'
 import { checkMarkdown, checkYaml } from '../scripts/check-docs.mjs'
-import { channel } from './support/check-fixtures.js'
+import { channel, checkedRun } from './support/check-fixtures.js'
 import { ROOT } from './support/run-action.js'
 
 const DOCS = [
@@ -65,11 +63,8 @@ describe('docs/report-file.md', () => {
         return [...names.matchAll(/`(\w+)`/g)].map(([, name]) => [name, content] as const)
       })
   )
-  const parsed = parseConfig({ 'api-key': 'k', integrations: 'a' })
-  if (!parsed.ok) throw new Error('config')
-  const at = new Date()
-  const outcome = { startedAt: at, finishedAt: at, config: parsed.config, check: runCheck([channel('a')], parsed.config.entries), warnings: [] }
-  const report = buildReport(outcome, decideVerdict(outcome), ACTION_VOICE) as Record<string, Record<string, unknown>>
+  const outcome = checkedRun([channel('a')], { integrations: 'a' })
+  const report = buildReport(outcome, decideVerdict(outcome), ACTION_VOICE, { jobSummary: true }) as unknown as Record<string, Record<string, unknown>>
 
   it('documents every top-level field of the report, and no other', () => {
     expect([...rows.keys()].sort()).toEqual(Object.keys(report).sort())

@@ -1,8 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
-import { runCheck } from '../src/core/check.js'
-import { parseConfig } from '../src/core/config.js'
 import type { Integration } from '../src/postiz/integrations.js'
-import type { RunOutcome } from '../src/core/outcome.js'
+import type { CheckedRun, RunOutcome } from '../src/core/outcome.js'
+import { checkedRun, failedRun } from './support/check-fixtures.js'
 import { buildSummary as summaryOf, entryLogLine, SUMMARY_LIST_LIMIT } from '../src/action/summary.js'
 import { decideVerdict } from '../src/core/verdict.js'
 
@@ -19,12 +18,8 @@ const channel = (id: string, extra: Partial<Integration> = {}): Integration => (
   ...extra
 })
 
-function outcome(integrations: Integration[], list: string, extra: Partial<RunOutcome> = {}): RunOutcome {
-  const parsed = parseConfig({ 'api-key': 'k', integrations: list })
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors))
-  const at = new Date('2026-11-28T12:00:00Z')
-  return { startedAt: at, finishedAt: at, config: parsed.config, check: runCheck(integrations, parsed.config.entries), warnings: [], ...extra }
-}
+const outcome = (integrations: Integration[], list: string, extra: Partial<CheckedRun> = {}): CheckedRun =>
+  checkedRun(integrations, { integrations: list }, extra)
 
 describe('buildSummary', () => {
   it('pass: a headline and one row per entry, other integrations collapsed', () => {
@@ -49,8 +44,7 @@ describe('buildSummary', () => {
   })
 
   it('error: the diagnosis and the fix instead of a table', () => {
-    const at = new Date()
-    const md = buildSummary({ startedAt: at, finishedAt: at, warnings: [], error: { message: ['It broke | <b>'], fix: ['Fix it.'] } })
+    const md = buildSummary(failedRun({ message: ['It broke | <b>'], fix: ['Fix it.'] }))
     expect(md).toContain('## 🛑 Could not check the Postiz integrations')
     expect(md).toContain('**What happened:** It broke &#124; &lt;b&gt;')
     expect(md).toContain('**How to fix it:** Fix it.')
@@ -100,7 +94,7 @@ describe('buildSummary', () => {
 
 describe('entryLogLine', () => {
   it('starts with our own mark, never with server text', () => {
-    const result = outcome([channel('a', { name: '\n::error::owned' })], 'a').check!.results[0]
+    const result = outcome([channel('a', { name: '\n::error::owned' })], 'a').check.results[0]
     expect(entryLogLine(result)).toBe('✓ a: enabled → " ::error::owned" (x, @p_a, ID a)')
     expect(entryLogLine(result)).not.toContain('\n')
   })

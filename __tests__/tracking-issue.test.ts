@@ -34,12 +34,14 @@ const context = (findings: Finding[]): IssueContext => ({
   now: new Date('2026-11-28T06:17:00Z')
 })
 
+const RUN_URL = 'https://github.com/acme/site/actions/runs/7'
+
 describe('parseIssueConfig', () => {
   it('is off by default and then needs nothing', () => {
-    expect(parseIssueConfig({}, {})).toEqual({ config: null, errors: [] })
+    expect(parseIssueConfig({}, {}, undefined)).toEqual({ config: null, errors: [] })
   })
   it('reads title, labels, token and the run link', () => {
-    expect(parseIssueConfig({ issue: 'true', 'issue-labels': 'postiz, ops ,', 'github-token': 't' }, env)).toEqual({
+    expect(parseIssueConfig({ issue: 'true', 'issue-labels': 'postiz, ops ,', 'github-token': 't' }, env, RUN_URL)).toEqual({
       config: {
         title: 'Postiz integrations need attention',
         workflow: 'Nightly',
@@ -48,14 +50,18 @@ describe('parseIssueConfig', () => {
         token: 't',
         owner: 'acme',
         repo: 'site',
-        runUrl: 'https://github.com/acme/site/actions/runs/7'
+        runUrl: RUN_URL
       },
       errors: []
     })
   })
   it('reports every problem', () => {
-    expect(parseIssueConfig({ issue: 'yes' }, env).errors).toEqual([{ input: 'issue', problem: ['"yes" is not a boolean; use true or false'] }])
-    expect(parseIssueConfig({ issue: 'true', 'issue-title': 'x'.repeat(201) }, {}).errors.map(e => e.input)).toEqual(['issue-title', 'github-token', 'issue'])
+    expect(parseIssueConfig({ issue: 'yes' }, env, RUN_URL).errors).toEqual([{ input: 'issue', problem: ['"yes" is not a boolean; use true or false'] }])
+    expect(parseIssueConfig({ issue: 'true', 'issue-title': 'x'.repeat(201) }, {}, undefined).errors.map(e => e.input)).toEqual([
+      'issue-title',
+      'github-token',
+      'issue'
+    ])
   })
 })
 

@@ -1,22 +1,16 @@
 import { describe, expect, it } from '@jest/globals'
-import { runCheck } from '../src/core/check.js'
 import { parseConfig, type RawInputs } from '../src/core/config.js'
-import type { RunOutcome } from '../src/core/outcome.js'
+import type { CheckedRun } from '../src/core/outcome.js'
 import { decideVerdict, failsOn } from '../src/core/verdict.js'
 import { finding } from '../src/core/vocabulary.js'
 import { ACTION_VOICE } from '../src/action/voice.js'
 import { CLI_VOICE } from '../src/cli/voice.js'
 import { say } from '../src/shared/words.js'
-import { channel } from './support/check-fixtures.js'
+import { channel, checkedRun, failedRun, rejectedRun } from './support/check-fixtures.js'
 
 const ORG = [channel('a'), channel('off', true)]
 
-function outcome(inputs: Partial<RawInputs>): RunOutcome {
-  const parsed = parseConfig({ 'api-key': 'k', ...inputs })
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors))
-  const at = new Date()
-  return { startedAt: at, finishedAt: at, config: parsed.config, check: runCheck(ORG, parsed.config.entries), warnings: [] }
-}
+const outcome = (inputs: Partial<RawInputs>): CheckedRun => checkedRun(ORG, inputs)
 
 describe('decideVerdict', () => {
   it('pass: every entry ready, nothing blocks', () => {
@@ -37,16 +31,16 @@ describe('decideVerdict', () => {
     const verdict = decideVerdict(run)
     expect(verdict.status).toBe('fail')
     expect(verdict.blocking.map(f => f.kind)).toEqual(['missing'])
-    const [disabled, missing] = run.check?.findings ?? []
+    const [disabled, missing] = run.check.findings
     expect([verdict.blocks(disabled), verdict.blocks(missing)]).toEqual([false, true])
     expect(decideVerdict(outcome({ integrations: 'off', 'fail-on': 'none' })).fails).toBe(false)
   })
 
   it('error: nothing checked fails the run, whatever fail-on says', () => {
-    const at = new Date()
-    const verdict = decideVerdict({ startedAt: at, finishedAt: at, warnings: [], inputErrors: [{ input: 'integrations', problem: ['bad'] }] })
+    const verdict = decideVerdict(rejectedRun([{ input: 'integrations', problem: ['bad'] }]))
     expect(verdict).toMatchObject({ status: 'error', headline: ['Could not check the Postiz integrations'], blocking: [], fails: true })
-    const checkedThenError = { ...outcome({ integrations: 'a', 'fail-on': 'none' }), error: { message: ['posts'], fix: ['later'] } }
+    const { config, fetch, check } = outcome({ integrations: 'a', 'fail-on': 'none' })
+    const checkedThenError = failedRun({ message: ['posts'], fix: ['later'] }, { config, fetch, check })
     expect(decideVerdict(checkedThenError)).toMatchObject({ status: 'error', fails: true })
   })
 
@@ -62,7 +56,7 @@ describe('decideVerdict', () => {
 
   it('counts entries, not findings: an entry failing and needing a reconnect counts once; the verb agrees; big numbers have separators', () => {
     const run = outcome({ integrations: 'a, off', 'fail-on': 'none' })
-    const check = run.check!
+    const check = run.check
     const extra = [finding('failing', 'failed', { key: 'a', problem: '1 failed post' }), finding('reconnect', 'asked', { key: 'a', problem: 'asked' })]
     const twice = { ...run, check: { ...check, findings: [...extra, ...check.findings] } }
     expect(say(decideVerdict(twice).headline, ACTION_VOICE)).toMatch(

@@ -13,21 +13,19 @@ import { ACTION_VOICE } from '../src/action/voice.js'
 import { renderTerminalReport } from '../src/cli/terminal-report.js'
 import { CLI_VOICE } from '../src/cli/voice.js'
 import { combineSignals } from '../src/core/combine.js'
-import { FINDING_KINDS, parseConfig, type FindingKind } from '../src/core/config.js'
-import { runCheck } from '../src/core/check.js'
-import type { RunOutcome } from '../src/core/outcome.js'
+import { FINDING_KINDS, type FindingKind } from '../src/core/config.js'
+import { checkOf, type CheckedRun, type RunOutcome } from '../src/core/outcome.js'
 import { decideVerdict } from '../src/core/verdict.js'
 import { finding, KIND_WORDS, STATE_WORDS } from '../src/core/vocabulary.js'
 import { buildIssueBody } from '../src/github/tracking-issue.js'
 import { say } from '../src/shared/words.js'
-import { channel } from './support/check-fixtures.js'
+import { channel, checkedRun } from './support/check-fixtures.js'
 import { ROOT } from './support/run-action.js'
 
 /** A run with one finding of each kind: gone (missing), off (disabled), a (failing), b (reconnect). */
-function everyKind(): RunOutcome {
-  const parsed = parseConfig({ 'api-key': 'k', integrations: 'a, b, off, gone', 'fail-on': 'none' })
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors))
-  const check = runCheck([channel('a'), channel('b'), channel('off', true)], parsed.config.entries)
+function everyKind(): CheckedRun {
+  const run = checkedRun([channel('a'), channel('b'), channel('off', true)], { integrations: 'a, b, off, gone', 'fail-on': 'none' })
+  const { check } = run
   const failing = finding('failing', 'failed', { key: 'a', problem: '2 failed posts' })
   const reconnect = finding('reconnect', 'asked', { key: 'b', problem: 'Postiz asked to reconnect it' })
   const combined = combineSignals(check, {
@@ -39,14 +37,13 @@ function everyKind(): RunOutcome {
     },
     reconnect: { days: 7, result: { findings: [reconnect], warnings: [], recovered: [] } }
   })
-  const at = new Date('2026-11-28T12:00:00Z')
-  return { startedAt: at, finishedAt: at, config: parsed.config, check: combined, warnings: [] }
+  return { ...run, check: combined }
 }
 
 /** Everything a person reads of a run, from every sink. */
 function everySink(outcome: RunOutcome): Record<string, string> {
   const verdict = decideVerdict(outcome)
-  const findings = outcome.check?.findings ?? []
+  const findings = checkOf(outcome)?.findings ?? []
   return {
     annotations: planAnnotations(outcome, verdict)
       .annotations.map(a => `${a.title}\n${a.message}`)

@@ -28372,7 +28372,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3355);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3973);
 /** Entry point of the action bundle (dist/index.js). */
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -28382,14 +28382,16 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3355:
+/***/ 3973:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  e: () => (/* binding */ run)
+  e: () => (/* binding */ main_run)
 });
+
+// UNUSED EXPORTS: runUrlFrom
 
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(857);
@@ -31336,6 +31338,12 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
+;// CONCATENATED MODULE: ./src/core/outcome.ts
+/** The check, when the run got that far: a checked run, or one that failed reading a signal after it. */
+function checkOf(outcome) {
+    return outcome.stage === 'rejected' ? undefined : outcome.check;
+}
+
 ;// CONCATENATED MODULE: ./src/core/check-result.ts
 /** The hint as plain text, each value through `code` (backticks for chat, nothing for a terminal). */
 function hintText(hint, code = value => value) {
@@ -31600,7 +31608,7 @@ function safeHttpsUrl(value) {
  */
 
 /** Every setting of a run, by its action input name. Each voice says how its reader sets it. */
-const SETTINGS = (/* unused pure expression or super */ null && ([
+const SETTINGS = [
     'api-key',
     'api-url',
     'integrations',
@@ -31609,12 +31617,11 @@ const SETTINGS = (/* unused pure expression or super */ null && ([
     'fail-on',
     'timeout',
     'retries',
-    'job-summary',
     'allow-insecure-http',
     'failed-posts-days',
     'upcoming-posts-days',
     'reconnect-days'
-]));
+];
 /** Where Postiz shows the API key, in its own menus (docs/postiz-api.md). */
 const KEY_PLACE = 'Settings → Developers → Public API';
 /** A setting named in a sentence: "the timeout input", "--timeout". */
@@ -31695,6 +31702,12 @@ const ACTION_VOICE = {
 };
 
 ;// CONCATENATED MODULE: ./src/action/annotations.ts
+/**
+ * Which annotations a run makes, and the step's failure message. Pure.
+ * GitHub shows at most 10 annotations of each level per step (the failure message from
+ * `setFailed` is one of the errors), so the plan stays within that and says how many were left out.
+ */
+
 
 
 
@@ -31706,13 +31719,10 @@ const annotations_say = (text) => say(text, ACTION_VOICE);
 function failureMessage(outcome, verdict) {
     if (!verdict.fails)
         return undefined;
-    const inputErrors = outcome.inputErrors ?? [];
-    if (inputErrors.length > 0)
-        return `${plural(inputErrors.length, 'input error')}; nothing was checked.`;
-    if (outcome.error)
+    if (outcome.stage === 'rejected')
+        return `${plural(outcome.inputErrors.length, 'input error')}; nothing was checked.`;
+    if (outcome.stage === 'failed')
         return `${annotations_say(outcome.error.message)} ${annotations_say(outcome.error.fix)}`;
-    if (verdict.status === 'error')
-        return 'Nothing was checked.';
     const keys = [...new Set(verdict.blocking.map(f => f.key))];
     return `${annotations_say(verdict.headline)}: ${keys
         .slice(0, 20)
@@ -31727,12 +31737,12 @@ function cap(list, room, overflow) {
 function planAnnotations(outcome, verdict) {
     const errors = [];
     const warnings = [];
-    for (const error of outcome.inputErrors ?? [])
+    for (const error of outcome.stage === 'rejected' ? outcome.inputErrors : [])
         errors.push({ level: 'error', title: 'Invalid input', message: logSafe(sayInputError(error, ACTION_VOICE), 1000) });
     for (const message of outcome.warnings)
         warnings.push({ level: 'warning', title: 'Warning', message: logSafe(annotations_say(message), 1000) });
-    const { check, config } = outcome;
-    if (check && config) {
+    const check = checkOf(outcome);
+    if (check) {
         for (const finding of check.findings) {
             const annotation = {
                 level: verdict.blocks(finding) ? 'error' : 'warning',
@@ -31999,17 +32009,15 @@ function describeSelector(selector) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/core/config.ts
+;// CONCATENATED MODULE: ./src/shared/inputs.ts
 /**
- * Raw inputs (strings, as the runner or the CLI hands them over) → a typed, validated config.
- * Pure: no I/O, no environment. Every problem is collected so the user sees them all at once.
+ * The action's inputs as action.yml declares them: every name with its default, in one table
+ * (the CLI's flags and variables set the same names), the rule that an empty input takes its
+ * default, and the one way a boolean is read. Pure.
  */
 
-
-
-const FINDING_KINDS = ['missing', 'disabled', 'failing', 'reconnect'];
-/** The defaults declared in action.yml; an empty input means "use the default", as on GitHub. */
-const DEFAULTS = {
+/** Every input and its action.yml default (`github-token`'s is an expression the runner evaluates: none here). */
+const INPUT_DEFAULTS = {
     'api-key': '',
     'api-url': 'https://api.postiz.com',
     integrations: '',
@@ -32022,8 +32030,41 @@ const DEFAULTS = {
     'allow-insecure-http': 'false',
     'failed-posts-days': '0',
     'upcoming-posts-days': '0',
-    'reconnect-days': '0'
+    'reconnect-days': '0',
+    issue: 'false',
+    'issue-title': 'Postiz integrations need attention',
+    'issue-labels': 'postiz',
+    'github-token': ''
 };
+/** An input as given, or its default when it is empty or only whitespace (as on GitHub). Trimmed, except the key, which is cleaned by its own rules. */
+function inputValue(given, name) {
+    const text = given[name] ?? '';
+    if (text.trim() === '')
+        return INPUT_DEFAULTS[name];
+    return name === 'api-key' ? text : text.trim();
+}
+/**
+ * A boolean as the runner's toolkit reads one (YAML 1.2 core schema: true, True, TRUE, false,
+ * False, FALSE), or the problem with it.
+ */
+function parseBoolean(value) {
+    if (['true', 'True', 'TRUE'].includes(value))
+        return { ok: true, value: true };
+    if (['false', 'False', 'FALSE'].includes(value))
+        return { ok: true, value: false };
+    return { ok: false, problem: `"${logSafe(value, 60)}" is not a boolean; use true or false` };
+}
+
+;// CONCATENATED MODULE: ./src/core/config.ts
+/**
+ * Raw inputs (strings, as the runner or the CLI hands them over) → a typed, validated config.
+ * Pure: no I/O, no environment. Every problem is collected so the user sees them all at once.
+ */
+
+
+
+
+const FINDING_KINDS = ['missing', 'disabled', 'failing', 'reconnect'];
 const MAX_TIMEOUT_SECONDS = 600;
 const MAX_RETRIES = 10;
 const MAX_POSTS_DAYS = 365;
@@ -32077,12 +32118,11 @@ function unsendableKeyCharacter(key) {
     const what = code === 0x0a || code === 0x0d ? 'a line break' : code < 0x20 || code === 0x7f ? 'a control character' : 'a character outside printable ASCII';
     return words `contains ${what} (character ${String(index + 1)}), which cannot be sent in an HTTP header. Copy the key again from Postiz (${KEY_PLACE}) and store it alone in ${phrase('key-home')}, with nothing before or after it.`;
 }
-function parseBoolean(name, value, errors) {
-    if (['true', 'True', 'TRUE'].includes(value))
-        return true;
-    if (['false', 'False', 'FALSE'].includes(value))
-        return false;
-    errors.push({ input: name, problem: [`"${value}" is not a boolean; use true or false`] });
+function booleanSetting(name, value, errors) {
+    const parsed = parseBoolean(value);
+    if (parsed.ok)
+        return parsed.value;
+    errors.push({ input: name, problem: [parsed.problem] });
     return false;
 }
 function parseFailOn(value, errors) {
@@ -32119,10 +32159,8 @@ function parseNumber(name, value, min, max, integer, errors) {
  */
 function parseConfig(partial, file) {
     const raw = {};
-    for (const name of Object.keys(DEFAULTS)) {
-        const given = partial[name] ?? '';
-        raw[name] = given.trim() === '' ? DEFAULTS[name] : name === 'api-key' ? given : given.trim();
-    }
+    for (const name of SETTINGS)
+        raw[name] = inputValue(partial, name);
     const errors = [];
     const warnings = [];
     const { key, hadBearer } = cleanApiKey(raw['api-key']);
@@ -32136,7 +32174,7 @@ function parseConfig(partial, file) {
         else if (hadBearer)
             warnings.push(words `Removed a "Bearer " prefix from ${setting('api-key')}; Postiz expects the raw key in the Authorization header.`);
     }
-    const allowInsecureHttp = parseBoolean('allow-insecure-http', raw['allow-insecure-http'], errors);
+    const allowInsecureHttp = booleanSetting('allow-insecure-http', raw['allow-insecure-http'], errors);
     const apiUrl = normaliseApiUrl(raw['api-url'], allowInsecureHttp);
     if (typeof apiUrl !== 'string')
         errors.push({ input: 'api-url', problem: apiUrl.error });
@@ -32147,7 +32185,6 @@ function parseConfig(partial, file) {
     const failOn = parseFailOn(raw['fail-on'], errors);
     const timeoutSeconds = parseNumber('timeout', raw.timeout, 1, MAX_TIMEOUT_SECONDS, false, errors);
     const retries = parseNumber('retries', raw.retries, 0, MAX_RETRIES, true, errors);
-    const jobSummary = parseBoolean('job-summary', raw['job-summary'], errors);
     const failedPostsDays = parseNumber('failed-posts-days', raw['failed-posts-days'], 0, MAX_POSTS_DAYS, true, errors);
     const upcomingPostsDays = parseNumber('upcoming-posts-days', raw['upcoming-posts-days'], 0, MAX_POSTS_DAYS, true, errors);
     const reconnectDays = parseNumber('reconnect-days', raw['reconnect-days'], 0, MAX_RECONNECT_DAYS, true, errors);
@@ -32166,7 +32203,6 @@ function parseConfig(partial, file) {
         failOn,
         timeoutMs: Math.round(timeoutSeconds * 1000),
         retries,
-        jobSummary,
         allowInsecureHttp,
         failedPostsDays,
         reconnectDays,
@@ -33233,6 +33269,7 @@ async function fetchNotifications(options, since) {
 
 
 
+
 /** A check's own status: `fail` as soon as it has a finding of any kind (fail-on only decides whether that fails the run). */
 function checkStatus(findings) {
     return findings.length > 0 ? 'fail' : 'pass';
@@ -33245,9 +33282,7 @@ function failsOn(config, kind) {
     return config.failOn.has(kind);
 }
 function runStatus(outcome) {
-    if (outcome.error || (outcome.inputErrors?.length ?? 0) > 0 || !outcome.check)
-        return 'error';
-    return outcome.check.status;
+    return outcome.stage === 'checked' ? outcome.check.status : 'error';
 }
 /** "2 of 5 Postiz integrations need attention (1 missing, 1 failing)": entries, each counted once, by kind. */
 function attention(check) {
@@ -33259,9 +33294,9 @@ function attention(check) {
     return `${count(entries)} of ${plural(total, 'Postiz integration')} ${entries === 1 ? 'needs' : 'need'} attention (${counts.join(', ')})`;
 }
 function headlineOf(outcome, tone) {
-    const check = outcome.check;
-    if (tone === 'error' || !check)
+    if (tone === 'error' || outcome.stage !== 'checked')
         return ['Could not check the Postiz integrations'];
+    const { check } = outcome;
     if (tone === 'discovery')
         return [`Discovery: listed ${plural(check.considered.length, 'Postiz integration')}, checked none`];
     if (tone === 'pass')
@@ -33277,9 +33312,9 @@ function decideVerdict(outcome) {
     const config = outcome.config;
     // Without a config nothing was checked: there are no findings, and the run is an error.
     const blocks = (finding) => (config ? failsOn(config, finding.kind) : true);
-    const blocking = (outcome.check?.findings ?? []).filter(blocks);
+    const blocking = (checkOf(outcome)?.findings ?? []).filter(blocks);
     const fails = status === 'error' || blocking.length > 0;
-    const tone = status === 'error' ? 'error' : outcome.check?.discovery ? 'discovery' : status === 'pass' ? 'pass' : fails ? 'fail' : 'warn';
+    const tone = status === 'error' ? 'error' : outcome.stage === 'checked' && outcome.check.discovery ? 'discovery' : status === 'pass' ? 'pass' : fails ? 'fail' : 'warn';
     return { status, tone, headline: headlineOf(outcome, tone), icon: TONE_WORDS[tone].icon, blocks, blocking, fails };
 }
 
@@ -33874,9 +33909,10 @@ function findReconnects(check, integrations, notifications, posts) {
 ;// CONCATENATED MODULE: ./src/core/engine.ts
 /**
  * The engine shared by the action and the CLI: raw inputs → config → Postiz client → check, then
- * the post and reconnect signals combined into it, gathered into a RunOutcome. With entry-file.ts
- * (which it calls to read `integrations-file`), the only module of core/ that does I/O (the rest
- * through postiz/). Never throws: every failure is recorded in the outcome.
+ * the post and reconnect signals combined into it. Each stage returns what it learnt, and the run
+ * ends in a RunOutcome whose stage says how far it got. With entry-file.ts (which it calls to read
+ * `integrations-file`), the only module of core/ that does I/O (the rest through postiz/). Never
+ * throws: every failure is an outcome.
  */
 
 
@@ -33891,6 +33927,28 @@ function findReconnects(check, integrations, notifications, posts) {
 
 
 const BUG_FIX = words `This is a bug in postiz-integrations-check: please report it ${phrase('bug-report')}.`;
+/** An expected failure as its diagnosis; anything else is a bug, said as one (its stack goes to the debug log). */
+function diagnose(error, hooks) {
+    if (error instanceof CheckError)
+        return { message: error.said, fix: error.fix };
+    hooks.onDebug?.(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    return { message: [`Unexpected error: ${logSafe(error instanceof Error ? error.message : String(error), 500)}.`], fix: BUG_FIX };
+}
+/** Runs one stage; its failure comes back as a diagnosis, never as an exception. */
+async function step(hooks, stage) {
+    try {
+        return { ok: true, value: await stage() };
+    }
+    catch (error) {
+        return { ok: false, error: diagnose(error, hooks) };
+    }
+}
+/** The inputs, with `integrations-file` read, as a config or every error in them. */
+async function readConfig(raw, hooks) {
+    const fileInput = (raw['integrations-file'] ?? '').trim();
+    const file = fileInput === '' ? undefined : await readEntryFile(fileInput, hooks.files ?? { root: process.cwd(), confined: false });
+    return parseConfig(raw, file);
+}
 function clientOptions(config, hooks, rawApiKey) {
     return {
         apiUrl: config.apiUrl,
@@ -33902,71 +33960,65 @@ function clientOptions(config, hooks, rawApiKey) {
         env: hooks.env
     };
 }
-async function gather(raw, outcome, hooks, otherErrors) {
-    const fileInput = (raw['integrations-file'] ?? '').trim();
-    const file = fileInput === '' ? undefined : await readEntryFile(fileInput, hooks.files ?? { root: process.cwd(), confined: false });
-    const parsed = parseConfig(raw, file);
-    if (!parsed.ok || otherErrors.length > 0) {
-        outcome.inputErrors = [...(parsed.ok ? [] : parsed.errors), ...otherErrors];
-        return;
-    }
+async function run(raw, hooks, otherErrors) {
+    const read = await step(hooks, () => readConfig(raw, hooks));
+    if (!read.ok)
+        return { stage: 'failed', error: read.error, warnings: [] };
+    const parsed = read.value;
+    if (!parsed.ok || otherErrors.length > 0)
+        return { stage: 'rejected', inputErrors: [...(parsed.ok ? [] : parsed.errors), ...otherErrors], warnings: [] };
     const { config } = parsed;
-    outcome.config = config;
-    outcome.warnings.push(...parsed.warnings);
+    const warnings = [...parsed.warnings];
     hooks.onStart?.(config);
-    const options = clientOptions(config, hooks, raw['api-key']);
-    const fetched = await fetchIntegrations(options);
-    outcome.fetch = { url: fetched.url, attempts: fetched.attempts, durationMs: fetched.durationMs };
-    hooks.onDebug?.(`Fetched ${fetched.integrations.length} integrations in ${fetched.durationMs} ms (${fetched.attempts} attempt(s))`);
-    const ambiguous = ambiguousCustomer(fetched.integrations, config.customer);
-    if (ambiguous !== undefined) {
-        outcome.inputErrors = [ambiguous];
-        return;
-    }
-    const check = runCheck(fetched.integrations, config.entries, config.customer);
-    outcome.check = check;
+    const client = clientOptions(config, hooks, raw['api-key']);
+    const fetched = await step(hooks, () => fetchIntegrations(client));
+    if (!fetched.ok)
+        return { stage: 'failed', error: fetched.error, config, warnings };
+    const { integrations, ...fetch } = fetched.value;
+    hooks.onDebug?.(`Fetched ${integrations.length} integrations in ${fetch.durationMs} ms (${fetch.attempts} attempt(s))`);
+    const ambiguous = ambiguousCustomer(integrations, config.customer);
+    if (ambiguous !== undefined)
+        return { stage: 'rejected', inputErrors: [ambiguous], config, fetch, warnings };
+    const checked = await step(hooks, () => runCheck(integrations, config.entries, config.customer));
+    if (!checked.ok)
+        return { stage: 'failed', error: checked.error, config, fetch, warnings };
+    const check = checked.value;
     if (!signalsOn(config))
-        return;
-    const read = await addPostSignals(config, outcome, check, hooks, options);
-    if (config.reconnectDays > 0)
-        await addReconnects(config, outcome, check, read, fetched.integrations, hooks, options);
+        return { stage: 'checked', config, fetch, check, warnings };
+    return addSignals({ config, hooks, client, integrations, check }, fetch, warnings);
 }
-/**
- * Reads Postiz's notifications for the reconnect signal (reconnect.ts). A server before v2.18.0 has
- * none (404): a warning, and the check stands. Another failure is a warning too, unless `reconnect`
- * is in fail-on: then the run is an error. Without the posts, a notification cannot be told stale,
- * so the signal is skipped with a warning.
- */
-async function addReconnects(config, outcome, check, read, integrations, hooks, client) {
-    if (read === null) {
-        if (failsOn(config, 'reconnect')) {
-            throw new CheckError(words `Could not read the posts, which "reconnect" in ${setting('fail-on')} needs to tell a recovered channel: ${outcome.posts?.error?.message ?? []}`, outcome.posts?.error?.fix ?? []);
-        }
-        outcome.warnings.push([
-            'Channels that need reconnecting are not shown: that signal needs the posts, which could not be read (see the warning about the posts).'
-        ]);
-        return;
-    }
-    const since = new Date(Date.now() - config.reconnectDays * DAY_MS);
-    try {
-        hooks.onRequest?.('the notifications', config.apiUrl);
-        const fetched = await fetchNotifications({ ...client, apiUrlProven: true }, since);
-        hooks.onDebug?.(`Fetched ${fetched.notifications.length} notifications in ${fetched.durationMs} ms (${fetched.pages} page(s))`);
-        outcome.notifications = { since: since.toISOString(), url: fetched.url, pages: fetched.pages, count: fetched.notifications.length };
-        const reconnect = { days: config.reconnectDays, result: findReconnects(check, integrations, fetched.notifications, read.posts) };
-        outcome.check = combineSignals(check, { posts: read.signals, reconnect });
-    }
-    catch (error) {
-        if (!(error instanceof CheckError))
-            throw error;
-        if (error.code === 'route-missing') {
-            outcome.warnings.push(words `Channels that need reconnecting are not shown: this Postiz server has no GET /public/v1/notifications, which ${setting('reconnect-days')} needs (Postiz v2.18.0 or later). The rest of the check stands.`);
-            return;
-        }
-        if (failsOn(config, 'reconnect'))
-            throw new CheckError(words `Could not read the notifications, which "reconnect" in ${setting('fail-on')} needs: ${error.said}`, error.fix);
-        outcome.warnings.push(words `Could not read the notifications, so channels that need reconnecting are not shown (the channels were checked): ${error.said} ${error.fix}`);
-    }
+/** The failed and upcoming posts, then the reconnect signal, each combined into the check. */
+async function addSignals(reading, fetch, warnings) {
+    const { config, hooks, check } = reading;
+    const options = {
+        failedPostsDays: config.failedPostsDays,
+        upcomingPostsDays: config.upcomingPostsDays,
+        reconnectDays: config.reconnectDays,
+        now: Date.now()
+    };
+    const window = postsWindow(options);
+    const asked = { startDate: window.startDate.toISOString(), endDate: window.endDate.toISOString() };
+    const posts = await step(hooks, () => readPosts(reading, window, asked, options));
+    if (!posts.ok)
+        return { stage: 'failed', error: posts.error, config, fetch, check, posts: asked, warnings };
+    const { info, read } = posts.value;
+    const withPosts = read === null ? check : combineSignals(check, { posts: read.signals });
+    const afterPosts = [...warnings, ...posts.value.warnings];
+    if (config.reconnectDays === 0)
+        return { stage: 'checked', config, fetch, check: withPosts, posts: info, warnings: afterPosts };
+    const reconnect = await step(hooks, () => readReconnects(reading, posts.value));
+    if (!reconnect.ok)
+        return { stage: 'failed', error: reconnect.error, config, fetch, check: withPosts, posts: info, warnings: afterPosts };
+    const { notifications, warnings: more } = reconnect.value;
+    return {
+        stage: 'checked',
+        config,
+        fetch,
+        check: reconnect.value.check ?? withPosts,
+        posts: info,
+        ...(notifications !== undefined ? { notifications } : {}),
+        warnings: [...afterPosts, ...more]
+    };
 }
 /** The customer's ID for the posts query, from the integrations (the input may give its name). */
 function customerId(check) {
@@ -33979,28 +34031,73 @@ function customerId(check) {
  * One more request for the failed and upcoming posts. If it fails, the verdict on the integrations
  * stands and the signal becomes a warning, unless `failing` is in fail-on: then the run is an error.
  */
-async function addPostSignals(config, outcome, check, hooks, client) {
-    const options = { failedPostsDays: config.failedPostsDays, upcomingPostsDays: config.upcomingPostsDays, reconnectDays: config.reconnectDays, now: Date.now() };
-    const window = postsWindow(options);
+async function readPosts(reading, window, asked, options) {
+    const { config, hooks, client, check } = reading;
     const customer = customerId(check);
-    outcome.posts = { startDate: window.startDate.toISOString(), endDate: window.endDate.toISOString() };
     try {
         hooks.onRequest?.('the posts', config.apiUrl);
         const fetched = await fetchPosts({ ...client, apiUrlProven: true }, { ...window, ...(customer !== undefined ? { customer } : {}) });
-        Object.assign(outcome.posts, { url: fetched.url, attempts: fetched.attempts, durationMs: fetched.durationMs });
         hooks.onDebug?.(`Fetched ${fetched.posts.length} posts in ${fetched.durationMs} ms (${fetched.attempts} attempt(s))`);
-        const signals = readPostSignals(check, fetched.posts, options);
-        outcome.check = combineSignals(check, { posts: signals });
-        return { posts: fetched.posts, signals };
+        const info = { ...asked, url: fetched.url, attempts: fetched.attempts, durationMs: fetched.durationMs };
+        return { info, read: { posts: fetched.posts, signals: readPostSignals(check, fetched.posts, options) }, warnings: [] };
     }
     catch (error) {
         if (!(error instanceof CheckError))
             throw error;
         if (failsOn(config, 'failing'))
             throw new CheckError(words `Could not read the posts, which "failing" in ${setting('fail-on')} needs: ${error.said}`, error.fix);
-        outcome.posts.error = { message: error.said, fix: error.fix };
-        outcome.warnings.push(words `Could not read the posts, so failed and upcoming posts are not shown (the channels were checked): ${error.said} ${error.fix}`);
-        return null;
+        return {
+            info: { ...asked, error: { message: error.said, fix: error.fix } },
+            read: null,
+            warnings: [words `Could not read the posts, so failed and upcoming posts are not shown (the channels were checked): ${error.said} ${error.fix}`]
+        };
+    }
+}
+/**
+ * Reads Postiz's notifications for the reconnect signal (reconnect.ts). A server before v2.18.0 has
+ * none (404): a warning, and the check stands. Another failure is a warning too, unless `reconnect`
+ * is in fail-on: then the run is an error. Without the posts, a notification cannot be told stale,
+ * so the signal is skipped with a warning.
+ */
+async function readReconnects(reading, posts) {
+    const { config, hooks, client, check, integrations } = reading;
+    if (posts.read === null) {
+        if (failsOn(config, 'reconnect')) {
+            throw new CheckError(words `Could not read the posts, which "reconnect" in ${setting('fail-on')} needs to tell a recovered channel: ${posts.info.error?.message ?? []}`, posts.info.error?.fix ?? []);
+        }
+        return {
+            warnings: [['Channels that need reconnecting are not shown: that signal needs the posts, which could not be read (see the warning about the posts).']]
+        };
+    }
+    const since = new Date(Date.now() - config.reconnectDays * DAY_MS);
+    try {
+        hooks.onRequest?.('the notifications', config.apiUrl);
+        const fetched = await fetchNotifications({ ...client, apiUrlProven: true }, since);
+        hooks.onDebug?.(`Fetched ${fetched.notifications.length} notifications in ${fetched.durationMs} ms (${fetched.pages} page(s))`);
+        const reconnect = { days: config.reconnectDays, result: findReconnects(check, integrations, fetched.notifications, posts.read.posts) };
+        return {
+            notifications: { since: since.toISOString(), url: fetched.url, pages: fetched.pages, count: fetched.notifications.length },
+            check: combineSignals(check, { posts: posts.read.signals, reconnect }),
+            warnings: []
+        };
+    }
+    catch (error) {
+        if (!(error instanceof CheckError))
+            throw error;
+        if (error.code === 'route-missing') {
+            return {
+                warnings: [
+                    words `Channels that need reconnecting are not shown: this Postiz server has no GET /public/v1/notifications, which ${setting('reconnect-days')} needs (Postiz v2.18.0 or later). The rest of the check stands.`
+                ]
+            };
+        }
+        if (failsOn(config, 'reconnect'))
+            throw new CheckError(words `Could not read the notifications, which "reconnect" in ${setting('fail-on')} needs: ${error.said}`, error.fix);
+        return {
+            warnings: [
+                words `Could not read the notifications, so channels that need reconnecting are not shown (the channels were checked): ${error.said} ${error.fix}`
+            ]
+        };
     }
 }
 /**
@@ -34008,22 +34105,11 @@ async function addPostSignals(config, outcome, check, hooks, client) {
  * `otherErrors` are the adapter's own input errors: reported with the others, and no request is sent.
  */
 async function checkIntegrations(raw, hooks = {}, otherErrors = []) {
-    const outcome = { startedAt: new Date(), finishedAt: new Date(), warnings: [] };
-    try {
-        await gather(raw, outcome, hooks, otherErrors);
-    }
-    catch (error) {
-        if (error instanceof CheckError) {
-            outcome.error = { message: error.said, fix: error.fix };
-        }
-        else {
-            hooks.onDebug?.(error instanceof Error ? (error.stack ?? error.message) : String(error));
-            outcome.error = { message: [`Unexpected error: ${logSafe(error instanceof Error ? error.message : String(error), 500)}.`], fix: BUG_FIX };
-        }
-    }
+    const startedAt = new Date();
+    const ending = await step(hooks, () => run(raw, hooks, otherErrors));
     hooks.onAnswer?.();
-    outcome.finishedAt = new Date();
-    return outcome;
+    const finishedAt = new Date();
+    return ending.ok ? { ...ending.value, startedAt, finishedAt } : { stage: 'failed', error: ending.error, warnings: [], startedAt, finishedAt };
 }
 
 // EXTERNAL MODULE: external "node:crypto"
@@ -34043,25 +34129,21 @@ var external_node_crypto_ = __nccwpck_require__(7598);
 
 
 
-const ISSUE_DEFAULTS = {
-    issue: 'false',
-    'issue-title': 'Postiz integrations need attention',
-    'issue-labels': 'postiz',
-    'github-token': ''
-};
-/** `null` when `issue` is off; otherwise the config or every error in the issue inputs. */
-function parseIssueConfig(raw, env) {
-    const value = (name) => {
-        const given = (raw[name] ?? '').trim();
-        return given === '' ? ISSUE_DEFAULTS[name] : given;
-    };
+
+/** The inputs that keep the tracking issue (their defaults are in shared/inputs.ts, with every other input's). */
+const ISSUE_INPUTS = ['issue', 'issue-title', 'issue-labels', 'github-token'];
+/**
+ * `null` when `issue` is off; otherwise the config or every error in the issue inputs. `runUrl` is
+ * the run's address, as the action built it from the runner's environment.
+ */
+function parseIssueConfig(raw, env, runUrl) {
+    const value = (name) => inputValue(raw, name);
     const errors = [];
     const problem = (input, text) => ({ input, problem: [text] });
-    const enabled = value('issue');
-    if (!['true', 'True', 'TRUE', 'false', 'False', 'FALSE'].includes(enabled)) {
-        return { config: null, errors: [problem('issue', `"${enabled}" is not a boolean; use true or false`)] };
-    }
-    if (enabled.toLowerCase() === 'false')
+    const enabled = parseBoolean(value('issue'));
+    if (!enabled.ok)
+        return { config: null, errors: [problem('issue', enabled.problem)] };
+    if (!enabled.value)
         return { config: null, errors: [] };
     const title = value('issue-title');
     if (title.length > 200)
@@ -34079,11 +34161,12 @@ function parseIssueConfig(raw, env) {
     const [owner, repo, extra] = (env.GITHUB_REPOSITORY ?? '').split('/');
     if (!owner || !repo || extra !== undefined)
         errors.push(problem('issue', 'GITHUB_REPOSITORY is not set as owner/repo, so there is no repository to keep the issue in (is this running outside GitHub Actions?)'));
-    const server = (env.GITHUB_SERVER_URL ?? 'https://github.com').replace(/\/+$/, '');
-    const runUrl = env.GITHUB_RUN_ID ? `${server}/${owner}/${repo}/actions/runs/${env.GITHUB_RUN_ID}` : `${server}/${owner}/${repo}/actions`;
     if (errors.length > 0)
         return { config: null, errors };
-    return { config: { title, workflow: env.GITHUB_WORKFLOW ?? '', job: env.GITHUB_JOB ?? '', labels, token, owner, repo, runUrl }, errors: [] };
+    const config = { title, workflow: env.GITHUB_WORKFLOW ?? '', job: env.GITHUB_JOB ?? '', labels, token, owner, repo };
+    if (runUrl !== undefined)
+        config.runUrl = runUrl;
+    return { config, errors: [] };
 }
 const TOOL = 'postiz-integrations-check';
 /**
@@ -34101,6 +34184,10 @@ function legacyTrackingMarker(title) {
 }
 const GENERATED_START = `<!-- ${TOOL}:generated:start -->`;
 const GENERATED_END = `<!-- ${TOOL}:generated:end -->`;
+/** The run as a link, or "a run" when there is no address (outside GitHub Actions). */
+function thisRun(context) {
+    return context.runUrl === undefined ? 'a run' : `[this run](${context.runUrl})`;
+}
 /** The findings as comparable lines, sorted. */
 function findingLines(findings) {
     return findings.map(f => `${f.kind}:${f.key}`).sort();
@@ -34164,7 +34251,7 @@ function generatedPart(context) {
         // The headline is this project's own text (counts, finding kinds, fail-on's validated words): not escaped.
         `## ${context.icon} ${context.headline}`,
         '',
-        `Found by [this run](${context.runUrl}) on ${isoSeconds(context.now)}.`,
+        `Found by ${thisRun(context)} on ${isoSeconds(context.now)}.`,
         '',
         ...findingsTable(context.findings, BODY_BUDGET),
         '',
@@ -34192,7 +34279,7 @@ function mergeIssueBody(existing, context) {
 }
 function changeComment(previous, context) {
     const now = findingLines(context.findings);
-    const header = `The problems changed in [this run](${context.runUrl}): ${context.headline}.`;
+    const header = `The problems changed in ${thisRun(context)}: ${context.headline}.`;
     if (previous === null)
         return header;
     const added = now.filter(l => !previous.includes(l));
@@ -34215,7 +34302,7 @@ function planIssueAction(status, discovery, open, context) {
         return {
             kind: 'close',
             number: open.number,
-            comment: `✅ All channels pass again in [this run](${context.runUrl}) (${isoSeconds(context.now)}). Closing.`
+            comment: `✅ All channels pass again in ${thisRun(context)} (${isoSeconds(context.now)}). Closing.`
         };
     }
     if (open === null)
@@ -34413,10 +34500,11 @@ function buildMessage(outcome, runUrl, verdict) {
     const status = verdict.status;
     const lines = [`${verdict.icon} ${message_say(verdict.headline)}`];
     if (status === 'error') {
-        if (outcome.error)
+        if (outcome.stage === 'failed')
             lines.push(logSafe(message_say(outcome.error.message), 600), `Fix: ${logSafe(message_say(outcome.error.fix), 400)}`);
-        for (const e of (outcome.inputErrors ?? []).slice(0, 5))
-            lines.push(`- ${logSafe(sayInputError(e, ACTION_VOICE), 300)}`);
+        if (outcome.stage === 'rejected')
+            for (const e of outcome.inputErrors.slice(0, 5))
+                lines.push(`- ${logSafe(sayInputError(e, ACTION_VOICE), 300)}`);
     }
     const tail = runUrl ? [`Run: ${runUrl}`] : [];
     const budget = MESSAGE_MAX_CHARS - tail.reduce((n, l) => n + l.length + 1, 0) - 60;
@@ -34428,7 +34516,7 @@ function buildMessage(outcome, runUrl, verdict) {
         used += line.length + 1;
         return true;
     };
-    const findings = status === 'fail' ? (outcome.check?.findings ?? []) : [];
+    const findings = outcome.stage === 'checked' && status === 'fail' ? outcome.check.findings : [];
     let shown = 0;
     fill: for (const group of groups(findings)) {
         const shared = sharedHintOf(group);
@@ -34443,11 +34531,6 @@ function buildMessage(outcome, runUrl, verdict) {
     if (shown < findings.length)
         lines.push(`…and ${count(findings.length - shown)} more ${runUrl ? 'in the run' : 'in the job summary'}.`);
     return [...lines, ...tail].join('\n').slice(0, MESSAGE_MAX_CHARS);
-}
-/** The run's URL from the runner's environment, when it names one. */
-function runUrlFrom(env) {
-    const { GITHUB_SERVER_URL: server = 'https://github.com', GITHUB_REPOSITORY: repo, GITHUB_RUN_ID: run } = env;
-    return repo && run ? `${server.replace(/\/+$/, '')}/${repo}/actions/runs/${run}` : undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/action/outputs.ts
@@ -34501,23 +34584,27 @@ function buildOutputs(result) {
 }
 
 ;// CONCATENATED MODULE: ./src/report/report.ts
-/**
- * The run report: everything a run knows, as one JSON-ready object (the `report` output's file).
- * Pure. Never holds the API key.
- */
+
 
 
 
 
 const REPORT_SCHEMA_VERSION = 1;
+/** The posts asked for, with the error (when there was one) in the caller's words; the error stays the last field. */
+function postsPart(info, diagnosis) {
+    const { error, ...asked } = info;
+    return error ? { ...asked, error: diagnosis(error) } : asked;
+}
 /**
  * The report of a finished run. Its texts (errors, fixes, warnings) are in `voice`'s words: the
  * action's report file speaks of inputs, the CLI's `--json` of flags and variables.
  */
-function buildReport(outcome, verdict, voice) {
-    const { config, check } = outcome;
+function buildReport(outcome, verdict, voice, adapter = {}) {
+    const { config } = outcome;
+    const check = checkOf(outcome);
     const diagnosis = (d) => ({ message: say(d.message, voice), fix: say(d.fix, voice) });
-    const posts = outcome.posts ? { ...outcome.posts, ...(outcome.posts.error ? { error: diagnosis(outcome.posts.error) } : {}) } : null;
+    const postsInfo = outcome.stage === 'rejected' ? undefined : outcome.posts;
+    const posts = postsInfo ? postsPart(postsInfo, diagnosis) : null;
     return {
         schemaVersion: REPORT_SCHEMA_VERSION,
         tool: { name: NAME, version: VERSION },
@@ -34534,7 +34621,7 @@ function buildReport(outcome, verdict, voice) {
                 failOn: [...config.failOn],
                 timeoutSeconds: config.timeoutMs / 1000,
                 retries: config.retries,
-                jobSummary: config.jobSummary,
+                ...(adapter.jobSummary !== undefined ? { jobSummary: adapter.jobSummary } : {}),
                 allowInsecureHttp: config.allowInsecureHttp,
                 failedPostsDays: config.failedPostsDays,
                 upcomingPostsDays: config.upcomingPostsDays,
@@ -34543,10 +34630,10 @@ function buildReport(outcome, verdict, voice) {
             : null,
         server: outcome.fetch ? { url: outcome.fetch.url, attempts: outcome.fetch.attempts, durationMs: outcome.fetch.durationMs } : null,
         posts,
-        notifications: outcome.notifications ?? null,
+        notifications: (outcome.stage === 'checked' ? outcome.notifications : undefined) ?? null,
         recovered: check?.reconnect?.recovered ?? [],
-        error: outcome.error ? diagnosis(outcome.error) : null,
-        inputErrors: (outcome.inputErrors ?? []).map(e => sayInputError(e, voice)),
+        error: outcome.stage === 'failed' ? diagnosis(outcome.error) : null,
+        inputErrors: outcome.stage === 'rejected' ? outcome.inputErrors.map(e => sayInputError(e, voice)) : [],
         warnings: [...outcome.warnings, ...(check?.warnings ?? [])].map(w => say(w, voice)),
         discovery: check?.discovery ?? false,
         counts: check
@@ -34777,12 +34864,12 @@ function pushTable(lines, header, items, row, budget, noun, limit = Infinity) {
 }
 const INTEGRATION_HEADER = ['| Channel | Platform | Selector | Customer | State |', '|---|---|---|---|---|'];
 function errorSection(outcome, lines) {
-    if (outcome.inputErrors && outcome.inputErrors.length > 0) {
+    if (outcome.stage === 'rejected') {
         lines.push('The inputs have problems; nothing was sent to Postiz.', '');
         for (const e of outcome.inputErrors.slice(0, 100))
             lines.push(`- ${markdownSafe(sayInputError(e, ACTION_VOICE), 600)}`);
     }
-    else if (outcome.error) {
+    else {
         lines.push(`**What happened:** ${markdownSafe(summary_say(outcome.error.message), 1000)}`, '', `**How to fix it:** ${markdownSafe(summary_say(outcome.error.fix), 1000)}`);
     }
 }
@@ -34792,7 +34879,8 @@ function scopeLine(check) {
     const returned = check.total !== check.considered.length ? ` (the server returned ${count(check.total)})` : '';
     return `${plural(check.considered.length, 'integration')}${scope}${returned}`;
 }
-function checkSection(outcome, check, lines, budget) {
+function checkSection(outcome, lines, budget) {
+    const { check } = outcome;
     if (check.discovery) {
         lines.push(`The organisation has ${scopeLine(check)}.`, '');
         lines.push('Put IDs or `platform:profile` selectors from this list in the `integrations` input to gate on them.', '');
@@ -34852,14 +34940,13 @@ function checkSection(outcome, check, lines, budget) {
 }
 /** The job summary in GitHub-flavoured Markdown. */
 function buildSummary(outcome, verdict) {
-    const status = verdict.status;
     // The headline is this project's own text (counts, finding kinds, fail-on's validated words).
     const lines = [`## ${verdict.icon} ${summary_say(verdict.headline)}`, ''];
     const budget = new Budget(SUMMARY_MAX_BYTES - 4000);
-    if (status === 'error' || !outcome.check)
+    if (outcome.stage !== 'checked')
         errorSection(outcome, lines);
     else
-        checkSection(outcome, outcome.check, lines, budget);
+        checkSection(outcome, lines, budget);
     return `${lines.join('\n')}\n`;
 }
 /** One log line per entry; every line starts with our own mark, never with server text. */
@@ -34897,26 +34984,19 @@ function entryLogLine(result) {
 
 
 
-const INPUT_NAMES = Object.keys(DEFAULTS);
-const ISSUE_INPUT_NAMES = Object.keys(ISSUE_DEFAULTS);
-/** Inputs read with core.getBooleanInput (YAML 1.2 core schema: true | True | TRUE | false | False | FALSE). */
-const BOOLEAN_INPUTS = new Set(['job-summary', 'allow-insecure-http', 'issue']);
-/**
- * One input as a string for the config parser. Booleans go through core.getBooleanInput; its
- * TypeError (a value outside the YAML 1.2 list) becomes an input error in our words, reported
- * with the others. An empty input stays empty: the parser applies action.yml's default.
- */
-function readInput(name, errors) {
-    const text = getInput(name);
-    if (!BOOLEAN_INPUTS.has(name) || text === '')
-        return text;
-    try {
-        return String(getBooleanInput(name));
-    }
-    catch {
-        errors.push({ input: name, problem: [`"${logSafe(text, 60)}" is not a boolean; use true or false`] });
-        return '';
-    }
+
+
+/** `job-summary`, or its error; an input that is not a boolean leaves the default (a summary), so the errors are shown. */
+function readActionSettings(errors) {
+    const parsed = parseBoolean(inputValue({ 'job-summary': getInput('job-summary') }, 'job-summary'));
+    if (!parsed.ok)
+        errors.push({ input: 'job-summary', problem: [parsed.problem] });
+    return { jobSummary: parsed.ok ? parsed.value : true };
+}
+/** The run's address, from the runner's environment, when it names one. */
+function runUrlFrom(env) {
+    const { GITHUB_SERVER_URL: server = 'https://github.com', GITHUB_REPOSITORY: repo, GITHUB_RUN_ID: run } = env;
+    return repo && run ? `${server.replace(/\/+$/, '')}/${repo}/actions/runs/${run}` : undefined;
 }
 /** Masks the key as given and as cleaned, before anything else can print it. */
 function maskApiKey() {
@@ -34927,11 +35007,11 @@ function maskApiKey() {
     }
     return raw;
 }
-function publishOutputs(outcome, verdict, reportPath) {
+function publishOutputs(outcome, verdict, reportPath, runUrl) {
     const status = verdict.status;
     setOutput('status', status);
     // A run that could not finish (status=error) sets no IDs: a later step must not post with them.
-    if (outcome.check && status !== 'error') {
+    if (outcome.stage === 'checked') {
         const { outputs, integrationsIncluded } = buildOutputs(outcome.check);
         for (const [name, value] of Object.entries(outputs)) {
             if (name !== 'status')
@@ -34945,11 +35025,12 @@ function publishOutputs(outcome, verdict, reportPath) {
     if (reportPath !== undefined)
         setOutput('report', reportPath);
     // Also on status=error: the digest says the check could not run, for a notifier to forward.
-    setOutput('message', buildMessage(outcome, runUrlFrom(process.env), verdict));
+    setOutput('message', buildMessage(outcome, runUrl, verdict));
 }
 /** One log line per entry, the annotations, and a one-line verdict; returns the failure message, if any. */
 function publishLogAndAnnotations(outcome, verdict) {
-    const lines = (outcome.check?.results ?? []).map(entryLogLine);
+    const check = checkOf(outcome);
+    const lines = (check?.results ?? []).map(entryLogLine);
     if (lines.length > 0) {
         // Folded in the log: one line per entry can be thousands; the verdict line below stays visible.
         startGroup(`${plural(lines.length, 'entry', 'entries')} checked`);
@@ -34959,13 +35040,12 @@ function publishLogAndAnnotations(outcome, verdict) {
     const plan = planAnnotations(outcome, verdict);
     for (const { level, title, message } of plan.annotations)
         (level === 'error' ? error : warning)(message, { title });
-    if (outcome.check)
+    if (check)
         info(`${TONE_WORDS[verdict.tone].terminal.mark} ${say(verdict.headline, ACTION_VOICE)}`);
     return plan.failure;
 }
-async function publishSummary(outcome, verdict) {
-    const wanted = outcome.config ? outcome.config.jobSummary : readInput('job-summary', []) !== 'false';
-    if (!wanted)
+async function publishSummary(outcome, verdict, settings) {
+    if (!settings.jobSummary)
         return;
     if (!process.env.GITHUB_STEP_SUMMARY) {
         core_debug('GITHUB_STEP_SUMMARY is not set: no job summary written.');
@@ -34976,8 +35056,7 @@ async function publishSummary(outcome, verdict) {
 /** Keeps the tracking issue (issue: true). A GitHub failure is a warning: the check's result stands. */
 async function publishTrackingIssue(outcome, verdict, config) {
     const status = verdict.status;
-    const check = outcome.check;
-    if (status === 'error' || !check || check.discovery) {
+    if (outcome.stage !== 'checked' || outcome.check.discovery) {
         info(`Tracking issue: left as it is (${status === 'error' ? 'the check could not run' : 'no integrations were checked'}).`);
         return;
     }
@@ -34986,12 +35065,12 @@ async function publishTrackingIssue(outcome, verdict, config) {
         workflow: config.workflow,
         job: config.job,
         runUrl: config.runUrl,
-        findings: check.findings,
+        findings: outcome.check.findings,
         headline: say(verdict.headline, ACTION_VOICE),
         icon: verdict.icon,
         now: outcome.finishedAt
     };
-    const result = await syncTrackingIssue(config, open => planIssueAction(status, check.discovery, open, context));
+    const result = await syncTrackingIssue(config, open => planIssueAction(status, outcome.check.discovery, open, context));
     info(result.note);
     if (result.warning !== undefined)
         warning(result.warning, { title: 'Tracking issue' });
@@ -34999,7 +35078,7 @@ async function publishTrackingIssue(outcome, verdict, config) {
         setOutput('issue-number', String(result.number));
 }
 /** Runs the action. Never throws: every failure ends in outputs, annotations, warnings or `setFailed`. */
-async function run() {
+async function main_run() {
     try {
         await runStages();
     }
@@ -35011,16 +35090,18 @@ async function run() {
 }
 async function runStages() {
     const rawKey = maskApiKey();
-    const booleanErrors = [];
+    const actionErrors = [];
     const raw = {};
-    for (const name of INPUT_NAMES)
-        raw[name] = name === 'api-key' ? rawKey : readInput(name, booleanErrors);
+    for (const name of SETTINGS)
+        raw[name] = name === 'api-key' ? rawKey : getInput(name);
+    const settings = readActionSettings(actionErrors);
     const issueInputs = {};
-    for (const name of ISSUE_INPUT_NAMES)
-        issueInputs[name] = readInput(name, booleanErrors);
+    for (const name of ISSUE_INPUTS)
+        issueInputs[name] = getInput(name);
     if (issueInputs['github-token'])
         core_setSecret(issueInputs['github-token']);
-    const issue = parseIssueConfig(issueInputs, process.env);
+    const runUrl = runUrlFrom(process.env);
+    const issue = parseIssueConfig(issueInputs, process.env, runUrl);
     const outcome = await checkIntegrations(raw, {
         onStart: config => {
             const scope = config.customer !== undefined ? ` for customer "${logSafe(config.customer)}"` : '';
@@ -35030,19 +35111,19 @@ async function runStages() {
         // A path in integrations-file is the workspace's (the repository's checkout), and stays in it.
         files: { root: process.env.GITHUB_WORKSPACE || process.cwd(), confined: true },
         onDebug: message => core_debug(message)
-    }, [...booleanErrors, ...issue.errors]);
+    }, [...actionErrors, ...issue.errors]);
     const verdict = decideVerdict(outcome);
     const failure = publishLogAndAnnotations(outcome, verdict);
-    const reportPath = await attempt('write the report file', () => writeReportFile(buildReport(outcome, verdict, ACTION_VOICE)));
+    const reportPath = await attempt('write the report file', () => writeReportFile(buildReport(outcome, verdict, ACTION_VOICE, { jobSummary: settings.jobSummary })));
     try {
-        publishOutputs(outcome, verdict, reportPath);
+        publishOutputs(outcome, verdict, reportPath, runUrl);
     }
     catch (error) {
         // Later steps gate on the outputs: without them the step must not pass.
         setFailed(`Could not set the outputs: ${error instanceof Error ? error.message : String(error)}`);
         return;
     }
-    await attempt('write the job summary', () => publishSummary(outcome, verdict));
+    await attempt('write the job summary', () => publishSummary(outcome, verdict, settings));
     if (issue.config)
         await publishTrackingIssue(outcome, verdict, issue.config);
     if (failure !== undefined)

@@ -28095,7 +28095,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5382);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8443);
 /** Entry point of the CLI bundle (dist/cli/index.js, the package's bin). */
 
 process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2), {
@@ -28112,7 +28112,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5382:
+/***/ 8443:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28296,7 +28296,7 @@ const isoSeconds = (time) => new Date(time).toISOString().replace(/\.\d+Z$/, 'Z'
  */
 
 /** Every setting of a run, by its action input name. Each voice says how its reader sets it. */
-const SETTINGS = (/* unused pure expression or super */ null && ([
+const SETTINGS = [
     'api-key',
     'api-url',
     'integrations',
@@ -28305,12 +28305,11 @@ const SETTINGS = (/* unused pure expression or super */ null && ([
     'fail-on',
     'timeout',
     'retries',
-    'job-summary',
     'allow-insecure-http',
     'failed-posts-days',
     'upcoming-posts-days',
     'reconnect-days'
-]));
+];
 /** Where Postiz shows the API key, in its own menus (docs/postiz-api.md). */
 const KEY_PLACE = 'Settings → Developers → Public API';
 /** A setting named in a sentence: "the timeout input", "--timeout". */
@@ -29740,17 +29739,15 @@ function describeIntegration(i) {
     return `"${i.name}" (${i.identifier}${profile}, ID ${i.id})`;
 }
 
-;// CONCATENATED MODULE: ./src/core/config.ts
+;// CONCATENATED MODULE: ./src/shared/inputs.ts
 /**
- * Raw inputs (strings, as the runner or the CLI hands them over) → a typed, validated config.
- * Pure: no I/O, no environment. Every problem is collected so the user sees them all at once.
+ * The action's inputs as action.yml declares them: every name with its default, in one table
+ * (the CLI's flags and variables set the same names), the rule that an empty input takes its
+ * default, and the one way a boolean is read. Pure.
  */
 
-
-
-const FINDING_KINDS = ['missing', 'disabled', 'failing', 'reconnect'];
-/** The defaults declared in action.yml; an empty input means "use the default", as on GitHub. */
-const DEFAULTS = {
+/** Every input and its action.yml default (`github-token`'s is an expression the runner evaluates: none here). */
+const INPUT_DEFAULTS = {
     'api-key': '',
     'api-url': 'https://api.postiz.com',
     integrations: '',
@@ -29763,8 +29760,41 @@ const DEFAULTS = {
     'allow-insecure-http': 'false',
     'failed-posts-days': '0',
     'upcoming-posts-days': '0',
-    'reconnect-days': '0'
+    'reconnect-days': '0',
+    issue: 'false',
+    'issue-title': 'Postiz integrations need attention',
+    'issue-labels': 'postiz',
+    'github-token': ''
 };
+/** An input as given, or its default when it is empty or only whitespace (as on GitHub). Trimmed, except the key, which is cleaned by its own rules. */
+function inputValue(given, name) {
+    const text = given[name] ?? '';
+    if (text.trim() === '')
+        return INPUT_DEFAULTS[name];
+    return name === 'api-key' ? text : text.trim();
+}
+/**
+ * A boolean as the runner's toolkit reads one (YAML 1.2 core schema: true, True, TRUE, false,
+ * False, FALSE), or the problem with it.
+ */
+function parseBoolean(value) {
+    if (['true', 'True', 'TRUE'].includes(value))
+        return { ok: true, value: true };
+    if (['false', 'False', 'FALSE'].includes(value))
+        return { ok: true, value: false };
+    return { ok: false, problem: `"${logSafe(value, 60)}" is not a boolean; use true or false` };
+}
+
+;// CONCATENATED MODULE: ./src/core/config.ts
+/**
+ * Raw inputs (strings, as the runner or the CLI hands them over) → a typed, validated config.
+ * Pure: no I/O, no environment. Every problem is collected so the user sees them all at once.
+ */
+
+
+
+
+const FINDING_KINDS = ['missing', 'disabled', 'failing', 'reconnect'];
 const MAX_TIMEOUT_SECONDS = 600;
 const MAX_RETRIES = 10;
 const MAX_POSTS_DAYS = 365;
@@ -29818,12 +29848,11 @@ function unsendableKeyCharacter(key) {
     const what = code === 0x0a || code === 0x0d ? 'a line break' : code < 0x20 || code === 0x7f ? 'a control character' : 'a character outside printable ASCII';
     return words `contains ${what} (character ${String(index + 1)}), which cannot be sent in an HTTP header. Copy the key again from Postiz (${KEY_PLACE}) and store it alone in ${phrase('key-home')}, with nothing before or after it.`;
 }
-function parseBoolean(name, value, errors) {
-    if (['true', 'True', 'TRUE'].includes(value))
-        return true;
-    if (['false', 'False', 'FALSE'].includes(value))
-        return false;
-    errors.push({ input: name, problem: [`"${value}" is not a boolean; use true or false`] });
+function booleanSetting(name, value, errors) {
+    const parsed = parseBoolean(value);
+    if (parsed.ok)
+        return parsed.value;
+    errors.push({ input: name, problem: [parsed.problem] });
     return false;
 }
 function parseFailOn(value, errors) {
@@ -29860,10 +29889,8 @@ function parseNumber(name, value, min, max, integer, errors) {
  */
 function parseConfig(partial, file) {
     const raw = {};
-    for (const name of Object.keys(DEFAULTS)) {
-        const given = partial[name] ?? '';
-        raw[name] = given.trim() === '' ? DEFAULTS[name] : name === 'api-key' ? given : given.trim();
-    }
+    for (const name of SETTINGS)
+        raw[name] = inputValue(partial, name);
     const errors = [];
     const warnings = [];
     const { key, hadBearer } = cleanApiKey(raw['api-key']);
@@ -29877,7 +29904,7 @@ function parseConfig(partial, file) {
         else if (hadBearer)
             warnings.push(words `Removed a "Bearer " prefix from ${setting('api-key')}; Postiz expects the raw key in the Authorization header.`);
     }
-    const allowInsecureHttp = parseBoolean('allow-insecure-http', raw['allow-insecure-http'], errors);
+    const allowInsecureHttp = booleanSetting('allow-insecure-http', raw['allow-insecure-http'], errors);
     const apiUrl = normaliseApiUrl(raw['api-url'], allowInsecureHttp);
     if (typeof apiUrl !== 'string')
         errors.push({ input: 'api-url', problem: apiUrl.error });
@@ -29888,7 +29915,6 @@ function parseConfig(partial, file) {
     const failOn = parseFailOn(raw['fail-on'], errors);
     const timeoutSeconds = parseNumber('timeout', raw.timeout, 1, MAX_TIMEOUT_SECONDS, false, errors);
     const retries = parseNumber('retries', raw.retries, 0, MAX_RETRIES, true, errors);
-    const jobSummary = parseBoolean('job-summary', raw['job-summary'], errors);
     const failedPostsDays = parseNumber('failed-posts-days', raw['failed-posts-days'], 0, MAX_POSTS_DAYS, true, errors);
     const upcomingPostsDays = parseNumber('upcoming-posts-days', raw['upcoming-posts-days'], 0, MAX_POSTS_DAYS, true, errors);
     const reconnectDays = parseNumber('reconnect-days', raw['reconnect-days'], 0, MAX_RECONNECT_DAYS, true, errors);
@@ -29907,7 +29933,6 @@ function parseConfig(partial, file) {
         failOn,
         timeoutMs: Math.round(timeoutSeconds * 1000),
         retries,
-        jobSummary,
         allowInsecureHttp,
         failedPostsDays,
         reconnectDays,
@@ -29918,6 +29943,12 @@ function parseConfig(partial, file) {
     if (raw['integrations-file'] !== '')
         config.integrationsFile = raw['integrations-file'];
     return { ok: true, config, warnings };
+}
+
+;// CONCATENATED MODULE: ./src/core/outcome.ts
+/** The check, when the run got that far: a checked run, or one that failed reading a signal after it. */
+function checkOf(outcome) {
+    return outcome.stage === 'rejected' ? undefined : outcome.check;
 }
 
 ;// CONCATENATED MODULE: ./src/core/vocabulary.ts
@@ -30072,6 +30103,7 @@ function problemsByEntry(findings) {
 
 
 
+
 /** A check's own status: `fail` as soon as it has a finding of any kind (fail-on only decides whether that fails the run). */
 function checkStatus(findings) {
     return findings.length > 0 ? 'fail' : 'pass';
@@ -30084,9 +30116,7 @@ function failsOn(config, kind) {
     return config.failOn.has(kind);
 }
 function runStatus(outcome) {
-    if (outcome.error || (outcome.inputErrors?.length ?? 0) > 0 || !outcome.check)
-        return 'error';
-    return outcome.check.status;
+    return outcome.stage === 'checked' ? outcome.check.status : 'error';
 }
 /** "2 of 5 Postiz integrations need attention (1 missing, 1 failing)": entries, each counted once, by kind. */
 function attention(check) {
@@ -30098,9 +30128,9 @@ function attention(check) {
     return `${count(entries)} of ${plural(total, 'Postiz integration')} ${entries === 1 ? 'needs' : 'need'} attention (${counts.join(', ')})`;
 }
 function headlineOf(outcome, tone) {
-    const check = outcome.check;
-    if (tone === 'error' || !check)
+    if (tone === 'error' || outcome.stage !== 'checked')
         return ['Could not check the Postiz integrations'];
+    const { check } = outcome;
     if (tone === 'discovery')
         return [`Discovery: listed ${plural(check.considered.length, 'Postiz integration')}, checked none`];
     if (tone === 'pass')
@@ -30116,9 +30146,9 @@ function decideVerdict(outcome) {
     const config = outcome.config;
     // Without a config nothing was checked: there are no findings, and the run is an error.
     const blocks = (finding) => (config ? failsOn(config, finding.kind) : true);
-    const blocking = (outcome.check?.findings ?? []).filter(blocks);
+    const blocking = (checkOf(outcome)?.findings ?? []).filter(blocks);
     const fails = status === 'error' || blocking.length > 0;
-    const tone = status === 'error' ? 'error' : outcome.check?.discovery ? 'discovery' : status === 'pass' ? 'pass' : fails ? 'fail' : 'warn';
+    const tone = status === 'error' ? 'error' : outcome.stage === 'checked' && outcome.check.discovery ? 'discovery' : status === 'pass' ? 'pass' : fails ? 'fail' : 'warn';
     return { status, tone, headline: headlineOf(outcome, tone), icon: TONE_WORDS[tone].icon, blocks, blocking, fails };
 }
 
@@ -30713,9 +30743,10 @@ function findReconnects(check, integrations, notifications, posts) {
 ;// CONCATENATED MODULE: ./src/core/engine.ts
 /**
  * The engine shared by the action and the CLI: raw inputs → config → Postiz client → check, then
- * the post and reconnect signals combined into it, gathered into a RunOutcome. With entry-file.ts
- * (which it calls to read `integrations-file`), the only module of core/ that does I/O (the rest
- * through postiz/). Never throws: every failure is recorded in the outcome.
+ * the post and reconnect signals combined into it. Each stage returns what it learnt, and the run
+ * ends in a RunOutcome whose stage says how far it got. With entry-file.ts (which it calls to read
+ * `integrations-file`), the only module of core/ that does I/O (the rest through postiz/). Never
+ * throws: every failure is an outcome.
  */
 
 
@@ -30730,6 +30761,28 @@ function findReconnects(check, integrations, notifications, posts) {
 
 
 const BUG_FIX = words `This is a bug in postiz-integrations-check: please report it ${phrase('bug-report')}.`;
+/** An expected failure as its diagnosis; anything else is a bug, said as one (its stack goes to the debug log). */
+function diagnose(error, hooks) {
+    if (error instanceof CheckError)
+        return { message: error.said, fix: error.fix };
+    hooks.onDebug?.(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    return { message: [`Unexpected error: ${logSafe(error instanceof Error ? error.message : String(error), 500)}.`], fix: BUG_FIX };
+}
+/** Runs one stage; its failure comes back as a diagnosis, never as an exception. */
+async function step(hooks, stage) {
+    try {
+        return { ok: true, value: await stage() };
+    }
+    catch (error) {
+        return { ok: false, error: diagnose(error, hooks) };
+    }
+}
+/** The inputs, with `integrations-file` read, as a config or every error in them. */
+async function readConfig(raw, hooks) {
+    const fileInput = (raw['integrations-file'] ?? '').trim();
+    const file = fileInput === '' ? undefined : await readEntryFile(fileInput, hooks.files ?? { root: process.cwd(), confined: false });
+    return parseConfig(raw, file);
+}
 function clientOptions(config, hooks, rawApiKey) {
     return {
         apiUrl: config.apiUrl,
@@ -30741,71 +30794,65 @@ function clientOptions(config, hooks, rawApiKey) {
         env: hooks.env
     };
 }
-async function gather(raw, outcome, hooks, otherErrors) {
-    const fileInput = (raw['integrations-file'] ?? '').trim();
-    const file = fileInput === '' ? undefined : await readEntryFile(fileInput, hooks.files ?? { root: process.cwd(), confined: false });
-    const parsed = parseConfig(raw, file);
-    if (!parsed.ok || otherErrors.length > 0) {
-        outcome.inputErrors = [...(parsed.ok ? [] : parsed.errors), ...otherErrors];
-        return;
-    }
+async function run(raw, hooks, otherErrors) {
+    const read = await step(hooks, () => readConfig(raw, hooks));
+    if (!read.ok)
+        return { stage: 'failed', error: read.error, warnings: [] };
+    const parsed = read.value;
+    if (!parsed.ok || otherErrors.length > 0)
+        return { stage: 'rejected', inputErrors: [...(parsed.ok ? [] : parsed.errors), ...otherErrors], warnings: [] };
     const { config } = parsed;
-    outcome.config = config;
-    outcome.warnings.push(...parsed.warnings);
+    const warnings = [...parsed.warnings];
     hooks.onStart?.(config);
-    const options = clientOptions(config, hooks, raw['api-key']);
-    const fetched = await fetchIntegrations(options);
-    outcome.fetch = { url: fetched.url, attempts: fetched.attempts, durationMs: fetched.durationMs };
-    hooks.onDebug?.(`Fetched ${fetched.integrations.length} integrations in ${fetched.durationMs} ms (${fetched.attempts} attempt(s))`);
-    const ambiguous = ambiguousCustomer(fetched.integrations, config.customer);
-    if (ambiguous !== undefined) {
-        outcome.inputErrors = [ambiguous];
-        return;
-    }
-    const check = runCheck(fetched.integrations, config.entries, config.customer);
-    outcome.check = check;
+    const client = clientOptions(config, hooks, raw['api-key']);
+    const fetched = await step(hooks, () => fetchIntegrations(client));
+    if (!fetched.ok)
+        return { stage: 'failed', error: fetched.error, config, warnings };
+    const { integrations, ...fetch } = fetched.value;
+    hooks.onDebug?.(`Fetched ${integrations.length} integrations in ${fetch.durationMs} ms (${fetch.attempts} attempt(s))`);
+    const ambiguous = ambiguousCustomer(integrations, config.customer);
+    if (ambiguous !== undefined)
+        return { stage: 'rejected', inputErrors: [ambiguous], config, fetch, warnings };
+    const checked = await step(hooks, () => runCheck(integrations, config.entries, config.customer));
+    if (!checked.ok)
+        return { stage: 'failed', error: checked.error, config, fetch, warnings };
+    const check = checked.value;
     if (!signalsOn(config))
-        return;
-    const read = await addPostSignals(config, outcome, check, hooks, options);
-    if (config.reconnectDays > 0)
-        await addReconnects(config, outcome, check, read, fetched.integrations, hooks, options);
+        return { stage: 'checked', config, fetch, check, warnings };
+    return addSignals({ config, hooks, client, integrations, check }, fetch, warnings);
 }
-/**
- * Reads Postiz's notifications for the reconnect signal (reconnect.ts). A server before v2.18.0 has
- * none (404): a warning, and the check stands. Another failure is a warning too, unless `reconnect`
- * is in fail-on: then the run is an error. Without the posts, a notification cannot be told stale,
- * so the signal is skipped with a warning.
- */
-async function addReconnects(config, outcome, check, read, integrations, hooks, client) {
-    if (read === null) {
-        if (failsOn(config, 'reconnect')) {
-            throw new CheckError(words `Could not read the posts, which "reconnect" in ${setting('fail-on')} needs to tell a recovered channel: ${outcome.posts?.error?.message ?? []}`, outcome.posts?.error?.fix ?? []);
-        }
-        outcome.warnings.push([
-            'Channels that need reconnecting are not shown: that signal needs the posts, which could not be read (see the warning about the posts).'
-        ]);
-        return;
-    }
-    const since = new Date(Date.now() - config.reconnectDays * DAY_MS);
-    try {
-        hooks.onRequest?.('the notifications', config.apiUrl);
-        const fetched = await fetchNotifications({ ...client, apiUrlProven: true }, since);
-        hooks.onDebug?.(`Fetched ${fetched.notifications.length} notifications in ${fetched.durationMs} ms (${fetched.pages} page(s))`);
-        outcome.notifications = { since: since.toISOString(), url: fetched.url, pages: fetched.pages, count: fetched.notifications.length };
-        const reconnect = { days: config.reconnectDays, result: findReconnects(check, integrations, fetched.notifications, read.posts) };
-        outcome.check = combineSignals(check, { posts: read.signals, reconnect });
-    }
-    catch (error) {
-        if (!(error instanceof CheckError))
-            throw error;
-        if (error.code === 'route-missing') {
-            outcome.warnings.push(words `Channels that need reconnecting are not shown: this Postiz server has no GET /public/v1/notifications, which ${setting('reconnect-days')} needs (Postiz v2.18.0 or later). The rest of the check stands.`);
-            return;
-        }
-        if (failsOn(config, 'reconnect'))
-            throw new CheckError(words `Could not read the notifications, which "reconnect" in ${setting('fail-on')} needs: ${error.said}`, error.fix);
-        outcome.warnings.push(words `Could not read the notifications, so channels that need reconnecting are not shown (the channels were checked): ${error.said} ${error.fix}`);
-    }
+/** The failed and upcoming posts, then the reconnect signal, each combined into the check. */
+async function addSignals(reading, fetch, warnings) {
+    const { config, hooks, check } = reading;
+    const options = {
+        failedPostsDays: config.failedPostsDays,
+        upcomingPostsDays: config.upcomingPostsDays,
+        reconnectDays: config.reconnectDays,
+        now: Date.now()
+    };
+    const window = postsWindow(options);
+    const asked = { startDate: window.startDate.toISOString(), endDate: window.endDate.toISOString() };
+    const posts = await step(hooks, () => readPosts(reading, window, asked, options));
+    if (!posts.ok)
+        return { stage: 'failed', error: posts.error, config, fetch, check, posts: asked, warnings };
+    const { info, read } = posts.value;
+    const withPosts = read === null ? check : combineSignals(check, { posts: read.signals });
+    const afterPosts = [...warnings, ...posts.value.warnings];
+    if (config.reconnectDays === 0)
+        return { stage: 'checked', config, fetch, check: withPosts, posts: info, warnings: afterPosts };
+    const reconnect = await step(hooks, () => readReconnects(reading, posts.value));
+    if (!reconnect.ok)
+        return { stage: 'failed', error: reconnect.error, config, fetch, check: withPosts, posts: info, warnings: afterPosts };
+    const { notifications, warnings: more } = reconnect.value;
+    return {
+        stage: 'checked',
+        config,
+        fetch,
+        check: reconnect.value.check ?? withPosts,
+        posts: info,
+        ...(notifications !== undefined ? { notifications } : {}),
+        warnings: [...afterPosts, ...more]
+    };
 }
 /** The customer's ID for the posts query, from the integrations (the input may give its name). */
 function customerId(check) {
@@ -30818,28 +30865,73 @@ function customerId(check) {
  * One more request for the failed and upcoming posts. If it fails, the verdict on the integrations
  * stands and the signal becomes a warning, unless `failing` is in fail-on: then the run is an error.
  */
-async function addPostSignals(config, outcome, check, hooks, client) {
-    const options = { failedPostsDays: config.failedPostsDays, upcomingPostsDays: config.upcomingPostsDays, reconnectDays: config.reconnectDays, now: Date.now() };
-    const window = postsWindow(options);
+async function readPosts(reading, window, asked, options) {
+    const { config, hooks, client, check } = reading;
     const customer = customerId(check);
-    outcome.posts = { startDate: window.startDate.toISOString(), endDate: window.endDate.toISOString() };
     try {
         hooks.onRequest?.('the posts', config.apiUrl);
         const fetched = await fetchPosts({ ...client, apiUrlProven: true }, { ...window, ...(customer !== undefined ? { customer } : {}) });
-        Object.assign(outcome.posts, { url: fetched.url, attempts: fetched.attempts, durationMs: fetched.durationMs });
         hooks.onDebug?.(`Fetched ${fetched.posts.length} posts in ${fetched.durationMs} ms (${fetched.attempts} attempt(s))`);
-        const signals = readPostSignals(check, fetched.posts, options);
-        outcome.check = combineSignals(check, { posts: signals });
-        return { posts: fetched.posts, signals };
+        const info = { ...asked, url: fetched.url, attempts: fetched.attempts, durationMs: fetched.durationMs };
+        return { info, read: { posts: fetched.posts, signals: readPostSignals(check, fetched.posts, options) }, warnings: [] };
     }
     catch (error) {
         if (!(error instanceof CheckError))
             throw error;
         if (failsOn(config, 'failing'))
             throw new CheckError(words `Could not read the posts, which "failing" in ${setting('fail-on')} needs: ${error.said}`, error.fix);
-        outcome.posts.error = { message: error.said, fix: error.fix };
-        outcome.warnings.push(words `Could not read the posts, so failed and upcoming posts are not shown (the channels were checked): ${error.said} ${error.fix}`);
-        return null;
+        return {
+            info: { ...asked, error: { message: error.said, fix: error.fix } },
+            read: null,
+            warnings: [words `Could not read the posts, so failed and upcoming posts are not shown (the channels were checked): ${error.said} ${error.fix}`]
+        };
+    }
+}
+/**
+ * Reads Postiz's notifications for the reconnect signal (reconnect.ts). A server before v2.18.0 has
+ * none (404): a warning, and the check stands. Another failure is a warning too, unless `reconnect`
+ * is in fail-on: then the run is an error. Without the posts, a notification cannot be told stale,
+ * so the signal is skipped with a warning.
+ */
+async function readReconnects(reading, posts) {
+    const { config, hooks, client, check, integrations } = reading;
+    if (posts.read === null) {
+        if (failsOn(config, 'reconnect')) {
+            throw new CheckError(words `Could not read the posts, which "reconnect" in ${setting('fail-on')} needs to tell a recovered channel: ${posts.info.error?.message ?? []}`, posts.info.error?.fix ?? []);
+        }
+        return {
+            warnings: [['Channels that need reconnecting are not shown: that signal needs the posts, which could not be read (see the warning about the posts).']]
+        };
+    }
+    const since = new Date(Date.now() - config.reconnectDays * DAY_MS);
+    try {
+        hooks.onRequest?.('the notifications', config.apiUrl);
+        const fetched = await fetchNotifications({ ...client, apiUrlProven: true }, since);
+        hooks.onDebug?.(`Fetched ${fetched.notifications.length} notifications in ${fetched.durationMs} ms (${fetched.pages} page(s))`);
+        const reconnect = { days: config.reconnectDays, result: findReconnects(check, integrations, fetched.notifications, posts.read.posts) };
+        return {
+            notifications: { since: since.toISOString(), url: fetched.url, pages: fetched.pages, count: fetched.notifications.length },
+            check: combineSignals(check, { posts: posts.read.signals, reconnect }),
+            warnings: []
+        };
+    }
+    catch (error) {
+        if (!(error instanceof CheckError))
+            throw error;
+        if (error.code === 'route-missing') {
+            return {
+                warnings: [
+                    words `Channels that need reconnecting are not shown: this Postiz server has no GET /public/v1/notifications, which ${setting('reconnect-days')} needs (Postiz v2.18.0 or later). The rest of the check stands.`
+                ]
+            };
+        }
+        if (failsOn(config, 'reconnect'))
+            throw new CheckError(words `Could not read the notifications, which "reconnect" in ${setting('fail-on')} needs: ${error.said}`, error.fix);
+        return {
+            warnings: [
+                words `Could not read the notifications, so channels that need reconnecting are not shown (the channels were checked): ${error.said} ${error.fix}`
+            ]
+        };
     }
 }
 /**
@@ -30847,22 +30939,11 @@ async function addPostSignals(config, outcome, check, hooks, client) {
  * `otherErrors` are the adapter's own input errors: reported with the others, and no request is sent.
  */
 async function checkIntegrations(raw, hooks = {}, otherErrors = []) {
-    const outcome = { startedAt: new Date(), finishedAt: new Date(), warnings: [] };
-    try {
-        await gather(raw, outcome, hooks, otherErrors);
-    }
-    catch (error) {
-        if (error instanceof CheckError) {
-            outcome.error = { message: error.said, fix: error.fix };
-        }
-        else {
-            hooks.onDebug?.(error instanceof Error ? (error.stack ?? error.message) : String(error));
-            outcome.error = { message: [`Unexpected error: ${logSafe(error instanceof Error ? error.message : String(error), 500)}.`], fix: BUG_FIX };
-        }
-    }
+    const startedAt = new Date();
+    const ending = await step(hooks, () => run(raw, hooks, otherErrors));
     hooks.onAnswer?.();
-    outcome.finishedAt = new Date();
-    return outcome;
+    const finishedAt = new Date();
+    return ending.ok ? { ...ending.value, startedAt, finishedAt } : { stage: 'failed', error: ending.error, warnings: [], startedAt, finishedAt };
 }
 
 // EXTERNAL MODULE: external "node:http"
@@ -31032,23 +31113,27 @@ async function startPostizStandIn(options = {}) {
 }
 
 ;// CONCATENATED MODULE: ./src/report/report.ts
-/**
- * The run report: everything a run knows, as one JSON-ready object (the `report` output's file).
- * Pure. Never holds the API key.
- */
+
 
 
 
 
 const REPORT_SCHEMA_VERSION = 1;
+/** The posts asked for, with the error (when there was one) in the caller's words; the error stays the last field. */
+function postsPart(info, diagnosis) {
+    const { error, ...asked } = info;
+    return error ? { ...asked, error: diagnosis(error) } : asked;
+}
 /**
  * The report of a finished run. Its texts (errors, fixes, warnings) are in `voice`'s words: the
  * action's report file speaks of inputs, the CLI's `--json` of flags and variables.
  */
-function buildReport(outcome, verdict, voice) {
-    const { config, check } = outcome;
+function buildReport(outcome, verdict, voice, adapter = {}) {
+    const { config } = outcome;
+    const check = checkOf(outcome);
     const diagnosis = (d) => ({ message: say(d.message, voice), fix: say(d.fix, voice) });
-    const posts = outcome.posts ? { ...outcome.posts, ...(outcome.posts.error ? { error: diagnosis(outcome.posts.error) } : {}) } : null;
+    const postsInfo = outcome.stage === 'rejected' ? undefined : outcome.posts;
+    const posts = postsInfo ? postsPart(postsInfo, diagnosis) : null;
     return {
         schemaVersion: REPORT_SCHEMA_VERSION,
         tool: { name: NAME, version: VERSION },
@@ -31065,7 +31150,7 @@ function buildReport(outcome, verdict, voice) {
                 failOn: [...config.failOn],
                 timeoutSeconds: config.timeoutMs / 1000,
                 retries: config.retries,
-                jobSummary: config.jobSummary,
+                ...(adapter.jobSummary !== undefined ? { jobSummary: adapter.jobSummary } : {}),
                 allowInsecureHttp: config.allowInsecureHttp,
                 failedPostsDays: config.failedPostsDays,
                 upcomingPostsDays: config.upcomingPostsDays,
@@ -31074,10 +31159,10 @@ function buildReport(outcome, verdict, voice) {
             : null,
         server: outcome.fetch ? { url: outcome.fetch.url, attempts: outcome.fetch.attempts, durationMs: outcome.fetch.durationMs } : null,
         posts,
-        notifications: outcome.notifications ?? null,
+        notifications: (outcome.stage === 'checked' ? outcome.notifications : undefined) ?? null,
         recovered: check?.reconnect?.recovered ?? [],
-        error: outcome.error ? diagnosis(outcome.error) : null,
-        inputErrors: (outcome.inputErrors ?? []).map(e => sayInputError(e, voice)),
+        error: outcome.stage === 'failed' ? diagnosis(outcome.error) : null,
+        inputErrors: outcome.stage === 'rejected' ? outcome.inputErrors.map(e => sayInputError(e, voice)) : [],
         warnings: [...outcome.warnings, ...(check?.warnings ?? [])].map(w => say(w, voice)),
         discovery: check?.discovery ?? false,
         counts: check
@@ -31641,7 +31726,6 @@ const SET_BY = {
     timeout: { flag: '--timeout' },
     retries: { flag: '--retries' },
     // An action input the CLI neither reads nor sets (it writes no job summary): no CLI message names it.
-    'job-summary': { flag: 'job-summary' },
     'allow-insecure-http': { flag: '--allow-insecure-http', switch: true },
     'failed-posts-days': { flag: '--failed-posts-days' },
     'upcoming-posts-days': { flag: '--upcoming-posts-days' },
@@ -31682,6 +31766,7 @@ const CLI_VOICE = {
  * every line within the terminal's width. Pure. Server text passes through `logSafe`, which also
  * strips terminal escape sequences' ESC; every sentence is in the CLI's words (cli/voice.ts).
  */
+
 
 
 
@@ -31801,19 +31886,20 @@ function renderTerminalReport(outcome, options, verdict) {
     const tone = TONE_WORDS[verdict.tone].terminal;
     const verdictLine = wrap(`${tone.mark} ${headline}`, width, '  ').map(line => p[tone.colour](line));
     const lines = [];
-    const check = outcome.check;
-    for (const warning of [...outcome.warnings, ...(check?.warnings ?? [])]) {
+    for (const warning of [...outcome.warnings, ...(checkOf(outcome)?.warnings ?? [])]) {
         lines.push(...wrap(`warning: ${logSafe(cli(warning), 600)}`, width, '  ').map(line => p.yellow(line)));
     }
-    if (verdict.status === 'error' || !check) {
+    if (outcome.stage !== 'checked') {
         lines.push(...verdictLine);
-        for (const error of outcome.inputErrors ?? [])
-            lines.push(...wrap(`  - ${logSafe(sayInputError(error, CLI_VOICE), 600)}`, width, '    '));
-        if (outcome.error) {
+        if (outcome.stage === 'rejected')
+            for (const error of outcome.inputErrors)
+                lines.push(...wrap(`  - ${logSafe(sayInputError(error, CLI_VOICE), 600)}`, width, '    '));
+        else {
             lines.push(...wrap(`  ${logSafe(cli(outcome.error.message), 1000)}`, width, '  '), ...wrap(`  Fix: ${logSafe(cli(outcome.error.fix), 1000)}`, width, '    '));
         }
         return `${lines.join('\n')}\n`;
     }
+    const { check } = outcome;
     if (check.discovery) {
         // A block leads with the selector to paste.
         lines.push(...tableOrBlocks(['STATE', 'PLATFORM', 'SELECTOR', 'NAME', 'CUSTOMER', 'ID'], integrationRows(check.considered, p), p, width, { lead: 2 }), '');

@@ -3,7 +3,7 @@
  * GitHub shows at most 10 annotations of each level per step (the failure message from
  * `setFailed` is one of the errors), so the plan stays within that and says how many were left out.
  */
-import type { RunOutcome } from '../core/outcome.js'
+import { checkOf, type RunOutcome } from '../core/outcome.js'
 import type { Verdict } from '../core/verdict.js'
 import { findingSentence, KIND_WORDS } from '../core/vocabulary.js'
 import { logSafe } from '../shared/sanitize.js'
@@ -30,10 +30,8 @@ const say = (text: Words): string => sayWords(text, ACTION_VOICE)
 /** The `setFailed` message, when the verdict fails the run. */
 function failureMessage(outcome: RunOutcome, verdict: Verdict): string | undefined {
   if (!verdict.fails) return undefined
-  const inputErrors = outcome.inputErrors ?? []
-  if (inputErrors.length > 0) return `${plural(inputErrors.length, 'input error')}; nothing was checked.`
-  if (outcome.error) return `${say(outcome.error.message)} ${say(outcome.error.fix)}`
-  if (verdict.status === 'error') return 'Nothing was checked.'
+  if (outcome.stage === 'rejected') return `${plural(outcome.inputErrors.length, 'input error')}; nothing was checked.`
+  if (outcome.stage === 'failed') return `${say(outcome.error.message)} ${say(outcome.error.fix)}`
   const keys = [...new Set(verdict.blocking.map(f => f.key))]
   return `${say(verdict.headline)}: ${keys
     .slice(0, 20)
@@ -49,12 +47,12 @@ function cap(list: Annotation[], room: number, overflow: (hidden: number) => Ann
 export function planAnnotations(outcome: RunOutcome, verdict: Verdict): AnnotationPlan {
   const errors: Annotation[] = []
   const warnings: Annotation[] = []
-  for (const error of outcome.inputErrors ?? [])
+  for (const error of outcome.stage === 'rejected' ? outcome.inputErrors : [])
     errors.push({ level: 'error', title: 'Invalid input', message: logSafe(sayInputError(error, ACTION_VOICE), 1000) })
   for (const message of outcome.warnings) warnings.push({ level: 'warning', title: 'Warning', message: logSafe(say(message), 1000) })
 
-  const { check, config } = outcome
-  if (check && config) {
+  const check = checkOf(outcome)
+  if (check) {
     for (const finding of check.findings) {
       const annotation: Annotation = {
         level: verdict.blocks(finding) ? 'error' : 'warning',

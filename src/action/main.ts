@@ -4,42 +4,40 @@
  */
 import * as core from '@actions/core'
 import { planAnnotations } from './annotations.js'
-import { cleanApiKey, DEFAULTS, type RawInputs } from '../core/config.js'
+import { cleanApiKey, type RawInputs } from '../core/config.js'
 import { checkIntegrations } from '../core/engine.js'
-import type { RunOutcome } from '../core/outcome.js'
+import { checkOf, type RunOutcome } from '../core/outcome.js'
 import { decideVerdict, type Verdict } from '../core/verdict.js'
 import { TONE_WORDS } from '../core/vocabulary.js'
 import { syncTrackingIssue } from '../github/issues-api.js'
-import { buildMessage, runUrlFrom } from './message.js'
+import { buildMessage } from './message.js'
 import { buildOutputs } from './outputs.js'
 import { buildReport } from '../report/report.js'
 import { writeReportFile } from '../report/report-file.js'
 import { logSafe } from '../shared/sanitize.js'
 import { buildSummary, entryLogLine } from './summary.js'
-import { ISSUE_DEFAULTS, parseIssueConfig, planIssueAction, type IssueConfig, type IssueInputs } from '../github/tracking-issue.js'
+import { ISSUE_INPUTS, parseIssueConfig, planIssueAction, type IssueConfig, type IssueInputs } from '../github/tracking-issue.js'
+import { inputValue, parseBoolean } from '../shared/inputs.js'
 import { plural } from '../shared/text.js'
-import { say, type InputError } from '../shared/words.js'
+import { say, SETTINGS, type InputError } from '../shared/words.js'
 import { ACTION_VOICE } from './voice.js'
 
-const INPUT_NAMES = Object.keys(DEFAULTS) as (keyof RawInputs)[]
-const ISSUE_INPUT_NAMES = Object.keys(ISSUE_DEFAULTS) as (keyof IssueInputs)[]
-/** Inputs read with core.getBooleanInput (YAML 1.2 core schema: true | True | TRUE | false | False | FALSE). */
-const BOOLEAN_INPUTS: ReadonlySet<string> = new Set(['job-summary', 'allow-insecure-http', 'issue'])
+/** What only the action has: whether to write a job summary (the CLI prints its report instead). */
+interface ActionSettings {
+  jobSummary: boolean
+}
 
-/**
- * One input as a string for the config parser. Booleans go through core.getBooleanInput; its
- * TypeError (a value outside the YAML 1.2 list) becomes an input error in our words, reported
- * with the others. An empty input stays empty: the parser applies action.yml's default.
- */
-function readInput(name: string, errors: InputError[]): string {
-  const text = core.getInput(name)
-  if (!BOOLEAN_INPUTS.has(name) || text === '') return text
-  try {
-    return String(core.getBooleanInput(name))
-  } catch {
-    errors.push({ input: name, problem: [`"${logSafe(text, 60)}" is not a boolean; use true or false`] })
-    return ''
-  }
+/** `job-summary`, or its error; an input that is not a boolean leaves the default (a summary), so the errors are shown. */
+function readActionSettings(errors: InputError[]): ActionSettings {
+  const parsed = parseBoolean(inputValue({ 'job-summary': core.getInput('job-summary') }, 'job-summary'))
+  if (!parsed.ok) errors.push({ input: 'job-summary', problem: [parsed.problem] })
+  return { jobSummary: parsed.ok ? parsed.value : true }
+}
+
+/** The run's address, from the runner's environment, when it names one. */
+export function runUrlFrom(env: Record<string, string | undefined>): string | undefined {
+  const { GITHUB_SERVER_URL: server = 'https://github.com', GITHUB_REPOSITORY: repo, GITHUB_RUN_ID: run } = env
+  return repo && run ? `${server.replace(/\/+$/, '')}/${repo}/actions/runs/${run}` : undefined
 }
 
 /** Masks the key as given and as cleaned, before anything else can print it. */
@@ -51,11 +49,11 @@ function maskApiKey(): string {
   return raw
 }
 
-function publishOutputs(outcome: RunOutcome, verdict: Verdict, reportPath: string | undefined): void {
+function publishOutputs(outcome: RunOutcome, verdict: Verdict, reportPath: string | undefined, runUrl: string | undefined): void {
   const status = verdict.status
   core.setOutput('status', status)
   // A run that could not finish (status=error) sets no IDs: a later step must not post with them.
-  if (outcome.check && status !== 'error') {
+  if (outcome.stage === 'checked') {
     const { outputs, integrationsIncluded } = buildOutputs(outcome.check)
     for (const [name, value] of Object.entries(outputs)) {
       if (name !== 'status') core.setOutput(name, value)
@@ -67,12 +65,13 @@ function publishOutputs(outcome: RunOutcome, verdict: Verdict, reportPath: strin
   }
   if (reportPath !== undefined) core.setOutput('report', reportPath)
   // Also on status=error: the digest says the check could not run, for a notifier to forward.
-  core.setOutput('message', buildMessage(outcome, runUrlFrom(process.env), verdict))
+  core.setOutput('message', buildMessage(outcome, runUrl, verdict))
 }
 
 /** One log line per entry, the annotations, and a one-line verdict; returns the failure message, if any. */
 function publishLogAndAnnotations(outcome: RunOutcome, verdict: Verdict): string | undefined {
-  const lines = (outcome.check?.results ?? []).map(entryLogLine)
+  const check = checkOf(outcome)
+  const lines = (check?.results ?? []).map(entryLogLine)
   if (lines.length > 0) {
     // Folded in the log: one line per entry can be thousands; the verdict line below stays visible.
     core.startGroup(`${plural(lines.length, 'entry', 'entries')} checked`)
@@ -81,13 +80,12 @@ function publishLogAndAnnotations(outcome: RunOutcome, verdict: Verdict): string
   }
   const plan = planAnnotations(outcome, verdict)
   for (const { level, title, message } of plan.annotations) (level === 'error' ? core.error : core.warning)(message, { title })
-  if (outcome.check) core.info(`${TONE_WORDS[verdict.tone].terminal.mark} ${say(verdict.headline, ACTION_VOICE)}`)
+  if (check) core.info(`${TONE_WORDS[verdict.tone].terminal.mark} ${say(verdict.headline, ACTION_VOICE)}`)
   return plan.failure
 }
 
-async function publishSummary(outcome: RunOutcome, verdict: Verdict): Promise<void> {
-  const wanted = outcome.config ? outcome.config.jobSummary : readInput('job-summary', []) !== 'false'
-  if (!wanted) return
+async function publishSummary(outcome: RunOutcome, verdict: Verdict, settings: ActionSettings): Promise<void> {
+  if (!settings.jobSummary) return
   if (!process.env.GITHUB_STEP_SUMMARY) {
     core.debug('GITHUB_STEP_SUMMARY is not set: no job summary written.')
     return
@@ -98,8 +96,7 @@ async function publishSummary(outcome: RunOutcome, verdict: Verdict): Promise<vo
 /** Keeps the tracking issue (issue: true). A GitHub failure is a warning: the check's result stands. */
 async function publishTrackingIssue(outcome: RunOutcome, verdict: Verdict, config: IssueConfig): Promise<void> {
   const status = verdict.status
-  const check = outcome.check
-  if (status === 'error' || !check || check.discovery) {
+  if (outcome.stage !== 'checked' || outcome.check.discovery) {
     core.info(`Tracking issue: left as it is (${status === 'error' ? 'the check could not run' : 'no integrations were checked'}).`)
     return
   }
@@ -108,12 +105,12 @@ async function publishTrackingIssue(outcome: RunOutcome, verdict: Verdict, confi
     workflow: config.workflow,
     job: config.job,
     runUrl: config.runUrl,
-    findings: check.findings,
+    findings: outcome.check.findings,
     headline: say(verdict.headline, ACTION_VOICE),
     icon: verdict.icon,
     now: outcome.finishedAt
   }
-  const result = await syncTrackingIssue(config, open => planIssueAction(status, check.discovery, open, context))
+  const result = await syncTrackingIssue(config, open => planIssueAction(status, outcome.check.discovery, open, context))
   core.info(result.note)
   if (result.warning !== undefined) core.warning(result.warning, { title: 'Tracking issue' })
   if (result.number !== undefined) core.setOutput('issue-number', String(result.number))
@@ -132,13 +129,15 @@ export async function run(): Promise<void> {
 
 async function runStages(): Promise<void> {
   const rawKey = maskApiKey()
-  const booleanErrors: InputError[] = []
+  const actionErrors: InputError[] = []
   const raw: Partial<RawInputs> = {}
-  for (const name of INPUT_NAMES) raw[name] = name === 'api-key' ? rawKey : readInput(name, booleanErrors)
+  for (const name of SETTINGS) raw[name] = name === 'api-key' ? rawKey : core.getInput(name)
+  const settings = readActionSettings(actionErrors)
   const issueInputs: Partial<IssueInputs> = {}
-  for (const name of ISSUE_INPUT_NAMES) issueInputs[name] = readInput(name, booleanErrors)
+  for (const name of ISSUE_INPUTS) issueInputs[name] = core.getInput(name)
   if (issueInputs['github-token']) core.setSecret(issueInputs['github-token'])
-  const issue = parseIssueConfig(issueInputs, process.env)
+  const runUrl = runUrlFrom(process.env)
+  const issue = parseIssueConfig(issueInputs, process.env, runUrl)
   const outcome = await checkIntegrations(
     raw,
     {
@@ -151,19 +150,21 @@ async function runStages(): Promise<void> {
       files: { root: process.env.GITHUB_WORKSPACE || process.cwd(), confined: true },
       onDebug: message => core.debug(message)
     },
-    [...booleanErrors, ...issue.errors]
+    [...actionErrors, ...issue.errors]
   )
   const verdict = decideVerdict(outcome)
   const failure = publishLogAndAnnotations(outcome, verdict)
-  const reportPath = await attempt('write the report file', () => writeReportFile(buildReport(outcome, verdict, ACTION_VOICE)))
+  const reportPath = await attempt('write the report file', () =>
+    writeReportFile(buildReport(outcome, verdict, ACTION_VOICE, { jobSummary: settings.jobSummary }))
+  )
   try {
-    publishOutputs(outcome, verdict, reportPath)
+    publishOutputs(outcome, verdict, reportPath, runUrl)
   } catch (error) {
     // Later steps gate on the outputs: without them the step must not pass.
     core.setFailed(`Could not set the outputs: ${error instanceof Error ? error.message : String(error)}`)
     return
   }
-  await attempt('write the job summary', () => publishSummary(outcome, verdict))
+  await attempt('write the job summary', () => publishSummary(outcome, verdict, settings))
   if (issue.config) await publishTrackingIssue(outcome, verdict, issue.config)
   if (failure !== undefined) core.setFailed(failure)
 }

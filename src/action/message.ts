@@ -67,8 +67,8 @@ export function buildMessage(outcome: RunOutcome, runUrl: string | undefined, ve
   const status = verdict.status
   const lines = [`${verdict.icon} ${say(verdict.headline)}`]
   if (status === 'error') {
-    if (outcome.error) lines.push(logSafe(say(outcome.error.message), 600), `Fix: ${logSafe(say(outcome.error.fix), 400)}`)
-    for (const e of (outcome.inputErrors ?? []).slice(0, 5)) lines.push(`- ${logSafe(sayInputError(e, ACTION_VOICE), 300)}`)
+    if (outcome.stage === 'failed') lines.push(logSafe(say(outcome.error.message), 600), `Fix: ${logSafe(say(outcome.error.fix), 400)}`)
+    if (outcome.stage === 'rejected') for (const e of outcome.inputErrors.slice(0, 5)) lines.push(`- ${logSafe(sayInputError(e, ACTION_VOICE), 300)}`)
   }
   const tail = runUrl ? [`Run: ${runUrl}`] : []
   const budget = MESSAGE_MAX_CHARS - tail.reduce((n, l) => n + l.length + 1, 0) - 60
@@ -79,7 +79,7 @@ export function buildMessage(outcome: RunOutcome, runUrl: string | undefined, ve
     used += line.length + 1
     return true
   }
-  const findings = status === 'fail' ? (outcome.check?.findings ?? []) : []
+  const findings = outcome.stage === 'checked' && status === 'fail' ? outcome.check.findings : []
   let shown = 0
   fill: for (const group of groups(findings)) {
     const shared = sharedHintOf(group)
@@ -91,10 +91,4 @@ export function buildMessage(outcome: RunOutcome, runUrl: string | undefined, ve
   }
   if (shown < findings.length) lines.push(`…and ${count(findings.length - shown)} more ${runUrl ? 'in the run' : 'in the job summary'}.`)
   return [...lines, ...tail].join('\n').slice(0, MESSAGE_MAX_CHARS)
-}
-
-/** The run's URL from the runner's environment, when it names one. */
-export function runUrlFrom(env: Record<string, string | undefined>): string | undefined {
-  const { GITHUB_SERVER_URL: server = 'https://github.com', GITHUB_REPOSITORY: repo, GITHUB_RUN_ID: run } = env
-  return repo && run ? `${server.replace(/\/+$/, '')}/${repo}/actions/runs/${run}` : undefined
 }

@@ -7,7 +7,7 @@
 import { shownStates } from '../core/check.js'
 import { describeIntegration, hintText, listOf, type CheckResult, type EntryResult, type Hint } from '../core/check-result.js'
 import { FINDING_KINDS } from '../core/config.js'
-import type { RunOutcome } from '../core/outcome.js'
+import type { CheckedRun, FailedRun, RejectedRun, RunOutcome } from '../core/outcome.js'
 import type { Verdict } from '../core/verdict.js'
 import { KIND_WORDS, problemsByEntry, STATE_WORDS, type EntryProblems, type ShownState } from '../core/vocabulary.js'
 import type { Integration } from '../postiz/integrations.js'
@@ -179,11 +179,11 @@ function pushTable<T>(lines: string[], header: string[], items: T[], row: (item:
 
 const INTEGRATION_HEADER = ['| Channel | Platform | Selector | Customer | State |', '|---|---|---|---|---|']
 
-function errorSection(outcome: RunOutcome, lines: string[]): void {
-  if (outcome.inputErrors && outcome.inputErrors.length > 0) {
+function errorSection(outcome: RejectedRun | FailedRun, lines: string[]): void {
+  if (outcome.stage === 'rejected') {
     lines.push('The inputs have problems; nothing was sent to Postiz.', '')
     for (const e of outcome.inputErrors.slice(0, 100)) lines.push(`- ${markdownSafe(sayInputError(e, ACTION_VOICE), 600)}`)
-  } else if (outcome.error) {
+  } else {
     lines.push(`**What happened:** ${markdownSafe(say(outcome.error.message), 1000)}`, '', `**How to fix it:** ${markdownSafe(say(outcome.error.fix), 1000)}`)
   }
 }
@@ -195,7 +195,8 @@ function scopeLine(check: CheckResult): string {
   return `${plural(check.considered.length, 'integration')}${scope}${returned}`
 }
 
-function checkSection(outcome: RunOutcome, check: CheckResult, lines: string[], budget: Budget): void {
+function checkSection(outcome: CheckedRun, lines: string[], budget: Budget): void {
+  const { check } = outcome
   if (check.discovery) {
     lines.push(`The organisation has ${scopeLine(check)}.`, '')
     lines.push('Put IDs or `platform:profile` selectors from this list in the `integrations` input to gate on them.', '')
@@ -256,12 +257,11 @@ function checkSection(outcome: RunOutcome, check: CheckResult, lines: string[], 
 
 /** The job summary in GitHub-flavoured Markdown. */
 export function buildSummary(outcome: RunOutcome, verdict: Verdict): string {
-  const status = verdict.status
   // The headline is this project's own text (counts, finding kinds, fail-on's validated words).
   const lines = [`## ${verdict.icon} ${say(verdict.headline)}`, '']
   const budget = new Budget(SUMMARY_MAX_BYTES - 4000)
-  if (status === 'error' || !outcome.check) errorSection(outcome, lines)
-  else checkSection(outcome, outcome.check, lines, budget)
+  if (outcome.stage !== 'checked') errorSection(outcome, lines)
+  else checkSection(outcome, lines, budget)
   return `${lines.join('\n')}\n`
 }
 

@@ -7,7 +7,7 @@
 import stringWidth from 'string-width'
 import { shownStates } from '../core/check.js'
 import { describeIntegration, hintText, type EntryResult } from '../core/check-result.js'
-import type { RunOutcome } from '../core/outcome.js'
+import { checkOf, type RunOutcome } from '../core/outcome.js'
 import type { Verdict } from '../core/verdict.js'
 import { KIND_WORDS, problemsByEntry, STATE_WORDS, TONE_WORDS } from '../core/vocabulary.js'
 import { capitalise } from '../shared/text.js'
@@ -159,15 +159,15 @@ export function renderTerminalReport(outcome: RunOutcome, options: TerminalOptio
   const tone = TONE_WORDS[verdict.tone].terminal
   const verdictLine = wrap(`${tone.mark} ${headline}`, width, '  ').map(line => p[tone.colour](line))
   const lines: string[] = []
-  const check = outcome.check
-  for (const warning of [...outcome.warnings, ...(check?.warnings ?? [])]) {
+  for (const warning of [...outcome.warnings, ...(checkOf(outcome)?.warnings ?? [])]) {
     lines.push(...wrap(`warning: ${logSafe(cli(warning), 600)}`, width, '  ').map(line => p.yellow(line)))
   }
 
-  if (verdict.status === 'error' || !check) {
+  if (outcome.stage !== 'checked') {
     lines.push(...verdictLine)
-    for (const error of outcome.inputErrors ?? []) lines.push(...wrap(`  - ${logSafe(sayInputError(error, CLI_VOICE), 600)}`, width, '    '))
-    if (outcome.error) {
+    if (outcome.stage === 'rejected')
+      for (const error of outcome.inputErrors) lines.push(...wrap(`  - ${logSafe(sayInputError(error, CLI_VOICE), 600)}`, width, '    '))
+    else {
       lines.push(
         ...wrap(`  ${logSafe(cli(outcome.error.message), 1000)}`, width, '  '),
         ...wrap(`  Fix: ${logSafe(cli(outcome.error.fix), 1000)}`, width, '    ')
@@ -176,6 +176,7 @@ export function renderTerminalReport(outcome: RunOutcome, options: TerminalOptio
     return `${lines.join('\n')}\n`
   }
 
+  const { check } = outcome
   if (check.discovery) {
     // A block leads with the selector to paste.
     lines.push(...tableOrBlocks(['STATE', 'PLATFORM', 'SELECTOR', 'NAME', 'CUSTOMER', 'ID'], integrationRows(check.considered, p), p, width, { lead: 2 }), '')

@@ -16,7 +16,6 @@ const SET_BY: Readonly<Record<Setting, { variable: string } | { flag: string; sw
   timeout: { flag: '--timeout' },
   retries: { flag: '--retries' },
   // An action input the CLI neither reads nor sets (it writes no job summary): no CLI message names it.
-  'job-summary': { flag: 'job-summary' },
   'allow-insecure-http': { flag: '--allow-insecure-http', switch: true },
   'failed-posts-days': { flag: '--failed-posts-days' },
   'upcoming-posts-days': { flag: '--upcoming-posts-days' },

@@ -4,7 +4,8 @@
  */
 import { isLoopbackHost } from '../shared/hosts.js'
 import { parseIntegrations, type Entry, type EntryFileContent } from './entries.js'
-import { assign, KEY_PLACE, phrase, setting, words, type InputError, type Setting, type Words } from '../shared/words.js'
+import { inputValue, parseBoolean } from '../shared/inputs.js'
+import { assign, KEY_PLACE, phrase, setting, SETTINGS, words, type InputError, type Setting, type Words } from '../shared/words.js'
 
 export const FINDING_KINDS = ['missing', 'disabled', 'failing', 'reconnect'] as const
 export type FindingKind = (typeof FINDING_KINDS)[number]
@@ -21,7 +22,6 @@ export interface Config {
   failOn: ReadonlySet<FindingKind>
   timeoutMs: number
   retries: number
-  jobSummary: boolean
   allowInsecureHttp: boolean
   /** Days to look back for posts in state ERROR (0: off). */
   failedPostsDays: number
@@ -31,25 +31,8 @@ export interface Config {
   reconnectDays: number
 }
 
-/** Every setting as text, as the runner or the CLI hands it over. */
+/** Every setting as text, as the runner or the CLI hands it over; an empty one takes its default (shared/inputs.ts). */
 export type RawInputs = Record<Setting, string>
-
-/** The defaults declared in action.yml; an empty input means "use the default", as on GitHub. */
-export const DEFAULTS: Readonly<RawInputs> = {
-  'api-key': '',
-  'api-url': 'https://api.postiz.com',
-  integrations: '',
-  'integrations-file': '',
-  customer: '',
-  'fail-on': 'missing,disabled',
-  timeout: '30',
-  retries: '3',
-  'job-summary': 'true',
-  'allow-insecure-http': 'false',
-  'failed-posts-days': '0',
-  'upcoming-posts-days': '0',
-  'reconnect-days': '0'
-}
 
 export const MAX_TIMEOUT_SECONDS = 600
 export const MAX_RETRIES = 10
@@ -107,10 +90,10 @@ function unsendableKeyCharacter(key: string): Words | undefined {
   return words`contains ${what} (character ${String(index + 1)}), which cannot be sent in an HTTP header. Copy the key again from Postiz (${KEY_PLACE}) and store it alone in ${phrase('key-home')}, with nothing before or after it.`
 }
 
-function parseBoolean(name: Setting, value: string, errors: InputError[]): boolean {
-  if (['true', 'True', 'TRUE'].includes(value)) return true
-  if (['false', 'False', 'FALSE'].includes(value)) return false
-  errors.push({ input: name, problem: [`"${value}" is not a boolean; use true or false`] })
+function booleanSetting(name: Setting, value: string, errors: InputError[]): boolean {
+  const parsed = parseBoolean(value)
+  if (parsed.ok) return parsed.value
+  errors.push({ input: name, problem: [parsed.problem] })
   return false
 }
 
@@ -146,10 +129,7 @@ function parseNumber(name: Setting, value: string, min: number, max: number, int
  */
 export function parseConfig(partial: Partial<RawInputs>, file?: EntryFileContent | InputError): ConfigResult {
   const raw = {} as RawInputs
-  for (const name of Object.keys(DEFAULTS) as (keyof RawInputs)[]) {
-    const given = partial[name] ?? ''
-    raw[name] = given.trim() === '' ? DEFAULTS[name] : name === 'api-key' ? given : given.trim()
-  }
+  for (const name of SETTINGS) raw[name] = inputValue(partial, name)
   const errors: InputError[] = []
   const warnings: Words[] = []
 
@@ -162,7 +142,7 @@ export function parseConfig(partial: Partial<RawInputs>, file?: EntryFileContent
     else if (hadBearer) warnings.push(words`Removed a "Bearer " prefix from ${setting('api-key')}; Postiz expects the raw key in the Authorization header.`)
   }
 
-  const allowInsecureHttp = parseBoolean('allow-insecure-http', raw['allow-insecure-http'], errors)
+  const allowInsecureHttp = booleanSetting('allow-insecure-http', raw['allow-insecure-http'], errors)
   const apiUrl = normaliseApiUrl(raw['api-url'], allowInsecureHttp)
   if (typeof apiUrl !== 'string') errors.push({ input: 'api-url', problem: apiUrl.error })
 
@@ -173,7 +153,6 @@ export function parseConfig(partial: Partial<RawInputs>, file?: EntryFileContent
   const failOn = parseFailOn(raw['fail-on'], errors)
   const timeoutSeconds = parseNumber('timeout', raw.timeout, 1, MAX_TIMEOUT_SECONDS, false, errors)
   const retries = parseNumber('retries', raw.retries, 0, MAX_RETRIES, true, errors)
-  const jobSummary = parseBoolean('job-summary', raw['job-summary'], errors)
   const failedPostsDays = parseNumber('failed-posts-days', raw['failed-posts-days'], 0, MAX_POSTS_DAYS, true, errors)
   const upcomingPostsDays = parseNumber('upcoming-posts-days', raw['upcoming-posts-days'], 0, MAX_POSTS_DAYS, true, errors)
   const reconnectDays = parseNumber('reconnect-days', raw['reconnect-days'], 0, MAX_RECONNECT_DAYS, true, errors)
@@ -192,7 +171,6 @@ export function parseConfig(partial: Partial<RawInputs>, file?: EntryFileContent
     failOn,
     timeoutMs: Math.round(timeoutSeconds * 1000),
     retries,
-    jobSummary,
     allowInsecureHttp,
     failedPostsDays,
     reconnectDays,

@@ -5,7 +5,7 @@
  */
 import type { CheckResult, Finding } from './check-result.js'
 import { FINDING_KINDS, type Config, type FindingKind } from './config.js'
-import type { RunOutcome } from './outcome.js'
+import { checkOf, type RunOutcome } from './outcome.js'
 import { KIND_WORDS, TONE_WORDS, type Tone } from './vocabulary.js'
 import { count, plural } from '../shared/text.js'
 import { setting, words, type Words } from '../shared/words.js'
@@ -44,8 +44,7 @@ export function failsOn(config: Pick<Config, 'failOn'>, kind: FindingKind): bool
 }
 
 function runStatus(outcome: RunOutcome): RunStatus {
-  if (outcome.error || (outcome.inputErrors?.length ?? 0) > 0 || !outcome.check) return 'error'
-  return outcome.check.status
+  return outcome.stage === 'checked' ? outcome.check.status : 'error'
 }
 
 /** "2 of 5 Postiz integrations need attention (1 missing, 1 failing)": entries, each counted once, by kind. */
@@ -59,8 +58,8 @@ function attention(check: CheckResult): string {
 }
 
 function headlineOf(outcome: RunOutcome, tone: Tone): Words {
-  const check = outcome.check
-  if (tone === 'error' || !check) return ['Could not check the Postiz integrations']
+  if (tone === 'error' || outcome.stage !== 'checked') return ['Could not check the Postiz integrations']
+  const { check } = outcome
   if (tone === 'discovery') return [`Discovery: listed ${plural(check.considered.length, 'Postiz integration')}, checked none`]
   if (tone === 'pass') return [`Pass: ${count(check.results.length)} of ${plural(check.results.length, 'Postiz integration')} ready`]
   if (tone === 'fail') return [`Fail: ${attention(check)}`]
@@ -74,8 +73,9 @@ export function decideVerdict(outcome: RunOutcome): Verdict {
   const config = outcome.config
   // Without a config nothing was checked: there are no findings, and the run is an error.
   const blocks = (finding: Finding): boolean => (config ? failsOn(config, finding.kind) : true)
-  const blocking = (outcome.check?.findings ?? []).filter(blocks)
+  const blocking = (checkOf(outcome)?.findings ?? []).filter(blocks)
   const fails = status === 'error' || blocking.length > 0
-  const tone: Tone = status === 'error' ? 'error' : outcome.check?.discovery ? 'discovery' : status === 'pass' ? 'pass' : fails ? 'fail' : 'warn'
+  const tone: Tone =
+    status === 'error' ? 'error' : outcome.stage === 'checked' && outcome.check.discovery ? 'discovery' : status === 'pass' ? 'pass' : fails ? 'fail' : 'warn'
   return { status, tone, headline: headlineOf(outcome, tone), icon: TONE_WORDS[tone].icon, blocks, blocking, fails }
 }

@@ -12,17 +12,14 @@ import { hintText, type Finding } from '../core/check-result.js'
 import type { RunStatus } from '../core/verdict.js'
 import { KIND_WORDS, problemsByEntry } from '../core/vocabulary.js'
 import { markdownSafe } from '../shared/sanitize.js'
+import { inputValue, parseBoolean } from '../shared/inputs.js'
 import type { InputError } from '../shared/words.js'
 import { capitalise, count, isoSeconds } from '../shared/text.js'
 
-export const ISSUE_DEFAULTS = {
-  issue: 'false',
-  'issue-title': 'Postiz integrations need attention',
-  'issue-labels': 'postiz',
-  'github-token': ''
-} as const
+/** The inputs that keep the tracking issue (their defaults are in shared/inputs.ts, with every other input's). */
+export const ISSUE_INPUTS = ['issue', 'issue-title', 'issue-labels', 'github-token'] as const
 
-export type IssueInputs = Record<keyof typeof ISSUE_DEFAULTS, string>
+export type IssueInputs = Record<(typeof ISSUE_INPUTS)[number], string>
 
 export interface IssueConfig {
   title: string
@@ -33,22 +30,25 @@ export interface IssueConfig {
   token: string
   owner: string
   repo: string
-  runUrl: string
+  /** The run that found the problems; none outside GitHub Actions. */
+  runUrl?: string
 }
 
-/** `null` when `issue` is off; otherwise the config or every error in the issue inputs. */
-export function parseIssueConfig(raw: Partial<IssueInputs>, env: Record<string, string | undefined>): { config: IssueConfig | null; errors: InputError[] } {
-  const value = (name: keyof IssueInputs): string => {
-    const given = (raw[name] ?? '').trim()
-    return given === '' ? ISSUE_DEFAULTS[name] : given
-  }
+/**
+ * `null` when `issue` is off; otherwise the config or every error in the issue inputs. `runUrl` is
+ * the run's address, as the action built it from the runner's environment.
+ */
+export function parseIssueConfig(
+  raw: Partial<IssueInputs>,
+  env: Record<string, string | undefined>,
+  runUrl: string | undefined
+): { config: IssueConfig | null; errors: InputError[] } {
+  const value = (name: keyof IssueInputs): string => inputValue(raw, name)
   const errors: InputError[] = []
   const problem = (input: keyof IssueInputs, text: string): InputError => ({ input, problem: [text] })
-  const enabled = value('issue')
-  if (!['true', 'True', 'TRUE', 'false', 'False', 'FALSE'].includes(enabled)) {
-    return { config: null, errors: [problem('issue', `"${enabled}" is not a boolean; use true or false`)] }
-  }
-  if (enabled.toLowerCase() === 'false') return { config: null, errors: [] }
+  const enabled = parseBoolean(value('issue'))
+  if (!enabled.ok) return { config: null, errors: [problem('issue', enabled.problem)] }
+  if (!enabled.value) return { config: null, errors: [] }
 
   const title = value('issue-title')
   if (title.length > 200) errors.push(problem('issue-title', 'longer than 200 characters; use a shorter title'))
@@ -68,10 +68,10 @@ export function parseIssueConfig(raw: Partial<IssueInputs>, env: Record<string, 
     errors.push(
       problem('issue', 'GITHUB_REPOSITORY is not set as owner/repo, so there is no repository to keep the issue in (is this running outside GitHub Actions?)')
     )
-  const server = (env.GITHUB_SERVER_URL ?? 'https://github.com').replace(/\/+$/, '')
-  const runUrl = env.GITHUB_RUN_ID ? `${server}/${owner}/${repo}/actions/runs/${env.GITHUB_RUN_ID}` : `${server}/${owner}/${repo}/actions`
   if (errors.length > 0) return { config: null, errors }
-  return { config: { title, workflow: env.GITHUB_WORKFLOW ?? '', job: env.GITHUB_JOB ?? '', labels, token, owner, repo, runUrl }, errors: [] }
+  const config: IssueConfig = { title, workflow: env.GITHUB_WORKFLOW ?? '', job: env.GITHUB_JOB ?? '', labels, token, owner, repo }
+  if (runUrl !== undefined) config.runUrl = runUrl
+  return { config, errors: [] }
 }
 
 const TOOL = 'postiz-integrations-check'
@@ -100,6 +100,11 @@ export function legacyTrackingMarker(title: string): string {
 
 const GENERATED_START = `<!-- ${TOOL}:generated:start -->`
 const GENERATED_END = `<!-- ${TOOL}:generated:end -->`
+
+/** The run as a link, or "a run" when there is no address (outside GitHub Actions). */
+function thisRun(context: IssueContext): string {
+  return context.runUrl === undefined ? 'a run' : `[this run](${context.runUrl})`
+}
 
 /** The findings as comparable lines, sorted. */
 function findingLines(findings: Finding[]): string[] {
@@ -134,7 +139,7 @@ function remembered(body: string): string[] | null {
 }
 
 export interface IssueContext extends IssueKey {
-  runUrl: string
+  runUrl?: string
   findings: Finding[]
   /** The verdict's headline and its mark, in the action's words. */
   headline: string
@@ -175,7 +180,7 @@ function generatedPart(context: IssueContext): string {
     // The headline is this project's own text (counts, finding kinds, fail-on's validated words): not escaped.
     `## ${context.icon} ${context.headline}`,
     '',
-    `Found by [this run](${context.runUrl}) on ${isoSeconds(context.now)}.`,
+    `Found by ${thisRun(context)} on ${isoSeconds(context.now)}.`,
     '',
     ...findingsTable(context.findings, BODY_BUDGET),
     '',
@@ -205,7 +210,7 @@ export function mergeIssueBody(existing: string, context: IssueContext): string 
 
 function changeComment(previous: string[] | null, context: IssueContext): string {
   const now = findingLines(context.findings)
-  const header = `The problems changed in [this run](${context.runUrl}): ${context.headline}.`
+  const header = `The problems changed in ${thisRun(context)}: ${context.headline}.`
   if (previous === null) return header
   const added = now.filter(l => !previous.includes(l))
   const resolved = previous.filter(l => !now.includes(l))
@@ -237,7 +242,7 @@ export function planIssueAction(status: RunStatus, discovery: boolean, open: Ope
     return {
       kind: 'close',
       number: open.number,
-      comment: `✅ All channels pass again in [this run](${context.runUrl}) (${isoSeconds(context.now)}). Closing.`
+      comment: `✅ All channels pass again in ${thisRun(context)} (${isoSeconds(context.now)}). Closing.`
     }
   }
   if (open === null) return { kind: 'create', title: context.title, body: buildIssueBody(context) }

@@ -9,7 +9,7 @@ import { join } from 'node:path'
  * integration, entry or finding each). As readable as indented JSON for people, as easy for jq and
  * grep, and as fast to produce as compact JSON, which matters at 10,000 integrations.
  */
-export function reportJson(report: Record<string, unknown>): string {
+export function reportJson(report: object): string {
   const fields: string[] = []
   for (const [key, value] of Object.entries(report)) {
     if (value === undefined) continue
@@ -23,7 +23,7 @@ export function reportJson(report: Record<string, unknown>): string {
   return `{\n${fields.join(',\n')}\n}\n`
 }
 
-export function writeReportFile(report: Record<string, unknown>, dir: string = process.env.RUNNER_TEMP || tmpdir()): string {
+export function writeReportFile(report: object, dir: string = process.env.RUNNER_TEMP || tmpdir()): string {
   const path = join(dir, `postiz-integrations-check-${Date.now()}-${randomBytes(4).toString('hex')}.json`)
   writeFileSync(path, reportJson(report), { mode: 0o600 })
   return path

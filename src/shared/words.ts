@@ -17,7 +17,6 @@ export const SETTINGS = [
   'fail-on',
   'timeout',
   'retries',
-  'job-summary',
   'allow-insecure-http',
   'failed-posts-days',
   'upcoming-posts-days',
