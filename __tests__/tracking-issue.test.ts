@@ -6,7 +6,6 @@ import {
   buildIssueBody,
   fingerprint,
   isTrackingIssue,
-  legacyTrackingMarker,
   mergeIssueBody,
   parseIssueConfig,
   planIssueAction,
@@ -78,9 +77,6 @@ describe('markers', () => {
     expect(isTrackingIssue(body, { ...KEY, workflow: 'Weekly' })).toBe(false)
     expect(isTrackingIssue('Postiz integrations need attention', { ...KEY, title: 'Postiz integrations need attention' })).toBe(false)
   })
-  it('recognise the title-only marker of issues opened by earlier versions', () => {
-    expect(isTrackingIssue(`${legacyTrackingMarker('T')}\nold body`, KEY)).toBe(true)
-  })
   it('fingerprint the set of findings, not their order', () => {
     expect(fingerprint([finding('a'), finding('b', 'disabled')])).toBe(fingerprint([finding('b', 'disabled'), finding('a')]))
     expect(fingerprint([finding('a')])).not.toBe(fingerprint([finding('a', 'disabled')]))
@@ -98,8 +94,10 @@ describe('the generated part', () => {
     expect(merged).not.toContain('| <code>a</code> |')
     expect(merged.match(/generated:start/g)).toHaveLength(1)
   })
-  it('replaces a body from an earlier version whole', () => {
-    expect(mergeIssueBody(`${legacyTrackingMarker('T')}\nold`, context([finding('a')]))).toBe(buildIssueBody(context([finding('a')])))
+  it('replaces a body whose generated part lost its end marker whole', () => {
+    const first = buildIssueBody(context([finding('a')]))
+    const cut = first.slice(0, first.indexOf('<!-- postiz-integrations-check:generated:end -->'))
+    expect(mergeIssueBody(cut, context([finding('b')]))).toBe(buildIssueBody(context([finding('b')])))
   })
 })
 

@@ -28391,8 +28391,6 @@ __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ main_run)
 });
 
-// UNUSED EXPORTS: runUrlFrom
-
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(857);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
@@ -32248,7 +32246,7 @@ var external_node_net_ = __nccwpck_require__(7030);
  * (upper or lower case), as self-hosted runners behind corporate proxies set them. Pure.
  *
  * Only the choice is ours; the connection (CONNECT tunnel, TLS to an https:// proxy and to the
- * target, Proxy-Authorization) is undici's ProxyAgent (see http-transport.ts). undici's
+ * target, Proxy-Authorization) is undici's ProxyAgent (see transport.ts). undici's
  * EnvHttpProxyAgent would also choose, but it is marked experimental (it prints a warning into the
  * log on every run), and its NO_PROXY rules differ from what runners are set up with and what this
  * action has accepted: `example.com` does not cover `api.example.com`, `.example.com` not
@@ -34178,10 +34176,6 @@ function trackingMarker(key) {
     const part = (text) => encodeURIComponent(text).replace(/\./g, '%2E');
     return `<!-- ${TOOL}:tracking-issue:${part(key.workflow)}.${part(key.job)}.${part(key.title)} -->`;
 }
-/** The marker of issues opened before the key included workflow and job: adopted, then rewritten. */
-function legacyTrackingMarker(title) {
-    return `<!-- ${TOOL}:tracking-issue:${encodeURIComponent(title)} -->`;
-}
 const GENERATED_START = `<!-- ${TOOL}:generated:start -->`;
 const GENERATED_END = `<!-- ${TOOL}:generated:end -->`;
 /** The run as a link, or "a run" when there is no address (outside GitHub Actions). */
@@ -34200,10 +34194,9 @@ const LIST = new RegExp(`<!-- ${TOOL}:finding-list:([A-Za-z0-9_-]*) -->`);
 /** How many finding lines the body remembers, to say in a comment what changed. */
 const REMEMBERED = 200;
 const BODY_BUDGET = 60_000;
-/** Whether an issue's body carries this check's marker (or the legacy, title-only one). The author is checked by the caller. */
+/** Whether an issue's body carries this check's marker. The author is checked by the caller. */
 function isTrackingIssue(body, key) {
-    const text = body ?? '';
-    return text.includes(trackingMarker(key)) || text.includes(legacyTrackingMarker(key.title));
+    return (body ?? '').includes(trackingMarker(key));
 }
 function remembered(body) {
     const match = LIST.exec(body);
@@ -34268,7 +34261,7 @@ function buildIssueBody(context) {
 }
 /**
  * The body after an update: the generated part replaced, everything people wrote before and after it
- * kept as it is. A body from before the generated part had markers is replaced whole.
+ * kept as it is. A body whose generated part lost a marker (edited by hand) is replaced whole.
  */
 function mergeIssueBody(existing, context) {
     const start = existing.indexOf(GENERATED_START);

@@ -254,18 +254,4 @@ describe('in a busy repository', () => {
     await scheduled('linkedin:acme', {}, API_KEY, { GITHUB_WORKFLOW: 'Another workflow', GITHUB_JOB: 'brand-a' })
     expect(tracking()).toHaveLength(3)
   })
-
-  it('adopts and rewrites an issue opened by an earlier version (title-only marker)', async () => {
-    github.issues.push(
-      openIssue({
-        number: 1,
-        author: 'github-actions[bot]',
-        body: '<!-- postiz-integrations-check:tracking-issue:Postiz%20integrations%20need%20attention -->\n## ❌ old'
-      })
-    )
-    const run = await scheduled('linkedin:acme')
-    expect(run.outputs['issue-number']).toBe('1')
-    expect(github.issues).toHaveLength(1)
-    expect(github.issues[0].body).toContain('tracking-issue:Postiz%20nightly.check.Postiz%20integrations%20need%20attention')
-  })
 })

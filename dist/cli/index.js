@@ -28098,7 +28098,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8443);
 /** Entry point of the CLI bundle (dist/cli/index.js, the package's bin). */
 
-process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2), {
+process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2), {
     env: process.env,
     stdout: text => process.stdout.write(text),
     stderr: text => process.stderr.write(text),
@@ -28118,10 +28118,10 @@ __webpack_async_result__();
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  iW: () => (/* binding */ main)
+  i: () => (/* binding */ main)
 });
 
-// UNUSED EXPORTS: EXIT, colourWanted
+// UNUSED EXPORTS: colourWanted
 
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
@@ -28417,7 +28417,7 @@ function isLoopbackHost(hostname) {
  * (upper or lower case), as self-hosted runners behind corporate proxies set them. Pure.
  *
  * Only the choice is ours; the connection (CONNECT tunnel, TLS to an https:// proxy and to the
- * target, Proxy-Authorization) is undici's ProxyAgent (see http-transport.ts). undici's
+ * target, Proxy-Authorization) is undici's ProxyAgent (see transport.ts). undici's
  * EnvHttpProxyAgent would also choose, but it is marked experimental (it prints a warning into the
  * log on every run), and its NO_PROXY rules differ from what runners are set up with and what this
  * action has accepted: `example.com` does not cover `api.example.com`, `.example.com` not

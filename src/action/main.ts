@@ -35,7 +35,7 @@ function readActionSettings(errors: InputError[]): ActionSettings {
 }
 
 /** The run's address, from the runner's environment, when it names one. */
-export function runUrlFrom(env: Record<string, string | undefined>): string | undefined {
+function runUrlFrom(env: Record<string, string | undefined>): string | undefined {
   const { GITHUB_SERVER_URL: server = 'https://github.com', GITHUB_REPOSITORY: repo, GITHUB_RUN_ID: run } = env
   return repo && run ? `${server.replace(/\/+$/, '')}/${repo}/actions/runs/${run}` : undefined
 }

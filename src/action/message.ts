@@ -16,7 +16,7 @@ import { capitalise, count } from '../shared/text.js'
 import { say as sayWords, sayInputError, type Words } from '../shared/words.js'
 import { ACTION_VOICE } from './voice.js'
 
-export const MESSAGE_MAX_CHARS = 1900
+const MESSAGE_MAX_CHARS = 1900
 
 const say = (text: Words): string => sayWords(text, ACTION_VOICE)
 

@@ -13,7 +13,7 @@ export const INTEGRATIONS_OUTPUT_MAX_BYTES = 256 * 1024
 export const OUTPUTS_MAX_UTF16_BYTES = 800_000
 
 /** Size of a string as GitHub approximates it: UTF-16, two bytes per code unit. */
-export function utf16Bytes(text: string): number {
+function utf16Bytes(text: string): number {
   return text.length * 2
 }
 
@@ -21,7 +21,7 @@ export function utf16Bytes(text: string): number {
 export type Outputs = { status: string; ids: string; 'integration-ids': string; integrations: string } & Record<FindingKind, string>
 
 /** The public projection of an integration used by the `integrations` output and listings. */
-export function projectIntegration(i: Integration): Pick<Integration, 'id' | 'name' | 'identifier' | 'profile' | 'disabled' | 'customer'> {
+function projectIntegration(i: Integration): Pick<Integration, 'id' | 'name' | 'identifier' | 'profile' | 'disabled' | 'customer'> {
   return { id: i.id, name: i.name, identifier: i.identifier, profile: i.profile, disabled: i.disabled, customer: i.customer }
 }
 

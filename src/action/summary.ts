@@ -17,7 +17,7 @@ import { say as sayWords, sayInputError, type Words } from '../shared/words.js'
 import { ACTION_VOICE } from './voice.js'
 
 /** GitHub refuses a step summary over 1 MiB; this leaves room to spare. */
-export const SUMMARY_MAX_BYTES = 1_000_000
+const SUMMARY_MAX_BYTES = 1_000_000
 /** At most this many rows in the list of other integrations (it is for browsing, not for search). */
 export const SUMMARY_LIST_LIMIT = 1000
 /** Bytes kept back from the entries table for the lines that follow it. */
@@ -113,7 +113,7 @@ function entryHeader(t: EntryTable): string[] {
 /** At most this many rows in the problems table at the top; the report file has them all. */
 const PROBLEMS_SHOWN = 100
 /** The table of every entry stays open up to this many rows when nothing needs attention. */
-export const ENTRIES_OPEN_UP_TO = 20
+const ENTRIES_OPEN_UP_TO = 20
 
 /** A value as code, escaped: hints hold server text. */
 const code = (value: string): string => `<code>${cell(value)}</code>`

@@ -16,7 +16,7 @@ import { checkingNote, Progress } from './progress.js'
 import { CLI_VOICE } from './voice.js'
 import { KEY_PLACE } from '../shared/words.js'
 
-export const EXIT = { pass: 0, fail: 1, error: 2 } as const
+const EXIT = { pass: 0, fail: 1, error: 2 } as const
 
 interface Io {
   env: Record<string, string | undefined>

@@ -34,10 +34,10 @@ export interface Config {
 /** Every setting as text, as the runner or the CLI hands it over; an empty one takes its default (shared/inputs.ts). */
 export type RawInputs = Record<Setting, string>
 
-export const MAX_TIMEOUT_SECONDS = 600
-export const MAX_RETRIES = 10
-export const MAX_POSTS_DAYS = 365
-export const MAX_RECONNECT_DAYS = 90
+const MAX_TIMEOUT_SECONDS = 600
+const MAX_RETRIES = 10
+const MAX_POSTS_DAYS = 365
+const MAX_RECONNECT_DAYS = 90
 
 export type ConfigResult = { ok: true; config: Config; warnings: Words[] } | { ok: false; errors: InputError[] }
 

@@ -10,7 +10,7 @@ import { isoSeconds as day, plural } from '../shared/text.js'
 
 export const DAY_MS = 86_400_000
 /** A queued post this long past its publish date is stuck: the channel's posts are not going out. */
-export const STUCK_AFTER_MS = 30 * 60_000
+const STUCK_AFTER_MS = 30 * 60_000
 
 export interface PostSignalOptions {
   failedPostsDays: number

@@ -13,7 +13,7 @@ import type { IssueAction, IssueConfig, OpenIssue } from './tracking-issue.js'
 import { isTrackingIssue } from './tracking-issue.js'
 
 /** Who the default GITHUB_TOKEN acts as, when GitHub does not say. */
-export const GITHUB_ACTIONS_BOT = 'github-actions[bot]'
+const GITHUB_ACTIONS_BOT = 'github-actions[bot]'
 
 /** Pages of open issues read at most when looking for the tracking issue (100 per page). */
 const MAX_PAGES = 10

@@ -93,11 +93,6 @@ export function trackingMarker(key: IssueKey): string {
   return `<!-- ${TOOL}:tracking-issue:${part(key.workflow)}.${part(key.job)}.${part(key.title)} -->`
 }
 
-/** The marker of issues opened before the key included workflow and job: adopted, then rewritten. */
-export function legacyTrackingMarker(title: string): string {
-  return `<!-- ${TOOL}:tracking-issue:${encodeURIComponent(title)} -->`
-}
-
 const GENERATED_START = `<!-- ${TOOL}:generated:start -->`
 const GENERATED_END = `<!-- ${TOOL}:generated:end -->`
 
@@ -121,10 +116,9 @@ const LIST = new RegExp(`<!-- ${TOOL}:finding-list:([A-Za-z0-9_-]*) -->`)
 const REMEMBERED = 200
 const BODY_BUDGET = 60_000
 
-/** Whether an issue's body carries this check's marker (or the legacy, title-only one). The author is checked by the caller. */
+/** Whether an issue's body carries this check's marker. The author is checked by the caller. */
 export function isTrackingIssue(body: string | null | undefined, key: IssueKey): boolean {
-  const text = body ?? ''
-  return text.includes(trackingMarker(key)) || text.includes(legacyTrackingMarker(key.title))
+  return (body ?? '').includes(trackingMarker(key))
 }
 
 function remembered(body: string): string[] | null {
@@ -199,7 +193,7 @@ export function buildIssueBody(context: IssueContext): string {
 
 /**
  * The body after an update: the generated part replaced, everything people wrote before and after it
- * kept as it is. A body from before the generated part had markers is replaced whole.
+ * kept as it is. A body whose generated part lost a marker (edited by hand) is replaced whole.
  */
 export function mergeIssueBody(existing: string, context: IssueContext): string {
   const start = existing.indexOf(GENERATED_START)

@@ -3,7 +3,7 @@
  * (upper or lower case), as self-hosted runners behind corporate proxies set them. Pure.
  *
  * Only the choice is ours; the connection (CONNECT tunnel, TLS to an https:// proxy and to the
- * target, Proxy-Authorization) is undici's ProxyAgent (see http-transport.ts). undici's
+ * target, Proxy-Authorization) is undici's ProxyAgent (see transport.ts). undici's
  * EnvHttpProxyAgent would also choose, but it is marked experimental (it prints a warning into the
  * log on every run), and its NO_PROXY rules differ from what runners are set up with and what this
  * action has accepted: `example.com` does not cover `api.example.com`, `.example.com` not

@@ -15,9 +15,9 @@ import { INTEGRATIONS, NOTIFICATIONS, POSTS, type Route } from './routes.js'
 import { withRetries, type RetryJudgement, type RetryNote } from '../shared/retry.js'
 import { USER_AGENT } from '../shared/version.js'
 
-export const MAX_BODY_BYTES = 32 * 1024 * 1024
+const MAX_BODY_BYTES = 32 * 1024 * 1024
 /** Longest `Retry-After` the client waits for; a longer one ends the run at once. */
-export const MAX_RETRY_AFTER_MS = 60_000
+const MAX_RETRY_AFTER_MS = 60_000
 
 export interface ClientOptions {
   apiUrl: string
@@ -138,7 +138,7 @@ export interface NotificationsResult {
 }
 
 /** Pages of notifications read at most (100 a page): the window's newest 2,000 are plenty. */
-export const MAX_NOTIFICATION_PAGES = 20
+const MAX_NOTIFICATION_PAGES = 20
 
 /**
  * Reads the notifications created since `since`, newest first, page by page: stops at the first page

@@ -7,7 +7,7 @@
 import { CheckError } from './errors.js'
 import { mapText } from '../shared/words.js'
 
-export const REDACTED = '***'
+const REDACTED = '***'
 /**
  * Shorter secrets are left alone: no Postiz key or token is that short, and replacing a few common
  * letters everywhere would garble every message (a key "k" would turn "Check" into "Chec***").

@@ -12,7 +12,7 @@ import { findingAdvice, findingSentence } from '../core/vocabulary.js'
 import { NAME, VERSION } from '../shared/version.js'
 import { say, sayInputError, type Diagnosis, type Voice } from '../shared/words.js'
 
-export const REPORT_SCHEMA_VERSION = 1
+const REPORT_SCHEMA_VERSION = 1
 
 /** A diagnosis in the caller's words. */
 export interface ReportDiagnosis {

@@ -26,7 +26,7 @@ export const INPUT_DEFAULTS = {
   'github-token': ''
 } as const
 
-export type InputName = keyof typeof INPUT_DEFAULTS
+type InputName = keyof typeof INPUT_DEFAULTS
 
 /** An input as given, or its default when it is empty or only whitespace (as on GitHub). Trimmed, except the key, which is cleaned by its own rules. */
 export function inputValue<N extends InputName>(given: Partial<Record<N, string>>, name: N): string {
