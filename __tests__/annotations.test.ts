@@ -10,7 +10,7 @@ const thirty = Array.from({ length: 30 }, (_, n) => `gone${n}`).join(',')
 
 describe('planAnnotations', () => {
   it('one error per finding and the failure message, within 10', () => {
-    const plan = planAnnotations(outcome([channel('a', true)], { integrations: 'a, gone' }))
+    const plan = planAnnotations(outcome([channel('a', { disabled: true })], { integrations: 'a, gone' }))
     expect(plan.annotations.map(a => [a.level, a.title])).toEqual([
       ['error', 'Postiz integration disabled: a'],
       ['error', 'Postiz integration missing: gone']

@@ -1,28 +1,17 @@
 import { describe, expect, it } from '@jest/globals'
 import { runCheck } from '../src/core/check.js'
 import { parseIntegrations } from '../src/core/entries.js'
-import type { Integration } from '../src/postiz/integrations.js'
+import { channel } from './support/check-fixtures.js'
 import { findingSentence } from '../src/core/vocabulary.js'
 import { ACTION_VOICE } from '../src/action/voice.js'
 import { say } from '../src/shared/words.js'
 
-const i = (id: string, identifier: string, profile: string | null, extra: Partial<Integration> = {}): Integration => ({
-  id,
-  name: `${identifier} ${profile}`,
-  identifier,
-  picture: null,
-  disabled: false,
-  profile,
-  customer: null,
-  ...extra
-})
-
 const ORG = [
-  i('c3', 'x', 'Acme'),
-  i('c1', 'x', '@acme', { disabled: true }),
-  i('c2', 'linkedin', 'acme-li'),
-  i('c4', 'bluesky', 'acme.bsky.social', { disabled: true }),
-  i('c5', 'x', 'globex', { customer: { id: 'g', name: 'Globex' } })
+  channel('c3', { identifier: 'x', profile: 'Acme', name: 'x Acme' }),
+  channel('c1', { identifier: 'x', profile: '@acme', name: 'x @acme', disabled: true }),
+  channel('c2', { identifier: 'linkedin', profile: 'acme-li', name: 'linkedin acme-li' }),
+  channel('c4', { identifier: 'bluesky', profile: 'acme.bsky.social', name: 'bluesky acme.bsky.social', disabled: true }),
+  channel('c5', { identifier: 'x', profile: 'globex', name: 'x globex', customer: { id: 'g', name: 'Globex' } })
 ]
 
 const entries = (text: string) => parseIntegrations(text).entries
@@ -62,7 +51,7 @@ describe('runCheck', () => {
   })
 
   it('names at most five channels of a disabled platform:* entry', () => {
-    const off = Array.from({ length: 8 }, (_, n) => i(`off${n}`, 'threads', `t${n}`, { disabled: true }))
+    const off = Array.from({ length: 8 }, (_, n) => channel(`off${n}`, { identifier: 'threads', profile: `t${n}`, name: `threads t${n}`, disabled: true }))
     const [finding] = runCheck(off, entries('threads:*')).findings
     expect(findingSentence(finding)).toMatch(
       /^threads:\*: all 8 matching integrations are disabled in Postiz\. They are ("[^"]+" \(threads, @t\d, ID off\d\), ){5}…\./
@@ -74,7 +63,7 @@ describe('runCheck', () => {
   })
 
   it('warns when a profile matches several enabled integrations and takes the first by ID', () => {
-    const result = runCheck([...ORG, i('c0', 'x', 'acme')], entries('x:acme'))
+    const result = runCheck([...ORG, channel('c0', { identifier: 'x', profile: 'acme', name: 'x acme' })], entries('x:acme'))
     expect(result.results[0].idsValue).toBe('c0')
     expect(say(result.warnings[0], ACTION_VOICE)).toMatch(/matches 2 enabled integrations; using c0, not c3/)
   })
@@ -94,12 +83,17 @@ describe('runCheck', () => {
   })
 
   it('handles IDs such as __proto__ as ordinary IDs', () => {
-    const result = runCheck([i('__proto__', 'x', 'p'), i('constructor', 'x', 'q')], entries('__proto__, constructor, toString'))
+    const result = runCheck(
+      [channel('__proto__', { identifier: 'x', profile: 'p', name: 'x p' }), channel('constructor', { identifier: 'x', profile: 'q', name: 'x q' })],
+      entries('__proto__, constructor, toString')
+    )
     expect(result.results.map(r => r.state)).toEqual(['enabled', 'enabled', 'missing'])
   })
 
   it('stays linear at 10,000 integrations and 1,000 entries', () => {
-    const big = Array.from({ length: 10_000 }, (_, n) => i(`id${n}`, n % 2 ? 'x' : 'linkedin', `p${n}`))
+    const big = Array.from({ length: 10_000 }, (_, n) =>
+      channel(`id${n}`, { identifier: n % 2 ? 'x' : 'linkedin', profile: `p${n}`, name: `${n % 2 ? 'x' : 'linkedin'} p${n}` })
+    )
     const list = Array.from({ length: 1000 }, (_, n) => (n % 2 ? `id${n * 7}` : `x:p${n * 3 + 1}`)).join('\n')
     const started = performance.now()
     const result = runCheck(big, entries(list))

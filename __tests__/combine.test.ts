@@ -8,7 +8,7 @@ import type { ReconnectResult } from '../src/core/reconnect.js'
 import { finding, findingSentence } from '../src/core/vocabulary.js'
 import { channel, NOW, post } from './support/check-fixtures.js'
 
-const ORG = [channel('a'), channel('b'), channel('off', true)]
+const ORG = [channel('a'), channel('b'), channel('off', { disabled: true })]
 const options = { failedPostsDays: 7, upcomingPostsDays: 3, now: NOW }
 const reconnectFinding = (key: string): Finding => finding('reconnect', 'asked', { key, problem: 'reconnect' })
 

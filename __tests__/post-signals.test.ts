@@ -2,7 +2,6 @@ import { describe, expect, it } from '@jest/globals'
 import { runCheck } from '../src/core/check.js'
 import { parseConfig } from '../src/core/config.js'
 import { parseIntegrations } from '../src/core/entries.js'
-import type { Integration } from '../src/postiz/integrations.js'
 import { combineSignals } from '../src/core/combine.js'
 import { DAY_MS, postsWindow, readPostSignals } from '../src/core/post-signals.js'
 import { parsePosts, type Post } from '../src/postiz/posts.js'
@@ -10,17 +9,9 @@ import { findingSentence } from '../src/core/vocabulary.js'
 import { ACTION_VOICE } from '../src/action/voice.js'
 import { CLI_VOICE } from '../src/cli/voice.js'
 import { sayInputError } from '../src/shared/words.js'
+import { channel, NOW, post } from './support/check-fixtures.js'
 
-const NOW = Date.parse('2026-11-28T12:00:00Z')
-const channel = (id: string, disabled = false): Integration => ({ id, name: id, identifier: 'x', picture: null, disabled, profile: id, customer: null })
-const post = (integrationId: string, state: string, daysFromNow: number): Post => ({
-  id: `${integrationId}-${state}-${daysFromNow}`,
-  publishAt: NOW + daysFromNow * DAY_MS,
-  state,
-  repeating: false,
-  integrationId
-})
-const ORG = [channel('a'), channel('b'), channel('off', true)]
+const ORG = [channel('a'), channel('b'), channel('off', { disabled: true })]
 const options = { failedPostsDays: 7, upcomingPostsDays: 3, now: NOW }
 
 function check(list: string, posts: Post[]) {

@@ -1,29 +1,21 @@
 import { describe, expect, it } from '@jest/globals'
 import type { Integration } from '../src/postiz/integrations.js'
 import type { CheckedRun, RunOutcome } from '../src/core/outcome.js'
-import { checkedRun, failedRun } from './support/check-fixtures.js'
+import { channel, checkedRun, failedRun } from './support/check-fixtures.js'
 import { buildSummary as summaryOf, entryLogLine, SUMMARY_LIST_LIMIT } from '../src/action/summary.js'
 import { decideVerdict } from '../src/core/verdict.js'
 
 const buildSummary = (o: RunOutcome): string => summaryOf(o, decideVerdict(o))
 
-const channel = (id: string, extra: Partial<Integration> = {}): Integration => ({
-  id,
-  name: `Name ${id}`,
-  identifier: 'x',
-  picture: null,
-  disabled: false,
-  profile: `p_${id}`,
-  customer: null,
-  ...extra
-})
+/** Its name, profile and ID all differ, so each can be seen in its own place. */
+const A = channel('a', { name: 'Name a', profile: 'p_a' })
 
 const outcome = (integrations: Integration[], list: string, extra: Partial<CheckedRun> = {}): CheckedRun =>
   checkedRun(integrations, { integrations: list }, extra)
 
 describe('buildSummary', () => {
   it('pass: a headline and one row per entry, other integrations collapsed', () => {
-    const md = buildSummary(outcome([channel('a'), channel('b')], 'a'))
+    const md = buildSummary(outcome([A, channel('b')], 'a'))
     expect(md.split('\n')[0]).toBe('## ✅ Pass: 1 of 1 Postiz integration ready')
     // Platform and profile sit with the channel; no Customer column without customers, no Fix column on a pass.
     expect(md).toContain('| Entry | Channel | State |\n|---|---|---|\n| <code>a</code> | Name a<br>x · p\\_a<br><code>a</code> | ✅\u00a0enabled |\n')
@@ -31,7 +23,7 @@ describe('buildSummary', () => {
   })
 
   it('fail: one problems table, a row per entry with its channel, problem and fix; no table that repeats it', () => {
-    const md = buildSummary(outcome([channel('a', { disabled: true })], 'a, gone'))
+    const md = buildSummary(outcome([{ ...A, disabled: true }], 'a, gone'))
     expect(md.split('\n')[0]).toBe('## ❌ Fail: 2 of 2 Postiz integrations need attention (1 missing, 1 disabled)')
     expect(md).toContain('| Entry | Channel | Problem | Fix |\n|---|---|---|---|\n')
     expect(md).toContain('| <code>a</code> | Name a<br>x · p\\_a<br><code>a</code> | ⛔\u00a0disabled. | Enable it in Postiz. |\n')
@@ -52,7 +44,7 @@ describe('buildSummary', () => {
   })
 
   it('discovery: lists the organisation open, with selectors', () => {
-    const md = buildSummary(outcome([channel('a'), channel('b', { profile: null })], ''))
+    const md = buildSummary(outcome([A, channel('b', { profile: null })], ''))
     expect(md.split('\n')[0]).toBe('## 🔎 Discovery: listed 2 Postiz integrations, checked none')
     expect(md).toContain('<code>x\\:p\\_a</code>')
     expect(md).not.toContain('<details>')
@@ -94,7 +86,7 @@ describe('buildSummary', () => {
 
 describe('entryLogLine', () => {
   it('starts with our own mark, never with server text', () => {
-    const result = outcome([channel('a', { name: '\n::error::owned' })], 'a').check.results[0]
+    const result = outcome([{ ...A, name: '\n::error::owned' }], 'a').check.results[0]
     expect(entryLogLine(result)).toBe('✓ a: enabled → " ::error::owned" (x, @p_a, ID a)')
     expect(entryLogLine(result)).not.toContain('\n')
   })

@@ -8,7 +8,7 @@ import { CLI_VOICE } from '../src/cli/voice.js'
 import { say } from '../src/shared/words.js'
 import { channel, checkedRun, failedRun, rejectedRun } from './support/check-fixtures.js'
 
-const ORG = [channel('a'), channel('off', true)]
+const ORG = [channel('a'), channel('off', { disabled: true })]
 
 const outcome = (inputs: Partial<RawInputs>): CheckedRun => checkedRun(ORG, inputs)
 

@@ -24,7 +24,7 @@ import { ROOT } from './support/run-action.js'
 
 /** A run with one finding of each kind: gone (missing), off (disabled), a (failing), b (reconnect). */
 function everyKind(): CheckedRun {
-  const run = checkedRun([channel('a'), channel('b'), channel('off', true)], { integrations: 'a, b, off, gone', 'fail-on': 'none' })
+  const run = checkedRun([channel('a'), channel('b'), channel('off', { disabled: true })], { integrations: 'a, b, off, gone', 'fail-on': 'none' })
   const { check } = run
   const failing = finding('failing', 'failed', { key: 'a', problem: '2 failed posts' })
   const reconnect = finding('reconnect', 'asked', { key: 'b', problem: 'Postiz asked to reconnect it' })

@@ -10,8 +10,20 @@ import type { Diagnosis, InputError } from '../../src/shared/words.js'
 /** The tests' "now": posts are placed relative to it. */
 export const NOW = Date.parse('2026-11-28T12:00:00Z')
 
-/** An x channel whose ID, name and profile are `id`. */
-export const channel = (id: string, disabled = false): Integration => ({ id, name: id, identifier: 'x', picture: null, disabled, profile: id, customer: null })
+/**
+ * The unit tests' one channel, parsed as the client returns it: an enabled x channel whose name and
+ * profile are its ID, with `fields` on top (`channel('off', { disabled: true })`).
+ */
+export const channel = (id: string, fields: Partial<Integration> = {}): Integration => ({
+  id,
+  name: id,
+  identifier: 'x',
+  picture: null,
+  disabled: false,
+  profile: id,
+  customer: null,
+  ...fields
+})
 
 /** A post on a channel, `days` from NOW (negative: in the past). */
 export const post = (integrationId: string, state: string, days: number): Post => ({
