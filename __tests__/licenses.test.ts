@@ -1,5 +1,5 @@
 /**
- * The build's licence gate (scripts/write-licenses.mjs, the last step of npm run build): a bundled
+ * The build's licence gate (scripts/write-licenses.mjs, the last step of scripts/bundle.mjs): a bundled
  * package under a licence outside the allowlist fails the build, naming it.
  */
 import { afterAll, describe, expect, it } from '@jest/globals'
@@ -32,9 +32,12 @@ function project(packages: Record<string, string | undefined>, dev: Record<strin
 const run = (root: string) => spawnSync(process.execPath, [SCRIPT, '--root', root], { encoding: 'utf8' })
 
 describe('the licence gate', () => {
-  it('is the last step of npm run build', () => {
+  it('is the last step of the bundle, which npm run build and npm test run', () => {
     const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }
-    expect(pkg.scripts.build).toMatch(/&& node scripts\/write-licenses\.mjs$/)
+    expect(pkg.scripts.build).toMatch(/&& node scripts\/bundle\.mjs$/)
+    expect(pkg.scripts.test).toMatch(/&& node scripts\/bundle\.mjs && /)
+    const bundle = readFileSync(join(ROOT, 'scripts/bundle.mjs'), 'utf8').trimEnd()
+    expect(bundle.split('\n').at(-1)).toBe("process.exit(await run('node', ['scripts/write-licenses.mjs']))")
   })
 
   it('passes allowed licences and writes dist/licenses.txt', () => {

@@ -34984,7 +34984,7 @@ function readActionSettings(errors) {
     const parsed = parseBoolean(inputValue({ 'job-summary': getInput('job-summary') }, 'job-summary'));
     if (!parsed.ok)
         errors.push({ input: 'job-summary', problem: [parsed.problem] });
-    return { jobSummary: parsed.ok ? parsed.value : true };
+    return { jobSummary: parsed.ok ? parsed.value : INPUT_DEFAULTS['job-summary'] === 'true' };
 }
 /** The run's address, from the runner's environment, when it names one. */
 function runUrlFrom(env) {

@@ -17,7 +17,7 @@ import { writeReportFile } from '../report/report-file.js'
 import { logSafe } from '../shared/sanitize.js'
 import { buildSummary, entryLogLine } from './summary.js'
 import { ISSUE_INPUTS, parseIssueConfig, planIssueAction, type IssueConfig, type IssueInputs } from '../github/tracking-issue.js'
-import { inputValue, parseBoolean } from '../shared/inputs.js'
+import { INPUT_DEFAULTS, inputValue, parseBoolean } from '../shared/inputs.js'
 import { plural } from '../shared/text.js'
 import { say, SETTINGS, type InputError } from '../shared/words.js'
 import { ACTION_VOICE } from './voice.js'
@@ -31,7 +31,7 @@ interface ActionSettings {
 function readActionSettings(errors: InputError[]): ActionSettings {
   const parsed = parseBoolean(inputValue({ 'job-summary': core.getInput('job-summary') }, 'job-summary'))
   if (!parsed.ok) errors.push({ input: 'job-summary', problem: [parsed.problem] })
-  return { jobSummary: parsed.ok ? parsed.value : true }
+  return { jobSummary: parsed.ok ? parsed.value : INPUT_DEFAULTS['job-summary'] === 'true' }
 }
 
 /** The run's address, from the runner's environment, when it names one. */
