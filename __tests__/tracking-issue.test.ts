@@ -6,6 +6,7 @@ import {
   buildIssueBody,
   fingerprint,
   isTrackingIssue,
+  MAX_BODY_CHARS,
   mergeIssueBody,
   parseIssueConfig,
   planIssueAction,
@@ -120,6 +121,54 @@ describe('planIssueAction', () => {
     const body = buildIssueBody(context(many))
     expect(body.length).toBeLessThan(65_536)
     expect(body).toMatch(/…and [\d,]+ more: see the run's job summary/)
+  })
+})
+
+describe("GitHub's 65,536 characters, the whole body counted", () => {
+  /** 200 failing entries with 40-character aliases: 75,487 characters before the whole body was budgeted. */
+  const wide = Array.from({ length: 200 }, (_, n) => ({
+    ...finding(`${'a'.repeat(36)}${String(n).padStart(4, '0')}`),
+    problem: 'no integration has this ID: it was deleted, or reconnected under a new ID, or belongs to another organisation than the key',
+    advice: ['Reconnect it and update the ID, or select it by `platform:profile`, which survives a reconnect.']
+  }))
+
+  it('a new issue fits, the hidden finding list and the notes rule included', () => {
+    const body = buildIssueBody(context(wide))
+    expect(body.length).toBeLessThanOrEqual(MAX_BODY_CHARS)
+    expect(body).toMatch(/finding-list:[A-Za-z0-9_-]+ -->/) // still remembered, so a comment can say what changed
+    expect(body).toContain('_Notes below this line are yours')
+  })
+
+  it("keeps people's notes whole and shortens the generated part, saying why, when the notes leave little room", () => {
+    const first = buildIssueBody(context([finding('a')]))
+    const notes = `\nKim: ${'we rotated the token and are waiting on the vendor. '.repeat(1000).slice(0, 50_000)}\n`
+    const merged = mergeIssueBody(`Sam: on it.\n\n${first}${notes}`, context(wide))
+    expect(merged.length).toBeLessThanOrEqual(MAX_BODY_CHARS)
+    expect(merged.startsWith('Sam: on it.\n\n<!-- postiz-integrations-check:generated:start -->')).toBe(true)
+    expect(merged.endsWith(notes)).toBe(true)
+    expect(merged).toMatch(/…and [\d,]+ more \(the notes around this part leave it [\d,]+ of GitHub's 65,536 characters\): see the run's job summary/)
+  })
+
+  it('lists no row when the notes leave room for none, and says so', () => {
+    const first = buildIssueBody(context([finding('a')]))
+    const merged = mergeIssueBody(`${first}${'n'.repeat(64_500)}`, context(wide))
+    expect(merged.length).toBeLessThanOrEqual(MAX_BODY_CHARS)
+    expect(merged).toMatch(/The 200 entries that need attention are not listed here \(the notes around this part leave it [\d,]+ of GitHub's/)
+    expect(merged).not.toContain('| Entry |')
+  })
+
+  it('a comment on changed problems fits: at most 50 of each, each cut short; none at all when the body could not remember them', () => {
+    const update = (length: number): { body: string; comment?: string } => {
+      const keys = (from: number): Finding[] => Array.from({ length: 80 }, (_, n) => finding(`${n + from}${'k'.repeat(length)}`))
+      const action = planIssueAction('fail', false, { number: 3, body: buildIssueBody(context(keys(0))) }, context(keys(80)))
+      if (action.kind !== 'update') throw new Error(action.kind)
+      return action
+    }
+    const listed = update(100)
+    expect(listed.comment).toMatch(/^The problems changed in .*\n\n- New: (`[^`]+`, ){50}…\n- Resolved: (`[^`]+`, ){50}…$/)
+    const unlisted = update(5000)
+    expect(unlisted.body.length).toBeLessThanOrEqual(MAX_BODY_CHARS)
+    expect(unlisted.comment).toBe('The problems changed in [this run](https://github.com/acme/site/actions/runs/7): Fail: ….')
   })
 })
 

@@ -34193,7 +34193,12 @@ const FINGERPRINT = new RegExp(`<!-- ${TOOL}:findings:([0-9a-f]{16}) -->`);
 const LIST = new RegExp(`<!-- ${TOOL}:finding-list:([A-Za-z0-9_-]*) -->`);
 /** How many finding lines the body remembers, to say in a comment what changed. */
 const REMEMBERED = 200;
-const BODY_BUDGET = 60_000;
+/**
+ * GitHub refuses an issue or comment body over 65,536 characters (a 422, and the issue is neither
+ * opened nor updated). Lengths here are UTF-16 code units, never fewer than the characters GitHub
+ * counts, so a body within this many units is within GitHub's limit.
+ */
+const MAX_BODY_CHARS = 65_536;
 /** Whether an issue's body carries this check's marker. The author is checked by the caller. */
 function isTrackingIssue(body, key) {
     return (body ?? '').includes(trackingMarker(key));
@@ -34210,9 +34215,10 @@ function remembered(body) {
         return null;
     }
 }
-function findingsTable(findings, budget) {
+/** The table of findings within `budget` characters, and a line for the rows left out; `why` says why the room is short, when it is. */
+function findingsTable(findings, budget, why) {
     const lines = ['| Entry | Problem | Fix |', '|---|---|---|'];
-    let used = 0;
+    let used = lines.join('\n').length + 1;
     let shown = 0;
     const rows = problemsByEntry(findings);
     for (const row of rows) {
@@ -34228,15 +34234,25 @@ function findingsTable(findings, budget) {
         used += line.length + 1;
         shown++;
     }
+    if (shown === 0)
+        return [`The ${count(rows.length)} entries that need attention are not listed here${why}: see the run's job summary and report file.`];
     if (shown < rows.length)
-        lines.push('', `…and ${count(rows.length - shown)} more: see the run's job summary and report file.`);
+        lines.push('', `…and ${count(rows.length - shown)} more${why}: see the run's job summary and report file.`);
     return lines;
 }
-/** The generated part of the body, between its start and end markers. */
-function generatedPart(context) {
+/** Room kept for the line that says how many rows were left out. */
+const OVERFLOW_LINE = 300;
+/**
+ * The generated part of the body, between its start and end markers, in at most `room` characters
+ * (what GitHub's limit leaves beside people's notes): the markers, the headline and the advice
+ * always; the hidden finding list when it takes no more than a quarter of the room; the table as
+ * far as it fits, saying so when the notes are what left it short.
+ */
+function generatedPart(context, room, notes) {
     const lines = findingLines(context.findings);
-    const list = lines.length <= REMEMBERED ? Buffer.from(JSON.stringify(lines)).toString('base64url') : '';
-    return [
+    const encoded = lines.length <= REMEMBERED ? Buffer.from(JSON.stringify(lines)).toString('base64url') : '';
+    const list = encoded.length <= room / 4 ? encoded : '';
+    const head = [
         GENERATED_START,
         trackingMarker(context),
         `<!-- ${TOOL}:findings:${fingerprint(context.findings)} -->`,
@@ -34245,19 +34261,25 @@ function generatedPart(context) {
         `## ${context.icon} ${context.headline}`,
         '',
         `Found by ${thisRun(context)} on ${isoSeconds(context.now)}.`,
-        '',
-        ...findingsTable(context.findings, BODY_BUDGET),
+        ''
+    ];
+    const tail = [
         '',
         "**What to do:** fix each channel in Postiz (enable it, or reconnect it), or correct the workflow's `integrations` list. " +
             'Posts to these channels fail until then.',
         '',
         `This issue is kept by ${TOOL}: failing runs update the text above (and comment when the problems change), the first passing run closes it.`,
         GENERATED_END
-    ].join('\n');
+    ];
+    const fixed = [...head, ...tail].join('\n').length + 1;
+    const budget = room - fixed - OVERFLOW_LINE;
+    const why = notes > MAX_BODY_CHARS / 4 ? ` (the notes around this part leave it ${count(room)} of GitHub's ${count(MAX_BODY_CHARS)} characters)` : '';
+    return [...head, ...findingsTable(context.findings, budget, why), ...tail].join('\n');
 }
+const NOTES_RULE = '\n\n---\n_Notes below this line are yours: runs rewrite only the part above it._\n';
 /** A new issue's body: the generated part, then room for people's notes, which runs never touch. */
 function buildIssueBody(context) {
-    return `${generatedPart(context)}\n\n---\n_Notes below this line are yours: runs rewrite only the part above it._\n`;
+    return `${generatedPart(context, MAX_BODY_CHARS - NOTES_RULE.length, 0)}${NOTES_RULE}`;
 }
 /**
  * The body after an update: the generated part replaced, everything people wrote before and after it
@@ -34268,7 +34290,11 @@ function mergeIssueBody(existing, context) {
     const end = start === -1 ? -1 : existing.indexOf(GENERATED_END, start);
     if (start === -1 || end === -1)
         return buildIssueBody(context);
-    return existing.slice(0, start) + generatedPart(context) + existing.slice(end + GENERATED_END.length);
+    const before = existing.slice(0, start);
+    const after = existing.slice(end + GENERATED_END.length);
+    // People's notes stay whole: the generated part takes what they leave.
+    const notes = before.length + after.length - (after.startsWith(NOTES_RULE) ? NOTES_RULE.length : 0);
+    return before + generatedPart(context, MAX_BODY_CHARS - before.length - after.length, notes) + after;
 }
 function changeComment(previous, context) {
     const now = findingLines(context.findings);
@@ -34277,9 +34303,10 @@ function changeComment(previous, context) {
         return header;
     const added = now.filter(l => !previous.includes(l));
     const resolved = previous.filter(l => !now.includes(l));
+    // At most 50 of each, each cut at 200 characters: 2 × 50 × 204 stays far inside GitHub's limit.
     const list = (items) => items
         .slice(0, 50)
-        .map(i => `\`${i.replace(/`/g, "'")}\``)
+        .map(i => `\`${(i.length > 200 ? `${i.slice(0, 199)}…` : i).replace(/`/g, "'")}\``)
         .join(', ') + (items.length > 50 ? ', …' : '');
     return [header, '', ...(added.length > 0 ? [`- New: ${list(added)}`] : []), ...(resolved.length > 0 ? [`- Resolved: ${list(resolved)}`] : [])].join('\n');
 }

@@ -20,6 +20,8 @@ beforeEach(async () => {
 afterEach(async () => {
   await postiz.close()
   await github.close()
+  // Every request the action sent is one GitHub's description accepts.
+  expect(github.violations).toEqual([])
 })
 
 async function scheduled(integrations: string, inputs: Record<string, string> = {}, apiKey = API_KEY, env: Record<string, string> = {}): Promise<ActionRun> {
