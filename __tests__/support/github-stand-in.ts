@@ -31,10 +31,7 @@ export interface StandInIssue {
 
 /** How GitHub refuses a request: its two rate limits, or a failure of its own. */
 export type GitHubFault =
-  | { kind: 'primary' }
-  | { kind: 'secondary'; status: 403 | 429; retryAfter: number }
-  | { kind: 'server'; status: 500 | 502 | 503 }
-  | { kind: 'not-a-list' }
+  { kind: 'primary' } | { kind: 'secondary'; status: 403 | 429; retryAfter: number } | { kind: 'server'; status: 500 | 502 | 503 } | { kind: 'not-a-list' }
 
 export interface GitHubStandIn {
   url: string
@@ -158,7 +155,14 @@ export async function startGitHubStandIn(owner = 'acme', repo = 'site'): Promise
       if (match[1] && !issue) return send(404, { message: 'Not Found', documentation_url: DOCS, status: '404' })
       const tooLong = typeof body?.body === 'string' && [...body.body].length > MAX_BODY_CHARS
       if (tooLong) {
-        return invalid([{ resource: match[2] ? 'IssueComment' : 'Issue', code: 'custom', field: 'body', message: `body is too long (maximum is ${MAX_BODY_CHARS} characters)` }])
+        return invalid([
+          {
+            resource: match[2] ? 'IssueComment' : 'Issue',
+            code: 'custom',
+            field: 'body',
+            message: `body is too long (maximum is ${MAX_BODY_CHARS} characters)`
+          }
+        ])
       }
       const view = (i: StandInIssue): unknown => ({
         ...i,
