@@ -1,6 +1,7 @@
 /** The GitHub stand-in's contract check can fail: requests GitHub would refuse are caught, valid ones pass. */
 import { describe, expect, it } from '@jest/globals'
 import { contractViolations } from './support/github-contract.js'
+import { startGitHubStandIn } from './support/github-stand-in.js'
 
 const none = new URLSearchParams()
 
@@ -32,5 +33,25 @@ describe("GitHub's REST description, as the stand-in applies it", () => {
     expect(contractViolations('GET', '/repos/acme/site/tracking', none, undefined)).toEqual([
       "GET /repos/acme/site/tracking: no such operation in GitHub's REST description"
     ])
+  })
+})
+
+describe('the GitHub stand-in', () => {
+  it('answers a request GitHub would refuse (a bad state_reason) with a 422, and records it for the test to fail on', async () => {
+    const github = await startGitHubStandIn('acme', 'site')
+    try {
+      github.issues.push({ number: 1, title: 'T', body: 'b', state: 'open', labels: [], comments: [] })
+      const send = (body: unknown): Promise<Response> =>
+        fetch(`${github.url}/repos/acme/site/issues/1`, { method: 'PATCH', headers: { authorization: 'token t' }, body: JSON.stringify(body) })
+      const refused = await send({ state: 'closed', state_reason: 'fixed' })
+      expect(refused.status).toBe(422)
+      expect(((await refused.json()) as { message: string }).message).toBe('Validation Failed')
+      expect(github.violations).toEqual(['PATCH /repos/{owner}/{repo}/issues/{issue_number}: body /state_reason must be equal to one of the allowed values'])
+      expect(github.issues[0].state).toBe('open')
+      expect((await send({ state: 'closed', state_reason: 'completed' })).status).toBe(200)
+      expect(github.issues[0]).toMatchObject({ state: 'closed', state_reason: 'completed' })
+    } finally {
+      await github.close()
+    }
   })
 })

@@ -34336,10 +34336,82 @@ function planIssueAction(status, discovery, open, context) {
 
 ;// CONCATENATED MODULE: ./src/github/issues-api.ts
 
+
+
+
 /** Who the default GITHUB_TOKEN acts as, when GitHub does not say. */
 const GITHUB_ACTIONS_BOT = 'github-actions[bot]';
 /** Pages of open issues read at most when looking for the tracking issue (100 per page). */
 const MAX_PAGES = 10;
+/** Longest wait a rate limit may ask for before a retry, as for Postiz. */
+const issues_api_MAX_RETRY_AFTER_MS = 60_000;
+/** What a request error says: octokit reports a connection that failed as status 500 without a response. */
+function failureOf(error) {
+    const e = error;
+    const headers = e.response?.headers ?? {};
+    const header = (name) => {
+        const value = headers[name];
+        return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : undefined;
+    };
+    if (e.response === undefined)
+        return { message: logSafe(e.message ?? String(error), 300), header };
+    const data = e.response.data;
+    let message;
+    if (typeof data === 'object' && data !== null && typeof data.message === 'string') {
+        const { message: said, errors } = data;
+        const details = Array.isArray(errors)
+            ? errors.map(item => typeof item === 'object' && item !== null && typeof item.message === 'string'
+                ? item.message
+                : JSON.stringify(item))
+            : [];
+        message = [said, ...details].join('; ');
+    }
+    else if (typeof data === 'string' && data.trim() !== '') {
+        message = `a body that starts ${JSON.stringify(data.replace(/\s+/g, ' ').trim().slice(0, 120))}`;
+    }
+    else {
+        message = 'an empty body';
+    }
+    return { status: e.status, message: logSafe(message, 300), header };
+}
+/** A primary rate limit: the token's hourly requests are used up. */
+const isPrimaryLimit = (f) => (f.status === 403 || f.status === 429) && f.header('x-ratelimit-remaining') === '0';
+/** A secondary rate limit: too many requests at once; GitHub names a wait. */
+const isSecondaryLimit = (f) => !isPrimaryLimit(f) && (f.status === 429 || (f.status === 403 && (f.header('retry-after') !== undefined || /secondary rate limit/i.test(f.message))));
+/** Whether a request deserves another attempt, and after how long. */
+function issues_api_judge(outcome) {
+    if (!('error' in outcome))
+        return { final: true };
+    const f = failureOf(outcome.error);
+    if (f.status === undefined)
+        return { final: false, reason: `could not reach GitHub: ${f.message}` };
+    if (f.status >= 500)
+        return { final: false, reason: `HTTP ${f.status}` };
+    if (!isSecondaryLimit(f))
+        return { final: true };
+    const seconds = Number(f.header('retry-after'));
+    const waitMs = Number.isInteger(seconds) && seconds >= 0 ? seconds * 1000 : undefined;
+    if (waitMs !== undefined && waitMs > issues_api_MAX_RETRY_AFTER_MS)
+        return { final: true };
+    return { final: false, reason: `HTTP ${f.status} (rate limited)`, ...(waitMs !== undefined ? { waitMs } : {}) };
+}
+/** Every request the client sends goes through the retry loop. */
+function retrying(octokit, options) {
+    octokit.hook.wrap('request', async (request, requestOptions) => {
+        const attempt = async () => {
+            try {
+                return { response: await request(requestOptions) };
+            }
+            catch (error) {
+                return { error };
+            }
+        };
+        const { outcome } = await withRetries(options, attempt, issues_api_judge);
+        if ('error' in outcome)
+            throw outcome.error;
+        return outcome.response;
+    });
+}
 /**
  * The login the token acts as. A personal token can read GET /user; an installation token (the job's
  * GITHUB_TOKEN, a GitHub App's) cannot, but GraphQL's viewer names its bot. If neither answers, the
@@ -34371,6 +34443,10 @@ async function findOpenIssues(octokit, config, login) {
     });
     const found = [];
     for await (const page of iterator) {
+        const data = page.data;
+        if (!Array.isArray(data)) {
+            throw new Error(`GitHub answered the list of open issues (HTTP ${page.status}) with ${typeof data === 'string' ? 'text' : data === null ? 'null' : `a JSON ${typeof data}`}, not a list`);
+        }
         for (const issue of page.data) {
             const author = issue.user?.login ?? '';
             if (!issue.pull_request && author.toLowerCase() === login.toLowerCase() && isTrackingIssue(issue.body, config)) {
@@ -34382,16 +34458,31 @@ async function findOpenIssues(octokit, config, login) {
     }
     return found.sort((a, b) => a.number - b.number);
 }
+/** The warning for a failure: GitHub's status and its own message, and what to do. */
 function describeFailure(error, config) {
-    const status = error.status;
-    const message = error instanceof Error ? error.message : String(error);
-    if (status === 403 || status === 401) {
-        return (`Could not keep the tracking issue in ${config.owner}/${config.repo}: GitHub answered ${status} (${message.slice(0, 200)}). ` +
-            'The token needs permission to write issues: add "permissions: issues: write" to the job (read-only tokens, such as on pull requests from forks, cannot).');
+    const where = `Could not keep the tracking issue in ${config.owner}/${config.repo}`;
+    if (!(error instanceof Error) || !('status' in error))
+        return `${where}: ${logSafe(error instanceof Error ? error.message : String(error), 300)}.`;
+    const f = failureOf(error);
+    if (f.status === undefined)
+        return `${where}: could not reach GitHub (${f.message}). The check's result stands; the next run tries again.`;
+    const said = `HTTP ${f.status}: "${f.message}"`;
+    if (isPrimaryLimit(f)) {
+        const reset = Number(f.header('x-ratelimit-reset'));
+        const when = Number.isInteger(reset) && reset > 0 ? ` It resets at ${isoSeconds(new Date(reset * 1000))}.` : '';
+        return `${where}: GitHub's API rate limit for this token is used up (${said}).${when} The check's result stands; a run after that keeps the issue.`;
     }
-    if (status === 404)
-        return `Could not keep the tracking issue: ${config.owner}/${config.repo} was not found with this token (HTTP 404). Check github-token.`;
-    return `Could not keep the tracking issue in ${config.owner}/${config.repo}: ${message.slice(0, 300)}`;
+    if (isSecondaryLimit(f)) {
+        const after = f.header('retry-after');
+        const wait = after !== undefined ? ` GitHub asks to wait ${logSafe(after, 20)} s (Retry-After), longer than this check waits (${issues_api_MAX_RETRY_AFTER_MS / 1000} s).` : '';
+        return `${where}: GitHub's secondary rate limit refused the request (${said}): too many requests at once.${wait} The check's result stands; run again later.`;
+    }
+    if (f.status === 401 || f.status === 403) {
+        return `${where} (${said}). The token needs permission to write issues: add "permissions: issues: write" to the job (read-only tokens, such as on pull requests from forks, cannot).`;
+    }
+    if (f.status === 404)
+        return `${where}: the repository was not found with this token (${said}). Check github-token.`;
+    return `${where} (${said}).`;
 }
 /** Closes every issue but the first (the lowest number) as its duplicate, with a comment linking it. */
 async function closeDuplicates(octokit, config, issues) {
@@ -34405,13 +34496,14 @@ async function closeDuplicates(octokit, config, issues) {
     return others.map(o => o.number);
 }
 /** Finds the open tracking issue, asks `decide` what to do, and does it. */
-async function syncTrackingIssue(config, decide) {
+async function syncTrackingIssue(config, decide, options = { retries: 0 }) {
     let action = { kind: 'none', reason: 'nothing was decided' };
     try {
         const { getOctokit } = await __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 2413));
         const octokit = getOctokit(config.token);
+        retrying(octokit, options);
         const login = await tokenLogin(octokit);
-        const found = await findOpenIssues(octokit, config, login);
+        const found = await findTrackingIssues(octokit, config, login);
         // Left over from an earlier race: keep the lowest, close the rest, then act on the one kept.
         const closedEarlier = found.length > 1 ? await closeDuplicates(octokit, config, found) : [];
         action = decide(found[0] ?? null);
@@ -34424,8 +34516,9 @@ async function syncTrackingIssue(config, decide) {
                 return { action: action.kind, note: `Tracking issue: nothing to do (${action.reason}).${also}` };
             case 'create': {
                 const created = await octokit.rest.issues.create({ ...where, title: action.title, body: action.body, labels: config.labels });
+                const dropped = droppedLabels(config.labels, created.data.labels);
                 // Another run may have opened one at the same moment: look again and keep the lowest.
-                const now = await findOpenIssues(octokit, config, login);
+                const now = await findTrackingIssues(octokit, config, login);
                 if (now.length > 1 && now[0].number !== created.data.number) {
                     await closeDuplicates(octokit, config, [now[0], { number: created.data.number, body: action.body }]);
                     await octokit.rest.issues.update({ ...where, issue_number: now[0].number, body: decideBody(decide, now[0]) });
@@ -34437,7 +34530,15 @@ async function syncTrackingIssue(config, decide) {
                 }
                 // Ours is the lowest: a run that opened a higher one sees ours (numbers follow creation order)
                 // and closes its own, so closing it here too would only say the same thing twice.
-                return { action: action.kind, number: created.data.number, note: `Tracking issue: opened #${created.data.number}.${also}` };
+                const opened = { action: action.kind, number: created.data.number, note: `Tracking issue: opened #${created.data.number}.${also}` };
+                if (dropped.length === 0)
+                    return opened;
+                return {
+                    ...opened,
+                    warning: `GitHub opened the tracking issue #${created.data.number} without the label${dropped.length === 1 ? '' : 's'} ${dropped.map(l => `"${logSafe(l, 50)}"`).join(', ')}: ` +
+                        `it drops the labels of a new issue, without a word, when the token has no push access to ${config.owner}/${config.repo}. ` +
+                        "Give the token push access, or set issue-labels to '' to open the issue without labels. The issue is found by its hidden marker either way, so later runs keep this one."
+                };
             }
             case 'update':
                 await octokit.rest.issues.update({ ...where, issue_number: action.number, body: action.body });
@@ -34457,6 +34558,22 @@ async function syncTrackingIssue(config, decide) {
     catch (error) {
         return { action: action.kind, warning: describeFailure(error, config), note: 'Tracking issue: not kept (see the warning).' };
     }
+}
+/** The labels asked for that a new issue does not carry (GitHub matches label names case-insensitively). */
+function droppedLabels(asked, kept) {
+    const names = new Set(kept.map(label => (typeof label === 'string' ? label : (label.name ?? '')).toLowerCase()));
+    return asked.filter(label => !names.has(label.toLowerCase()));
+}
+/**
+ * This check's open issues: by label first (a short list), then, when none carries the labels,
+ * among every open issue, since GitHub drops the labels of an issue opened by a token without push
+ * access and the issue must still be found.
+ */
+async function findTrackingIssues(octokit, config, login) {
+    const labelled = await findOpenIssues(octokit, config, login);
+    if (labelled.length > 0 || config.labels.length === 0)
+        return labelled;
+    return findOpenIssues(octokit, { ...config, labels: [] }, login);
 }
 /** The body this run would give an issue that another run opened: the generated part merged in. */
 function decideBody(decide, issue) {
@@ -35090,7 +35207,10 @@ async function publishTrackingIssue(outcome, verdict, config) {
         icon: verdict.icon,
         now: outcome.finishedAt
     };
-    const result = await syncTrackingIssue(config, open => planIssueAction(status, outcome.check.discovery, open, context));
+    const result = await syncTrackingIssue(config, open => planIssueAction(status, outcome.check.discovery, open, context), {
+        retries: outcome.config.retries,
+        onRetry: note => info(`Tracking issue: ${note.line}`)
+    });
     info(result.note);
     if (result.warning !== undefined)
         warning(result.warning, { title: 'Tracking issue' });

@@ -153,7 +153,7 @@ describe('permissions', () => {
     expect(run.code).toBe(1)
     expect(run.outputs.status).toBe('fail')
     expect(run.stdout).toMatch(
-      /::warning title=Tracking issue::Could not keep the tracking issue in acme\/site: GitHub answered 403 .*permissions: issues: write/
+      /::warning title=Tracking issue::Could not keep the tracking issue in acme\/site \(HTTP 403: "Resource not accessible by integration"\)\. .*permissions: issues: write/
     )
     expect(run.outputs['issue-number']).toBeUndefined()
 
@@ -173,6 +173,91 @@ describe('permissions', () => {
     expect(run.stdout).toMatch(/::error title=Invalid input::issue: GITHUB_REPOSITORY is not set/)
     expect(postiz.requests).toHaveLength(0)
     expect(github.requests).toHaveLength(0)
+  })
+})
+
+describe("GitHub's limits", () => {
+  const warnings = (run: ActionRun): string[] => run.stdout.split('\n').filter(l => l.startsWith('::warning title=Tracking issue::'))
+
+  it('opens an issue for 200 failing entries with 40-character aliases, within 65,536 characters', async () => {
+    // Aliases whose underscores the Markdown escapes: 71,001 characters before the whole body was budgeted.
+    const list = Array.from({ length: 200 }, (_, n) => `${'a_'.repeat(18)}${String(n).padStart(4, '0')}=linkedin-page:acme${n}`).join('\n')
+    const run = await scheduled(list)
+    expect(warnings(run)).toEqual([])
+    expect(run.outputs['issue-number']).toBe('1')
+    expect(github.issues[0].body.length).toBeLessThanOrEqual(65_536)
+  })
+
+  it('labels GitHub dropped: one warning with the fix, and three failing runs leave one open issue', async () => {
+    github.dropLabels = true
+    const runs = [await scheduled('linkedin:acme'), await scheduled('linkedin:acme'), await scheduled('linkedin:acme')]
+    expect(runs.map(r => r.outputs['issue-number'])).toEqual(['1', '1', '1'])
+    expect(tracking().filter(i => i.state === 'open')).toHaveLength(1)
+    expect(github.issues[0].labels).toEqual([])
+    expect(warnings(runs[0])).toEqual([
+      `::warning title=Tracking issue::GitHub opened the tracking issue #1 without the label "postiz": it drops the labels of a new issue, without a word, when the token has no push access to acme/site. Give the token push access, or set issue-labels to '' to open the issue without labels. The issue is found by its hidden marker either way, so later runs keep this one.`
+    ])
+    expect([...warnings(runs[1]), ...warnings(runs[2])]).toEqual([])
+  })
+
+  it('finds its issue on a later page, whatever the case of the label', async () => {
+    await scheduled('linkedin:acme', { 'issue-labels': 'Postiz' })
+    for (let n = 2; n <= 151; n++) github.issues.push(openIssue({ number: n, body: `Someone's issue ${n}`, labels: ['postiz'] }))
+    github.requests.length = 0
+    const run = await scheduled('linkedin:acme', { 'issue-labels': 'POSTIZ' })
+    expect(run.outputs['issue-number']).toBe('1')
+    expect(
+      github.requests.filter(r => r.method === 'GET' && r.path.includes('/issues?')).map(r => new URL(r.path, github.url).searchParams.get('page') ?? '1')
+    ).toEqual(['1', '2'])
+    expect(tracking()).toHaveLength(1)
+  })
+
+  it("a primary rate limit is reported as one, with when it resets and GitHub's message; never as a permission", async () => {
+    github.failNext = [{ kind: 'primary' }]
+    const run = await scheduled('linkedin:acme')
+    expect(run.outputs.status).toBe('fail')
+    const [warning] = warnings(run)
+    expect(warning).toMatch(
+      /GitHub's API rate limit for this token is used up \(HTTP 403: "API rate limit exceeded for installation ID 4242\."\)\. It resets at \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ\./
+    )
+    expect(warning).not.toMatch(/permission/)
+    expect(github.issues).toHaveLength(0)
+  })
+
+  it('a secondary rate limit with a short Retry-After is waited out and retried; a long one is reported with the wait', async () => {
+    github.failNext = [{ kind: 'secondary', status: 429, retryAfter: 0 }]
+    let run = await scheduled('linkedin:acme')
+    expect(warnings(run)).toEqual([])
+    expect(run.stdout).toContain('Tracking issue: Attempt 1 of 4 failed (HTTP 429 (rate limited)); retrying in 0.0 s.')
+    expect(run.outputs['issue-number']).toBe('1')
+
+    github.failNext = [{ kind: 'secondary', status: 403, retryAfter: 120 }]
+    run = await scheduled('linkedin:acme')
+    expect(warnings(run)).toEqual([
+      `::warning title=Tracking issue::Could not keep the tracking issue in acme/site: GitHub's secondary rate limit refused the request (HTTP 403: "You have exceeded a secondary rate limit. Please wait a few minutes before you try again."): too many requests at once. GitHub asks to wait 120 s (Retry-After), longer than this check waits (60 s). The check's result stands; run again later.`
+    ])
+  })
+
+  it('a server error is retried with the retries input; one that stays names the status and the body, never "Unknown error"', async () => {
+    github.failNext = [{ kind: 'server', status: 502 }]
+    let run = await scheduled('linkedin:acme')
+    expect(run.stdout).toMatch(/Tracking issue: Attempt 1 of 4 failed \(HTTP 502\); retrying in [\d.]+ s\./)
+    expect(run.outputs['issue-number']).toBe('1')
+
+    github.failNext = [{ kind: 'server', status: 503 }]
+    run = await scheduled('linkedin:acme', { retries: '0' })
+    expect(warnings(run)).toEqual([
+      '::warning title=Tracking issue::Could not keep the tracking issue in acme/site (HTTP 503: "a body that starts "<html><body><h1>503 Server Error</h1></body></html>"").'
+    ])
+    expect(run.stdout).not.toMatch(/Unknown error/i)
+  })
+
+  it('a list that is not a list is said so, not "page.data is not iterable"', async () => {
+    github.failNext = [{ kind: 'not-a-list' }]
+    const run = await scheduled('linkedin:acme')
+    expect(warnings(run)).toEqual([
+      '::warning title=Tracking issue::Could not keep the tracking issue in acme/site: GitHub answered the list of open issues (HTTP 200) with a JSON object, not a list.'
+    ])
   })
 })
 

@@ -60,7 +60,7 @@ function resolve(value: unknown, root: Json, seen: ReadonlySet<string> = new Set
 function jsonSchema(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(jsonSchema)
   if (typeof value !== 'object' || value === null) return value
-  const { nullable, ...rest } = Object.fromEntries(Object.entries(value as Json).map(([key, item]) => [key, jsonSchema(item)])) as Json
+  const { nullable, ...rest } = Object.fromEntries<unknown>(Object.entries(value as Json).map(([key, item]) => [key, jsonSchema(item)]))
   if (nullable !== true) return rest
   if (typeof rest.type === 'string') {
     const withNull: Json = { ...rest, type: [rest.type, 'null'] }

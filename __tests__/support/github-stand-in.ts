@@ -10,7 +10,7 @@
  * - the labels filter matches names case-insensitively;
  * - an issue or comment body over 65,536 characters is refused with GitHub's 422;
  * - `dropLabels`: labels on a new issue are silently dropped, as for a token without push access;
- * - `failNext`: the next requests answer a primary rate limit (403, x-ratelimit-remaining: 0), a
+ * - `failNext`: the next requests to the repository answer a primary rate limit (403, x-ratelimit-remaining: 0), a
  *   secondary one (403 or 429 with retry-after), or a server error, as GitHub words them.
  */
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http'
@@ -43,7 +43,7 @@ export interface GitHubStandIn {
   readOnly: boolean
   /** Labels on new issues are dropped without a word, as for a token without push access. */
   dropLabels: boolean
-  /** Answers for the next requests, in order, before anything else is looked at. */
+  /** Answers for the next requests to the repository (not /user or GraphQL), in order, before anything else is looked at. */
   failNext: GitHubFault[]
   /** Token → login; the job's token is an installation token unless `personal` lists it. */
   logins: Map<string, string>
@@ -137,7 +137,7 @@ export async function startGitHubStandIn(owner = 'acme', repo = 'site'): Promise
           return invalid(problems.map(message => ({ code: 'invalid', message })))
         }
       }
-      const next = state.failNext.shift()
+      const next = url.pathname.startsWith('/repos/') ? state.failNext.shift() : undefined
       if (next) return fault(res, next)
       if (req.headers.authorization === undefined) return send(401, { message: 'Requires authentication', documentation_url: DOCS, status: '401' })
       const token = req.headers.authorization.replace(/^(token|bearer) /i, '')

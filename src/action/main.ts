@@ -110,7 +110,10 @@ async function publishTrackingIssue(outcome: RunOutcome, verdict: Verdict, confi
     icon: verdict.icon,
     now: outcome.finishedAt
   }
-  const result = await syncTrackingIssue(config, open => planIssueAction(status, outcome.check.discovery, open, context))
+  const result = await syncTrackingIssue(config, open => planIssueAction(status, outcome.check.discovery, open, context), {
+    retries: outcome.config.retries,
+    onRetry: note => core.info(`Tracking issue: ${note.line}`)
+  })
   core.info(result.note)
   if (result.warning !== undefined) core.warning(result.warning, { title: 'Tracking issue' })
   if (result.number !== undefined) core.setOutput('issue-number', String(result.number))
