@@ -1,6 +1,6 @@
 /** The GitHub stand-in's contract check can fail: requests GitHub would refuse are caught, valid ones pass. */
 import { describe, expect, it } from '@jest/globals'
-import { contractViolations } from './support/github-contract.js'
+import { contractViolations, graphqlViolations } from './support/github-contract.js'
 import { startGitHubStandIn } from './support/github-stand-in.js'
 
 const none = new URLSearchParams()
@@ -33,6 +33,16 @@ describe("GitHub's REST description, as the stand-in applies it", () => {
     expect(contractViolations('GET', '/repos/acme/site/tracking', none, undefined)).toEqual([
       "GET /repos/acme/site/tracking: no such operation in GitHub's REST description"
     ])
+  })
+})
+
+describe("GitHub's GraphQL schema, as the stand-in applies it", () => {
+  it("passes the viewer's login and fails a field GitHub does not have", () => {
+    expect(graphqlViolations({ query: 'query { viewer { login } }' })).toEqual([])
+    expect(graphqlViolations({ query: 'query { viewer { logn } }' })).toEqual([
+      'POST /graphql: Cannot query field "logn" on type "User". Did you mean "login"?'
+    ])
+    expect(graphqlViolations({})).toEqual(['POST /graphql: the body has no query'])
   })
 })
 

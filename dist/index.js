@@ -34398,11 +34398,19 @@ function issues_api_judge(outcome) {
 /** Every request the client sends goes through the retry loop. */
 function retrying(octokit, options) {
     octokit.hook.wrap('request', async (request, requestOptions) => {
+        const given = requestOptions.request;
         const attempt = async () => {
+            // A GitHub that never answers must not hold the step: each attempt has the timeout input's deadline.
+            // Set on the options object itself: octokit drops a signal given on a copy of them.
+            const signal = options.timeoutMs !== undefined ? AbortSignal.timeout(options.timeoutMs) : undefined;
+            if (signal)
+                requestOptions.request = { ...given, signal };
             try {
                 return { response: await request(requestOptions) };
             }
             catch (error) {
+                if (signal?.aborted)
+                    return { error: Object.assign(new Error(`no answer within ${options.timeoutMs / 1000} s`), { status: 500 }) };
                 return { error };
             }
         };
@@ -35209,6 +35217,7 @@ async function publishTrackingIssue(outcome, verdict, config) {
     };
     const result = await syncTrackingIssue(config, open => planIssueAction(status, outcome.check.discovery, open, context), {
         retries: outcome.config.retries,
+        timeoutMs: outcome.config.timeoutMs,
         onRetry: note => info(`Tracking issue: ${note.line}`)
     });
     info(result.note);

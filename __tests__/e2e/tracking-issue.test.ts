@@ -252,6 +252,15 @@ describe("GitHub's limits", () => {
     expect(run.stdout).not.toMatch(/Unknown error/i)
   })
 
+  it('a GitHub that never answers holds the step no longer than the timeout input', async () => {
+    github.failNext = [{ kind: 'hang' }]
+    const run = await scheduled('linkedin:acme', { timeout: '1', retries: '0' })
+    expect(warnings(run)).toEqual([
+      "::warning title=Tracking issue::Could not keep the tracking issue in acme/site: could not reach GitHub (no answer within 1 s). The check's result stands; the next run tries again."
+    ])
+    expect(run.elapsedMs).toBeLessThan(10_000)
+  })
+
   it('a list that is not a list is said so, not "page.data is not iterable"', async () => {
     github.failNext = [{ kind: 'not-a-list' }]
     const run = await scheduled('linkedin:acme')

@@ -2,9 +2,11 @@
  * GitHub's REST contract, from its official OpenAPI description (`@octokit/openapi`, api.github.com):
  * a request is held to its operation's method and path, path and query parameters (types, enums,
  * no parameter the operation does not declare) and JSON body schema (AJV). The description is read
- * once per process, each operation's validators compiled once. GraphQL requests are not REST
- * operations: the stand-in answers the one query the action sends and checks its text itself.
+ * once per process, each operation's validators compiled once. A GraphQL request is held to
+ * GitHub's GraphQL schema (`@octokit/graphql-schema`), read once as well.
  */
+import { buildSchema, parse, validate, type GraphQLSchema } from 'graphql'
+import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import type { Ajv as AjvClass } from 'ajv'
 
@@ -148,4 +150,24 @@ export function contractViolations(method: string, path: string, query: URLSearc
     problems.push(`${where}: body ${ajv.errorsText(bodySpec.validate.errors, { dataVar: '' })}`)
   }
   return problems
+}
+
+let graphqlSchema: GraphQLSchema | undefined
+
+/**
+ * What is wrong with a GraphQL request by GitHub's schema, or nothing. The published schema defines
+ * a few fields twice, so it is read as valid rather than checked (its own problem, not the query's).
+ */
+export function graphqlViolations(body: unknown): string[] {
+  const query = typeof body === 'object' && body !== null ? (body as { query?: unknown }).query : undefined
+  if (typeof query !== 'string') return ['POST /graphql: the body has no query']
+  // The package exports only its JavaScript; the schema's text sits beside it.
+  graphqlSchema ??= buildSchema(readFileSync(new URL('../../node_modules/@octokit/graphql-schema/schema.graphql', import.meta.url), 'utf8'), {
+    assumeValidSDL: true
+  })
+  try {
+    return validate(graphqlSchema, parse(query)).map(error => `POST /graphql: ${error.message}`)
+  } catch (error) {
+    return [`POST /graphql: ${error instanceof Error ? error.message : String(error)}`]
+  }
 }

@@ -1,9 +1,9 @@
 /**
  * A loopback stand-in for the parts of the GitHub API the tracking issue uses, reached through
  * GITHUB_API_URL: list open issues (labels filter, pagination), create, update, comment, and who the
- * token is. It holds every REST request to GitHub's official description (github-contract.ts): a
- * request GitHub would refuse is answered 422 and recorded in `violations`, which the tests expect
- * empty. It behaves as GitHub does where the description says so only in words, or not at all:
+ * token is. It holds every REST request to GitHub's official description and every GraphQL query to
+ * GitHub's schema (github-contract.ts): a request GitHub would refuse is answered as GitHub would
+ * (422; GraphQL errors) and recorded in `violations`, which the tests expect empty. It behaves as GitHub does where the description says so only in words, or not at all:
  * - an installation token (the job's GITHUB_TOKEN) gets 403 from GET /user, while GraphQL's viewer
  *   names its bot; every issue records the login that opened it;
  * - lists are paged by `per_page` (30 unless asked, at most 100) with a `Link` header;
@@ -14,7 +14,7 @@
  *   secondary one (403 or 429 with retry-after), or a server error, as GitHub words them.
  */
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http'
-import { contractViolations } from './github-contract.js'
+import { contractViolations, graphqlViolations } from './github-contract.js'
 
 export interface StandInIssue {
   number: number
@@ -31,7 +31,12 @@ export interface StandInIssue {
 
 /** How GitHub refuses a request: its two rate limits, or a failure of its own. */
 export type GitHubFault =
-  { kind: 'primary' } | { kind: 'secondary'; status: 403 | 429; retryAfter: number } | { kind: 'server'; status: 500 | 502 | 503 } | { kind: 'not-a-list' }
+  | { kind: 'primary' }
+  | { kind: 'secondary'; status: 403 | 429; retryAfter: number }
+  | { kind: 'server'; status: 500 | 502 | 503 }
+  | { kind: 'not-a-list' }
+  /** No answer at all (until the stand-in closes). */
+  | { kind: 'hang' }
 
 export interface GitHubStandIn {
   url: string
@@ -107,6 +112,7 @@ export async function startGitHubStandIn(owner = 'acme', repo = 'site'): Promise
       )
     }
     if (f.kind === 'not-a-list') return json(200, {}, { message: 'Moved', items: [] })
+    if (f.kind === 'hang') return
     res.writeHead(f.status, { 'content-type': 'text/html' }).end(`<html><body><h1>${f.status} Server Error</h1></body></html>`)
   }
 
@@ -125,10 +131,15 @@ export async function startGitHubStandIn(owner = 'acme', repo = 'site'): Promise
         send(422, { message, errors, documentation_url: `${DOCS}/issues`, status: '422' })
 
       if (url.pathname === '/graphql') {
+        const problems = method === 'POST' ? graphqlViolations(body) : [`${method} /graphql: GraphQL takes POST`]
+        if (problems.length > 0) {
+          state.violations.push(...problems)
+          return send(200, { errors: problems.map(message => ({ message })) })
+        }
         const query = typeof body?.query === 'string' ? body.query.replace(/\s+/g, ' ').trim() : ''
-        if (method !== 'POST' || query !== 'query { viewer { login } }') {
-          state.violations.push(`${method} /graphql: only the viewer's login is asked for, got ${JSON.stringify(body)}`)
-          return send(400, { message: 'Problems parsing JSON' })
+        if (query !== 'query { viewer { login } }') {
+          state.violations.push(`POST /graphql: a valid query the stand-in does not answer (it knows the viewer's login): ${query}`)
+          return send(200, { errors: [{ message: 'not answered by the stand-in' }] })
         }
       } else {
         const problems = contractViolations(method, url.pathname, url.searchParams, body)
@@ -226,6 +237,10 @@ export async function startGitHubStandIn(owner = 'acme', repo = 'site'): Promise
   await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
   const address = server.address()
   state.url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`
-  state.close = () => new Promise<void>(resolve => server.close(() => resolve()))
+  state.close = () =>
+    new Promise<void>(resolve => {
+      server.close(() => resolve())
+      server.closeAllConnections()
+    })
   return state
 }

@@ -112,6 +112,7 @@ async function publishTrackingIssue(outcome: RunOutcome, verdict: Verdict, confi
   }
   const result = await syncTrackingIssue(config, open => planIssueAction(status, outcome.check.discovery, open, context), {
     retries: outcome.config.retries,
+    timeoutMs: outcome.config.timeoutMs,
     onRetry: note => core.info(`Tracking issue: ${note.line}`)
   })
   core.info(result.note)

@@ -35,9 +35,11 @@ export interface IssueSyncResult {
 
 type Octokit = ReturnType<(typeof import('@actions/github'))['getOctokit']>
 
-/** How the GitHub requests are retried: the `retries` input, and (for tests) the clock. */
+/** How the GitHub requests are retried and bounded: the `retries` and `timeout` inputs, and (for tests) the clock. */
 export interface SyncOptions {
   retries: number
+  /** Each attempt's deadline; none when not given. */
+  timeoutMs?: number
   onRetry?: (note: RetryNote) => void
   sleep?: (ms: number) => Promise<void>
   random?: () => number
@@ -107,10 +109,16 @@ function judge(outcome: { response: unknown } | { error: unknown }): RetryJudgem
 function retrying(octokit: Octokit, options: SyncOptions): void {
   octokit.hook.wrap('request', async (request, requestOptions) => {
     type Outcome = { response: Awaited<ReturnType<typeof request>> } | { error: unknown }
+    const given = requestOptions.request
     const attempt = async (): Promise<Outcome> => {
+      // A GitHub that never answers must not hold the step: each attempt has the timeout input's deadline.
+      // Set on the options object itself: octokit drops a signal given on a copy of them.
+      const signal = options.timeoutMs !== undefined ? AbortSignal.timeout(options.timeoutMs) : undefined
+      if (signal) requestOptions.request = { ...given, signal }
       try {
         return { response: await request(requestOptions) }
       } catch (error) {
+        if (signal?.aborted) return { error: Object.assign(new Error(`no answer within ${options.timeoutMs! / 1000} s`), { status: 500 }) }
         return { error }
       }
     }
