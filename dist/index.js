@@ -33100,6 +33100,8 @@ const NOTIFICATIONS = {
  */
 const FIRST_BACKOFF_MS = 1000;
 const MAX_BACKOFF_MS = 16_000;
+/** Longest wait a server may ask for (Retry-After) that is waited out; a longer one ends the attempts at once. */
+const MAX_RETRY_AFTER_MS = 60_000;
 /** Exponential backoff with ±25 % jitter: about 1 s, 2 s, 4 s … capped at 16 s. */
 function backoffMs(retry, random = Math.random) {
     const base = Math.min(MAX_BACKOFF_MS, FIRST_BACKOFF_MS * 2 ** (retry - 1));
@@ -33159,8 +33161,6 @@ const USER_AGENT = `${NAME}/${VERSION} (+https://github.com/marketplace/actions/
 
 
 const MAX_BODY_BYTES = 32 * 1024 * 1024;
-/** Longest `Retry-After` the client waits for; a longer one ends the run at once. */
-const MAX_RETRY_AFTER_MS = 60_000;
 /** Whether an attempt deserves another: 5xx, 429 and transport failures that may pass do; a 429 asking for too long a wait ends the run. */
 function judge(outcome, url) {
     const reason = retryReason(outcome);
@@ -34343,8 +34343,6 @@ function planIssueAction(status, discovery, open, context) {
 const GITHUB_ACTIONS_BOT = 'github-actions[bot]';
 /** Pages of open issues read at most when looking for the tracking issue (100 per page). */
 const MAX_PAGES = 10;
-/** Longest wait a rate limit may ask for before a retry, as for Postiz. */
-const issues_api_MAX_RETRY_AFTER_MS = 60_000;
 /** What a request error says: octokit reports a connection that failed as status 500 without a response. */
 function failureOf(error) {
     const e = error;
@@ -34391,7 +34389,7 @@ function issues_api_judge(outcome) {
         return { final: true };
     const seconds = Number(f.header('retry-after'));
     const waitMs = Number.isInteger(seconds) && seconds >= 0 ? seconds * 1000 : undefined;
-    if (waitMs !== undefined && waitMs > issues_api_MAX_RETRY_AFTER_MS)
+    if (waitMs !== undefined && waitMs > MAX_RETRY_AFTER_MS)
         return { final: true };
     return { final: false, reason: `HTTP ${f.status} (rate limited)`, ...(waitMs !== undefined ? { waitMs } : {}) };
 }
@@ -34482,7 +34480,7 @@ function describeFailure(error, config) {
     }
     if (isSecondaryLimit(f)) {
         const after = f.header('retry-after');
-        const wait = after !== undefined ? ` GitHub asks to wait ${logSafe(after, 20)} s (Retry-After), longer than this check waits (${issues_api_MAX_RETRY_AFTER_MS / 1000} s).` : '';
+        const wait = after !== undefined ? ` GitHub asks to wait ${logSafe(after, 20)} s (Retry-After), longer than this check waits (${MAX_RETRY_AFTER_MS / 1000} s).` : '';
         return `${where}: GitHub's secondary rate limit refused the request (${said}): too many requests at once.${wait} The check's result stands; run again later.`;
     }
     if (f.status === 401 || f.status === 403) {

@@ -29348,6 +29348,8 @@ const NOTIFICATIONS = {
  */
 const FIRST_BACKOFF_MS = 1000;
 const MAX_BACKOFF_MS = 16_000;
+/** Longest wait a server may ask for (Retry-After) that is waited out; a longer one ends the attempts at once. */
+const MAX_RETRY_AFTER_MS = 60_000;
 /** Exponential backoff with ±25 % jitter: about 1 s, 2 s, 4 s … capped at 16 s. */
 function backoffMs(retry, random = Math.random) {
     const base = Math.min(MAX_BACKOFF_MS, FIRST_BACKOFF_MS * 2 ** (retry - 1));
@@ -29407,8 +29409,6 @@ const USER_AGENT = `${NAME}/${VERSION} (+https://github.com/marketplace/actions/
 
 
 const MAX_BODY_BYTES = 32 * 1024 * 1024;
-/** Longest `Retry-After` the client waits for; a longer one ends the run at once. */
-const MAX_RETRY_AFTER_MS = 60_000;
 /** Whether an attempt deserves another: 5xx, 429 and transport failures that may pass do; a 429 asking for too long a wait ends the run. */
 function judge(outcome, url) {
     const reason = retryReason(outcome);

@@ -13,7 +13,7 @@
  */
 import type { IssueAction, IssueConfig, OpenIssue } from './tracking-issue.js'
 import { isTrackingIssue } from './tracking-issue.js'
-import { withRetries, type RetryJudgement, type RetryNote } from '../shared/retry.js'
+import { MAX_RETRY_AFTER_MS, withRetries, type RetryJudgement, type RetryNote } from '../shared/retry.js'
 import { logSafe } from '../shared/sanitize.js'
 import { isoSeconds } from '../shared/text.js'
 
@@ -44,9 +44,6 @@ export interface SyncOptions {
   sleep?: (ms: number) => Promise<void>
   random?: () => number
 }
-
-/** Longest wait a rate limit may ask for before a retry, as for Postiz. */
-const MAX_RETRY_AFTER_MS = 60_000
 
 /** A failed GitHub request as the warnings speak of it. */
 interface Failure {

@@ -12,12 +12,10 @@ import type { Notification } from './notifications.js'
 import type { Post } from './posts.js'
 import { Redactor } from './redact.js'
 import { INTEGRATIONS, NOTIFICATIONS, POSTS, type Route } from './routes.js'
-import { withRetries, type RetryJudgement, type RetryNote } from '../shared/retry.js'
+import { MAX_RETRY_AFTER_MS, withRetries, type RetryJudgement, type RetryNote } from '../shared/retry.js'
 import { USER_AGENT } from '../shared/version.js'
 
 const MAX_BODY_BYTES = 32 * 1024 * 1024
-/** Longest `Retry-After` the client waits for; a longer one ends the run at once. */
-const MAX_RETRY_AFTER_MS = 60_000
 
 export interface ClientOptions {
   apiUrl: string

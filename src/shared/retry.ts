@@ -8,6 +8,9 @@
 const FIRST_BACKOFF_MS = 1000
 const MAX_BACKOFF_MS = 16_000
 
+/** Longest wait a server may ask for (Retry-After) that is waited out; a longer one ends the attempts at once. */
+export const MAX_RETRY_AFTER_MS = 60_000
+
 /** Exponential backoff with ±25 % jitter: about 1 s, 2 s, 4 s … capped at 16 s. */
 export function backoffMs(retry: number, random: () => number = Math.random): number {
   const base = Math.min(MAX_BACKOFF_MS, FIRST_BACKOFF_MS * 2 ** (retry - 1))
