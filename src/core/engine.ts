@@ -38,8 +38,10 @@ export interface EngineHooks {
   env?: Record<string, string | undefined>
 }
 
+/** Each kind of outcome without its clock times (a conditional type distributes over the union). */
+type Untimed<T> = T extends unknown ? Omit<T, 'startedAt' | 'finishedAt'> : never
 /** A run's outcome before its clock times are set. */
-type Ending = RunOutcome extends infer T ? (T extends RunOutcome ? Omit<T, 'startedAt' | 'finishedAt'> : never) : never
+type Ending = Untimed<RunOutcome>
 
 const BUG_FIX = words`This is a bug in postiz-integrations-check: please report it ${phrase('bug-report')}.`
 
